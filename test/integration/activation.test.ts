@@ -1,0 +1,33 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceRoot } from './helpers';
+import { report } from './runner';
+
+describe('activation', () => {
+  it('runs inside a real VS Code extension host', () => {
+    report(`VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost})`);
+    assert.match(vscode.version, /^1\.\d+\.\d+/);
+    assert.ok(vscode.workspace.workspaceFolders?.length, 'a workspace folder is open');
+  });
+
+  it('activates when a sample article is opened', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is loaded`);
+    const doc = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), '000_f5a8d1d13f9f611e.txt'));
+    await vscode.window.showTextDocument(doc);
+    for (let i = 0; i < 100 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.strictEqual(ext.isActive, true, 'Sift activated on opening an article');
+    assert.strictEqual((ext.exports as { version: string }).version, ext.packageJSON.version);
+  });
+
+  it('registers every command it contributes', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.ok(contributed.length > 0);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepStrictEqual(missing, [], 'every contributed command is registered');
+    for (const c of contributed) assert.ok(c.startsWith('sift.'), `${c} uses the sift. prefix`);
+  });
+});

@@ -1,0 +1,5 @@
+import { runMochaIn } from './runner';
+
+export function run(): Promise<void> {
+  return runMochaIn(__dirname);
+}

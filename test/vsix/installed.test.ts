@@ -1,0 +1,25 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceRoot } from '../integration/helpers';
+
+describe('the packaged .vsix', () => {
+  it('is installed from the package, not from the source folder', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    const expectedDir = process.env.SIFT_EXPECT_EXTENSIONS_DIR;
+    assert.ok(expectedDir, 'the runner says where the package was installed');
+    assert.ok(ext.extensionPath.startsWith(expectedDir), `${ext.extensionPath} lies under ${expectedDir}`);
+  });
+
+  it('activates on a sample article and registers its commands', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const doc = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), '001_ae3071192ac73a97.txt'));
+    await vscode.window.showTextDocument(doc);
+    for (let i = 0; i < 100 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.strictEqual(ext.isActive, true);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+});
