@@ -40,6 +40,8 @@ if (tests) {
   walk('src');
   walk('test');
   fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
+  fs.cpSync(path.join(root, 'schemas'), path.join(root, 'out', 'schemas'), { recursive: true });
   await esbuild.build({
     entryPoints: files,
     outdir: 'out',

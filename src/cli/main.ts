@@ -1,24 +1,34 @@
 import { SIFT_VERSION } from '../core/version';
+import { CliIo, processIo } from './io';
+import { VALIDATE_USAGE, validateCommand } from './validate';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
+  ${VALIDATE_USAGE.split('\n').join('\n  ')}
   sift --version
   sift help
 `;
 
-export function main(argv: string[]): number {
-  const [verb] = argv;
-  if (verb === '--version' || verb === '-v') {
-    process.stdout.write(`${SIFT_VERSION}\n`);
-    return 0;
+export function main(argv: string[], io: CliIo = processIo): number {
+  const [verb, ...rest] = argv;
+  switch (verb) {
+    case '--version':
+    case '-v':
+      io.out(`${SIFT_VERSION}\n`);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return 0;
+    case 'validate':
+      return validateCommand(rest, io);
+    default:
+      io.err(`sift: unknown command '${verb}'\n${USAGE}`);
+      return 2;
   }
-  if (verb === undefined || verb === 'help' || verb === '--help' || verb === '-h') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  process.stderr.write(`sift: unknown command '${verb}'\n${USAGE}`);
-  return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,121 @@
+// The annotation model: plain data, shared by the store, the extension, the CLI and the exports.
+// Offsets are Unicode code points, end-exclusive.
+
+export const FORMAT_VERSION = 1;
+export const RESERVED_ANNOTATORS = ['gold'] as const;
+export const BUILTIN_LABELS = ['PERSON', 'ORG', 'PLACE', 'DATE'] as const;
+export type BuiltinLabel = (typeof BUILTIN_LABELS)[number];
+
+/** A span of the article, with its quote and a little context on each side (W3C TextQuoteSelector style). */
+export interface Anchor {
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Set on an annotation whose text could not be found again; it keeps its last anchor and is never dropped. */
+export interface OrphanInfo {
+  orphaned?: boolean;
+}
+
+/** ISO 8601 times; optional, so that hand-written annotations load. */
+export interface Timestamps {
+  created?: string;
+  updated?: string;
+}
+
+export interface EntityAnnotation extends Anchor, OrphanInfo, Timestamps {
+  id: string;
+  label: string;
+  /** Normalised value, for dates: 2024-12-15, 2024-12, 2024. */
+  value?: string;
+  /** Canonical entity name: Hmeimim -> Khmeimim Air Base. */
+  canonical?: string;
+  note?: string;
+}
+
+/** A span without context, for the cue or the source's mention inside the article. */
+export interface SubSpan {
+  start: number;
+  end: number;
+  quote: string;
+  /** Set when the sub-span could not be found again after the article changed. */
+  orphaned?: boolean;
+}
+
+export interface ClaimSource {
+  name: string;
+  /** Where the source is named in the text, if it is. */
+  span?: SubSpan;
+}
+
+export type Factuality = 'asserted' | 'reported' | 'hedged' | 'denied' | 'unknown';
+export const FACTUALITY_VALUES: readonly Factuality[] = ['asserted', 'reported', 'hedged', 'denied', 'unknown'];
+
+export type LinkRelation = 'same' | 'supports' | 'contradicts';
+export const LINK_RELATIONS: readonly LinkRelation[] = ['same', 'supports', 'contradicts'];
+
+export interface ClaimLink {
+  relation: LinkRelation;
+  /** The linked claim's article file name, relative to this sidecar's folder. */
+  article: string;
+  claim: string;
+}
+
+export interface ReviewComment {
+  author: string;
+  at: string;
+  text: string;
+}
+
+export interface ClaimAnnotation extends Anchor, OrphanInfo, Timestamps {
+  id: string;
+  source: ClaimSource;
+  /** The annotator's confidence, 0..1. */
+  confidence: number;
+  cue?: SubSpan;
+  /** The source's own commitment (FactBank), separate from the annotator's confidence. */
+  factuality?: Factuality;
+  links?: ClaimLink[];
+  comments?: ReviewComment[];
+  note?: string;
+}
+
+export type Annotation = EntityAnnotation | ClaimAnnotation;
+export type AnnotationKind = 'entity' | 'claim';
+
+export function kindOf(a: Annotation): AnnotationKind {
+  return 'source' in a ? 'claim' : 'entity';
+}
+
+export interface SidecarHeader {
+  /** Format version. */
+  sift: number;
+  /** The article's file name, in the same folder. */
+  article: string;
+  /** SHA-256 (hex) of the exact text the offsets refer to. */
+  sha256: string;
+  /** The text's length in code points. */
+  length: number;
+  annotator: string;
+  /** Publication date, the reference for relative dates. */
+  published?: string;
+}
+
+/** One annotator's annotations on one article: the content of one sidecar. */
+export interface Layer {
+  header: SidecarHeader;
+  entities: EntityAnnotation[];
+  claims: ClaimAnnotation[];
+}
+
+/** Stable order in files and views: by start, then id. */
+export function compareAnnotations(a: { start: number; id: string }, b: { start: number; id: string }): number {
+  return a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function allAnnotations(layer: Layer): Annotation[] {
+  return [...layer.entities, ...layer.claims].sort(compareAnnotations);
+}

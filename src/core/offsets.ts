@@ -1,0 +1,89 @@
+// Offsets: Sift speaks Unicode code points (end-exclusive); VS Code and JavaScript strings speak UTF-16 code units.
+// This is the one module that converts between them. Everything else calls it.
+
+/** Number of code points in `text`. */
+export function cpLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Converts offsets for one text in both directions in O(log k), where k is the number of astral characters.
+ * Build it once per text version; the text itself is not kept.
+ */
+export class OffsetIndex {
+  /** UTF-16 index of each astral character's high surrogate, ascending. */
+  private readonly astral: number[] = [];
+  readonly utf16Length: number;
+  readonly cpLength: number;
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
+        this.astral.push(i);
+        i++;
+      }
+    }
+    this.utf16Length = text.length;
+    this.cpLength = text.length - this.astral.length;
+  }
+
+  /** True when every character is in the BMP, so both offsets coincide. */
+  get isIdentity(): boolean {
+    return this.astral.length === 0;
+  }
+
+  /** Code point offset -> UTF-16 offset. Throws RangeError outside [0, cpLength]. */
+  toUtf16(cp: number): number {
+    if (!Number.isInteger(cp) || cp < 0 || cp > this.cpLength) throw new RangeError(`code point offset ${cp} is outside 0..${this.cpLength}`);
+    // Astral characters before cp: the number of astral entries whose code point index is < cp.
+    // The code point index of astral[j] is astral[j] - j.
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astral[mid] - mid < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return cp + lo;
+  }
+
+  /**
+   * UTF-16 offset -> code point offset. An offset inside a surrogate pair rounds down to the pair's start.
+   * Throws RangeError outside [0, utf16Length].
+   */
+  toCp(u16: number): number {
+    if (!Number.isInteger(u16) || u16 < 0 || u16 > this.utf16Length) throw new RangeError(`UTF-16 offset ${u16} is outside 0..${this.utf16Length}`);
+    // Astral characters that end at or before u16 each count one code unit fewer.
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astral[mid] < u16) lo = mid + 1;
+      else hi = mid;
+    }
+    // lo astral characters start before u16. When u16 splits the last of them, u16 - lo is that pair's start.
+    return u16 - lo;
+  }
+}
+
+/** `text[start:end]` in code points, as Python slices. */
+export function sliceCp(text: string, start: number, end: number, index: OffsetIndex = new OffsetIndex(text)): string {
+  return text.slice(index.toUtf16(start), index.toUtf16(end));
+}

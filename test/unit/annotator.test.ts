@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import { defaultAnnotator, isValidAnnotator, slugify } from '../../src/core/annotator';
+import { parseSidecarName, recoveryPathFor, sidecarPathFor } from '../../src/core/files';
+
+describe('annotator ids and file names', () => {
+  it('slugs names', () => {
+    assert.strictEqual(slugify('Ada Lovelace'), 'ada-lovelace');
+    assert.strictEqual(slugify('  Zoë  O\'Brien '), 'zoe-o-brien');
+    assert.strictEqual(slugify('___'), '');
+    assert.strictEqual(slugify('x'.repeat(80)).length, 40);
+  });
+
+  it('reserves gold for the adjudicated layer', () => {
+    assert.ok(!isValidAnnotator('gold'));
+    assert.ok(isValidAnnotator('analyst1'));
+    assert.notStrictEqual(defaultAnnotator('gold'), 'gold');
+    assert.strictEqual(defaultAnnotator('Analyst One'), 'analyst-one');
+  });
+
+  it('names sidecars <stem>.<annotator>.ann.yaml next to the article', () => {
+    const p = sidecarPathFor('/c/000_f5a8d1d13f9f611e.txt', 'analyst1');
+    assert.strictEqual(p, '/c/000_f5a8d1d13f9f611e.analyst1.ann.yaml');
+    assert.deepStrictEqual(parseSidecarName(p), { stem: '000_f5a8d1d13f9f611e', annotator: 'analyst1' });
+    assert.strictEqual(recoveryPathFor(p), '/c/000_f5a8d1d13f9f611e.analyst1.ann.recovery.yaml');
+    assert.strictEqual(parseSidecarName('/c/x.txt'), undefined);
+  });
+});

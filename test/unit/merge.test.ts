@@ -1,0 +1,58 @@
+import * as assert from 'assert';
+import { merge3 } from '../../src/core/merge';
+import { EntityAnnotation, Layer } from '../../src/core/model';
+
+const header = { sift: 1, article: 'a.txt', annotator: 'ana', sha256: '0'.repeat(64), length: 100 };
+const ent = (id: string, label = 'ORG', start = 0): EntityAnnotation => ({ id, label, start, end: start + 1, quote: 'x', prefix: '', suffix: '' });
+const L = (...entities: EntityAnnotation[]): Layer => ({ header: { ...header }, entities, claims: [] });
+
+describe('three-way merge by annotation id', () => {
+  it('takes a change from whichever side made it', () => {
+    const r = merge3(L(ent('a'), ent('b')), L(ent('a', 'PERSON'), ent('b')), L(ent('a'), ent('b', 'PLACE')));
+    assert.deepStrictEqual(r.layer.entities.map((e) => e.label), ['PERSON', 'PLACE']);
+    assert.deepStrictEqual(r.conflicts, []);
+  });
+
+  it('keeps additions from both sides', () => {
+    const r = merge3(L(), L(ent('m')), L(ent('t')));
+    assert.deepStrictEqual(r.layer.entities.map((e) => e.id).sort(), ['m', 't']);
+  });
+
+  it('applies a deletion when the other side did not touch the annotation', () => {
+    const r = merge3(L(ent('a'), ent('b')), L(ent('b')), L(ent('a'), ent('b')));
+    assert.deepStrictEqual(r.layer.entities.map((e) => e.id), ['b']);
+  });
+
+  it('keeps an annotation one side deleted and the other edited, and reports it', () => {
+    const r = merge3(L(ent('a')), L(), L(ent('a', 'PLACE')));
+    assert.deepStrictEqual(r.layer.entities.map((e) => e.label), ['PLACE']);
+    assert.deepStrictEqual(r.conflicts, [{ id: 'a', kind: 'deleted-by-me' }]);
+  });
+
+  it('keeps both versions of a real conflict: theirs under the id, mine beside it with a note', () => {
+    const r = merge3(L(ent('a')), L(ent('a', 'PERSON')), L(ent('a', 'PLACE')));
+    assert.strictEqual(r.layer.entities.length, 2);
+    assert.strictEqual(r.layer.entities.find((e) => e.id === 'a')!.label, 'PLACE');
+    const mine = r.layer.entities.find((e) => e.id === 'a-mine')!;
+    assert.strictEqual(mine.label, 'PERSON');
+    assert.match(mine.note!, /Merge conflict/);
+    assert.deepStrictEqual(r.conflicts, [{ id: 'a', kind: 'both-changed', keptAs: 'a-mine' }]);
+  });
+
+  it('treats identical changes on both sides as no conflict', () => {
+    const r = merge3(L(ent('a')), L(ent('a', 'PLACE')), L(ent('a', 'PLACE')));
+    assert.strictEqual(r.layer.entities.length, 1);
+    assert.deepStrictEqual(r.conflicts, []);
+  });
+
+  it('merges header fields the same way', () => {
+    const base = L();
+    const mine = L();
+    mine.header.published = '2024-12-16';
+    const theirs = L();
+    theirs.header.sha256 = '1'.repeat(64);
+    const r = merge3(base, mine, theirs);
+    assert.strictEqual(r.layer.header.published, '2024-12-16');
+    assert.strictEqual(r.layer.header.sha256, '1'.repeat(64));
+  });
+});
