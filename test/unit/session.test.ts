@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ArticleError } from '../../src/core/article';
-import { ClaimAnnotation } from '../../src/core/model';
+import { ClaimAnnotation, EntityAnnotation } from '../../src/core/model';
 import { ArticleSession } from '../../src/core/session';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
 
@@ -80,7 +80,7 @@ describe('article session', () => {
     const s = ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
     const e = s.addEntity({ start: 0, end: 6, label: 'PLACE', note: 'dateline' });
     s.update(e.id, { label: 'ORG', note: undefined });
-    assert.strictEqual(s.find(e.id)!.label, 'ORG');
+    assert.strictEqual((s.find(e.id) as EntityAnnotation).label, 'ORG');
     assert.ok(!('note' in s.find(e.id)!));
     s.update(e.id, { start: 8, end: 14 });
     assert.strictEqual(s.find(e.id)!.quote, 'Dec 16');
