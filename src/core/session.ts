@@ -105,6 +105,35 @@ export class ArticleSession {
     return next;
   }
 
+  /** After the sidecar was reloaded from disk: re-anchor if it was written against another version of the text. */
+  syncToText(): ReanchorReport | undefined {
+    if (this.sidecar.error || this.layer.header.sha256 === this.article.sha256) return undefined;
+    this.lastReanchor = this.reanchorAll();
+    return this.lastReanchor;
+  }
+
+  /**
+   * Puts back orphans whose quote and whole context stand in the text again (an undo after a deletion). Unlike
+   * re-anchoring, it never guesses: the prefix, quote and suffix must all match exactly, at exactly one place.
+   */
+  restoreOrphans(): string[] {
+    const restored: string[] = [];
+    const put = <T extends Annotation>(a: T): T => {
+      if (!a.orphaned) return a;
+      const needle = a.prefix + a.quote + a.suffix;
+      const at = this.article.text.indexOf(needle);
+      if (at === -1 || this.article.text.indexOf(needle, at + 1) !== -1) return a;
+      const start = this.article.index.toCp(at + a.prefix.length);
+      restored.push(a.id);
+      const next = { ...a, ...this.article.anchor(start, this.article.index.toCp(at + a.prefix.length + a.quote.length)) };
+      delete next.orphaned;
+      return next;
+    };
+    this.layer.entities = this.layer.entities.map(put);
+    this.layer.claims = this.layer.claims.map(put);
+    return restored;
+  }
+
   /** The article changed on disk: take the new text and re-anchor. */
   replaceText(text: string): ReanchorReport {
     this.article = new ArticleText(text);

@@ -1,14 +1,58 @@
 import * as vscode from 'vscode';
+import { ArticleSession } from '../core/session';
 import { SIFT_VERSION } from '../core/version';
+import { AnnotatorState } from './annotator';
+import { AnnotationDecorations } from './decorations';
+import { registerEntityCommands } from './entityCommands';
 import { createLog } from './log';
+import { Orphans } from './orphans';
+import { Sessions } from './sessions';
+import { SidecarDiagnostics } from './sidecarDiagnostics';
+import { AnnotatorStatus } from './statusBar';
 
-/** Wires Sift's features together; each feature lives in its own file and registers its own disposables. */
-export function activate(context: vscode.ExtensionContext): { version: string } {
-  const log = createLog(context);
-  log.info(`Sift ${SIFT_VERSION} activated`);
-  return { version: SIFT_VERSION };
+/** What Sift offers other extensions and its own integration tests. */
+export interface SiftApi {
+  version: string;
+  annotator(): string;
+  /** The session of an open article, if Sift annotates it. */
+  session(doc: vscode.TextDocument): ArticleSession | undefined;
+  /** Writes all pending changes now. */
+  flush(): void;
+  statusText(): string;
 }
 
+let sessions: Sessions | undefined;
+
+/** Wires Sift's features together; each feature lives in its own file and owns its disposables. */
+export function activate(context: vscode.ExtensionContext): SiftApi {
+  const log = createLog(context);
+  const annotator = new AnnotatorState();
+  const sidecarDiagnostics = new SidecarDiagnostics();
+  sessions = new Sessions(annotator, log, sidecarDiagnostics);
+  const s = sessions;
+  const status = new AnnotatorStatus(s, annotator);
+  context.subscriptions.push(
+    annotator,
+    sidecarDiagnostics,
+    s,
+    status,
+    new AnnotationDecorations(s),
+    new Orphans(s),
+    ...registerEntityCommands(s),
+    vscode.commands.registerCommand('sift.switchAnnotator', () => annotator.pick()),
+  );
+  log.info(`Sift ${SIFT_VERSION} activated; annotating as ${annotator.id}`);
+  return {
+    version: SIFT_VERSION,
+    annotator: () => annotator.id,
+    session: (doc) => s.get(doc),
+    flush: () => s.flushAll(),
+    statusText: () => status.text,
+  };
+}
+
+/** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */
 export function deactivate(): void {
-  // Every disposable is in context.subscriptions.
+  sessions?.flushAll();
+  sessions = undefined;
 }

@@ -1,0 +1,70 @@
+// Confirmed annotations in the editor: a solid style in each label's colour for entities, an underline for claims.
+// The decoration types are made once; editors are redrawn only when their article's annotations change.
+import * as vscode from 'vscode';
+import { BUILTIN_LABELS } from '../core/model';
+import { ArticleSession } from '../core/session';
+import { spanToRange } from './positions';
+import { Sessions } from './sessions';
+
+const LABEL_KEYS = [...BUILTIN_LABELS, 'OTHER'] as const;
+
+function entityType(label: string): vscode.TextEditorDecorationType {
+  const key = label.toLowerCase();
+  return vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor(`sift.${key}Background`),
+    border: '1px solid',
+    borderColor: new vscode.ThemeColor(`sift.${key}Border`),
+    borderRadius: '2px',
+    overviewRulerColor: new vscode.ThemeColor(`sift.${key}Border`),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+export class AnnotationDecorations implements vscode.Disposable {
+  private readonly entityTypes = new Map<string, vscode.TextEditorDecorationType>(LABEL_KEYS.map((l) => [l, entityType(l)]));
+  private readonly claimType = vscode.window.createTextEditorDecorationType({
+    textDecoration: 'underline 2px',
+    borderColor: new vscode.ThemeColor('sift.claimUnderline'),
+    overviewRulerColor: new vscode.ThemeColor('sift.claimUnderline'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly sessions: Sessions) {
+    this.disposables.push(
+      sessions.onDidChange((s) => this.refreshSession(s)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.refresh(e))),
+    );
+    vscode.window.visibleTextEditors.forEach((e) => this.refresh(e));
+  }
+
+  private refreshSession(session: ArticleSession): void {
+    for (const e of vscode.window.visibleTextEditors) if (e.document.uri.fsPath === session.articlePath) this.refresh(e);
+  }
+
+  /** Draws one editor from its session. Also returns what it drew, by label, for tests and the status bar. */
+  refresh(editor: vscode.TextEditor): Map<string, vscode.Range[]> {
+    const drawn = new Map<string, vscode.Range[]>();
+    const session = this.sessions.get(editor.document);
+    const doc = editor.document;
+    if (session) {
+      for (const e of session.layer.entities) {
+        if (e.orphaned) continue;
+        const key = this.entityTypes.has(e.label) ? e.label : 'OTHER';
+        drawn.set(key, [...(drawn.get(key) ?? []), spanToRange(doc, e.start, e.end)]);
+      }
+      drawn.set('CLAIM', session.layer.claims.filter((c) => !c.orphaned).map((c) => spanToRange(doc, c.start, c.end)));
+    }
+    for (const [label, type] of this.entityTypes) editor.setDecorations(type, drawn.get(label) ?? []);
+    editor.setDecorations(this.claimType, drawn.get('CLAIM') ?? []);
+    return drawn;
+  }
+
+  dispose(): void {
+    for (const t of this.entityTypes.values()) t.dispose();
+    this.claimType.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
