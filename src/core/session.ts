@@ -40,7 +40,8 @@ export class ArticleSession {
     this.newId = options.newId ?? randomId;
     this.article = new ArticleText(text);
     this.sidecar = SidecarFile.open(sidecarPathFor(articlePath, annotator), this.header());
-    if (!this.sidecar.error && this.sidecar.layer.header.sha256 !== this.article.sha256) {
+    // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
+    if (!this.sidecar.error && (this.sidecar.layer.header.sha256 !== this.article.sha256 || this.hasMisplaced())) {
       this.lastReanchor = this.reanchorAll();
     }
   }
@@ -73,6 +74,10 @@ export class ArticleSession {
 
   find(id: string): Annotation | undefined {
     return this.layer.entities.find((a) => a.id === id) ?? this.layer.claims.find((a) => a.id === id);
+  }
+
+  private hasMisplaced(): boolean {
+    return this.all().some((a) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote));
   }
 
   /** Re-places every annotation in the current text (after the article changed on disk). */

@@ -105,6 +105,23 @@ describe('annotation store in the editor', function () {
     await waitFor('the external change to be loaded', () => (session.find(a!.id) as { label: string }).label === 'ORG');
   });
 
+  it('re-anchors by quote when the open article is changed on disk (git checkout, another program)', async () => {
+    const api = await siftApi();
+    const editor = await openArticle('001_ae3071192ac73a97.txt');
+    select(editor, 'Latakia');
+    const a = await vscode.commands.executeCommand<{ id: string; start: number }>('sift.labelSelection', 'PLACE');
+    const session = api.session(editor.document)!;
+    api.flush();
+    const file = editor.document.uri.fsPath;
+    const old = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, `Correction appended on 17 December 😀.\n\n${old}`);
+    await waitFor('the editor to reload the article', () => editor.document.getText().startsWith('Correction'));
+    const prefix = Array.from('Correction appended on 17 December 😀.\n\n').length;
+    await waitFor('the annotation to follow its quote', () => session.find(a!.id)!.start === a!.start + prefix);
+    assert.strictEqual(session.find(a!.id)!.quote, 'Latakia');
+    await waitFor('the sidecar to record the new text', () => session.layer.header.sha256 === session.article.sha256 && !session.sidecar.dirty);
+  });
+
   it('never writes over a sidecar it cannot parse, and keeps new work in a recovery file', async () => {
     const api = await siftApi();
     const editor = await openArticle('004_72a6e1414d8de193.txt');

@@ -75,6 +75,22 @@ describe('article session', () => {
     assert.strictEqual(ArticleSession.open(file, 'ana', fixedOptions()).lastReanchor, undefined, 'hash now matches');
   });
 
+  it('repairs hand-edited offsets that no longer point at the quote, even when the hash matches', () => {
+    const dir = tmpCorpus([A0]);
+    const file = path.join(dir, A0);
+    const s = ArticleSession.open(file, 'ana', fixedOptions());
+    const d = s.article.text.indexOf('Damascus');
+    s.addEntity({ start: d, end: d + 8, label: 'PLACE' });
+    s.sidecar.save();
+    const side = s.sidecar.path;
+    fs.writeFileSync(side, fs.readFileSync(side, 'utf8').replace(`start: ${d}`, 'start: 99999').replace(`end: ${d + 8}`, 'end: 100007'));
+    const t = ArticleSession.open(file, 'ana', fixedOptions());
+    assert.deepStrictEqual([t.layer.entities[0].start, t.layer.entities[0].quote], [d, 'Damascus']);
+    // Live edits after that do not throw.
+    t.applyEdits(`x${t.article.text}`, [{ start: 0, end: 0, insert: 1 }]);
+    assert.strictEqual(t.layer.entities[0].start, d + 1);
+  });
+
   it('edits, re-spans and restores annotations', () => {
     const dir = tmpCorpus([A0]);
     const s = ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
