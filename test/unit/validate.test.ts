@@ -110,3 +110,14 @@ describe('sift validate', () => {
     assert.strictEqual(run(['frobnicate'], process.cwd()).code, 2);
   });
 });
+
+describe('the README sidecar example', () => {
+  it('is a valid sidecar for the first sample article', () => {
+    const readme = fs.readFileSync(path.resolve(SAMPLES, '..', 'README.md'), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)![1];
+    const dir = tmpCorpus([A0]);
+    const file = path.join(dir, '000_f5a8d1d13f9f611e.analyst1.ann.yaml');
+    fs.writeFileSync(file, yaml);
+    assert.deepStrictEqual(validateSidecar(file), []);
+  });
+});
