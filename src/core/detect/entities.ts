@@ -1,0 +1,259 @@
+// Entity mentions (PERSON, ORG, PLACE) in one paragraph, by capitalisation runs, word lists, title and suffix rules,
+// and context cues. Offsets are UTF-16 indices into the paragraph.
+import {
+  CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_DESCRIPTORS, PLACE_HEADS,
+  PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLES,
+} from './lexicon';
+
+export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  label: string;
+  /** How it was found, for the hover: 'lexicon', 'gazetteer', 'learned', 'rule', 'context'. */
+  how: string;
+  canonical?: string;
+}
+
+/** A capitalised word that no rule could label; the document pass may label it from other mentions. */
+export interface Unresolved {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Names the workspace knows (gazetteer aliases and strings annotators labelled), looked up before any rule. */
+export interface KnownNames {
+  get(text: string): { label: string; canonical?: string; how: string } | undefined;
+  /** Longest number of words in any known name, to bound the lookups. */
+  readonly maxWords: number;
+}
+
+interface Tok {
+  s: number;
+  e: number;
+  t: string;
+}
+
+// A name word: an initialism (U.S.), a middle initial (J.), an Arabic article compound (al-Assad) or a capitalised word
+// with inner hyphens and apostrophes; possessive 's is split off below.
+const NAME_TOKEN = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?= \p{Lu})|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)`;
+const JOINER = String.raw`(?:of|for|and|&|de|the|al|el|bin|ibn|abu|van|von|der|da|du|la|le)`;
+const RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?: (?:${JOINER} ){0,2}${NAME_TOKEN})*`, 'gu');
+const TOKEN_RE = new RegExp(NAME_TOKEN + '|' + JOINER, 'gu');
+const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
+const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
+const TITLE_SET = new Set(TITLES);
+
+function titleCase(w: string): string {
+  return w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
+}
+
+function builtin(text: string): EntityMention['label'] | undefined {
+  if (COUNTRIES.has(text) || CITIES.has(text) || REGIONS.has(text)) return 'PLACE';
+  if (ORGS.has(text)) return 'ORG';
+  return undefined;
+}
+
+/** True at the start of a sentence, a line or a quotation, where capitals say nothing. */
+function sentenceStart(p: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (p[i] === ' ' || p[i] === '"' || p[i] === '“' || p[i] === '‘' || p[i] === "'" || p[i] === '(' || p[i] === '[')) i--;
+  return i < 0 || /[.!?:\n\r–—•|]/.test(p[i]);
+}
+
+function prevWord(p: string, s: number): string {
+  const m = /([\p{L}]+)[ ]+$/u.exec(p.slice(Math.max(0, s - 24), s));
+  return m ? m[1] : '';
+}
+
+function nextWords(p: string, e: number, n: number): string {
+  const m = new RegExp(String.raw`^[ ]+((?:[\p{Ll}]+(?: |$)){1,${n}})`, 'u').exec(p.slice(e, e + 40));
+  return m ? m[1].trim() : '';
+}
+
+/** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
+function placeContext(p: string, s: number, e: number): boolean {
+  const after = nextWords(p, e, 2);
+  if (after) {
+    const words = after.split(' ');
+    if (PLACE_DESCRIPTORS.has(words[0]) || PLACE_DESCRIPTORS.has(words.slice(0, 2).join(' '))) return true;
+  }
+  const before = p.slice(Math.max(0, s - 40), s);
+  if (/\b(?:port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/.test(before)) return true;
+  // The second of a coordinated pair: "the cities of Tartus and Jableh".
+  return /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u.test(before);
+}
+
+function speaker(p: string, e: number): boolean {
+  const w = nextWords(p, e, 1);
+  return !!w && SPEECH_VERBS.has(w);
+}
+
+function isHeadline(p: string): boolean {
+  const words = p.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  if (words.length < 2 || words.length > 16) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps === words.length || (words.length >= 4 && caps / words.length >= 0.75);
+}
+
+/**
+ * Finds entity mentions in one paragraph. `known` names from the workspace win over every rule. Capitalised words that
+ * no rule could label are returned as `unresolved`, for the document pass.
+ */
+export function detectEntities(p: string, known?: KnownNames): { mentions: EntityMention[]; unresolved: Unresolved[] } {
+  const mentions: EntityMention[] = [];
+  const unresolved: Unresolved[] = [];
+  const headline = isHeadline(p);
+  const emit = (toks: Tok[], label: string, how: string, canonical?: string) => {
+    const s = toks[0].s;
+    const e = toks[toks.length - 1].e;
+    mentions.push({ start: s, end: e, text: p.slice(s, e), label, how, ...(canonical ? { canonical } : {}) });
+  };
+  const re = new RegExp(RUN_RE.source, 'gu');
+  for (let m = re.exec(p); m; m = re.exec(p)) {
+    const base = m.index;
+    if (base > 0 && (p[base - 1] === '@' || p[base - 1] === '#' || /[\p{L}\p{N}_]/u.test(p[base - 1]))) continue;
+    const toks: Tok[] = [];
+    const tr = new RegExp(TOKEN_RE.source, 'gu');
+    for (let t = tr.exec(m[0]); t; t = tr.exec(m[0])) toks.push({ s: base + t.index, e: base + t.index + t[0].length, t: t[0] });
+    for (const group of splitRun(p, toks)) classifyRun(p, group, headline, known, emit, unresolved);
+  }
+  return { mentions, unresolved };
+}
+
+/** Splits a run at possessives ("Russia's Foreign Ministry"), at tokens with digits, and at hyphenated adjectives. */
+function splitRun(p: string, toks: Tok[]): Tok[][] {
+  const out: Tok[][] = [];
+  let cur: Tok[] = [];
+  const flush = () => { if (cur.length) out.push(cur); cur = []; };
+  for (const tk of toks) {
+    let t = tk;
+    const poss = /['’]s$/.exec(t.t);
+    if (/\d/.test(t.t) && !/^\p{Lu}[\p{L}]+\d+$/u.test(t.t)) { flush(); continue; }
+    // "Moscow-backed", "pro-Kremlin": the capitalised part is a name on its own.
+    const hy = /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u.exec(t.t);
+    if (hy && !/^(?:al|el|bin|ibn|abu)-/.test(t.t)) {
+      flush();
+      out.push([{ s: t.s, e: t.s + hy[1].length, t: hy[1] }]);
+      continue;
+    }
+    if (poss) {
+      t = { s: t.s, e: t.e - 2, t: t.t.slice(0, -2) };
+      cur.push(t);
+      flush();
+      continue;
+    }
+    cur.push(t);
+  }
+  flush();
+  // A run may start right after a lowercase prefix word such as "pro-": that case is handled by the run regex itself.
+  void p;
+  return out;
+}
+
+type Emit = (toks: Tok[], label: string, how: string, canonical?: string) => void;
+
+function lookup(text: string, known: KnownNames | undefined): { label: string; canonical?: string; how: string } | undefined {
+  const k = known?.get(text);
+  if (k) return k;
+  const b = builtin(text);
+  return b ? { label: b, how: 'lexicon' } : undefined;
+}
+
+const words = (toks: Tok[]) => toks.map((t) => t.t).join(' ');
+const isJoiner = (t: string) => /^(?:of|for|and|&|de|the|al|el|bin|ibn|abu|van|von|der|da|du|la|le)$/.test(t);
+
+function classifyRun(p: string, toks: Tok[], headline: boolean, known: KnownNames | undefined, emit: Emit, unresolved: Unresolved[]): void {
+  // Trim joiners at the edges and common words at a sentence start ("The", "Following", "His").
+  while (toks.length && isJoiner(toks[0].t)) toks = toks.slice(1);
+  while (toks.length && isJoiner(toks[toks.length - 1].t)) toks = toks.slice(0, -1);
+  if (!toks.length) return;
+  if (COMMON_CAPITALISED.has(toks[0].t) && (sentenceStart(p, toks[0].s) || toks[0].t !== 'The' || toks.length === 1)) {
+    return classifyRun(p, toks.slice(1), headline, known, emit, unresolved);
+  }
+  if (headline) return classifyHeadline(toks, known, emit);
+  let i = 0;
+  let titled = false;
+  while (i < toks.length) {
+    // Longest known name starting here (workspace names first, then the built-in lists).
+    let hit: { n: number; label: string; how: string; canonical?: string } | undefined;
+    const maxN = Math.min(toks.length - i, Math.max(known?.maxWords ?? 0, 4));
+    for (let n = maxN; n >= 1 && !hit; n--) {
+      const text = p.slice(toks[i].s, toks[i + n - 1].e);
+      const k = lookup(text, known) ?? (UPPER_ONLY.test(text) && text.length > 2 ? lookup(titleCase(text), known) : undefined);
+      if (k) hit = { n, ...k };
+    }
+    // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
+    const rest = toks.slice(i);
+    const last = rest[rest.length - 1].t;
+    if ((!hit || hit.n < rest.length) && rest.length > 1 && (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) && !TITLE_SET.has(words(rest.slice(0, -1)))
+      && !rest.slice(0, -1).some((t) => TITLE_WORDS.has(t.t) && !ORG_HEADS.has(t.t))) {
+      emit(rest, PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG', 'rule');
+      return;
+    }
+    if (hit) {
+      emit(toks.slice(i, i + hit.n), hit.label, hit.how, hit.canonical);
+      i += hit.n;
+      continue;
+    }
+    if (DEMONYMS.has(toks[i].t) || DEMONYMS.has(words(toks.slice(i, i + 2)))) { i += DEMONYMS.has(toks[i].t) ? 1 : 2; continue; }
+    // Titles: skipped, and what follows is a person.
+    let tn = 0;
+    for (let n = Math.min(4, toks.length - i); n >= 1 && !tn; n--) if (TITLE_SET.has(words(toks.slice(i, i + n)))) tn = n;
+    if (tn) {
+      i += tn;
+      titled = true;
+      while (i < toks.length && TITLE_WORDS.has(toks[i].t)) i++;
+      continue;
+    }
+    // An unknown stretch: up to the next known name, title or demonym.
+    let j = i + 1;
+    while (j < toks.length && !lookup(toks[j].t, known) && !TITLE_WORDS.has(toks[j].t) && !DEMONYMS.has(toks[j].t)) j++;
+    while (j > i + 1 && isJoiner(toks[j - 1].t)) j--;
+    classifyUnknown(p, toks.slice(i, j), titled, emit, unresolved);
+    titled = false;
+    i = j;
+  }
+}
+
+function classifyHeadline(toks: Tok[], known: KnownNames | undefined, emit: Emit): void {
+  // In headlines every word is capitalised: only names the lists or the workspace know count.
+  for (const t of toks) {
+    if (t.t.length < 3 && UPPER_ONLY.test(t.t)) continue;
+    const k = lookup(t.t, known) ?? lookup(titleCase(t.t), known);
+    if (k) emit([t], k.label, k.how, k.canonical);
+  }
+}
+
+function classifyUnknown(p: string, toks: Tok[], titled: boolean, emit: Emit, unresolved: Unresolved[]): void {
+  if (!toks.length) return;
+  const first = toks[0];
+  const text = p.slice(first.s, toks[toks.length - 1].e);
+  const last = toks[toks.length - 1].t;
+  if (toks.length === 1 && (ORG_HEADS.has(last) || PLACE_HEADS.has(last) || TITLE_WORDS.has(last))) return;
+  if (titled) return emit(toks, 'PERSON', 'rule');
+  if (toks.length === 1 && UPPER_ONLY.test(first.t) && first.t.replace(/\./g, '').length >= 2) {
+    return emit(toks, 'ORG', 'rule');
+  }
+  if (toks.length >= 2 && (GIVEN_NAMES.has(first.t) || toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || /^(?:al|el|bin|ibn|abu)-/.test(t.t))))) {
+    return emit(toks, 'PERSON', 'rule');
+  }
+  if (placeContext(p, first.s, toks[toks.length - 1].e)) return emit(toks, 'PLACE', 'context');
+  if (toks.length === 1) {
+    const prev = prevWord(p, first.s);
+    if (sentenceStart(p, first.s)) {
+      unresolved.push({ start: first.s, end: first.e, text });
+      return;
+    }
+    if (PLACE_PREPOSITIONS.has(prev)) return emit(toks, 'PLACE', 'context');
+    if (speaker(p, first.e)) return emit(toks, 'PERSON', 'context');
+    unresolved.push({ start: first.s, end: first.e, text });
+    return;
+  }
+  if (sentenceStart(p, first.s) && COMMON_CAPITALISED.has(first.t)) return;
+  // Several unknown capitalised words in a row: a multi-word name, most often an organisation.
+  emit(toks, toks.length >= 3 || toks.some((t) => isJoiner(t.t)) ? 'ORG' : 'PERSON', 'rule');
+}
