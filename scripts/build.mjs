@@ -25,6 +25,8 @@ await esbuild.build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
+  // The peers are measured, not shipped: `sift eval` loads them from node_modules when they are installed.
+  external: ['compromise', 'chrono-node', 'wink-nlp', 'wink-eng-lite-web-model'],
 });
 fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
 

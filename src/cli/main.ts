@@ -1,11 +1,13 @@
 import { SIFT_VERSION } from '../core/version';
 import { CliIo, processIo } from './io';
+import { DETECT_USAGE, detectCommand } from './detect';
+import { EVAL_USAGE, evalCommand } from './evaluate';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
-  ${VALIDATE_USAGE.split('\n').join('\n  ')}
+  ${[VALIDATE_USAGE, DETECT_USAGE, EVAL_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
   sift --version
   sift help
 `;
@@ -25,6 +27,10 @@ export function main(argv: string[], io: CliIo = processIo): number {
       return 0;
     case 'validate':
       return validateCommand(rest, io);
+    case 'detect':
+      return detectCommand(rest, io);
+    case 'eval':
+      return evalCommand(rest, io);
     default:
       io.err(`sift: unknown command '${verb}'\n${USAGE}`);
       return 2;

@@ -55,23 +55,33 @@ const DATE_RE = new RegExp([
 ].join('|'), 'g');
 
 /** Cues that a sentence is about the future, for weekdays and year-less dates. */
-const FUTURE_RE = /\b(?:will|shall|won't|is (?:scheduled|due|set|expected|slated|planned|going) to|are (?:scheduled|due|set|expected|slated|planned|going) to|plans? to|intends? to|next|upcoming|ahead of)\b/i;
+const FUTURE_RE = /\b(?:will|shall|won't|should|is (?:scheduled|due|set|expected|slated|planned|going) to|are (?:scheduled|due|set|expected|slated|planned|going) to|plans? to|intends? to|next|upcoming|ahead of)\b/i;
 /** Ambiguous month names count only with a day or a year beside them. */
 const NEEDS_NUMBER = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'feb', 'apr']);
 
-function sentenceAround(text: string, start: number, end: number): string {
+/** A reporting or past-tense verb right before the date: "said Friday", "flew out on Saturday". */
+const PAST_BEFORE_RE = /\b(?:said|told|met|began|left|fled|flew|took|made|came|went|saw|held|led|won|lost|fell|struck|spoke|wrote|\w+ed)(?: \w+)?(?: on| last| this)? $/;
+
+/** The clause around a date: from the last comma, semicolon or sentence end before it to the next one after it. */
+function clauseAround(text: string, start: number, end: number): string {
   let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1]) && start - s < 300) s--;
+  while (s > 0 && !/[.!?\n;,]/.test(text[s - 1]) && start - s < 200) s--;
   let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e]) && e - end < 300) e++;
+  while (e < text.length && !/[.!?\n;,]/.test(text[e]) && e - end < 200) e++;
   return text.slice(s, e);
+}
+
+/** Whether the date is about the future: a future cue in its clause, and no past verb right before it. */
+function isFuture(text: string, start: number, end: number): boolean {
+  if (PAST_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) return false;
+  return FUTURE_RE.test(clauseAround(text, start, end));
 }
 
 /** The year of a year-less date: the reference year, moved by one when that is over six months off in the wrong direction. */
 function inferYear(ref: RefDate, month: number, day: number, future: boolean): number {
   const diff = (toUtc({ year: ref.year, month, day }) - toUtc(ref)) / 86_400_000;
-  if (!future && diff > 183) return ref.year - 1;
-  if (future && diff < -183) return ref.year + 1;
+  if (!future && diff >= 183) return ref.year - 1;
+  if (future && diff <= -183) return ref.year + 1;
   return ref.year;
 }
 
@@ -95,7 +105,7 @@ export function detectDates(text: string, ref: RefDate, from = 0, to = text.leng
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const future = () => FUTURE_RE.test(sentenceAround(text, start, end));
+    const future = () => isFuture(text, start, end);
     let value: string | undefined;
     if (g.iy) {
       value = `${g.iy}-${g.im}-${g.id}`;

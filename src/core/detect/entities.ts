@@ -92,11 +92,24 @@ function speaker(p: string, e: number): boolean {
   return !!w && SPEECH_VERBS.has(w);
 }
 
-function isHeadline(p: string): boolean {
+/** "the Assad regime", "Assad's administration": a name before these words is a ruler's. */
+function ruler(p: string, e: number): boolean {
+  return /^(?:['’]s)? (?:regime|administration|clan|dynasty)\b/.test(p.slice(e, e + 20));
+}
+
+function startsWithTitle(toks: Tok[]): boolean {
+  for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (TITLE_SET.has(words(toks.slice(0, n)))) return true;
+  return false;
+}
+
+/** 'caps' for an all-capitals line, 'title' for a title-case headline, false for running text (and bylines). */
+function headlineKind(p: string): Headline {
   const words = p.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
   if (words.length < 2 || words.length > 16) return false;
+  if (words.every((w) => !/\p{Ll}/u.test(w))) return 'caps';
+  if (words[0] === 'By') return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return caps === words.length || (words.length >= 4 && caps / words.length >= 0.75);
+  return words.length >= 4 && caps / words.length >= 0.75 ? 'title' : false;
 }
 
 /**
@@ -106,7 +119,7 @@ function isHeadline(p: string): boolean {
 export function detectEntities(p: string, known?: KnownNames): { mentions: EntityMention[]; unresolved: Unresolved[] } {
   const mentions: EntityMention[] = [];
   const unresolved: Unresolved[] = [];
-  const headline = isHeadline(p);
+  const headline = headlineKind(p);
   const emit = (toks: Tok[], label: string, how: string, canonical?: string) => {
     const s = toks[0].s;
     const e = toks[toks.length - 1].e;
@@ -154,6 +167,7 @@ function splitRun(p: string, toks: Tok[]): Tok[][] {
   return out;
 }
 
+type Headline = 'caps' | 'title' | false;
 type Emit = (toks: Tok[], label: string, how: string, canonical?: string) => void;
 
 function lookup(text: string, known: KnownNames | undefined): { label: string; canonical?: string; how: string } | undefined {
@@ -166,18 +180,25 @@ function lookup(text: string, known: KnownNames | undefined): { label: string; c
 const words = (toks: Tok[]) => toks.map((t) => t.t).join(' ');
 const isJoiner = (t: string) => /^(?:of|for|and|&|de|the|al|el|bin|ibn|abu|van|von|der|da|du|la|le)$/.test(t);
 
-function classifyRun(p: string, toks: Tok[], headline: boolean, known: KnownNames | undefined, emit: Emit, unresolved: Unresolved[]): void {
+function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNames | undefined, emit: Emit, unresolved: Unresolved[]): void {
   // Trim joiners at the edges and common words at a sentence start ("The", "Following", "His").
   while (toks.length && isJoiner(toks[0].t)) toks = toks.slice(1);
   while (toks.length && isJoiner(toks[toks.length - 1].t)) toks = toks.slice(0, -1);
   if (!toks.length) return;
-  if (COMMON_CAPITALISED.has(toks[0].t) && (sentenceStart(p, toks[0].s) || toks[0].t !== 'The' || toks.length === 1)) {
+  if (COMMON_CAPITALISED.has(toks[0].t) && !DEMONYMS.has(toks[0].t) && (sentenceStart(p, toks[0].s) || toks.length === 1)) {
     return classifyRun(p, toks.slice(1), headline, known, emit, unresolved);
   }
-  if (headline) return classifyHeadline(toks, known, emit);
+  if (headline === 'caps') return classifyHeadline(toks, known, emit);
+  // Coordinated names are separate mentions: "Belarus and North Korea", "Latakia and the Tartous naval facility".
+  const and = toks.findIndex((t) => t.t === 'and' || t.t === '&');
+  if (and > 0) {
+    classifyRun(p, toks.slice(0, and), headline, known, emit, unresolved);
+    return classifyRun(p, toks.slice(and + 1), headline, known, emit, unresolved);
+  }
   let i = 0;
   let titled = false;
   while (i < toks.length) {
+    if (isJoiner(toks[i].t)) { i++; continue; }
     // Longest known name starting here (workspace names first, then the built-in lists).
     let hit: { n: number; label: string; how: string; canonical?: string } | undefined;
     const maxN = Math.min(toks.length - i, Math.max(known?.maxWords ?? 0, 4));
@@ -189,10 +210,18 @@ function classifyRun(p: string, toks: Tok[], headline: boolean, known: KnownName
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
     const rest = toks.slice(i);
     const last = rest[rest.length - 1].t;
-    if ((!hit || hit.n < rest.length) && rest.length > 1 && (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) && !TITLE_SET.has(words(rest.slice(0, -1)))
-      && !rest.slice(0, -1).some((t) => TITLE_WORDS.has(t.t) && !ORG_HEADS.has(t.t))) {
-      emit(rest, PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG', 'rule');
-      return;
+    if ((!hit || hit.n < rest.length) && rest.length > 1 && !startsWithTitle(rest)) {
+      // "Russian Foreign Ministry", "Khmeimim Air Base": a head word at the end.
+      if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) {
+        emit(rest, PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG', 'rule');
+        return;
+      }
+      // "Ministry of Defense", "Russian Ministry of Foreign Affairs": a head word before "of".
+      const of = rest.findIndex((t) => t.t === 'of');
+      if (of > 0 && ORG_HEADS.has(rest[of - 1].t) && of < rest.length - 1 && (of === 1 || DEMONYMS.has(rest[0].t) || of === rest.length - 2 || !hit)) {
+        emit(rest, 'ORG', 'rule');
+        return;
+      }
     }
     if (hit) {
       emit(toks.slice(i, i + hit.n), hit.label, hit.how, hit.canonical);
@@ -211,9 +240,9 @@ function classifyRun(p: string, toks: Tok[], headline: boolean, known: KnownName
     }
     // An unknown stretch: up to the next known name, title or demonym.
     let j = i + 1;
-    while (j < toks.length && !lookup(toks[j].t, known) && !TITLE_WORDS.has(toks[j].t) && !DEMONYMS.has(toks[j].t)) j++;
+    while (j < toks.length && !lookup(toks[j].t, known) && !TITLE_SET.has(toks[j].t) && !DEMONYMS.has(toks[j].t)) j++;
     while (j > i + 1 && isJoiner(toks[j - 1].t)) j--;
-    classifyUnknown(p, toks.slice(i, j), titled, emit, unresolved);
+    classifyUnknown(p, toks.slice(i, j), titled, headline === 'title', emit, unresolved);
     titled = false;
     i = j;
   }
@@ -228,7 +257,8 @@ function classifyHeadline(toks: Tok[], known: KnownNames | undefined, emit: Emit
   }
 }
 
-function classifyUnknown(p: string, toks: Tok[], titled: boolean, emit: Emit, unresolved: Unresolved[]): void {
+/** Labels capitalised words no list knows. In a title-case headline, where every word has a capital, only strong cues count. */
+function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: boolean, emit: Emit, unresolved: Unresolved[]): void {
   if (!toks.length) return;
   const first = toks[0];
   const text = p.slice(first.s, toks[toks.length - 1].e);
@@ -238,18 +268,23 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, emit: Emit, un
   if (toks.length === 1 && UPPER_ONLY.test(first.t) && first.t.replace(/\./g, '').length >= 2) {
     return emit(toks, 'ORG', 'rule');
   }
-  if (toks.length >= 2 && (GIVEN_NAMES.has(first.t) || toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || /^(?:al|el|bin|ibn|abu)-/.test(t.t))))) {
+  const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || /^(?:al|el|bin|ibn|abu)-/.test(t.t)));
+  if (toks.length >= 2 && (GIVEN_NAMES.has(first.t) || (particle && (toks.length === 2 || NAME_PARTICLES.has(toks[1].t))))) {
     return emit(toks, 'PERSON', 'rule');
   }
   if (placeContext(p, first.s, toks[toks.length - 1].e)) return emit(toks, 'PLACE', 'context');
+  if (headline) {
+    for (const t of toks) unresolved.push({ start: t.s, end: t.e, text: t.t });
+    return;
+  }
   if (toks.length === 1) {
     const prev = prevWord(p, first.s);
+    if (speaker(p, first.e) || ruler(p, first.e)) return emit(toks, 'PERSON', 'context');
     if (sentenceStart(p, first.s)) {
       unresolved.push({ start: first.s, end: first.e, text });
       return;
     }
     if (PLACE_PREPOSITIONS.has(prev)) return emit(toks, 'PLACE', 'context');
-    if (speaker(p, first.e)) return emit(toks, 'PERSON', 'context');
     unresolved.push({ start: first.s, end: first.e, text });
     return;
   }
