@@ -41,6 +41,7 @@ if (tests) {
   };
   walk('src');
   walk('test');
+  walk('bench');
   fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
   fs.cpSync(path.join(root, 'schemas'), path.join(root, 'out', 'schemas'), { recursive: true });

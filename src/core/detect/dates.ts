@@ -98,7 +98,7 @@ function isCopyright(text: string, start: number): boolean {
 /** Finds dates in text[from, to) and resolves them against `ref`. */
 export function detectDates(text: string, ref: RefDate, from = 0, to = text.length): DateMention[] {
   const out: DateMention[] = [];
-  const re = new RegExp(DATE_RE.source, 'g');
+  const re = DATE_RE;
   re.lastIndex = from;
   const slice = to === text.length ? text : text.slice(0, to);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {

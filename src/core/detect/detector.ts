@@ -52,7 +52,8 @@ export class Detector {
   private cache = new Map<string, ParagraphResult>();
   private cacheKey = '';
 
-  constructor(private known?: KnownNames & { version?: number }) {}
+  /** `cache: false` detects every paragraph afresh (for measuring raw speed on repeated text). */
+  constructor(private known?: KnownNames & { version?: number }, private readonly useCache = true) {}
 
   setKnown(known: KnownNames & { version?: number }): void {
     this.known = known;
@@ -64,7 +65,7 @@ export class Detector {
       this.cache.clear();
       this.cacheKey = key;
     }
-    let r = this.cache.get(p);
+    let r = this.useCache ? this.cache.get(p) : undefined;
     if (!r) {
       const { mentions, unresolved } = detectEntities(p, this.known);
       r = { entities: mentions, unresolved, dates: detectDates(p, ref) };

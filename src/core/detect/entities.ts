@@ -41,8 +41,10 @@ interface Tok {
 // with inner hyphens and apostrophes; possessive 's is split off below.
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?= \p{Lu})|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)`;
 const JOINER = String.raw`(?:of|for|and|&|de|the|al|el|bin|ibn|abu|van|von|der|da|du|la|le)`;
+// Module-level regexes are reused (lastIndex reset before each use): compiling one per paragraph costs more than matching.
 const RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?: (?:${JOINER} ){0,2}${NAME_TOKEN})*`, 'gu');
 const TOKEN_RE = new RegExp(NAME_TOKEN + '|' + JOINER, 'gu');
+const NEXT_WORDS_RE = /^ +(\p{Ll}+)(?: (\p{Ll}+))?/u;
 const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
 const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
 const TITLE_SET = new Set(TITLES);
@@ -69,9 +71,11 @@ function prevWord(p: string, s: number): string {
   return m ? m[1] : '';
 }
 
-function nextWords(p: string, e: number, n: number): string {
-  const m = new RegExp(String.raw`^[ ]+((?:[\p{Ll}]+(?: |$)){1,${n}})`, 'u').exec(p.slice(e, e + 40));
-  return m ? m[1].trim() : '';
+/** The next one or two lowercase words after e, joined by a space ('' if the next word is not lowercase). */
+function nextWords(p: string, e: number, n: 1 | 2): string {
+  const m = NEXT_WORDS_RE.exec(p.slice(e, e + 40));
+  if (!m) return '';
+  return n === 2 && m[2] ? `${m[1]} ${m[2]}` : m[1];
 }
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
@@ -104,6 +108,7 @@ function startsWithTitle(toks: Tok[]): boolean {
 
 /** 'caps' for an all-capitals line, 'title' for a title-case headline, false for running text (and bylines). */
 function headlineKind(p: string): Headline {
+  if (p.length > 160) return false;
   const words = p.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
   if (words.length < 2 || words.length > 16) return false;
   if (words.every((w) => !/\p{Ll}/u.test(w))) return 'caps';
@@ -125,16 +130,51 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     const e = toks[toks.length - 1].e;
     mentions.push({ start: s, end: e, text: p.slice(s, e), label, how, ...(canonical ? { canonical } : {}) });
   };
-  const re = new RegExp(RUN_RE.source, 'gu');
+  const re = RUN_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(p); m; m = re.exec(p)) {
     const base = m.index;
-    if (base > 0 && (p[base - 1] === '@' || p[base - 1] === '#' || /[\p{L}\p{N}_]/u.test(p[base - 1]))) continue;
+    const run = m[0];
+    if (base > 0 && glued(p.charCodeAt(base - 1))) continue;
+    // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
+    if (COMMON_CAPITALISED.has(run) && !DEMONYMS.has(run)) continue;
+    // Fast path for a single known word ("Russia", "Moscow", "Kremlin") outside headlines.
+    if (!headline && simpleWord(run)) {
+      const k = lookup(run, known);
+      if (k) {
+        mentions.push({ start: base, end: base + run.length, text: run, label: k.label, how: k.how, ...(k.canonical ? { canonical: k.canonical } : {}) });
+        continue;
+      }
+    }
     const toks: Tok[] = [];
-    const tr = new RegExp(TOKEN_RE.source, 'gu');
-    for (let t = tr.exec(m[0]); t; t = tr.exec(m[0])) toks.push({ s: base + t.index, e: base + t.index + t[0].length, t: t[0] });
+    const after = re.lastIndex;
+    TOKEN_RE.lastIndex = 0;
+    for (let t = TOKEN_RE.exec(run); t; t = TOKEN_RE.exec(run)) toks.push({ s: base + t.index, e: base + t.index + t[0].length, t: t[0] });
     for (const group of splitRun(p, toks)) classifyRun(p, group, headline, known, emit, unresolved);
+    re.lastIndex = after;
   }
   return { mentions, unresolved };
+}
+
+/** A character that glues a capital to what precedes it: a letter, digit, '_', '@' or '#' ("iPhone", "@Kyivpost"). */
+function glued(c: number): boolean {
+  if (c === 0x40 || c === 0x23 || c === 0x5f) return true;
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  return c > 0x7f && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/** One plain word: letters only, no space, hyphen, apostrophe or period. */
+function simpleWord(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20 || c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || (c >= 0x30 && c <= 0x39)) return false;
+  }
+  return true;
+}
+
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c >= 0x30 && c <= 0x39) return true; }
+  return false;
 }
 
 /** Splits a run at possessives ("Russia's Foreign Ministry"), at tokens with digits, and at hyphenated adjectives. */
@@ -144,10 +184,10 @@ function splitRun(p: string, toks: Tok[]): Tok[][] {
   const flush = () => { if (cur.length) out.push(cur); cur = []; };
   for (const tk of toks) {
     let t = tk;
-    const poss = /['’]s$/.exec(t.t);
-    if (/\d/.test(t.t) && !/^\p{Lu}[\p{L}]+\d+$/u.test(t.t)) { flush(); continue; }
+    const poss = t.t.endsWith("'s") || t.t.endsWith('’s');
+    if (hasDigit(t.t) && !/^\p{Lu}[\p{L}]+\d+$/u.test(t.t)) { flush(); continue; }
     // "Moscow-backed", "pro-Kremlin": the capitalised part is a name on its own.
-    const hy = /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u.exec(t.t);
+    const hy = t.t.includes('-') ? /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u.exec(t.t) : null;
     if (hy && !/^(?:al|el|bin|ibn|abu)-/.test(t.t)) {
       flush();
       out.push([{ s: t.s, e: t.s + hy[1].length, t: hy[1] }]);

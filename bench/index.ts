@@ -1,0 +1,92 @@
+// npm run bench: speed and memory of Sift's detector against the peer libraries, side by side on the same text,
+// plus the editor-facing figures (longest blocking slice, typing update, sidecar export-free core ops).
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseIsoDay } from '../src/core/detect/dates';
+import { Detector } from '../src/core/detect/detector';
+import { detectChunked, DEFAULT_CHUNK } from '../src/core/detect/chunked';
+import { Peer, chronoPeer, compromisePeer, winkPeer } from '../src/cli/peers';
+
+const samples = path.resolve(__dirname, '..', '..', 'samples');
+const ref = parseIsoDay('2024-12-16')!;
+const refDate = new Date(Date.UTC(2024, 11, 16, 12));
+
+function corpus(minBytes: number): string {
+  const one = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8')).join('\n');
+  const parts: string[] = [];
+  let size = 0;
+  while (size < minBytes) { parts.push(one); size += Buffer.byteLength(one) + 1; }
+  return parts.join('\n');
+}
+
+function time<T>(fn: () => T): { ms: number; result: T } {
+  const t = process.hrtime.bigint();
+  const result = fn();
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, result };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+async function main(): Promise<void> {
+  const text = corpus(5 * 1024 * 1024);
+  const bytes = Buffer.byteLength(text);
+  console.log(`Detection throughput on the sample corpus repeated to ${mb(bytes).toFixed(2)} MB (${process.version}, ${process.arch})`);
+  console.log('Sift runs with its paragraph cache off, so repeated text is detected afresh.\n');
+  // Every system gets the same text in the same pieces: one article at a time, as an editor would hand it over.
+  // (compromise slows down more than linearly on one 5 MB string.)
+  const pieces = text.split('\n\n\n').flatMap((chunk) => chunk.split(/\n(?=Moscow, Dec 16|Rebel forces, who|\nBy Stefan|Russia has been withdrawing|Russian citizens who)/));
+  const rows: { name: string; labels: string; ms: number; mentions: number }[] = [];
+  const sift = new Detector(undefined, false);
+  for (const p of pieces.slice(0, 20)) sift.detect(p, ref); // warm up the JIT, as every peer gets a first call too
+  const s = time(() => pieces.reduce((n, p) => n + sift.detect(p, ref).length, 0));
+  rows.push({ name: 'sift', labels: 'PERSON ORG PLACE DATE', ms: s.ms, mentions: s.result });
+  for (const peer of [compromisePeer(), chronoPeer(), winkPeer()].filter((p): p is Peer => !!p)) {
+    for (const p of pieces.slice(0, 5)) peer.detect(p, refDate);
+    const r = time(() => pieces.reduce((n, p) => n + peer.detect(p, refDate).length, 0));
+    rows.push({ name: peer.name, labels: peer.labels.join(' ') + (peer.name === 'wink-nlp' ? ' (+ its own types)' : ''), ms: r.ms, mentions: r.result });
+  }
+  console.log(`${pieces.length} pieces, ${mb(bytes).toFixed(2)} MB in all.\n`);
+  console.log('system       MB/s     seconds  mentions  Sift is    labels');
+  for (const r of rows) {
+    const rate = mb(bytes) / (r.ms / 1000);
+    const ratio = r.name === 'sift' ? '' : `${(r.ms / rows[0].ms).toFixed(1)}x faster`;
+    console.log(`${r.name.padEnd(12)} ${rate.toFixed(2).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(7)}  ${String(r.mentions).padStart(8)}  ${ratio.padEnd(12)} ${r.labels}`);
+  }
+
+  // Responsiveness: a 5 MB article detected in slices; the longest slice is the longest the host is blocked.
+  const slices: number[] = [];
+  let last = process.hrtime.bigint();
+  const fresh = new Detector(undefined, false);
+  await detectChunked(fresh, text, ref, {
+    chunk: DEFAULT_CHUNK,
+    pause: async () => {
+      const now = process.hrtime.bigint();
+      slices.push(Number(now - last) / 1e6);
+      await new Promise((r) => setImmediate(r));
+      last = process.hrtime.bigint();
+    },
+  });
+  console.log(`\nOpening a ${mb(bytes).toFixed(1)} MB article: ${slices.length} slices of ${DEFAULT_CHUNK / 1024} KB; longest ${Math.max(...slices).toFixed(1)} ms, median ${median(slices).toFixed(1)} ms (target: no slice over 50 ms)`);
+
+  // Typing: a keystroke in a 1 MB article re-detects only the changed line.
+  const oneMb = text.slice(0, 1024 * 1024);
+  const typing = new Detector();
+  typing.detect(oneMb, ref);
+  const times: number[] = [];
+  let doc = oneMb;
+  for (let i = 0; i < 200; i++) {
+    const at = Math.floor((i * 7919 * 131) % doc.length);
+    doc = `${doc.slice(0, at)}x${doc.slice(at)}`;
+    times.push(time(() => typing.detect(doc, ref)).ms);
+  }
+  console.log(`Typing in a 1 MB article: update after a keystroke, median ${median(times).toFixed(2)} ms, p95 ${[...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)].toFixed(2)} ms over ${times.length} keystrokes (target: median 5 ms or less)`);
+  const heap = process.memoryUsage();
+  console.log(`Memory after the run: heap used ${mb(heap.heapUsed).toFixed(0)} MB, RSS ${mb(heap.rss).toFixed(0)} MB`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

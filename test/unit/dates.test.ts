@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import { RefDate, detectDates, isoWeek, statedDate } from '../../src/core/detect/dates';
+import { referenceDate } from '../../src/core/detect/detector';
+
+const MON_16_DEC_2024: RefDate = { year: 2024, month: 12, day: 16 };
+const values = (text: string, ref = MON_16_DEC_2024) => detectDates(text, ref).map((d) => [d.text, d.value]);
+
+describe('dates', () => {
+  it('resolves year-less dates to the reference year', () => {
+    assert.deepStrictEqual(values('Moscow, Dec 16 (IANS) On December 15, the withdrawal began. On Dec. 8 they entered.'),
+      [['Dec 16', '2024-12-16'], ['December 15', '2024-12-15'], ['Dec. 8', '2024-12-08']]);
+  });
+
+  it('moves a year-less date across New Year when it would be half a year off', () => {
+    const jan3 = { year: 2025, month: 1, day: 3 };
+    assert.deepStrictEqual(values('The talks began on December 28.', jan3), [['December 28', '2024-12-28']]);
+    assert.deepStrictEqual(values('The summit will open on January 12.', { year: 2024, month: 12, day: 20 }), [['January 12', '2025-01-12']]);
+  });
+
+  it('resolves weekdays to the past day in a past-tense sentence, the next one for the future', () => {
+    assert.deepStrictEqual(values('On Wednesday, a Kremlin spokesperson said Moscow was in contact.'), [['Wednesday', '2024-12-11']]);
+    assert.deepStrictEqual(values('the Ministry said on Sunday in a statement'), [['Sunday', '2024-12-15']]);
+    assert.deepStrictEqual(values('Netanyahu is scheduled to meet Wednesday with Trump.', { year: 2024, month: 12, day: 15 }), [['Wednesday', '2024-12-18']]);
+    assert.deepStrictEqual(values('the Russian Embassy said Friday, urging citizens who should leave.', { year: 2024, month: 12, day: 6 }), [['Friday', '2024-12-06']]);
+  });
+
+  it('resolves relative expressions', () => {
+    assert.deepStrictEqual(values('They met last week and again yesterday; the vote is tomorrow. Last year was calm; next month too.'),
+      [['last week', '2024-W50'], ['yesterday', '2024-12-15'], ['tomorrow', '2024-12-17'], ['Last year', '2023'], ['next month', '2025-01']]);
+  });
+
+  it('reads full dates, ISO dates, months with modifiers and years', () => {
+    assert.deepStrictEqual(values('On 8 December 2024, and January 5, 2023, and 2024-12-08; in late November; since 2015; in March 2011.'),
+      [['8 December 2024', '2024-12-08'], ['January 5, 2023', '2023-01-05'], ['2024-12-08', '2024-12-08'], ['late November', '2024-11'], ['2015', '2015'], ['March 2011', '2011-03']]);
+  });
+
+  it('does not take durations, clock times, "now", counts or copyright ranges for dates', () => {
+    assert.deepStrictEqual(values('Following an 11-day offensive, a week-long advance and a four-year war, at 11:00 a.m. now, 2000 troops and 3,000 soldiers. Copyright 1999-2026 News. It may rain; troops march.'), []);
+  });
+
+  it('numbers ISO weeks correctly at year boundaries', () => {
+    assert.strictEqual(isoWeek({ year: 2024, month: 12, day: 30 }), '2025-W01');
+    assert.strictEqual(isoWeek({ year: 2021, month: 1, day: 3 }), '2020-W53');
+    assert.strictEqual(isoWeek({ year: 2024, month: 12, day: 9 }), '2024-W50');
+  });
+
+  it('finds the reference date: the sidecar, else the dateline, else the file date', () => {
+    const mtime = new Date(Date.UTC(2026, 10, 21));
+    assert.deepStrictEqual(referenceDate('Moscow, Dec 16 (IANS) Russia…', '2024-12-16', mtime), { date: MON_16_DEC_2024, source: 'sidecar' });
+    assert.deepStrictEqual(referenceDate('Moscow, Dec 16 (IANS) Russia…', undefined, mtime).date, { year: 2026, month: 12, day: 16 });
+    assert.strictEqual(referenceDate('Moscow, Dec 16 (IANS) Russia…', undefined, mtime).source, 'article');
+    assert.deepStrictEqual(statedDate('LAGOS, March 3, 2023 (Reuters) - Nigeria…', 2026), { year: 2023, month: 3, day: 3 });
+    assert.deepStrictEqual(referenceDate('No date here at all.', undefined, mtime), { date: { year: 2026, month: 11, day: 21 }, source: 'file' });
+  });
+});

@@ -1,0 +1,92 @@
+import * as assert from 'assert';
+import { Detector } from '../../src/core/detect/detector';
+import { NameIndex, addAlias, parseGazetteer } from '../../src/core/detect/gazetteer';
+import { learnedLabels } from '../../src/core/detect/workspaceNames';
+
+const REF = { year: 2024, month: 12, day: 16 };
+const found = (text: string, d = new Detector()) => d.detect(text, REF).filter((s) => s.label !== 'DATE').map((s) => `${s.label}:${s.text}`);
+
+describe('entities', () => {
+  it('leaves titles and trailing punctuation out of spans', () => {
+    assert.deepStrictEqual(found('He fled from the ousted President Bashar al-Assad. The UK\'s Foreign Secretary David Lammy confirmed it.'),
+      ['PERSON:Bashar al-Assad', 'PLACE:UK', 'PERSON:David Lammy']);
+  });
+
+  it('does not take country adjectives for entities, but keeps them inside organisation names', () => {
+    assert.deepStrictEqual(found('Russian diplomats left, the Russian Foreign Ministry said, on a Russian Aerospace Forces flight.'),
+      ['ORG:Russian Foreign Ministry', 'ORG:Russian Aerospace Forces']);
+  });
+
+  it('labels an organisation named with "of" and an acronym after it', () => {
+    assert.deepStrictEqual(found('A statement from the Department of Homeland Security and the Islamist group Hayat Tahrir Al-Sham (HTS) followed.'),
+      ['ORG:Department of Homeland Security', 'ORG:Hayat Tahrir Al-Sham', 'ORG:HTS']);
+  });
+
+  it('finds little-known places from their context', () => {
+    assert.deepStrictEqual(found('The opposition controls the coastal regions of Tartus and Latakia, and the Hmeimim air base.'),
+      ['PLACE:Tartus', 'PLACE:Latakia', 'PLACE:Hmeimim']);
+  });
+
+  it('labels a surname from the full name elsewhere in the article, and a speaker from "told"', () => {
+    assert.deepStrictEqual(found('Secretary of State Antony Blinken spoke. Later Blinken left.\nThe pseudonym Lababidi appeared. Lababidi told the FT.'),
+      ['PERSON:Antony Blinken', 'PERSON:Blinken', 'PERSON:Lababidi', 'PERSON:Lababidi', 'ORG:FT']);
+  });
+
+  it('splits possessives and hyphenated adjectives', () => {
+    assert.deepStrictEqual(found('It hit Russia\'s Khmeimim airbase and the Moscow-backed regime; a pro-Kremlin channel agreed.'),
+      ['PLACE:Russia', 'PLACE:Khmeimim', 'PLACE:Moscow', 'ORG:Kremlin']);
+  });
+
+  it('reads all-capitals headlines only through the word lists', () => {
+    assert.deepStrictEqual(found('LEAVING SYRIA\nJOIN US ON TELEGRAM'), ['PLACE:SYRIA', 'ORG:TELEGRAM']);
+  });
+
+  it('uses the workspace gazetteer first, with the canonical name', () => {
+    const names = new NameIndex();
+    const g = parseGazetteer('entities:\n  - name: Khmeimim Air Base\n    label: PLACE\n    aliases: [Hmeimim, Khmeimim]\n  - name: Tartus\n    label: PLACE\n    aliases: [Tartous]\n', 'g.yaml');
+    assert.deepStrictEqual(g.problems, []);
+    names.addGazetteer(g.gazetteer);
+    const d = new Detector(names);
+    const out = d.detect('Planes left Hmeimim for the Tartous naval facility.', REF);
+    assert.deepStrictEqual(out.map((s) => [s.text, s.label, s.canonical, s.how]), [['Hmeimim', 'PLACE', 'Khmeimim Air Base', 'gazetteer'], ['Tartous', 'PLACE', 'Tartus', 'gazetteer']]);
+  });
+
+  it('learns labelled strings from annotations, by majority', () => {
+    const learned = learnedLabels([{ entities: [{ quote: 'Rybar', label: 'ORG' }, { quote: 'Rybar', label: 'ORG' }, { quote: 'Rybar', label: 'PERSON' }] }]);
+    assert.strictEqual(learned.get('Rybar'), 'ORG');
+    const names = new NameIndex();
+    for (const [q, l] of learned) names.add(q, l, 'learned');
+    assert.deepStrictEqual(found('The channel Rybar posted a map.', new Detector(names)), ['ORG:Rybar']);
+    assert.deepStrictEqual(found('The channel Rybar posted a map.'), [], 'unknown without the annotation');
+  });
+
+  it('adds aliases to a gazetteer file without disturbing it', () => {
+    const src = '# our names\nentities:\n  - name: Tartus # port\n    label: PLACE\n    aliases: [Tartous]\n';
+    const out = addAlias(src, 'Tartus', 'PLACE', 'Tartouss');
+    assert.match(out, /# our names/);
+    assert.match(out, /# port/);
+    assert.deepStrictEqual(parseGazetteer(out, 'g').gazetteer.entities[0].aliases, ['Tartous', 'Tartouss']);
+    const added = parseGazetteer(addAlias(out, 'Hayat Tahrir al-Sham', 'ORG', 'HTS'), 'g').gazetteer.entities;
+    assert.deepStrictEqual(added[1], { name: 'Hayat Tahrir al-Sham', label: 'ORG', aliases: ['HTS'] });
+  });
+
+  it('reports a malformed gazetteer instead of throwing', () => {
+    assert.strictEqual(parseGazetteer('entities: [', 'g').problems[0].code, 'yaml-syntax');
+    assert.strictEqual(parseGazetteer('entities:\n  - name: X\n    label: place\n', 'g').problems[0].code, 'schema');
+  });
+
+  it('returns code point offsets after emoji', () => {
+    const text = '🚨🚨 Moscow said.';
+    const s = new Detector().detect(text, REF)[0];
+    assert.deepStrictEqual([s.start, s.end], [3, 9]);
+    assert.strictEqual(Array.from(text).slice(s.start, s.end).join(''), 'Moscow');
+  });
+
+  it('re-detects only changed lines: the cache gives the same result as a fresh run', () => {
+    const d = new Detector();
+    const a = 'Russia said.\nLababidi told the FT.\nMoscow agreed.';
+    d.detect(a, REF);
+    const b = a.replace('Moscow agreed', 'Damascus agreed');
+    assert.deepStrictEqual(d.detect(b, REF), new Detector(undefined, false).detect(b, REF));
+  });
+});
