@@ -71,20 +71,24 @@ async function main(): Promise<void> {
       last = process.hrtime.bigint();
     },
   });
-  console.log(`\nOpening a ${mb(bytes).toFixed(1)} MB article: ${slices.length} slices of ${DEFAULT_CHUNK / 1024} KB; longest ${Math.max(...slices).toFixed(1)} ms, median ${median(slices).toFixed(1)} ms (target: no slice over 50 ms)`);
+  slices.push(Number(process.hrtime.bigint() - last) / 1e6);
+  console.log(`\nOpening a ${mb(bytes).toFixed(1)} MB article: ${slices.length} slices; longest ${Math.max(...slices).toFixed(1)} ms, median ${median(slices).toFixed(1)} ms (target: no slice over 50 ms)`);
 
-  // Typing: a keystroke in a 1 MB article re-detects only the changed line.
+  // Typing: a keystroke in a 1 MB article re-detects only the line it changed.
   const oneMb = text.slice(0, 1024 * 1024);
   const typing = new Detector();
-  typing.detect(oneMb, ref);
+  let state = typing.full(oneMb, ref);
   const times: number[] = [];
   let doc = oneMb;
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 300; i++) {
     const at = Math.floor((i * 7919 * 131) % doc.length);
     doc = `${doc.slice(0, at)}x${doc.slice(at)}`;
-    times.push(time(() => typing.detect(doc, ref)).ms);
+    doc = doc.slice(0, doc.length); // the editor hands over a flat string
+    const before = state;
+    times.push(time(() => { state = typing.update(before, doc, ref, { start: at, oldEnd: at, newEnd: at + 1 }); }).ms);
   }
-  console.log(`Typing in a 1 MB article: update after a keystroke, median ${median(times).toFixed(2)} ms, p95 ${[...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)].toFixed(2)} ms over ${times.length} keystrokes (target: median 5 ms or less)`);
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`Typing in a 1 MB article: update after a keystroke, median ${median(times).toFixed(2)} ms, p95 ${sorted[Math.floor(times.length * 0.95)].toFixed(2)} ms over ${times.length} keystrokes (target: median 5 ms or less)`);
   const heap = process.memoryUsage();
   console.log(`Memory after the run: heap used ${mb(heap.heapUsed).toFixed(0)} MB, RSS ${mb(heap.rss).toFixed(0)} MB`);
 }

@@ -89,7 +89,9 @@ export function merge3(base: Layer, mine: Layer, theirs: Layer): MergeResult {
   const taken = new Set([...base.entities, ...base.claims, ...mine.entities, ...mine.claims, ...theirs.entities, ...theirs.claims].map((a) => a.id));
   const entities = mergeList<EntityAnnotation>(base.entities, mine.entities, theirs.entities, conflicts, taken);
   const claims = mergeList<ClaimAnnotation>(base.claims, mine.claims, theirs.claims, conflicts, taken);
-  return { layer: { header: mergeHeader(base.header, mine.header, theirs.header), entities, claims }, conflicts };
+  // Rejections only accumulate: a rejection from either side stays.
+  const rejected = [...(theirs.rejected ?? []), ...(mine.rejected ?? [])].filter((r, i, all) => all.findIndex((x) => x.quote === r.quote && x.label === r.label) === i);
+  return { layer: { header: mergeHeader(base.header, mine.header, theirs.header), entities, claims, ...(rejected.length ? { rejected } : {}) }, conflicts };
 }
 
 export function layersEqual(a: Layer, b: Layer): boolean {

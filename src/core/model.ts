@@ -104,11 +104,19 @@ export interface SidecarHeader {
   published?: string;
 }
 
+/** A suggestion the annotator turned down: that string with that label is not suggested again in this article. */
+export interface Rejection {
+  quote: string;
+  label: string;
+}
+
 /** One annotator's annotations on one article: the content of one sidecar. */
 export interface Layer {
   header: SidecarHeader;
   entities: EntityAnnotation[];
   claims: ClaimAnnotation[];
+  /** Rejected suggestions; optional in files, so older sidecars load. */
+  rejected?: Rejection[];
 }
 
 /** Stable order in files and views: by start, then id. */

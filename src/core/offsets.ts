@@ -15,13 +15,7 @@ export function cpLength(text: string): number {
   return n;
 }
 
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 /**
  * Converts offsets for one text in both directions in O(log k), where k is the number of astral characters.
@@ -34,12 +28,9 @@ export class OffsetIndex {
   readonly cpLength: number;
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
-        this.astral.push(i);
-        i++;
-      }
-    }
+    // A native regex scan finds surrogate pairs much faster than a charCodeAt loop over a long text.
+    SURROGATE_PAIR.lastIndex = 0;
+    for (let m = SURROGATE_PAIR.exec(text); m; m = SURROGATE_PAIR.exec(text)) this.astral.push(m.index);
     this.utf16Length = text.length;
     this.cpLength = text.length - this.astral.length;
   }

@@ -40,6 +40,8 @@ export class ArticleSession {
     this.newId = options.newId ?? randomId;
     this.article = new ArticleText(text);
     this.sidecar = SidecarFile.open(sidecarPathFor(articlePath, annotator), this.header());
+    // The header's hash is computed when the sidecar is written, not on every keystroke.
+    this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
     if (!this.sidecar.error && (this.sidecar.layer.header.sha256 !== this.article.sha256 || this.hasMisplaced())) {
       this.lastReanchor = this.reanchorAll();
@@ -59,7 +61,12 @@ export class ArticleSession {
     return { sift: FORMAT_VERSION, article: path.basename(this.articlePath), annotator: this.annotator, sha256: this.article.sha256, length: this.article.length };
   }
 
+  /** Marks the header for an update; the hash is computed only when the sidecar is written. */
   private stampHeader(): void {
+    this.sidecar.touch();
+  }
+
+  private writeHeader(): void {
     const h = this.layer.header;
     h.sift = FORMAT_VERSION;
     h.article = path.basename(this.articlePath);
@@ -236,6 +243,22 @@ export class ArticleSession {
     this.layer.entities = this.layer.entities.filter((x) => x.id !== id);
     this.layer.claims = this.layer.claims.filter((x) => x.id !== id);
     return a;
+  }
+
+  /** Turns down a suggestion: this string with this label is not suggested again in this article. */
+  reject(quote: string, label: string): void {
+    const list = this.layer.rejected ?? [];
+    if (!list.some((r) => r.quote === quote && r.label === label)) this.layer.rejected = [...list, { quote, label }];
+  }
+
+  isRejected(quote: string, label: string): boolean {
+    return (this.layer.rejected ?? []).some((r) => r.quote === quote && r.label === label);
+  }
+
+  /** Records the publication date, the reference for relative dates. */
+  setPublished(date: string | undefined): void {
+    if (date) this.layer.header.published = date;
+    else delete this.layer.header.published;
   }
 
   /** Puts back an annotation as it was (undo). */

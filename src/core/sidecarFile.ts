@@ -33,6 +33,16 @@ export class SidecarFile {
   /** Set while the file on disk cannot be parsed; it is then never written over. */
   error: SidecarError | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs right before the layer is serialised (the session stamps the header's hash there). */
+  beforeSave: (() => void) | undefined;
+  /** Set when the header needs stamping before the next save. */
+  private touched = false;
+
+  /** Notes a change that only shows once the header is stamped (the text changed). */
+  touch(): void {
+    this.touched = true;
+  }
+
   /** Set when work from a recovery file was merged into the layer; the recovery file goes once the merge is saved. */
   recovered = false;
   recoveredConflicts: MergeConflict[] = [];
@@ -133,6 +143,10 @@ export class SidecarFile {
    * file beside it instead, and the broken file is left untouched.
    */
   save(): SaveOutcome {
+    if (this.touched) {
+      this.touched = false;
+      this.beforeSave?.();
+    }
     if (this.error) {
       writeFileAtomic(this.recoveryPath, serializeSidecar(this.layer));
       return 'recovery';

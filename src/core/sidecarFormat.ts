@@ -1,7 +1,7 @@
 // The sidecar file format: safe parsing with positions for every problem, and comment-preserving, churn-free writing.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
-import { ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, compareAnnotations } from './model';
+import { ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from './model';
 import { Problem, SidecarError } from './problems';
 import schema = require('../../schemas/sidecar.schema.json');
 
@@ -11,7 +11,7 @@ export const MAX_SIDECAR_BYTES = 50 * 1024 * 1024;
 export const MAX_NESTING = 64;
 const MAX_ALIASES = 50;
 
-const HEADER_KEYS = ['sift', 'article', 'annotator', 'sha256', 'length', 'published', 'entities', 'claims'] as const;
+const HEADER_KEYS = ['sift', 'article', 'annotator', 'sha256', 'length', 'published', 'rejected', 'entities', 'claims'] as const;
 const ENTITY_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'value', 'canonical', 'orphaned', 'note', 'created', 'updated'] as const;
 const CLAIM_KEYS = ['id', 'start', 'end', 'quote', 'prefix', 'suffix', 'source', 'confidence', 'factuality', 'cue', 'links', 'comments', 'orphaned', 'note', 'created', 'updated'] as const;
 
@@ -127,12 +127,12 @@ export function parseSidecar(source: string, file: string): ParsedSidecar {
     problems.push({ file, line, col, severity: 'error', code: 'schema', message: schemaMessage(e) });
   }
   if (problems.length) throw new SidecarError(file, problems);
-  const d = data as SidecarHeader & { entities?: EntityAnnotation[]; claims?: ClaimAnnotation[] };
+  const d = data as SidecarHeader & { entities?: EntityAnnotation[]; claims?: ClaimAnnotation[]; rejected?: Rejection[] };
   const header: SidecarHeader = { sift: d.sift, article: d.article, sha256: d.sha256, length: d.length, annotator: d.annotator };
   if (d.published !== undefined) header.published = d.published;
   const withContext = <T extends { prefix?: string; suffix?: string }>(a: T): T => ({ ...a, prefix: a.prefix ?? '', suffix: a.suffix ?? '' });
   return {
-    layer: { header, entities: (d.entities ?? []).map(withContext), claims: (d.claims ?? []).map(withContext) },
+    layer: { header, entities: (d.entities ?? []).map(withContext), claims: (d.claims ?? []).map(withContext), ...(d.rejected?.length ? { rejected: d.rejected } : {}) },
     doc,
     lines: lc,
   };
@@ -235,7 +235,8 @@ export function serializeSidecar(layer: Layer, previous?: Document): string {
     doc.commentBefore = TOP_COMMENT;
   }
   const root = doc.contents as YAMLMap;
-  syncMap(doc, root, plainHeader(layer.header), HEADER_KEYS.filter((k) => k !== 'entities' && k !== 'claims'));
+  const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ({ quote: r.quote, label: r.label }));
+  syncMap(doc, root, { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) }, HEADER_KEYS.filter((k) => k !== 'entities' && k !== 'claims'));
   syncSeq(doc, root, 'entities', entities, ENTITY_KEYS);
   syncSeq(doc, root, 'claims', claims, CLAIM_KEYS);
   return doc.toString({ lineWidth: 0, minContentWidth: 0 });

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { Detector } from '../../src/core/detect/detector';
 import { NameIndex, addAlias, parseGazetteer } from '../../src/core/detect/gazetteer';
 import { learnedLabels } from '../../src/core/detect/workspaceNames';
@@ -89,4 +90,20 @@ describe('entities', () => {
     const b = a.replace('Moscow agreed', 'Damascus agreed');
     assert.deepStrictEqual(d.detect(b, REF), new Detector(undefined, false).detect(b, REF));
   });
+
+  it('an incremental update after an edit gives what a full pass gives (property)', () => {
+    const lines = ['Moscow, Dec 16 (IANS) Russia said.', 'Lababidi told the FT on Sunday.', '', 'President Bashar al-Assad fled 😀 to Moscow.', 'The Hmeimim air base in Latakia.', 'Assad left.'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 12 }), fc.nat(), fc.nat(5), fc.constantFrom('', 'x', '\n', 'Kyiv ', ' Assad\nTASS said', '😀'),
+      (ls, p0, del, ins) => {
+        const before = ls.join('\n');
+        const d = new Detector();
+        const prev = d.full(before, REF);
+        const start = p0 % (before.length + 1);
+        const oldEnd = Math.min(before.length, start + del);
+        const after = before.slice(0, start) + ins + before.slice(oldEnd);
+        const inc = d.update(prev, after, REF, { start, oldEnd, newEnd: start + ins.length });
+        assert.deepStrictEqual(inc.suggestions, new Detector(undefined, false).detect(after, REF));
+      }), { numRuns: 300 });
+  });
 });
+

@@ -47,7 +47,9 @@ describe('article session', () => {
     const orphaned = s.applyEdits(t2, [{ start: dam + 10, end: dam + 18, insert: 0 }]);
     assert.deepStrictEqual(orphaned, [damascus.id]);
     assert.strictEqual(s.find(damascus.id)!.orphaned, true, 'kept, flagged, never dropped');
-    assert.strictEqual(s.layer.header.sha256, s.article.sha256);
+    s.sidecar.save();
+    assert.strictEqual(s.layer.header.sha256, s.article.sha256, 'the header is stamped when the sidecar is written');
+    assert.strictEqual(s.layer.header.length, Array.from(t2).length);
   });
 
   it('re-anchors when the article changed on disk, and keeps what it cannot place as orphaned', () => {
@@ -122,6 +124,19 @@ describe('article session', () => {
     assert.match(msg, /first bad byte is at offset 3\b/);
     assert.strictEqual(kind('big.txt', 1024)[0], 'too-large');
     assert.strictEqual(kind('none.txt')[0], 'missing');
+  });
+
+  it('remembers rejected suggestions in the sidecar', () => {
+    const dir = tmpCorpus([A0]);
+    const s = ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
+    s.reject('Kremlin', 'PERSON');
+    s.reject('Kremlin', 'PERSON');
+    s.addEntity({ start: 0, end: 6, label: 'PLACE' });
+    s.sidecar.save();
+    const t = ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
+    assert.ok(t.isRejected('Kremlin', 'PERSON'));
+    assert.ok(!t.isRejected('Kremlin', 'ORG'));
+    assert.deepStrictEqual(t.layer.rejected, [{ quote: 'Kremlin', label: 'PERSON' }]);
   });
 
   it('strips a UTF-8 byte-order mark, as the editor does', () => {

@@ -25,5 +25,5 @@ export async function detectChunked(detector: Detector, text: string, ref: RefDa
     await opts.pause();
     if (opts.cancelled?.()) return undefined;
   }
-  return detector.finish(text, parts);
+  return detector.finishChunked(text, parts, opts);
 }

@@ -19,6 +19,8 @@ export interface Suggestion {
 }
 
 interface ParagraphResult {
+  /** The line itself, for rules that look at the text around a mention. */
+  line: string;
   entities: EntityMention[];
   unresolved: Unresolved[];
   dates: DateMention[];
@@ -68,7 +70,7 @@ export class Detector {
     let r = this.useCache ? this.cache.get(p) : undefined;
     if (!r) {
       const { mentions, unresolved } = detectEntities(p, this.known);
-      r = { entities: mentions, unresolved, dates: detectDates(p, ref) };
+      r = { line: p, entities: mentions, unresolved, dates: detectDates(p, ref) };
       if (this.cache.size >= MAX_CACHE) this.cache.clear();
       this.cache.set(p, r);
     }
@@ -96,68 +98,163 @@ export class Detector {
     return out;
   }
 
-  /** The document pass: names from their other mentions, acronyms from their expansions, dates over names. */
+  /** The document pass: names from their other mentions, then code point offsets. */
   finish(text: string, parts: Part[]): Suggestion[] {
-    const index = new OffsetIndex(text);
-    const people = new Set<string>();
-    const single = new Map<string, string>();
-    for (const { r } of parts) {
-      for (const m of r.entities) {
-        if (m.label === 'PERSON') {
-          const words = m.text.split(' ');
-          if (words.length === 1 && m.how !== 'rule') people.add(m.text);
-          if (words.length > 1) {
-            const last = words[words.length - 1];
-            people.add(last);
-            const bare = /^(?:al|el|bin|ibn|abu)-(.+)$/i.exec(last);
-            if (bare) people.add(bare[1]);
-          }
-        } else if (!m.text.includes(' ') && m.how !== 'rule') single.set(m.text, m.label);
-        else if (m.label === 'PLACE' && m.how === 'rule') {
-          // "Khmeimim Air Base" also names "Khmeimim" alone.
-          const words = m.text.split(' ');
-          if (words.length === 3 || words.length === 2) single.set(words[0], 'PLACE');
-        }
-      }
-    }
     const out: Suggestion[] = [];
-    const u16: { s: number; e: number; label: string; text: string; how: string; value?: string; canonical?: string }[] = [];
-    for (const { base, p, r } of parts) {
-      const dates = r.dates.map((d) => ({ s: base + d.start, e: base + d.end }));
-      const overlapsDate = (s: number, e: number) => dates.some((d) => s < d.e && e > d.s);
-      for (const d of r.dates) u16.push({ s: base + d.start, e: base + d.end, label: 'DATE', text: d.text, how: 'date', value: d.value });
-      for (const m of r.entities) {
-        const s = base + m.start;
-        const e = base + m.end;
-        if (overlapsDate(s, e)) continue;
-        let label = m.label;
-        // An acronym takes its expansion's label: "Syrian Arab Republic" makes "SAR" a place.
-        if (m.how === 'rule' && label === 'ORG' && /^[\p{Lu}.]+$/u.test(m.text) && !ORGS.has(m.text)) {
-          const exp = expansionLabel(p, m, r.entities);
-          if (exp) label = exp;
-        }
-        u16.push({ s, e, label, text: m.text, how: m.how, ...(m.canonical ? { canonical: m.canonical } : {}) });
-      }
-      for (const u of r.unresolved) {
-        const s = base + u.start;
-        const e = base + u.end;
-        if (overlapsDate(s, e)) continue;
-        const label = people.has(u.text) ? 'PERSON' : single.get(u.text);
-        if (label) u16.push({ s, e, label, text: u.text, how: 'document' });
-      }
-    }
-    u16.sort((a, b) => a.s - b.s || b.e - a.e);
-    let lastEnd = -1;
-    for (const m of u16) {
-      if (m.s < lastEnd) continue;
-      lastEnd = m.e;
-      const sug: Suggestion = { start: index.toCp(m.s), end: index.toCp(m.e), label: m.label, text: m.text, how: m.how };
-      if (m.value) sug.value = m.value;
-      if (m.canonical) sug.canonical = m.canonical;
-      out.push(sug);
+    this.emitParts(text, parts, documentNames(parts), 0, parts.length, out);
+    return out;
+  }
+
+  /** `finish` in slices, pausing between them, for long articles. */
+  async finishChunked(text: string, parts: Part[], opts: { pause: () => Promise<void>; cancelled?: () => boolean }): Promise<Suggestion[] | undefined> {
+    const out: Suggestion[] = [];
+    const doc = documentNames(parts);
+    for (let i = 0; i < parts.length; i += 2000) {
+      this.emitParts(text, parts, doc, i, Math.min(parts.length, i + 2000), out);
+      await opts.pause();
+      if (opts.cancelled?.()) return undefined;
     }
     return out;
   }
+
+  private emitParts(text: string, parts: Part[], doc: DocumentNames, from: number, to: number, out: Suggestion[]): void {
+    const { people, single, index } = doc.withIndex(text);
+    const cp = index.isIdentity ? (u: number) => u : (u: number) => index.toCp(u);
+    for (let i = from; i < to; i++) {
+      const { base, r } = parts[i];
+      const local = localSuggestions(r);
+      // Words this line could not label alone, labelled from the rest of the article, merged in order.
+      const resolved: LocalSuggestion[] = [];
+      for (const u of r.unresolved) {
+        const label = people.has(u.text) ? 'PERSON' : single.get(u.text);
+        if (label && !local.some((m) => u.start < m.end && u.end > m.start)) resolved.push({ start: u.start, end: u.end, label, text: u.text, how: 'document' });
+      }
+      const merged = resolved.length ? [...local, ...resolved].sort((a, b) => a.start - b.start) : local;
+      for (const m of merged) {
+        const sug: Suggestion = { start: cp(base + m.start), end: cp(base + m.end), label: m.label, text: m.text, how: m.how };
+        if (m.value) sug.value = m.value;
+        if (m.canonical) sug.canonical = m.canonical;
+        out.push(sug);
+      }
+    }
+  }
+
+  /**
+   * Detects after an edit, re-detecting only the lines it touched: `change` gives the edit in UTF-16 offsets of the
+   * previous text (start, old end) and of the new text (new end). Falls back to a full pass when it cannot.
+   */
+  update(prev: Detection | undefined, text: string, ref: RefDate, change?: { start: number; oldEnd: number; newEnd: number }): Detection {
+    if (!prev || !change || isoDay(prev.ref) !== isoDay(ref) || prev.known !== (this.known?.version ?? 0)) return this.full(text, ref);
+    const delta = change.newEnd - change.oldEnd;
+    // Lines wholly before the edit's line stay; lines wholly after it move by delta; the rest is split again.
+    const from = text.lastIndexOf('\n', change.start - 1) + 1;
+    let to = text.indexOf('\n', change.newEnd);
+    to = to === -1 ? text.length : to;
+    const parts: Part[] = [];
+    for (const p of prev.parts) {
+      if (p.base + p.p.length < from) parts.push(p);
+    }
+    parts.push(...this.paragraphs(text, ref, from, to));
+    for (const p of prev.parts) {
+      if (p.base > change.oldEnd && p.base + delta > to) parts.push({ base: p.base + delta, p: p.p, r: p.r });
+    }
+    return { text, ref, known: this.known?.version ?? 0, parts, suggestions: this.finish(text, parts) };
+  }
+
+  /** A full pass, keeping what `update` needs. */
+  full(text: string, ref: RefDate): Detection {
+    const parts = this.paragraphs(text, ref, 0, text.length);
+    return { text, ref, known: this.known?.version ?? 0, parts, suggestions: this.finish(text, parts) };
+  }
+}
+
+interface DocumentNames {
+  withIndex(text: string): { people: Set<string>; single: Map<string, string>; index: OffsetIndex };
+}
+
+/** The names every line contributes, gathered once per pass; the offset index is built once per text. */
+function documentNames(parts: Part[]): DocumentNames {
+  const people = new Set<string>();
+  const single = new Map<string, string>();
+  for (const { r } of parts) {
+    const n = names(r);
+    for (const x of n.people) people.add(x);
+    for (const [k, v] of n.single) single.set(k, v);
+  }
+  let cached: { text: string; index: OffsetIndex } | undefined;
+  return {
+    withIndex(text: string) {
+      if (cached?.text !== text) cached = { text, index: new OffsetIndex(text) };
+      return { people, single, index: cached.index };
+    },
+  };
+}
+
+/** What one detection of an article left behind, for the next incremental update. */
+export interface Detection {
+  text: string;
+  ref: RefDate;
+  known: number;
+  parts: Part[];
+  suggestions: Suggestion[];
+}
+
+interface LocalSuggestion {
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  how: string;
+  value?: string;
+  canonical?: string;
+}
+
+const localCache = new WeakMap<ParagraphResult, LocalSuggestion[]>();
+const namesCache = new WeakMap<ParagraphResult, { people: string[]; single: [string, string][] }>();
+
+/** A line's own suggestions, in order: dates win over names they overlap; acronyms take their expansion's label. */
+function localSuggestions(r: ParagraphResult): LocalSuggestion[] {
+  let out = localCache.get(r);
+  if (out) return out;
+  out = r.dates.map((d) => ({ start: d.start, end: d.end, label: 'DATE', text: d.text, how: 'date', value: d.value }));
+  for (const m of r.entities) {
+    if (r.dates.some((d) => m.start < d.end && m.end > d.start)) continue;
+    let label = m.label;
+    if (m.how === 'rule' && label === 'ORG' && /^[\p{Lu}.]+$/u.test(m.text) && !ORGS.has(m.text)) {
+      label = expansionLabel(r.line, m, r.entities) ?? label;
+    }
+    out.push({ start: m.start, end: m.end, label, text: m.text, how: m.how, ...(m.canonical ? { canonical: m.canonical } : {}) });
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Keep the first of overlapping mentions.
+  out = out.filter((m, i, all) => i === 0 || m.start >= all[i - 1].end);
+  localCache.set(r, out);
+  return out;
+}
+
+/** What a line tells the rest of the article: surnames of people named in full, and words labelled by context. */
+function names(r: ParagraphResult): { people: string[]; single: [string, string][] } {
+  let n = namesCache.get(r);
+  if (n) return n;
+  n = { people: [], single: [] };
+  for (const m of r.entities) {
+    const words = m.text.split(' ');
+    if (m.label === 'PERSON') {
+      if (words.length === 1 && m.how !== 'rule') n.people.push(m.text);
+      if (words.length > 1) {
+        const last = words[words.length - 1];
+        n.people.push(last);
+        const bare = /^(?:al|el|bin|ibn|abu)-(.+)$/i.exec(last);
+        if (bare) n.people.push(bare[1]);
+      }
+    } else if (words.length === 1 && m.how !== 'rule') n.single.push([m.text, m.label]);
+    else if (m.label === 'PLACE' && m.how === 'rule' && (words.length === 2 || words.length === 3)) {
+      // "Khmeimim Air Base" also names "Khmeimim" alone.
+      n.single.push([words[0], 'PLACE']);
+    }
+  }
+  namesCache.set(r, n);
+  return n;
 }
 
 /**
