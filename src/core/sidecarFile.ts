@@ -19,6 +19,11 @@ function emptyLayer(header: SidecarHeader): Layer {
   return { header: { ...header }, entities: [], claims: [] };
 }
 
+/** Nothing worth a file: no annotations, rejections or publication date. */
+function isEmpty(l: Layer): boolean {
+  return l.entities.length === 0 && l.claims.length === 0 && !l.rejected?.length && !l.header.published;
+}
+
 function clone<T>(v: T): T {
   return structuredClone(v);
 }
@@ -102,7 +107,7 @@ export class SidecarFile {
 
   /** True when memory holds work that is not on disk. */
   get dirty(): boolean {
-    if (this.diskText === undefined && this.layer.entities.length === 0 && this.layer.claims.length === 0) return false;
+    if (this.diskText === undefined && isEmpty(this.layer)) return false;
     return this.error !== undefined || this.diskText === undefined || !layersEqual(this.layer, this.base);
   }
 

@@ -65,6 +65,17 @@ export function registerEntityCommands(sessions: Sessions): vscode.Disposable[] 
       return true;
     }),
 
+    vscode.commands.registerCommand('sift.relabelAnnotation', async (id?: string, label?: string) => {
+      const t = activeArticle(sessions);
+      if (!t) return undefined;
+      const cp = positionToCp(t.editor.document, t.editor.selection.active);
+      const target = id ? t.session.layer.entities.find((e) => e.id === id) : t.session.layer.entities.find((e) => !e.orphaned && e.start <= cp && cp <= e.end);
+      if (!target) return undefined;
+      const chosen = label ?? await pickLabel(t.session);
+      if (!chosen || chosen === target.label) return undefined;
+      return sessions.mutate(t.session, () => t.session.update(target.id, { label: chosen, value: chosen === 'DATE' ? target.value : undefined }));
+    }),
+
     vscode.commands.registerCommand('sift.openSidecar', async () => {
       const t = activeArticle(sessions);
       if (!t) return;

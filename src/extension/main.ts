@@ -9,6 +9,11 @@ import { Orphans } from './orphans';
 import { Sessions } from './sessions';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { AnnotatorStatus } from './statusBar';
+import { SiftHover } from './hover';
+import { WorkspaceKnowledge } from './knowledge';
+import { registerSuggestionCommands } from './suggestionCommands';
+import { Suggestions } from './suggestions';
+import { Suggestion } from '../core/detect/detector';
 
 /** What Sift offers other extensions and its own integration tests. */
 export interface SiftApi {
@@ -19,6 +24,9 @@ export interface SiftApi {
   /** Writes all pending changes now. */
   flush(): void;
   statusText(): string;
+  /** Detects now and returns the suggestions still open for the annotator. */
+  suggestions(doc: vscode.TextDocument): Promise<Suggestion[]>;
+  suggestionsEnabled(): boolean;
 }
 
 let sessions: Sessions | undefined;
@@ -31,7 +39,13 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   sessions = new Sessions(annotator, log, sidecarDiagnostics);
   const s = sessions;
   const status = new AnnotatorStatus(s, annotator);
+  const knowledge = new WorkspaceKnowledge(log);
+  const suggestions = new Suggestions(s, knowledge, context.workspaceState);
   context.subscriptions.push(
+    knowledge,
+    suggestions,
+    ...registerSuggestionCommands(s, suggestions, knowledge, annotator),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new SiftHover(s, suggestions)),
     annotator,
     sidecarDiagnostics,
     s,
@@ -48,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     session: (doc) => s.get(doc),
     flush: () => s.flushAll(),
     statusText: () => status.text,
+    suggestions: (doc) => suggestions.refresh(doc),
+    suggestionsEnabled: () => suggestions.isEnabled,
   };
 }
 

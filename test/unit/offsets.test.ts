@@ -71,4 +71,23 @@ describe('offsets: code points <-> UTF-16', () => {
       }
     }), { numRuns: 300 });
   });
+
+  it('updates an index after an edit as a fresh index would (property)', () => {
+    const unit = fc.constantFrom('a', 'b', '\n', '😀', '𝐀', 'é');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }), fc.nat(), fc.nat(6), fc.array(unit, { maxLength: 5 }), (chars, p0, del, ins) => {
+      const before = chars.join('');
+      // Edit on code point boundaries, as an editor does.
+      const cps = Array.from(before);
+      const s = p0 % (cps.length + 1);
+      const e = Math.min(cps.length, s + del);
+      const start = cps.slice(0, s).join('').length;
+      const oldEnd = cps.slice(0, e).join('').length;
+      const insert = ins.join('');
+      const after = before.slice(0, start) + insert + before.slice(oldEnd);
+      const edited = OffsetIndex.edited(new OffsetIndex(before), after, start, oldEnd, start + insert.length);
+      const fresh = new OffsetIndex(after);
+      assert.strictEqual(edited.cpLength, fresh.cpLength);
+      for (let cp = 0; cp <= fresh.cpLength; cp++) assert.strictEqual(edited.toUtf16(cp), fresh.toUtf16(cp));
+    }), { numRuns: 500 });
+  });
 });

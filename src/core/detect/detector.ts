@@ -71,6 +71,9 @@ export class Detector {
     if (!r) {
       const { mentions, unresolved } = detectEntities(p, this.known);
       r = { line: p, entities: mentions, unresolved, dates: detectDates(p, ref) };
+      // Prepare what the document pass needs now, while the work is still sliced by lines.
+      names(r);
+      localSuggestions(r);
       if (this.cache.size >= MAX_CACHE) this.cache.clear();
       this.cache.set(p, r);
     }
@@ -105,20 +108,23 @@ export class Detector {
     return out;
   }
 
-  /** `finish` in slices, pausing between them, for long articles. */
-  async finishChunked(text: string, parts: Part[], opts: { pause: () => Promise<void>; cancelled?: () => boolean }): Promise<Suggestion[] | undefined> {
+  /** `finish` in slices, for long articles: `breathe` yields when the slice's time is up (false: cancelled). */
+  async finishChunked(text: string, ref: RefDate, parts: Part[], breathe: () => Promise<boolean>): Promise<Detection | undefined> {
     const out: Suggestion[] = [];
-    const doc = documentNames(parts);
-    for (let i = 0; i < parts.length; i += 2000) {
-      this.emitParts(text, parts, doc, i, Math.min(parts.length, i + 2000), out);
-      await opts.pause();
-      if (opts.cancelled?.()) return undefined;
+    const names = documentNames(parts);
+    if (!(await breathe())) return undefined;
+    const index = names.indexFor(text);
+    if (!(await breathe())) return undefined;
+    for (let i = 0; i < parts.length; i += 200) {
+      this.emitParts(text, parts, names, i, Math.min(parts.length, i + 200), out, index);
+      if (!(await breathe())) return undefined;
     }
-    return out;
+    return { text, ref, known: this.known?.version ?? 0, parts, suggestions: out, index, names };
   }
 
-  private emitParts(text: string, parts: Part[], doc: DocumentNames, from: number, to: number, out: Suggestion[]): void {
-    const { people, single, index } = doc.withIndex(text);
+  private emitParts(text: string, parts: Part[], doc: DocumentNames, from: number, to: number, out: Suggestion[], known?: OffsetIndex): void {
+    const { people, single } = doc;
+    const index = known ?? doc.indexFor(text);
     const cp = index.isIdentity ? (u: number) => u : (u: number) => index.toCp(u);
     for (let i = from; i < to; i++) {
       const { base, r } = parts[i];
@@ -147,29 +153,54 @@ export class Detector {
     if (!prev || !change || isoDay(prev.ref) !== isoDay(ref) || prev.known !== (this.known?.version ?? 0)) return this.full(text, ref);
     const delta = change.newEnd - change.oldEnd;
     // Lines wholly before the edit's line stay; lines wholly after it move by delta; the rest is split again.
-    const from = text.lastIndexOf('\n', change.start - 1) + 1;
+    const from = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
     let to = text.indexOf('\n', change.newEnd);
     to = to === -1 ? text.length : to;
-    const parts: Part[] = [];
+    const before: Part[] = [];
+    const removed: Part[] = [];
+    const after: Part[] = [];
     for (const p of prev.parts) {
-      if (p.base + p.p.length < from) parts.push(p);
+      if (p.base + p.p.length < from) before.push(p);
+      else if (p.base > change.oldEnd && p.base + delta > to) after.push({ base: p.base + delta, p: p.p, r: p.r });
+      else removed.push(p);
     }
-    parts.push(...this.paragraphs(text, ref, from, to));
-    for (const p of prev.parts) {
-      if (p.base > change.oldEnd && p.base + delta > to) parts.push({ base: p.base + delta, p: p.p, r: p.r });
-    }
-    return { text, ref, known: this.known?.version ?? 0, parts, suggestions: this.finish(text, parts) };
+    const mid = this.paragraphs(text, ref, from, to);
+    const parts = [...before, ...mid, ...after];
+    const index = OffsetIndex.edited(prev.index, text, change.start, change.oldEnd, change.newEnd);
+    const sameNames = namesKey(removed) === namesKey(mid);
+    if (!sameNames) return this.detection(text, ref, parts, this.finish(text, parts), index);
+    // The names the article knows did not change: keep the suggestions before and after the edited lines as they were
+    // (those after, moved by the change in length), and emit only the edited lines.
+    const cpFrom = prev.index.toCp(from);
+    const cpOldTo = prev.index.toCp(to - delta);
+    const cpDelta = index.cpLength - prev.index.cpLength;
+    let n = 0;
+    while (n < prev.suggestions.length && prev.suggestions[n].end <= cpFrom) n++;
+    const out = prev.suggestions.slice(0, n);
+    this.emitParts(text, mid, prev.names, 0, mid.length, out, index);
+    const old = prev.suggestions;
+    let k = old.length;
+    while (k > 0 && old[k - 1].start >= cpOldTo) k--;
+    for (; k < old.length; k++) out.push(moved(old[k], cpDelta));
+    return { text, ref, known: prev.known, parts, suggestions: out, index, names: prev.names };
+  }
+
+  /** Packs a finished pass for a later `update`. */
+  detection(text: string, ref: RefDate, parts: Part[], suggestions: Suggestion[], index = new OffsetIndex(text)): Detection {
+    return { text, ref, known: this.known?.version ?? 0, parts, suggestions, index, names: documentNames(parts) };
   }
 
   /** A full pass, keeping what `update` needs. */
   full(text: string, ref: RefDate): Detection {
     const parts = this.paragraphs(text, ref, 0, text.length);
-    return { text, ref, known: this.known?.version ?? 0, parts, suggestions: this.finish(text, parts) };
+    return this.detection(text, ref, parts, this.finish(text, parts));
   }
 }
 
-interface DocumentNames {
-  withIndex(text: string): { people: Set<string>; single: Map<string, string>; index: OffsetIndex };
+export interface DocumentNames {
+  people: Set<string>;
+  single: Map<string, string>;
+  indexFor(text: string): OffsetIndex;
 }
 
 /** The names every line contributes, gathered once per pass; the offset index is built once per text. */
@@ -183,11 +214,33 @@ function documentNames(parts: Part[]): DocumentNames {
   }
   let cached: { text: string; index: OffsetIndex } | undefined;
   return {
-    withIndex(text: string) {
+    people,
+    single,
+    indexFor(text: string) {
       if (cached?.text !== text) cached = { text, index: new OffsetIndex(text) };
-      return { people, single, index: cached.index };
+      return cached.index;
     },
   };
+}
+
+/** A copy of a suggestion moved by `d` code points (an object literal of fixed shape: much faster than a spread). */
+function moved(x: Suggestion, d: number): Suggestion {
+  const y: Suggestion = { start: x.start + d, end: x.end + d, label: x.label, text: x.text, how: x.how };
+  if (x.value !== undefined) y.value = x.value;
+  if (x.canonical !== undefined) y.canonical = x.canonical;
+  return y;
+}
+
+/** A fingerprint of what some lines tell the rest of the article. */
+function namesKey(parts: Part[]): string {
+  const people: string[] = [];
+  const single: string[] = [];
+  for (const { r } of parts) {
+    const n = names(r);
+    people.push(...n.people);
+    for (const [k, v] of n.single) single.push(`${k}=${v}`);
+  }
+  return `${people.sort().join('|')}#${single.sort().join('|')}`;
 }
 
 /** What one detection of an article left behind, for the next incremental update. */
@@ -197,6 +250,8 @@ export interface Detection {
   known: number;
   parts: Part[];
   suggestions: Suggestion[];
+  index: OffsetIndex;
+  names: DocumentNames;
 }
 
 interface LocalSuggestion {
