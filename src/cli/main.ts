@@ -37,4 +37,8 @@ export function main(argv: string[], io: CliIo = processIo): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  // `sift detect … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+  process.exitCode = main(process.argv.slice(2));
+}
