@@ -18,6 +18,8 @@ import { Suggestion } from '../core/detect/detector';
 /** What Sift offers other extensions and its own integration tests. */
 export interface SiftApi {
   version: string;
+  /** How long activate() took, in milliseconds. */
+  activationMs: number;
   annotator(): string;
   /** The session of an open article, if Sift annotates it. */
   session(doc: vscode.TextDocument): ArticleSession | undefined;
@@ -33,6 +35,7 @@ let sessions: Sessions | undefined;
 
 /** Wires Sift's features together; each feature lives in its own file and owns its disposables. */
 export function activate(context: vscode.ExtensionContext): SiftApi {
+  const started = performance.now();
   const log = createLog(context);
   const annotator = new AnnotatorState();
   const sidecarDiagnostics = new SidecarDiagnostics();
@@ -55,9 +58,11 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     ...registerEntityCommands(s),
     vscode.commands.registerCommand('sift.switchAnnotator', () => annotator.pick()),
   );
-  log.info(`Sift ${SIFT_VERSION} activated; annotating as ${annotator.id}`);
+  const activationMs = performance.now() - started;
+  log.info(`Sift ${SIFT_VERSION} activated in ${activationMs.toFixed(1)} ms; annotating as ${annotator.id}`);
   return {
     version: SIFT_VERSION,
+    activationMs,
     annotator: () => annotator.id,
     session: (doc) => s.get(doc),
     flush: () => s.flushAll(),

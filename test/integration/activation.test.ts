@@ -18,7 +18,10 @@ describe('activation', () => {
     await vscode.window.showTextDocument(doc);
     for (let i = 0; i < 100 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
     assert.strictEqual(ext.isActive, true, 'Sift activated on opening an article');
-    assert.strictEqual((ext.exports as { version: string }).version, ext.packageJSON.version);
+    const api = ext.exports as { version: string; activationMs: number };
+    assert.strictEqual(api.version, ext.packageJSON.version);
+    // A figure for the record (the target is 50 ms); speed is judged in the benchmark, not asserted here.
+    report(`activation took ${api.activationMs.toFixed(1)} ms`);
   });
 
   it('registers every command it contributes', async () => {
