@@ -43,6 +43,7 @@ describe('suggestions in the editor', function () {
     const text = editor.document.getText();
     const m = has('Moscow', 'PLACE')!;
     assert.strictEqual(m.start, cpOf(text, text.indexOf('Moscow')));
+    api.flush();
     const side = parse(readSidecar(path.join(workspaceRoot(), 's000.tester.ann.yaml'))!);
     assert.strictEqual(side.published, '2024-12-16', 'the reference date is kept in the sidecar');
   });
