@@ -62,6 +62,8 @@ export interface ClaimLink {
   /** The linked claim's article file name, relative to this sidecar's folder. */
   article: string;
   claim: string;
+  /** The linked claim's quote when linked, to find it again if its id was renamed by hand. */
+  quote?: string;
 }
 
 export interface ReviewComment {

@@ -261,6 +261,14 @@ export class ArticleSession {
     else delete this.layer.header.published;
   }
 
+  /** Puts back the whole layer as it was (undo); the text stays as it is, so anchors are checked again. */
+  restoreLayer(layer: Layer): void {
+    const current = this.sidecar.layer;
+    this.sidecar.layer = { ...structuredClone(layer), header: { ...layer.header, sha256: current.header.sha256, length: current.header.length } };
+    if (this.hasMisplaced()) this.reanchorAll();
+    this.stampHeader();
+  }
+
   /** Puts back an annotation as it was (undo). */
   restore(a: Annotation): void {
     this.remove(a.id);

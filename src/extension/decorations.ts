@@ -23,16 +23,26 @@ function entityType(label: string): vscode.TextEditorDecorationType {
 
 export class AnnotationDecorations implements vscode.Disposable {
   private readonly entityTypes = new Map<string, vscode.TextEditorDecorationType>(LABEL_KEYS.map((l) => [l, entityType(l)]));
-  private readonly claimType = vscode.window.createTextEditorDecorationType({
-    textDecoration: 'underline 2px',
+  private readonly claimType: vscode.TextEditorDecorationType;
+  /** The first line of each claim gets the gutter icon (one per claim, not per line). */
+  private readonly claimGutter: vscode.TextEditorDecorationType;
+  private readonly cueType = vscode.window.createTextEditorDecorationType({
+    fontStyle: 'italic',
+    borderStyle: 'none none dotted none',
+    borderWidth: '0 0 1px 0',
     borderColor: new vscode.ThemeColor('sift.claimUnderline'),
-    overviewRulerColor: new vscode.ThemeColor('sift.claimUnderline'),
-    overviewRulerLane: vscode.OverviewRulerLane.Left,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly sessions: Sessions) {
+  constructor(private readonly sessions: Sessions, extensionUri: vscode.Uri) {
+    // Claims are underlined in their own colour, so an entity's background inside a claim stays readable.
+    this.claimType = vscode.window.createTextEditorDecorationType({
+      textDecoration: 'underline wavy 1px var(--vscode-sift-claimUnderline)',
+      overviewRulerColor: new vscode.ThemeColor('sift.claimUnderline'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    this.claimGutter = vscode.window.createTextEditorDecorationType({ gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'claim.svg'), gutterIconSize: 'contain' });
     this.disposables.push(
       sessions.onDidChange((s) => this.refreshSession(s)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.refresh(e))),
@@ -55,16 +65,22 @@ export class AnnotationDecorations implements vscode.Disposable {
         const key = this.entityTypes.has(e.label) ? e.label : 'OTHER';
         drawn.set(key, [...(drawn.get(key) ?? []), spanToRange(doc, e.start, e.end)]);
       }
-      drawn.set('CLAIM', session.layer.claims.filter((c) => !c.orphaned).map((c) => spanToRange(doc, c.start, c.end)));
+      const claims = session.layer.claims.filter((c) => !c.orphaned);
+      drawn.set('CLAIM', claims.map((c) => spanToRange(doc, c.start, c.end)));
+      drawn.set('CUE', claims.flatMap((c) => (c.cue && !c.cue.orphaned ? [spanToRange(doc, c.cue.start, c.cue.end)] : [])));
     }
     for (const [label, type] of this.entityTypes) editor.setDecorations(type, drawn.get(label) ?? []);
     editor.setDecorations(this.claimType, drawn.get('CLAIM') ?? []);
+    editor.setDecorations(this.claimGutter, (drawn.get('CLAIM') ?? []).map((r) => new vscode.Range(r.start, r.start)));
+    editor.setDecorations(this.cueType, drawn.get('CUE') ?? []);
     return drawn;
   }
 
   dispose(): void {
     for (const t of this.entityTypes.values()) t.dispose();
     this.claimType.dispose();
+    this.claimGutter.dispose();
+    this.cueType.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

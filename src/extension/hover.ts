@@ -3,7 +3,11 @@
 import * as vscode from 'vscode';
 import { isoDay } from '../core/detect/dates';
 import { Suggestion } from '../core/detect/detector';
-import { EntityAnnotation } from '../core/model';
+import { ClaimAnnotation, EntityAnnotation } from '../core/model';
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
 import { positionToCp, spanToRange } from './positions';
 import { Sessions } from './sessions';
 import { suggestionRef } from './suggestionCommands';
@@ -14,7 +18,7 @@ const HOW: Record<string, string> = {
   context: 'the words around it', document: 'another mention in this article', date: 'date rules',
 };
 
-const ENABLED = ['sift.acceptSuggestion', 'sift.changeSuggestionLabel', 'sift.rejectSuggestion', 'sift.acceptEverywhere', 'sift.relabelAnnotation', 'sift.deleteAnnotation', 'sift.setReferenceDate'];
+const ENABLED = ['sift.editClaim', 'sift.respanClaim', 'sift.linkClaim', 'sift.showLinkedClaims', 'sift.undo', 'sift.acceptSuggestion', 'sift.changeSuggestionLabel', 'sift.rejectSuggestion', 'sift.acceptEverywhere', 'sift.relabelAnnotation', 'sift.deleteAnnotation', 'sift.setReferenceDate'];
 
 function link(title: string, command: string, ...args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
@@ -29,11 +33,28 @@ export class SiftHover implements vscode.HoverProvider {
     const cp = positionToCp(doc, pos);
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ENABLED };
+    const claim = session.layer.claims.find((c) => !c.orphaned && c.start <= cp && cp < c.end);
+    const parts: vscode.MarkdownString[] = [];
+    if (claim) parts.push(this.claim(claim, session.annotator));
     const entity = session.layer.entities.find((e) => !e.orphaned && e.start <= cp && cp < e.end);
-    if (entity) return new vscode.Hover(this.entity(md, entity, session.annotator), spanToRange(doc, entity.start, entity.end));
+    if (claim && !entity) return new vscode.Hover(parts, spanToRange(doc, claim.start, claim.end));
+    if (entity) return new vscode.Hover([this.entity(md, entity, session.annotator), ...parts], spanToRange(doc, entity.start, entity.end));
     const s = this.suggestions.at(doc, cp);
-    if (s && cp < s.end) return new vscode.Hover(this.suggestion(md, doc, s), spanToRange(doc, s.start, s.end));
-    return undefined;
+    if (s && cp < s.end) return new vscode.Hover([this.suggestion(md, doc, s), ...parts], spanToRange(doc, s.start, s.end));
+    return parts.length ? new vscode.Hover(parts) : undefined;
+  }
+
+  private claim(c: ClaimAnnotation, annotator: string): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ENABLED };
+    md.appendMarkdown(`**Claim** · by ${annotator}\n\n`);
+    md.appendMarkdown(`Source: **${escape(c.source.name)}**${c.source.span ? ' (named in the text)' : ''}\n\n`);
+    md.appendMarkdown(`Confidence: \`${c.confidence}\` · factuality: \`${c.factuality ?? 'unknown'}\`${c.cue ? ` · cue: "${escape(c.cue.quote)}"` : ''}\n\n`);
+    if (c.note) md.appendMarkdown(`Note: ${escape(c.note)}\n\n`);
+    if (c.links?.length) md.appendMarkdown(`Links: ${c.links.map((l) => `${l.relation} → ${escape(l.article)}${l.quote ? ` "${escape(l.quote.slice(0, 40))}"` : ''}`).join('; ')}\n\n`);
+    md.appendMarkdown([link('Edit…', 'sift.editClaim', c.id), link('Re-span to selection', 'sift.respanClaim', c.id), link('Link…', 'sift.linkClaim', c.id),
+      link('Linked claims', 'sift.showLinkedClaims', c.id), link('Delete', 'sift.deleteAnnotation', c.id)].join(' · '));
+    return md;
   }
 
   private entity(md: vscode.MarkdownString, e: EntityAnnotation, annotator: string): vscode.MarkdownString {

@@ -4,7 +4,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { GAZETTEER_FILE, NameIndex, addAlias, parseGazetteer } from '../core/detect/gazetteer';
 import { learnedLabels } from '../core/detect/workspaceNames';
-import { BUILTIN_LABELS, Layer } from '../core/model';
+import { BUILTIN_LABELS, ClaimAnnotation, Layer } from '../core/model';
+
+/** A claim somewhere in the workspace: its article, its annotator, and the claim. */
+export interface WorkspaceClaim {
+  article: string;
+  annotator: string;
+  claim: ClaimAnnotation;
+}
 import { parseSidecar } from '../core/sidecarFormat';
 import { writeFileAtomic } from '../core/files';
 import { problemToDiagnostic } from './sidecarDiagnostics';
@@ -18,6 +25,8 @@ export class WorkspaceKnowledge implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private building: Promise<void> | undefined;
   private gazetteer: { name: string; label: string }[] = [];
+  /** Every claim in the workspace's sidecars as last read, for linking and for source suggestions. */
+  claims: WorkspaceClaim[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{*.ann.yaml,${GAZETTEER_FILE}}`);
@@ -59,17 +68,36 @@ export class WorkspaceKnowledge implements vscode.Disposable {
       }
     }
     const layers: Layer[] = [];
+    const claims: WorkspaceClaim[] = [];
     for (const f of await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', 5000)) {
       try {
-        layers.push(parseSidecar(Buffer.from(await vscode.workspace.fs.readFile(f)).toString('utf8'), f.fsPath).layer);
+        const layer = parseSidecar(Buffer.from(await vscode.workspace.fs.readFile(f)).toString('utf8'), f.fsPath).layer;
+        layers.push(layer);
+        const article = path.join(path.dirname(f.fsPath), layer.header.article);
+        for (const c of layer.claims) claims.push({ article, annotator: layer.header.annotator, claim: c });
       } catch { /* broken sidecars teach nothing; they are reported elsewhere */ }
     }
+    this.claims = claims;
     let learned = 0;
     for (const [quote, label] of learnedLabels(layers)) if (!names.get(quote)) { names.add(quote, label, 'learned'); learned++; }
     names.version = this.names.version + names.size + 1;
     this.names = names;
     this.log.info(`workspace names: ${this.gazetteer.length} gazetteer entities, ${learned} learned strings`);
     this.emitter.fire();
+  }
+
+  /** Names used as claim sources in the workspace, most used first. */
+  sources(): string[] {
+    const n = new Map<string, number>();
+    for (const c of this.claims) n.set(c.claim.source.name, (n.get(c.claim.source.name) ?? 0) + 1);
+    return [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  }
+
+  /** Reads the sidecars again now (after a save, before a list of claims is shown). */
+  refresh(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.building = this.rebuild();
+    return this.building;
   }
 
   /** An annotator just labelled this string: suggest it everywhere at once, without waiting for the rebuild. */

@@ -3,6 +3,8 @@ import { ArticleSession } from '../core/session';
 import { SIFT_VERSION } from '../core/version';
 import { AnnotatorState } from './annotator';
 import { AnnotationDecorations } from './decorations';
+import { AnnotationTree } from './annotationTree';
+import { registerClaimCommands } from './claimCommands';
 import { registerEntityCommands } from './entityCommands';
 import { createLog } from './log';
 import { Orphans } from './orphans';
@@ -53,7 +55,9 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     sidecarDiagnostics,
     s,
     status,
-    new AnnotationDecorations(s),
+    new AnnotationDecorations(s, context.extensionUri),
+    new AnnotationTree(s, annotator),
+    ...registerClaimCommands(s, suggestions, knowledge, context.workspaceState),
     new Orphans(s),
     ...registerEntityCommands(s),
     vscode.commands.registerCommand('sift.switchAnnotator', () => annotator.pick()),

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { ArticleError, readArticle } from '../core/article';
 import { ArticleSession, ReanchorReport } from '../core/session';
 import { SaveOutcome } from '../core/sidecarFile';
+import { Layer } from '../core/model';
+import { UndoStack } from '../core/undo';
 import { AnnotatorState } from './annotator';
 import { readConfig } from './config';
 import { toCoreEdits } from './positions';
@@ -22,6 +24,7 @@ export interface SessionEvents {
 
 export class Sessions implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  private readonly undo = new UndoStack<string, Layer>();
   /** Articles Sift will not annotate (binary, not UTF-8, too large), with the reason; told once. */
   private readonly refused = new Map<string, string>();
   private readonly emitter = new vscode.EventEmitter<ArticleSession>();
@@ -94,11 +97,25 @@ export class Sessions implements vscode.Disposable {
     }
   }
 
-  /** Runs a change to a session's annotations, then tells the views and schedules the save. */
-  mutate<T>(session: ArticleSession, change: () => T): T {
+  /** Runs a change to a session's annotations, then tells the views and schedules the save. `label` names it for undo. */
+  mutate<T>(session: ArticleSession, change: () => T, label = 'annotation change'): T {
+    const before = structuredClone(session.layer);
     const result = change();
+    this.undo.push(session.articlePath, before, label);
     this.changed(session);
     return result;
+  }
+
+  /** Reverts the last change made through Sift, in whichever open article it was made. */
+  undoLast(): string | undefined {
+    for (let e = this.undo.pop(); e; e = this.undo.pop()) {
+      const entry = this.entries.get(e.key);
+      if (!entry) continue;
+      entry.session.restoreLayer(e.before);
+      this.changed(entry.session);
+      return e.label;
+    }
+    return undefined;
   }
 
   private changed(session: ArticleSession): void {
@@ -176,6 +193,7 @@ export class Sessions implements vscode.Disposable {
     this.flushOne(entry.session);
     entry.session.sidecar.dispose();
     this.entries.delete(doc.uri.fsPath);
+    this.undo.drop(doc.uri.fsPath);
   }
 
   private flushOne(session: ArticleSession): void {
