@@ -11,7 +11,7 @@ import { readConfig } from './config';
 import { positionToCp, spanToRange } from './positions';
 import { Sessions } from './sessions';
 
-interface Filter {
+export interface Filter {
   label?: string;
   source?: string;
   minConfidence?: number;
@@ -104,6 +104,23 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     item.contextValue = claim ? 'sift.claim' : 'sift.entity';
     item.command = { command: 'sift.revealAnnotation', title: 'Reveal', arguments: [node.file, a.id] };
     return item;
+  }
+
+  /** The tree as text, two levels deep (for tests and for a quick look in the log). */
+  async snapshot(): Promise<{ article: string; description: string; children: string[] }[]> {
+    const out = [];
+    for (const a of await this.getChildren()) {
+      const item = this.getTreeItem(a);
+      const kids = (await this.getChildren(a)).map((k) => { const i = this.getTreeItem(k); return `${i.label} — ${i.description}`; });
+      out.push({ article: String(item.label), description: String(item.description), children: kids });
+    }
+    return out;
+  }
+
+  /** Sets the filter directly (the command asks for it). */
+  setFilter(f: Filter): void {
+    this.filter = f;
+    this.refresh();
   }
 
   private async pickFilter(): Promise<void> {

@@ -3,7 +3,7 @@ import { ArticleSession } from '../core/session';
 import { SIFT_VERSION } from '../core/version';
 import { AnnotatorState } from './annotator';
 import { AnnotationDecorations } from './decorations';
-import { AnnotationTree } from './annotationTree';
+import { AnnotationTree, Filter } from './annotationTree';
 import { registerClaimCommands } from './claimCommands';
 import { registerEntityCommands } from './entityCommands';
 import { createLog } from './log';
@@ -31,6 +31,8 @@ export interface SiftApi {
   /** Detects now and returns the suggestions still open for the annotator. */
   suggestions(doc: vscode.TextDocument): Promise<Suggestion[]>;
   suggestionsEnabled(): boolean;
+  /** The Sift view's tree, two levels deep, under an optional filter. */
+  tree(filter?: Filter): Promise<{ article: string; description: string; children: string[] }[]>;
 }
 
 let sessions: Sessions | undefined;
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   const status = new AnnotatorStatus(s, annotator);
   const knowledge = new WorkspaceKnowledge(log);
   const suggestions = new Suggestions(s, knowledge, context.workspaceState);
+  const tree = new AnnotationTree(s, annotator);
   context.subscriptions.push(
     knowledge,
     suggestions,
@@ -56,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     s,
     status,
     new AnnotationDecorations(s, context.extensionUri),
-    new AnnotationTree(s, annotator),
+    tree,
     ...registerClaimCommands(s, suggestions, knowledge, context.workspaceState),
     new Orphans(s),
     ...registerEntityCommands(s),
@@ -73,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     statusText: () => status.text,
     suggestions: (doc) => suggestions.refresh(doc),
     suggestionsEnabled: () => suggestions.isEnabled,
+    tree: (filter) => { tree.setFilter(filter ?? {}); return tree.snapshot(); },
   };
 }
 

@@ -140,6 +140,7 @@ describe('claims', function () {
     await enter();
     await enter();
     const second = (await marking2)!;
+    assert.strictEqual(second.source.name, 'Russian official');
     api.flush();
     const linked = await vscode.commands.executeCommand<Claim>('sift.linkClaim', second.id, { article: path.join(workspaceRoot(), 'c001.txt'), claim: first.id }, 'same');
     assert.deepStrictEqual(linked.links?.map((l) => [l.relation, l.article, l.claim]), [['same', 'c001.txt', first.id]]);
@@ -172,4 +173,22 @@ describe('claims', function () {
     assert.strictEqual(back.quote, 'Hayat Tahrir al-Sham');
     assert.match(api.statusText(), /1 claim · 1 entity/);
   });
+
+  it('lists articles with counts, claims and entities in the Sift view, with filters', async () => {
+    const api = await siftApi();
+    api.flush();
+    const all = await api.tree();
+    const c003 = all.find((a) => a.article === 'c003.txt')!;
+    assert.ok(c003, JSON.stringify(all.map((a) => a.article)));
+    assert.strictEqual(c003.description, '1 claim · 1 entity');
+    assert.ok(c003.children.some((c) => c.startsWith('Hayat Tahrir al-Sham — ORG')));
+    assert.ok(c003.children.some((c) => c.startsWith('Lababidi told') && c.includes('Lababidi · 0.5')));
+    const claimsOnly = await api.tree({ label: 'CLAIM', source: 'Lababidi' });
+    assert.deepStrictEqual(claimsOnly.map((a) => a.article).sort(), ['c003.txt']);
+    assert.strictEqual(claimsOnly[0].description, '1 claim · 0 entities');
+    const confident = await api.tree({ minConfidence: 0.7 });
+    assert.ok(confident.every((a) => !a.children.some((c) => c.includes('· 0.5'))));
+    await api.tree();
+  });
 });
+

@@ -67,6 +67,18 @@ describe('attribution: source, cue and factuality', () => {
     assert.strictEqual(r.factuality, 'denied');
   });
 
+  it('finds a speaker further back: "A Russian official stated on Dec. 8, …, that rebel leaders “…"', () => {
+    const r = attr(article('003'), 'have guaranteed the security of Russian military bases and diplomatic missions on Syrian territory');
+    assert.deepStrictEqual([r.source, r.cue], ['Russian official', 'stated']);
+  });
+
+  it('reads the attribution a whole-sentence claim opens with', () => {
+    const text = article('003');
+    const s = sentenceAt(text, text.indexOf('Russian military envoys negotiated'));
+    const a = suggestAttribution(text, s.start, s.end);
+    assert.deepStrictEqual([a.source?.name, a.cue?.text], ['Lababidi', 'told']);
+  });
+
   it('takes the sentence around a position', () => {
     const text = 'First sentence. The second one, said Dr. Smith, ends here. Third.';
     const s = sentenceAt(text, text.indexOf('second'));

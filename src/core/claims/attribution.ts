@@ -105,6 +105,13 @@ function before(text: string, from: number, to: number): Match[] {
     const base = from + according.index;
     out.push({ cue: at(base, according[0], according[1]), source: at(base, according[0], according[2], according[1].length), rank: 0 });
   }
+  // Further back in the sentence: "A Russian official stated on Dec. 8, …, that rebel leaders “…".
+  let last: RegExpExecArray | undefined;
+  for (const m of head.matchAll(new RegExp(String.raw`(?:^|[,;:"“]\s*)${SOURCE}\s+(${SPEECH})\b`, 'gu'))) last = m as RegExpExecArray;
+  if (last && !AUX.test(last[1]) && !PREPOSITION.test(last[1]) && /\bthat\b/.test(head.slice(last.index + last[0].length))) {
+    const base = from + last.index;
+    out.push({ source: at(base, last[0], last[1]), cue: at(base, last[0], last[2], last[0].indexOf(last[1]) + last[1].length), rank: 2 });
+  }
   const object = String.raw`(?:\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}(?:\s+\([\p{Lu}]+\))?)?`;
   const said = new RegExp(String.raw`${SOURCE}\s+(${SPEECH})(?:\s+(?:claims|reports|allegations|rumou?rs|suggestions))?${object}(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?(?:\s+that)?\s*[,:]?\s*["“]?$`, 'u').exec(head);
   if (said && !AUX.test(said[1])) {
@@ -112,6 +119,13 @@ function before(text: string, from: number, to: number): Match[] {
     out.push({ source: at(base, said[0], said[1]), cue: at(base, said[0], said[2], said[1].length), rank: 1 });
   }
   return out;
+}
+
+/** A whole sentence taken as the claim may open with its own attribution: "Lababidi told the FT that …". */
+function inside(text: string, from: number, to: number): Match[] {
+  const m = new RegExp(String.raw`^${SOURCE}\s+(${SPEECH})\b`, 'u').exec(text.slice(from, to));
+  if (!m || AUX.test(m[1]) || PREPOSITION.test(m[1]) || !/^\p{Lu}/u.test(m[1])) return [];
+  return [{ source: at(from, m[0], m[1]), cue: at(from, m[0], m[2], m[1].length), rank: 5 }];
 }
 
 /** Passive or unattributed reporting anywhere in the sentence: "it was reported that". */
@@ -129,9 +143,10 @@ export function suggestAttribution(text: string, start: number, end: number): At
   const { s, e } = sentenceBounds(text, start, end);
   const claim = text.slice(start, end);
   const sentence = text.slice(s, e);
-  const found = [...after(text, end, e), ...before(text, s, start), ...passive(text, s, e)]
+  let found = [...after(text, end, e), ...before(text, s, start), ...passive(text, s, e)]
     .filter((m) => m.cue.end <= start || m.cue.start >= end)
     .sort((a, b) => a.rank - b.rank);
+  if (!found.length) found = inside(text, start, end);
   if (!found.length) return { factuality: factualityOf(undefined, sentence, claim), alternatives: [] };
   const best = found[0];
   const cueText = text.slice(best.cue.start, best.cue.end);
