@@ -2,12 +2,13 @@ import { SIFT_VERSION } from '../core/version';
 import { CliIo, processIo } from './io';
 import { DETECT_USAGE, detectCommand } from './detect';
 import { EVAL_USAGE, evalCommand } from './evaluate';
+import { EXPORT_USAGE, exportCommand } from './export';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
-  ${[VALIDATE_USAGE, DETECT_USAGE, EVAL_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
+  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
   sift --version
   sift help
 `;
@@ -31,6 +32,8 @@ export function main(argv: string[], io: CliIo = processIo): number {
       return detectCommand(rest, io);
     case 'eval':
       return evalCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
     default:
       io.err(`sift: unknown command '${verb}'\n${USAGE}`);
       return 2;

@@ -1,0 +1,45 @@
+import * as path from 'path';
+import { FORMATS, FormatName } from '../core/export/formats';
+import { Split, formatSummary, parseSplit, runExport } from '../core/export/run';
+import { CliIo } from './io';
+
+export const EXPORT_USAGE = `sift export [paths...] --format jsonl|conll|brat|csv|hf --out DIR|FILE [--layer ANNOTATOR|all|gold]
+            [--split 0.8,0.1,0.1] [--suggestions] [--json]
+  Exports the annotations of the sidecars under the paths (default .). --layer all (the default) keeps every
+  annotator's layer, each record carrying its annotator; gold uses the adjudicated layer where present, else all.
+  Unaccepted suggestions are left out unless --suggestions. Annotations that cannot be placed on the current text are
+  reported and skipped. Offsets are Unicode code points, end-exclusive.`;
+
+export function exportCommand(args: string[], io: CliIo): number {
+  const paths: string[] = [];
+  let format: FormatName | undefined;
+  let out: string | undefined;
+  let layer = 'all';
+  let split: Split | undefined;
+  let suggestions = false;
+  let json = false;
+  const fail = (msg: string) => { io.err(`sift export: ${msg}\n${EXPORT_USAGE}\n`); return 2; };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = () => args[++i];
+    if (a === '--format') {
+      const f = next();
+      if (!FORMATS.includes(f as FormatName)) return fail(`unknown format '${f}'`);
+      format = f as FormatName;
+    } else if (a === '--out') out = next();
+    else if (a === '--layer') layer = next() ?? '';
+    else if (a === '--split') {
+      try { split = parseSplit(next() ?? ''); } catch (e) { return fail((e as Error).message); }
+    } else if (a === '--suggestions') suggestions = true;
+    else if (a === '--json') json = true;
+    else if (a.startsWith('-')) return fail(`unknown option ${a}`);
+    else paths.push(a);
+  }
+  if (!format) return fail('--format is required');
+  if (!out) return fail('--out is required');
+  if (!layer) return fail('--layer needs a value');
+  const roots = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  const summary = runExport(roots, { format, out: path.resolve(io.cwd, out), layer, split, includeSuggestions: suggestions, root: roots.length === 1 ? roots[0] : io.cwd });
+  io.out(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+  return 0;
+}

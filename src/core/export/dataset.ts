@@ -1,0 +1,185 @@
+// Collecting a dataset: which layer of which articles, re-placed on the current text, with what could not be placed
+// reported and left out (never exported at wrong offsets).
+import * as fs from 'fs';
+import * as path from 'path';
+import { reanchor, reanchorSubSpan } from '../anchor';
+import { ArticleError, ArticleText, readArticle } from '../article';
+import { Detector, referenceDate } from '../detect/detector';
+import { isoDay } from '../detect/dates';
+import { parseSidecarName } from '../files';
+import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer, SubSpan } from '../model';
+import { SidecarError } from '../problems';
+import { parseSidecar } from '../sidecarFormat';
+import { findSidecars } from '../validate';
+
+export interface SpanOut {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EntityOut extends SpanOut {
+  label: string;
+  value?: string;
+  canonical?: string;
+  annotator: string;
+  /** A detector suggestion nobody accepted (only with includeSuggestions). */
+  suggested?: boolean;
+}
+
+export interface ClaimOut extends SpanOut {
+  id: string;
+  source: string;
+  source_span?: SpanOut;
+  cue?: SpanOut;
+  confidence: number;
+  factuality?: Factuality;
+  links?: ClaimLink[];
+  note?: string;
+  annotator: string;
+}
+
+export interface ArticleRecord {
+  /** The article's file name without extension. */
+  id: string;
+  /** Path relative to the export's root. */
+  file: string;
+  text: string;
+  sha256: string;
+  reference_date?: string;
+  /** Layers that went into this record. */
+  annotators: string[];
+  entities: EntityOut[];
+  claims: ClaimOut[];
+}
+
+export interface Skipped {
+  file: string;
+  id?: string;
+  reason: string;
+}
+
+export interface ExportOptions {
+  /** An annotator id, 'all' (every layer, each record carrying its annotator), or 'gold' (falling back to all per article). */
+  layer: string;
+  includeSuggestions?: boolean;
+  /** Root that record paths are relative to. */
+  root: string;
+}
+
+export interface Collected {
+  records: ArticleRecord[];
+  skipped: Skipped[];
+}
+
+const sub = (article: ArticleText, s: SubSpan | undefined, delta: number): SpanOut | undefined => {
+  if (!s || s.orphaned) return undefined;
+  const r = reanchorSubSpan(s, delta, article);
+  return r.orphaned ? undefined : { start: r.start, end: r.end, text: r.quote };
+};
+
+/** Places a layer's annotations on the article's current text; what cannot be placed goes to `skipped`. */
+export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[]): { entities: EntityOut[]; claims: ClaimOut[] } {
+  const annotator = layer.header.annotator;
+  const current = layer.header.sha256 === article.sha256;
+  const place = (a: EntityAnnotation | ClaimAnnotation) => {
+    if (a.orphaned) {
+      skipped.push({ file, id: a.id, reason: `orphaned in ${annotator}'s sidecar` });
+      return undefined;
+    }
+    if (current && article.inRange(a.start, a.end) && article.slice(a.start, a.end) === a.quote) return { start: a.start, end: a.end };
+    const r = reanchor(a, article);
+    if (r.outcome === 'orphaned') {
+      skipped.push({ file, id: a.id, reason: `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})` });
+      return undefined;
+    }
+    return { start: r.anchor.start, end: r.anchor.end };
+  };
+  const entities: EntityOut[] = [];
+  for (const e of layer.entities) {
+    const at = place(e);
+    if (!at) continue;
+    const out: EntityOut = { ...at, text: article.slice(at.start, at.end), label: e.label, annotator };
+    if (e.value !== undefined) out.value = e.value;
+    if (e.canonical !== undefined) out.canonical = e.canonical;
+    entities.push(out);
+  }
+  const claims: ClaimOut[] = [];
+  for (const c of layer.claims) {
+    const at = place(c);
+    if (!at) continue;
+    const delta = at.start - c.start;
+    const out: ClaimOut = { id: c.id, ...at, text: article.slice(at.start, at.end), source: c.source.name, confidence: c.confidence, annotator };
+    const src = sub(article, c.source.span, delta);
+    if (src) out.source_span = src;
+    const cue = sub(article, c.cue, delta);
+    if (cue) out.cue = cue;
+    if (c.factuality) out.factuality = c.factuality;
+    if (c.links?.length) out.links = c.links;
+    if (c.note) out.note = c.note;
+    claims.push(out);
+  }
+  return { entities: entities.sort((a, b) => a.start - b.start || a.end - b.end), claims: claims.sort((a, b) => a.start - b.start || a.end - b.end) };
+}
+
+/** Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article. */
+export function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean): Collected {
+  const skipped: Skipped[] = [];
+  const byArticle = new Map<string, { file: string; layers: Layer[] }>();
+  for (const f of findSidecars(paths)) {
+    let layer: Layer;
+    try {
+      layer = parseSidecar(fs.readFileSync(f, 'utf8'), f).layer;
+    } catch (e) {
+      if (!(e instanceof SidecarError)) throw e;
+      skipped.push({ file: path.relative(options.root, f), reason: `cannot be read: ${e.problems[0].message} (line ${e.problems[0].line})` });
+      continue;
+    }
+    const name = parseSidecarName(f);
+    if (!name || name.annotator !== layer.header.annotator) {
+      skipped.push({ file: path.relative(options.root, f), reason: 'its name does not match its annotator' });
+      continue;
+    }
+    const article = path.join(path.dirname(f), layer.header.article);
+    const entry = byArticle.get(article) ?? { file: article, layers: [] };
+    entry.layers.push(layer);
+    byArticle.set(article, entry);
+  }
+  const records: ArticleRecord[] = [];
+  const detector = options.includeSuggestions ? new Detector() : undefined;
+  for (const [file, { layers }] of [...byArticle].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (cancelled?.()) break;
+    const rel = path.relative(options.root, file) || path.basename(file);
+    const chosen = options.layer === 'all' ? layers
+      : options.layer === 'gold' ? (layers.some((l) => l.header.annotator === 'gold') ? layers.filter((l) => l.header.annotator === 'gold') : layers)
+        : layers.filter((l) => l.header.annotator === options.layer);
+    if (!chosen.length) continue;
+    let article: ArticleText;
+    try {
+      article = new ArticleText(readArticle(file));
+    } catch (e) {
+      if (!(e instanceof ArticleError)) throw e;
+      skipped.push({ file: rel, reason: e.message });
+      continue;
+    }
+    const record: ArticleRecord = { id: path.basename(file, path.extname(file)), file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
+    const published = chosen.map((l) => l.header.published).find((p) => p);
+    const ref = referenceDate(article.text, published, fs.statSync(file).mtime);
+    record.reference_date = isoDay(ref.date);
+    for (const l of chosen) {
+      const placed = placeLayer(article, l, rel, skipped);
+      record.entities.push(...placed.entities);
+      record.claims.push(...placed.claims);
+    }
+    if (detector) {
+      for (const s of detector.detect(article.text, ref.date)) {
+        if (record.entities.some((e) => e.start < s.end && s.start < e.end)) continue;
+        record.entities.push({ start: s.start, end: s.end, text: s.text, label: s.label, ...(s.value ? { value: s.value } : {}), ...(s.canonical ? { canonical: s.canonical } : {}), annotator: 'sift-detector', suggested: true });
+      }
+    }
+    record.entities.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
+    record.claims.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
+    records.push(record);
+  }
+  return { records, skipped };
+}

@@ -1,0 +1,102 @@
+// Running an export: collect, split, format, write; and the summary the CLI and the editor show.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeFileAtomic } from '../files';
+import { toBrat } from './brat';
+import { ArticleRecord, ExportOptions, Skipped, collectDataset } from './dataset';
+import { FormatName, Output, toConll, toCsv, toHf, toJsonl } from './formats';
+
+export interface Split {
+  train: number;
+  dev: number;
+  test: number;
+}
+
+export interface RunOptions extends ExportOptions {
+  format: FormatName;
+  /** A folder; for single-file formats without a split, a file path ending in the format's extension also works. */
+  out: string;
+  split?: Split;
+  now?: () => string;
+  cancelled?: () => boolean;
+}
+
+export interface Summary {
+  articles: number;
+  entitiesByLabel: Record<string, number>;
+  claims: number;
+  skipped: Skipped[];
+  problems: { file: string; message: string }[];
+  written: string[];
+  splits?: Record<string, number>;
+  cancelled?: boolean;
+}
+
+/** "0.8,0.1,0.1" or "80/10/10" -> ratios that sum to 1. */
+export function parseSplit(s: string): Split {
+  const parts = s.split(/[,/:]/).map(Number);
+  if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x) || x < 0) || parts.reduce((a, b) => a + b, 0) <= 0) {
+    throw new Error(`a split is three non-negative numbers, train,dev,test (e.g. 0.8,0.1,0.1); got '${s}'`);
+  }
+  const sum = parts.reduce((a, b) => a + b, 0);
+  return { train: parts[0] / sum, dev: parts[1] / sum, test: parts[2] / sum };
+}
+
+/** The split an article falls in: a stable hash of its id, so the same input always gives the same split. */
+export function splitOf(id: string, split: Split): keyof Split {
+  const h = parseInt(createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8), 16) / 0x100000000;
+  return h < split.train ? 'train' : h < split.train + split.dev ? 'dev' : 'test';
+}
+
+const EXT: Record<FormatName, string> = { jsonl: '.jsonl', conll: '.conll', csv: '.csv', brat: '', hf: '' };
+
+export function format(records: ArticleRecord[], name: FormatName, exportedAt: string): Output {
+  switch (name) {
+    case 'jsonl': return { files: new Map([['dataset.jsonl', toJsonl(records, exportedAt)]]), problems: [] };
+    case 'csv': return { files: new Map([['claims.csv', toCsv(records)]]), problems: [] };
+    case 'conll': return toConll(records);
+    case 'hf': return toHf(records);
+    case 'brat': return toBrat(records);
+  }
+}
+
+/** Collects and writes a dataset. Nothing is written for an export that was cancelled. */
+export function runExport(paths: string[], o: RunOptions): Summary {
+  const { records, skipped } = collectDataset(paths, o, o.cancelled);
+  const summary: Summary = { articles: records.length, entitiesByLabel: {}, claims: 0, skipped, problems: [], written: [] };
+  for (const r of records) {
+    for (const e of r.entities) summary.entitiesByLabel[e.label] = (summary.entitiesByLabel[e.label] ?? 0) + 1;
+    summary.claims += r.claims.length;
+  }
+  if (o.cancelled?.()) return { ...summary, cancelled: true };
+  const exportedAt = (o.now ?? (() => new Date().toISOString()))();
+  const groups = new Map<string, ArticleRecord[]>();
+  if (o.split) {
+    for (const k of ['train', 'dev', 'test']) groups.set(k, []);
+    for (const r of records) groups.get(splitOf(r.id, o.split))!.push(r);
+    summary.splits = Object.fromEntries([...groups].map(([k, v]) => [k, v.length]));
+  } else groups.set('', records);
+  const singleFile = !o.split && EXT[o.format] && o.out.endsWith(EXT[o.format]);
+  for (const [name, recs] of groups) {
+    const out = format(recs, o.format, exportedAt);
+    summary.problems.push(...out.problems);
+    for (const [rel, content] of out.files) {
+      const target = singleFile && out.files.size === 1 ? o.out : path.join(o.out, name, rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomic(target, content);
+      summary.written.push(target);
+    }
+  }
+  return summary;
+}
+
+export function formatSummary(s: Summary): string {
+  const labels = Object.entries(s.entitiesByLabel).sort().map(([l, n]) => `${l} ${n}`).join(', ') || 'none';
+  const lines = [`${s.articles} article(s); entities: ${labels}; claims: ${s.claims}`];
+  if (s.splits) lines.push(`split: ${Object.entries(s.splits).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (s.skipped.length) lines.push(`skipped ${s.skipped.length} annotation(s) or file(s) that could not be placed:`, ...s.skipped.map((x) => `  ${x.file}${x.id ? ` ${x.id}` : ''}: ${x.reason}`));
+  if (s.problems.length) lines.push(`${s.problems.length} problem(s):`, ...s.problems.map((p) => `  ${p.file}: ${p.message}`));
+  lines.push(`wrote ${s.written.length} file(s)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,215 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { ArticleSession } from '../../src/core/session';
+import { FORMATS } from '../../src/core/export/formats';
+import { parseSplit, runExport, splitOf } from '../../src/core/export/run';
+import { sentences, tokenize } from '../../src/core/export/tokenize';
+import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
+import { bioToSpans, parseBrat, parseConll, parseCsv } from './helpers/readers';
+
+const EMOJI = 'Breaking 🚨🚨\r\nPutin 😀 met Bashar al-Assad in Moscow on Dec 16.\r\n"It went well," the Kremlin said, citing aides.\r\nThe 𝐀𝐁 summit ended.\r\n';
+
+/** A corpus with two annotators, emoji and CRLF, claims with sources, cues, links and awkward notes. */
+function corpus(): string {
+  const dir = tmpCorpus([A0]);
+  fs.writeFileSync(path.join(dir, 'emoji.txt'), EMOJI);
+  const cps = Array.from(EMOJI);
+  const find = (s: string, from = 0) => { const i = cps.join('').indexOf(s, 0); void from; return Array.from(EMOJI.slice(0, i)).length; };
+  const ana = ArticleSession.open(path.join(dir, 'emoji.txt'), 'ana', fixedOptions());
+  for (const [s, l] of [['Putin', 'PERSON'], ['Bashar al-Assad', 'PERSON'], ['Moscow', 'PLACE'], ['Kremlin', 'ORG'], ['Dec 16', 'DATE']] as const) {
+    const at = find(s);
+    ana.addEntity({ start: at, end: at + Array.from(s).length, label: l, ...(l === 'DATE' ? { value: '2024-12-16' } : {}) });
+  }
+  const claimAt = find('It went well');
+  const kremlin = find('Kremlin');
+  const said = find('said');
+  ana.addClaim({ start: claimAt, end: claimAt + 12, source: { name: 'Kremlin', span: { start: kremlin, end: kremlin + 7, quote: '' } }, confidence: 0.75, cue: { start: said, end: said + 4, quote: '' }, factuality: 'asserted', note: 'Says "well", then, nothing\r\nelse' });
+  ana.sidecar.save();
+  const bob = ArticleSession.open(path.join(dir, 'emoji.txt'), 'bob', fixedOptions());
+  bob.addEntity({ start: find('Moscow'), end: find('Moscow') + 6, label: 'ORG' });
+  bob.sidecar.save();
+  const a0 = ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
+  a0.addEntity({ start: 0, end: 6, label: 'PLACE' });
+  const c = a0.addClaim({ start: 22, end: 99, source: { name: 'Russian Foreign Ministry' }, confidence: 1, links: [{ relation: 'same', article: 'emoji.txt', claim: ana.layer.claims[0].id }] });
+  void c;
+  a0.sidecar.save();
+  return dir;
+}
+
+const slice = (text: string, s: number, e: number) => Array.from(text).slice(s, e).join('');
+
+describe('export', () => {
+  it('JSONL: every span is text[start:end] in code points, with all fields, for every annotator', () => {
+    const dir = corpus();
+    const out = path.join(dir, 'out');
+    const s = runExport([dir], { format: 'jsonl', out, layer: 'all', root: dir, now: () => '2026-11-21T00:00:00Z' });
+    assert.strictEqual(s.articles, 2);
+    const lines = fs.readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const emoji = lines.find((l) => l.id === 'emoji')!;
+    assert.strictEqual(emoji.text, EMOJI, 'the text is exported exactly, CRLF and all');
+    assert.deepStrictEqual(emoji.annotators, ['ana', 'bob']);
+    for (const e of emoji.entities) assert.strictEqual(slice(emoji.text, e.start, e.end), e.text);
+    assert.deepStrictEqual(emoji.entities.map((e: { text: string; annotator: string; label: string }) => `${e.text}/${e.label}/${e.annotator}`),
+      ['Putin/PERSON/ana', 'Bashar al-Assad/PERSON/ana', 'Moscow/PLACE/ana', 'Moscow/ORG/bob', 'Dec 16/DATE/ana', 'Kremlin/ORG/ana']);
+    const claim = emoji.claims[0];
+    assert.strictEqual(slice(emoji.text, claim.start, claim.end), 'It went well');
+    assert.strictEqual(slice(emoji.text, claim.source_span.start, claim.source_span.end), 'Kremlin');
+    assert.strictEqual(slice(emoji.text, claim.cue.start, claim.cue.end), 'said');
+    assert.deepStrictEqual([claim.confidence, claim.factuality, claim.annotator], [0.75, 'asserted', 'ana']);
+    assert.strictEqual(emoji.entities.find((e: { label: string }) => e.label === 'DATE').value, '2024-12-16');
+    assert.deepStrictEqual([emoji.format, emoji.version, emoji.exported_at, emoji.sha256.length], ['sift-jsonl', 1, '2026-11-21T00:00:00Z', 64]);
+    const a0 = lines.find((l) => l.id !== 'emoji')!;
+    assert.strictEqual(a0.claims[0].links[0].relation, 'same');
+  });
+
+  it('picks one annotator\'s layer, or gold where it exists', () => {
+    const dir = corpus();
+    const s = runExport([dir], { format: 'jsonl', out: path.join(dir, 'o1'), layer: 'bob', root: dir });
+    assert.strictEqual(s.articles, 1);
+    fs.copyFileSync(path.join(dir, 'emoji.bob.ann.yaml'), path.join(dir, 'emoji.gold.ann.yaml'));
+    fs.writeFileSync(path.join(dir, 'emoji.gold.ann.yaml'), fs.readFileSync(path.join(dir, 'emoji.gold.ann.yaml'), 'utf8').replace('annotator: bob', 'annotator: gold'));
+    runExport([dir], { format: 'jsonl', out: path.join(dir, 'o2'), layer: 'gold', root: dir });
+    const lines = fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepStrictEqual(lines.find((l) => l.id === 'emoji').annotators, ['gold']);
+    assert.deepStrictEqual(lines.find((l) => l.id !== 'emoji').annotators, ['ana'], 'falls back per article');
+  });
+
+  it('CoNLL: BIO read back by an independent reader gives the same spans; one document per annotator', () => {
+    const dir = corpus();
+    const out = path.join(dir, 'conll');
+    const s = runExport([dir], { format: 'conll', out, layer: 'all', root: dir });
+    const docs = parseConll(fs.readFileSync(path.join(out, 'dataset.conll'), 'utf8'));
+    assert.strictEqual(docs.length, 3, 'A0, emoji@ana, emoji@bob');
+    const ana = docs[1];
+    const spans = bioToSpans(EMOJI, ana.tokens, ana.tags).spans.map((x) => `${x.text}/${x.label}`);
+    assert.deepStrictEqual(spans, ['Putin/PERSON', 'Bashar al-Assad/PERSON', 'Moscow/PLACE', 'Dec 16/DATE', 'Kremlin/ORG']);
+    assert.ok(ana.sentences >= 4, `${ana.sentences} sentences`);
+    assert.deepStrictEqual(s.problems, []);
+  });
+
+  it('CoNLL reports an entity that does not fall on token boundaries instead of shifting it', () => {
+    const dir = tmpCorpus([]);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'The Moscow-based agency said.');
+    const s = ArticleSession.open(path.join(dir, 'a.txt'), 'ana', fixedOptions());
+    s.addEntity({ start: 5, end: 8, label: 'PLACE' }); // "osc": inside a word
+    s.sidecar.save();
+    const sum = runExport([dir], { format: 'conll', out: path.join(dir, 'o'), layer: 'all', root: dir });
+    assert.strictEqual(sum.problems.length, 1);
+    assert.match(sum.problems[0].message, /does not fall on token boundaries/);
+    assert.ok(!fs.readFileSync(path.join(dir, 'o', 'dataset.conll'), 'utf8').includes('B-PLACE'));
+  });
+
+  it('brat: .txt is the exact text; .ann parses by brat\'s rules, with fragments across line breaks', () => {
+    const dir = corpus();
+    const out = path.join(dir, 'brat');
+    runExport([dir], { format: 'brat', out, layer: 'ana', root: dir });
+    const text = fs.readFileSync(path.join(out, 'emoji.txt'), 'utf8');
+    assert.strictEqual(text, EMOJI);
+    const ann = parseBrat(fs.readFileSync(path.join(out, 'emoji.ann'), 'utf8'), text);
+    assert.deepStrictEqual(ann.spans.filter((s) => s.label !== 'Claim' && s.label !== 'Source' && s.label !== 'Cue').map((s) => `${s.text}/${s.label}`),
+      ['Putin/PERSON', 'Bashar al-Assad/PERSON', 'Moscow/PLACE', 'Dec 16/DATE', 'Kremlin/ORG']);
+    const claim = ann.spans.find((s) => s.label === 'Claim')!;
+    assert.strictEqual(claim.text, 'It went well');
+    assert.ok(ann.attributes.some((a) => a.name === 'Confidence' && a.target === claim.id && a.value === 'high'));
+    assert.ok(ann.attributes.some((a) => a.name === 'Factuality' && a.value === 'asserted'));
+    const attribution = ann.relations.find((r) => r.type === 'Attribution')!;
+    assert.strictEqual(ann.spans.find((s) => s.id === attribution.arg2)!.text, 'Kremlin');
+    assert.ok(ann.notes.some((n) => n.target === claim.id && n.text.includes('source=Kremlin') && !n.text.includes('\n')));
+    assert.ok(ann.notes.some((n) => n.text === 'value=2024-12-16'));
+    assert.ok(fs.existsSync(path.join(out, 'annotation.conf')));
+    // A span across a line break becomes two fragments.
+    const lines = fs.readFileSync(path.join(dir, 'emoji.ana.ann.yaml'), 'utf8');
+    void lines;
+    const s = ArticleSession.open(path.join(dir, 'emoji.txt'), 'cara', fixedOptions());
+    const from = Array.from(EMOJI).indexOf('🚨');
+    s.addEntity({ start: from, end: from + 6, label: 'ORG' });
+    s.sidecar.save();
+    runExport([dir], { format: 'brat', out: path.join(dir, 'brat2'), layer: 'cara', root: dir });
+    const two = parseBrat(fs.readFileSync(path.join(dir, 'brat2', 'emoji.ann'), 'utf8'), EMOJI);
+    assert.strictEqual(two.spans[0].fragments.length, 2);
+  });
+
+  it('CSV of claims follows RFC 4180: commas, quotes and line breaks survive inside quoted fields', () => {
+    const dir = corpus();
+    runExport([dir], { format: 'csv', out: path.join(dir, 'claims.csv'), layer: 'all', root: dir });
+    const rows = parseCsv(fs.readFileSync(path.join(dir, 'claims.csv'), 'utf8'));
+    const [head, ...body] = rows;
+    assert.strictEqual(head[0], 'file');
+    assert.strictEqual(body.length, 2);
+    const emoji = body.find((r) => r[1] === 'emoji')!;
+    const col = (n: string) => emoji[head.indexOf(n)];
+    assert.strictEqual(col('quote'), 'It went well');
+    assert.strictEqual(col('note'), 'Says "well", then, nothing\r\nelse');
+    assert.strictEqual(col('source'), 'Kremlin');
+    assert.strictEqual(col('cue'), 'said');
+    assert.strictEqual(slice(EMOJI, Number(col('start')), Number(col('end'))), 'It went well');
+    const other = body.find((r) => r[1] !== 'emoji')!;
+    assert.match(other[head.indexOf('links')], /^same:emoji\.txt#c-/);
+  });
+
+  it('Hugging Face: tokens and integer tags per sentence, with the label list, read back to the same spans', () => {
+    const dir = corpus();
+    const out = path.join(dir, 'hf');
+    runExport([dir], { format: 'hf', out, layer: 'ana', root: dir });
+    const labels: string[] = JSON.parse(fs.readFileSync(path.join(out, 'labels.json'), 'utf8'));
+    assert.strictEqual(labels[0], 'O');
+    const rows = fs.readFileSync(path.join(out, 'data.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.article === 'emoji.txt');
+    let cursor = 0;
+    const spans: string[] = [];
+    for (const r of rows) {
+      assert.strictEqual(r.tokens.length, r.ner_tags.length);
+      const read = bioToSpans(EMOJI, r.tokens, r.ner_tags.map((i: number) => labels[i]), cursor);
+      cursor = read.next;
+      spans.push(...read.spans.map((x) => `${x.text}/${x.label}`));
+    }
+    assert.deepStrictEqual(spans, ['Putin/PERSON', 'Bashar al-Assad/PERSON', 'Moscow/PLACE', 'Dec 16/DATE', 'Kremlin/ORG']);
+  });
+
+  it('splits deterministically by a hash of the article id', () => {
+    const split = parseSplit('80,10,10');
+    assert.deepStrictEqual(split, { train: 0.8, dev: 0.1, test: 0.1 });
+    const ids = Array.from({ length: 1000 }, (_, i) => `article-${i}`);
+    const a = ids.map((i) => splitOf(i, split));
+    assert.deepStrictEqual(ids.map((i) => splitOf(i, split)), a, 'the same input gives the same split');
+    const train = a.filter((x) => x === 'train').length;
+    assert.ok(train > 740 && train < 860, `${train} of 1000 in train`);
+    assert.throws(() => parseSplit('1,2'), /three/);
+    const dir = corpus();
+    const s = runExport([dir], { format: 'jsonl', out: path.join(dir, 'split'), layer: 'all', root: dir, split });
+    const written = Object.values(s.splits!).reduce((x, y) => x + y, 0);
+    assert.strictEqual(written, 2);
+  });
+
+  it('skips and reports annotations that cannot be placed on the changed article; never exports them at wrong offsets', () => {
+    const dir = corpus();
+    const f = path.join(dir, 'emoji.txt');
+    fs.writeFileSync(f, `Update.\r\n${EMOJI.replace('Bashar al-Assad', 'the president')}`);
+    const s = runExport([dir], { format: 'jsonl', out: path.join(dir, 'o'), layer: 'ana', root: dir });
+    assert.ok(s.skipped.some((x) => /Bashar al-Assad/.test(x.reason)), JSON.stringify(s.skipped));
+    const rec = JSON.parse(fs.readFileSync(path.join(dir, 'o', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!);
+    for (const e of rec.entities) assert.strictEqual(slice(rec.text, e.start, e.end), e.text);
+    assert.ok(rec.entities.some((e: { text: string }) => e.text === 'Moscow'), 're-anchored, not lost');
+  });
+
+  it('tokenises deterministically and keeps sentences around abbreviations and annotated spans', () => {
+    const text = 'Mr. Lammy met U.S. officials on Dec. 8. Then he left.\nNext line.';
+    const toks = tokenize(text);
+    assert.deepStrictEqual(toks.slice(0, 4).map((t) => t.text), ['Mr', '.', 'Lammy', 'met']);
+    const sents = sentences(text, toks).map((s) => s.map((t) => t.text).join(' '));
+    assert.deepStrictEqual(sents, ['Mr . Lammy met U . S . officials on Dec . 8 .', 'Then he left .', 'Next line .']);
+  });
+
+  it('sift export from the command line, for every format', () => {
+    const dir = corpus();
+    for (const f of FORMATS) {
+      let out = '';
+      const code = main(['export', dir, '--format', f, '--out', path.join(dir, `cli-${f}`), '--layer', 'ana'], { cwd: dir, out: (t) => { out += t; }, err: (t) => { out += t; } });
+      assert.strictEqual(code, 0, out);
+      assert.match(out, /2 article\(s\)/);
+    }
+    assert.strictEqual(main(['export', dir, '--format', 'xml', '--out', os.tmpdir()], { cwd: dir, out: () => {}, err: () => {} }), 2);
+  });
+});
