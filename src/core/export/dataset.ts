@@ -9,7 +9,7 @@ import { isoDay } from '../detect/dates';
 import { parseSidecarName } from '../files';
 import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer, SubSpan } from '../model';
 import { SidecarError } from '../problems';
-import { parseSidecar } from '../sidecarFormat';
+import { readSidecarFast } from '../sidecarFormat';
 import { findSidecars } from '../validate';
 
 export interface SpanOut {
@@ -129,7 +129,7 @@ export function collectDataset(paths: string[], options: ExportOptions, cancelle
   for (const f of findSidecars(paths)) {
     let layer: Layer;
     try {
-      layer = parseSidecar(fs.readFileSync(f, 'utf8'), f).layer;
+      layer = readSidecarFast(fs.readFileSync(f, 'utf8'), f);
     } catch (e) {
       if (!(e instanceof SidecarError)) throw e;
       skipped.push({ file: path.relative(options.root, f), reason: `cannot be read: ${e.problems[0].message} (line ${e.problems[0].line})` });
