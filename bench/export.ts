@@ -9,7 +9,7 @@ import { runExport } from '../src/core/export/run';
 import { FORMAT_VERSION, Layer } from '../src/core/model';
 import { serializeSidecar } from '../src/core/sidecarFormat';
 
-export function exportBench(samples: string, n = 10_000): string[] {
+export async function exportBench(samples: string, n = 10_000): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-export-bench-'));
   const bases = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
   const ref = parseIsoDay('2024-12-16')!;
@@ -32,7 +32,7 @@ export function exportBench(samples: string, n = 10_000): string[] {
   const lines = [`Export: generated ${n} annotated articles of about 3 KB in ${((Date.now() - t0) / 1000).toFixed(1)} s (setup, not timed below)`];
   for (const format of ['jsonl', 'conll'] as const) {
     const t = Date.now();
-    const s = runExport([dir], { format, out: path.join(dir, `out-${format}`), layer: 'all', root: dir });
+    const s = await runExport([dir], { format, out: path.join(dir, `out-${format}`), layer: 'all', root: dir });
     const secs = (Date.now() - t) / 1000;
     lines.push(`Export to ${format.toUpperCase()}: ${s.articles} articles, ${Object.values(s.entitiesByLabel).reduce((a, b) => a + b, 0)} entities in ${secs.toFixed(2)} s (target: 10 s or less)`);
   }

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   }
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`Typing in a 1 MB article: update after a keystroke, median ${median(times).toFixed(2)} ms, p95 ${sorted[Math.floor(times.length * 0.95)].toFixed(2)} ms over ${times.length} keystrokes (target: median 5 ms or less)`);
-  for (const line of exportBench(samples)) console.log(line);
+  for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();
   console.log(`Memory after the run: heap used ${mb(heap.heapUsed).toFixed(0)} MB, RSS ${mb(heap.rss).toFixed(0)} MB`);
 }

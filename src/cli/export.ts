@@ -10,7 +10,7 @@ export const EXPORT_USAGE = `sift export [paths...] --format jsonl|conll|brat|cs
   Unaccepted suggestions are left out unless --suggestions. Annotations that cannot be placed on the current text are
   reported and skipped. Offsets are Unicode code points, end-exclusive.`;
 
-export function exportCommand(args: string[], io: CliIo): number {
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const paths: string[] = [];
   let format: FormatName | undefined;
   let out: string | undefined;
@@ -39,7 +39,7 @@ export function exportCommand(args: string[], io: CliIo): number {
   if (!out) return fail('--out is required');
   if (!layer) return fail('--layer needs a value');
   const roots = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
-  const summary = runExport(roots, { format, out: path.resolve(io.cwd, out), layer, split, includeSuggestions: suggestions, root: roots.length === 1 ? roots[0] : io.cwd });
+  const summary = await runExport(roots, { format, out: path.resolve(io.cwd, out), layer, split, includeSuggestions: suggestions, root: roots.length === 1 ? roots[0] : io.cwd });
   io.out(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   return 0;
 }

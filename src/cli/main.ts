@@ -13,7 +13,7 @@ Usage:
   sift help
 `;
 
-export function main(argv: string[], io: CliIo = processIo): number {
+export function main(argv: string[], io: CliIo = processIo): number | Promise<number> {
   const [verb, ...rest] = argv;
   switch (verb) {
     case '--version':
@@ -43,5 +43,5 @@ export function main(argv: string[], io: CliIo = processIo): number {
 if (require.main === module) {
   // `sift detect … | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });
 }

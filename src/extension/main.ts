@@ -5,6 +5,7 @@ import { AnnotatorState } from './annotator';
 import { AnnotationDecorations } from './decorations';
 import { AnnotationTree, Filter } from './annotationTree';
 import { registerClaimCommands } from './claimCommands';
+import { registerExportCommand } from './exportCommand';
 import { registerEntityCommands } from './entityCommands';
 import { createLog } from './log';
 import { Orphans } from './orphans';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     new AnnotationDecorations(s, context.extensionUri),
     tree,
     ...registerClaimCommands(s, suggestions, knowledge, context.workspaceState),
+    registerExportCommand(s, annotator),
     new Orphans(s),
     ...registerEntityCommands(s),
     vscode.commands.registerCommand('sift.switchAnnotator', () => annotator.pick()),

@@ -42,10 +42,10 @@ function corpus(): string {
 const slice = (text: string, s: number, e: number) => Array.from(text).slice(s, e).join('');
 
 describe('export', () => {
-  it('JSONL: every span is text[start:end] in code points, with all fields, for every annotator', () => {
+  it('JSONL: every span is text[start:end] in code points, with all fields, for every annotator', async () => {
     const dir = corpus();
     const out = path.join(dir, 'out');
-    const s = runExport([dir], { format: 'jsonl', out, layer: 'all', root: dir, now: () => '2026-11-21T00:00:00Z' });
+    const s = await runExport([dir], { format: 'jsonl', out, layer: 'all', root: dir, now: () => '2026-11-21T00:00:00Z' });
     assert.strictEqual(s.articles, 2);
     const lines = fs.readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const emoji = lines.find((l) => l.id === 'emoji')!;
@@ -65,22 +65,22 @@ describe('export', () => {
     assert.strictEqual(a0.claims[0].links[0].relation, 'same');
   });
 
-  it('picks one annotator\'s layer, or gold where it exists', () => {
+  it('picks one annotator\'s layer, or gold where it exists', async () => {
     const dir = corpus();
-    const s = runExport([dir], { format: 'jsonl', out: path.join(dir, 'o1'), layer: 'bob', root: dir });
+    const s = await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o1'), layer: 'bob', root: dir });
     assert.strictEqual(s.articles, 1);
     fs.copyFileSync(path.join(dir, 'emoji.bob.ann.yaml'), path.join(dir, 'emoji.gold.ann.yaml'));
     fs.writeFileSync(path.join(dir, 'emoji.gold.ann.yaml'), fs.readFileSync(path.join(dir, 'emoji.gold.ann.yaml'), 'utf8').replace('annotator: bob', 'annotator: gold'));
-    runExport([dir], { format: 'jsonl', out: path.join(dir, 'o2'), layer: 'gold', root: dir });
+    await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o2'), layer: 'gold', root: dir });
     const lines = fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepStrictEqual(lines.find((l) => l.id === 'emoji').annotators, ['gold']);
     assert.deepStrictEqual(lines.find((l) => l.id !== 'emoji').annotators, ['ana'], 'falls back per article');
   });
 
-  it('CoNLL: BIO read back by an independent reader gives the same spans; one document per annotator', () => {
+  it('CoNLL: BIO read back by an independent reader gives the same spans; one document per annotator', async () => {
     const dir = corpus();
     const out = path.join(dir, 'conll');
-    const s = runExport([dir], { format: 'conll', out, layer: 'all', root: dir });
+    const s = await runExport([dir], { format: 'conll', out, layer: 'all', root: dir });
     const docs = parseConll(fs.readFileSync(path.join(out, 'dataset.conll'), 'utf8'));
     assert.strictEqual(docs.length, 3, 'A0, emoji@ana, emoji@bob');
     const ana = docs[1];
@@ -90,22 +90,22 @@ describe('export', () => {
     assert.deepStrictEqual(s.problems, []);
   });
 
-  it('CoNLL reports an entity that does not fall on token boundaries instead of shifting it', () => {
+  it('CoNLL reports an entity that does not fall on token boundaries instead of shifting it', async () => {
     const dir = tmpCorpus([]);
     fs.writeFileSync(path.join(dir, 'a.txt'), 'The Moscow-based agency said.');
     const s = ArticleSession.open(path.join(dir, 'a.txt'), 'ana', fixedOptions());
     s.addEntity({ start: 5, end: 8, label: 'PLACE' }); // "osc": inside a word
     s.sidecar.save();
-    const sum = runExport([dir], { format: 'conll', out: path.join(dir, 'o'), layer: 'all', root: dir });
+    const sum = await runExport([dir], { format: 'conll', out: path.join(dir, 'o'), layer: 'all', root: dir });
     assert.strictEqual(sum.problems.length, 1);
     assert.match(sum.problems[0].message, /does not fall on token boundaries/);
     assert.ok(!fs.readFileSync(path.join(dir, 'o', 'dataset.conll'), 'utf8').includes('B-PLACE'));
   });
 
-  it('brat: .txt is the exact text; .ann parses by brat\'s rules, with fragments across line breaks', () => {
+  it('brat: .txt is the exact text; .ann parses by brat\'s rules, with fragments across line breaks', async () => {
     const dir = corpus();
     const out = path.join(dir, 'brat');
-    runExport([dir], { format: 'brat', out, layer: 'ana', root: dir });
+    await runExport([dir], { format: 'brat', out, layer: 'ana', root: dir });
     const text = fs.readFileSync(path.join(out, 'emoji.txt'), 'utf8');
     assert.strictEqual(text, EMOJI);
     const ann = parseBrat(fs.readFileSync(path.join(out, 'emoji.ann'), 'utf8'), text);
@@ -127,14 +127,14 @@ describe('export', () => {
     const from = Array.from(EMOJI).indexOf('🚨');
     s.addEntity({ start: from, end: from + 6, label: 'ORG' });
     s.sidecar.save();
-    runExport([dir], { format: 'brat', out: path.join(dir, 'brat2'), layer: 'cara', root: dir });
+    await runExport([dir], { format: 'brat', out: path.join(dir, 'brat2'), layer: 'cara', root: dir });
     const two = parseBrat(fs.readFileSync(path.join(dir, 'brat2', 'emoji.ann'), 'utf8'), EMOJI);
     assert.strictEqual(two.spans[0].fragments.length, 2);
   });
 
-  it('CSV of claims follows RFC 4180: commas, quotes and line breaks survive inside quoted fields', () => {
+  it('CSV of claims follows RFC 4180: commas, quotes and line breaks survive inside quoted fields', async () => {
     const dir = corpus();
-    runExport([dir], { format: 'csv', out: path.join(dir, 'claims.csv'), layer: 'all', root: dir });
+    await runExport([dir], { format: 'csv', out: path.join(dir, 'claims.csv'), layer: 'all', root: dir });
     const rows = parseCsv(fs.readFileSync(path.join(dir, 'claims.csv'), 'utf8'));
     const [head, ...body] = rows;
     assert.strictEqual(head[0], 'file');
@@ -150,10 +150,10 @@ describe('export', () => {
     assert.match(other[head.indexOf('links')], /^same:emoji\.txt#c-/);
   });
 
-  it('Hugging Face: tokens and integer tags per sentence, with the label list, read back to the same spans', () => {
+  it('Hugging Face: tokens and integer tags per sentence, with the label list, read back to the same spans', async () => {
     const dir = corpus();
     const out = path.join(dir, 'hf');
-    runExport([dir], { format: 'hf', out, layer: 'ana', root: dir });
+    await runExport([dir], { format: 'hf', out, layer: 'ana', root: dir });
     const labels: string[] = JSON.parse(fs.readFileSync(path.join(out, 'labels.json'), 'utf8'));
     assert.strictEqual(labels[0], 'O');
     const rows = fs.readFileSync(path.join(out, 'data.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.article === 'emoji.txt');
@@ -168,7 +168,7 @@ describe('export', () => {
     assert.deepStrictEqual(spans, ['Putin/PERSON', 'Bashar al-Assad/PERSON', 'Moscow/PLACE', 'Dec 16/DATE', 'Kremlin/ORG']);
   });
 
-  it('splits deterministically by a hash of the article id', () => {
+  it('splits deterministically by a hash of the article id', async () => {
     const split = parseSplit('80,10,10');
     assert.deepStrictEqual(split, { train: 0.8, dev: 0.1, test: 0.1 });
     const ids = Array.from({ length: 1000 }, (_, i) => `article-${i}`);
@@ -178,23 +178,23 @@ describe('export', () => {
     assert.ok(train > 740 && train < 860, `${train} of 1000 in train`);
     assert.throws(() => parseSplit('1,2'), /three/);
     const dir = corpus();
-    const s = runExport([dir], { format: 'jsonl', out: path.join(dir, 'split'), layer: 'all', root: dir, split });
+    const s = await runExport([dir], { format: 'jsonl', out: path.join(dir, 'split'), layer: 'all', root: dir, split });
     const written = Object.values(s.splits!).reduce((x, y) => x + y, 0);
     assert.strictEqual(written, 2);
   });
 
-  it('skips and reports annotations that cannot be placed on the changed article; never exports them at wrong offsets', () => {
+  it('skips and reports annotations that cannot be placed on the changed article; never exports them at wrong offsets', async () => {
     const dir = corpus();
     const f = path.join(dir, 'emoji.txt');
     fs.writeFileSync(f, `Update.\r\n${EMOJI.replace('Bashar al-Assad', 'the president')}`);
-    const s = runExport([dir], { format: 'jsonl', out: path.join(dir, 'o'), layer: 'ana', root: dir });
+    const s = await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o'), layer: 'ana', root: dir });
     assert.ok(s.skipped.some((x) => /Bashar al-Assad/.test(x.reason)), JSON.stringify(s.skipped));
     const rec = JSON.parse(fs.readFileSync(path.join(dir, 'o', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!);
     for (const e of rec.entities) assert.strictEqual(slice(rec.text, e.start, e.end), e.text);
     assert.ok(rec.entities.some((e: { text: string }) => e.text === 'Moscow'), 're-anchored, not lost');
   });
 
-  it('tokenises deterministically and keeps sentences around abbreviations and annotated spans', () => {
+  it('tokenises deterministically and keeps sentences around abbreviations and annotated spans', async () => {
     const text = 'Mr. Lammy met U.S. officials on Dec. 8. Then he left.\nNext line.';
     const toks = tokenize(text);
     assert.deepStrictEqual(toks.slice(0, 4).map((t) => t.text), ['Mr', '.', 'Lammy', 'met']);
@@ -202,14 +202,14 @@ describe('export', () => {
     assert.deepStrictEqual(sents, ['Mr . Lammy met U . S . officials on Dec . 8 .', 'Then he left .', 'Next line .']);
   });
 
-  it('sift export from the command line, for every format', () => {
+  it('sift export from the command line, for every format', async () => {
     const dir = corpus();
     for (const f of FORMATS) {
       let out = '';
-      const code = main(['export', dir, '--format', f, '--out', path.join(dir, `cli-${f}`), '--layer', 'ana'], { cwd: dir, out: (t) => { out += t; }, err: (t) => { out += t; } });
+      const code = await main(['export', dir, '--format', f, '--out', path.join(dir, `cli-${f}`), '--layer', 'ana'], { cwd: dir, out: (t) => { out += t; }, err: (t) => { out += t; } });
       assert.strictEqual(code, 0, out);
       assert.match(out, /2 article\(s\)/);
     }
-    assert.strictEqual(main(['export', dir, '--format', 'xml', '--out', os.tmpdir()], { cwd: dir, out: () => {}, err: () => {} }), 2);
+    assert.strictEqual(await main(['export', dir, '--format', 'xml', '--out', os.tmpdir()], { cwd: dir, out: () => {}, err: () => {} }), 2);
   });
 });

@@ -21,7 +21,7 @@ function run(args: string[], cwd: string) {
   let out = '';
   let err = '';
   const io: CliIo = { cwd, out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = main(args, io);
+  const code = main(args, io) as number;
   return { code, out, err };
 }
 

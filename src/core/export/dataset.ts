@@ -122,8 +122,11 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
   return { entities: entities.sort((a, b) => a.start - b.start || a.end - b.end), claims: claims.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
-/** Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article. */
-export function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean): Collected {
+/**
+ * Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article.
+ * `pause` is awaited every few articles, so an editor can show progress and cancel; `cancelled` stops the work.
+ */
+export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
   const skipped: Skipped[] = [];
   const byArticle = new Map<string, { file: string; layers: Layer[] }>();
   for (const f of findSidecars(paths)) {
@@ -147,7 +150,10 @@ export function collectDataset(paths: string[], options: ExportOptions, cancelle
   }
   const records: ArticleRecord[] = [];
   const detector = options.includeSuggestions ? new Detector() : undefined;
-  for (const [file, { layers }] of [...byArticle].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const articles = [...byArticle].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  for (let i = 0; i < articles.length; i++) {
+    const [file, { layers }] = articles[i];
+    if (pause && i % 25 === 0) await pause(i, articles.length);
     if (cancelled?.()) break;
     const rel = path.relative(options.root, file) || path.basename(file);
     const chosen = options.layer === 'all' ? layers

@@ -20,6 +20,8 @@ export interface RunOptions extends ExportOptions {
   split?: Split;
   now?: () => string;
   cancelled?: () => boolean;
+  /** Awaited every few articles (progress, and a chance to cancel). */
+  pause?: (done: number, total: number) => Promise<void>;
 }
 
 export interface Summary {
@@ -62,8 +64,8 @@ export function format(records: ArticleRecord[], name: FormatName, exportedAt: s
 }
 
 /** Collects and writes a dataset. Nothing is written for an export that was cancelled. */
-export function runExport(paths: string[], o: RunOptions): Summary {
-  const { records, skipped } = collectDataset(paths, o, o.cancelled);
+export async function runExport(paths: string[], o: RunOptions): Promise<Summary> {
+  const { records, skipped } = await collectDataset(paths, o, o.cancelled, o.pause);
   const summary: Summary = { articles: records.length, entitiesByLabel: {}, claims: 0, skipped, problems: [], written: [] };
   for (const r of records) {
     for (const e of r.entities) summary.entitiesByLabel[e.label] = (summary.entitiesByLabel[e.label] ?? 0) + 1;
