@@ -1,9 +1,8 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { EXTENSION_ID, closeAll, cpOf, openNewArticle, readSidecar, select, siftApi, workspaceRoot } from './helpers';
+import { closeAll, cpOf, readSidecar, sample, select, siftApi, workspaceRoot } from './helpers';
 
 type Claim = { id: string; start: number; end: number; quote: string; confidence: number; factuality?: string; source: { name: string; span?: { start: number; end: number; quote: string } }; cue?: { start: number; end: number; quote: string }; links?: { relation: string; article: string; claim: string }[] };
 
@@ -20,10 +19,6 @@ async function down(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
 }
 
-async function sample(name: string, as: string): Promise<vscode.TextEditor> {
-  const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-  return openNewArticle(as, fs.readFileSync(path.join(repo, 'samples', name), 'utf8'));
-}
 
 function claimsOnDisk(file: string): Claim[] {
   return (parse(readSidecar(path.join(workspaceRoot(), file)) ?? '{}')?.claims ?? []) as Claim[];

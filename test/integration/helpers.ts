@@ -41,6 +41,12 @@ export async function openNewArticle(name: string, text: string): Promise<vscode
   return vscode.window.showTextDocument(doc);
 }
 
+/** A fresh copy of a sample article under a new name, so earlier tests' edits do not matter. */
+export async function sample(name: string, as: string): Promise<vscode.TextEditor> {
+  const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+  return openNewArticle(as, fs.readFileSync(path.join(repo, 'samples', name), 'utf8'));
+}
+
 export async function openArticle(name: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), name));
   return vscode.window.showTextDocument(doc);

@@ -3,15 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { EXTENSION_ID, closeAll, cpOf, openNewArticle, readSidecar, siftApi, waitFor, workspaceRoot } from './helpers';
+import { EXTENSION_ID, closeAll, cpOf, openNewArticle, readSidecar, sample, siftApi, waitFor, workspaceRoot } from './helpers';
 
 type Sug = { start: number; end: number; label: string; text: string; value?: string; canonical?: string };
 
-/** A fresh copy of a sample article under a new name, so earlier tests' edits do not matter. */
-async function sample(name: string, as: string): Promise<vscode.TextEditor> {
-  const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-  return openNewArticle(as, fs.readFileSync(path.join(repo, 'samples', name), 'utf8'));
-}
 
 function hoverText(h: vscode.Hover[]): string {
   return h.flatMap((x) => x.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');

@@ -29,7 +29,10 @@ export function tokenize(text: string, index = new OffsetIndex(text)): Token[] {
 export function sentences(text: string, tokens: Token[], spans: { start: number; end: number }[] = [], index = new OffsetIndex(text)): Token[][] {
   const out: Token[][] = [];
   let cur: Token[] = [];
-  const inside = (cp: number) => spans.some((s) => s.start < cp && cp < s.end);
+  // Positions strictly inside an annotated span, where no sentence may break.
+  const within = new Set<number>();
+  for (const s of spans) for (let p = s.start + 1; p < s.end; p++) within.add(p);
+  const inside = (cp: number) => within.has(cp);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
