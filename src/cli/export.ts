@@ -4,11 +4,11 @@ import { Split, formatSummary, parseSplit, runExport } from '../core/export/run'
 import { CliIo } from './io';
 
 export const EXPORT_USAGE = `sift export [paths...] --format jsonl|conll|brat|csv|hf --out DIR|FILE [--layer ANNOTATOR|all|gold]
-            [--split 0.8,0.1,0.1] [--suggestions] [--json]
+            [--split 0.8,0.1,0.1] [--suggestions] [--include-orphans] [--json]
   Exports the annotations of the sidecars under the paths (default .). --layer all (the default) keeps every
   annotator's layer, each record carrying its annotator; gold uses the adjudicated layer where present, else all.
   Unaccepted suggestions are left out unless --suggestions. Annotations that cannot be placed on the current text are
-  reported and skipped. Offsets are Unicode code points, end-exclusive.`;
+  reported and skipped; --include-orphans keeps them, without offsets, in the JSONL "orphaned" list. Offsets are Unicode code points, end-exclusive.`;
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const paths: string[] = [];
@@ -17,6 +17,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   let layer = 'all';
   let split: Split | undefined;
   let suggestions = false;
+  let orphans = false;
   let json = false;
   const fail = (msg: string) => { io.err(`sift export: ${msg}\n${EXPORT_USAGE}\n`); return 2; };
   for (let i = 0; i < args.length; i++) {
@@ -31,6 +32,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     else if (a === '--split') {
       try { split = parseSplit(next() ?? ''); } catch (e) { return fail((e as Error).message); }
     } else if (a === '--suggestions') suggestions = true;
+    else if (a === '--include-orphans') orphans = true;
     else if (a === '--json') json = true;
     else if (a.startsWith('-')) return fail(`unknown option ${a}`);
     else paths.push(a);
@@ -39,7 +41,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (!out) return fail('--out is required');
   if (!layer) return fail('--layer needs a value');
   const roots = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
-  const summary = await runExport(roots, { format, out: path.resolve(io.cwd, out), layer, split, includeSuggestions: suggestions, root: roots.length === 1 ? roots[0] : io.cwd });
+  const summary = await runExport(roots, { format, out: path.resolve(io.cwd, out), layer, split, includeSuggestions: suggestions, includeOrphans: orphans, root: roots.length === 1 ? roots[0] : io.cwd });
   io.out(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   return 0;
 }

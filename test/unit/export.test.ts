@@ -75,6 +75,14 @@ describe('export', () => {
     const lines = fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepStrictEqual(lines.find((l) => l.id === 'emoji').annotators, ['gold']);
     assert.deepStrictEqual(lines.find((l) => l.id !== 'emoji').annotators, ['ana'], 'falls back per article');
+    // Unaccepted suggestions come only when asked for, marked as such, never over an annotation.
+    await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o3'), layer: 'ana', root: dir, includeSuggestions: true });
+    const withSuggestions = fs.readFileSync(path.join(dir, 'o3', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const a0 = withSuggestions.find((l) => l.id !== 'emoji');
+    const suggested = a0.entities.filter((e: { suggested?: boolean }) => e.suggested);
+    assert.ok(suggested.length > 10);
+    assert.ok(suggested.every((e: { annotator: string; start: number }) => e.annotator === 'sift-detector' && e.start !== 0), 'not over the accepted "Moscow" at 0');
+    assert.ok(!lines.some((l) => l.entities.some((e: { suggested?: boolean }) => e.suggested)));
   });
 
   it('CoNLL: BIO read back by an independent reader gives the same spans; one document per annotator', async () => {
@@ -192,6 +200,10 @@ describe('export', () => {
     const rec = JSON.parse(fs.readFileSync(path.join(dir, 'o', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!);
     for (const e of rec.entities) assert.strictEqual(slice(rec.text, e.start, e.end), e.text);
     assert.ok(rec.entities.some((e: { text: string }) => e.text === 'Moscow'), 're-anchored, not lost');
+    assert.strictEqual(rec.orphaned, undefined, 'orphans are left out unless asked for');
+    await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o2'), layer: 'ana', root: dir, includeOrphans: true });
+    const kept = JSON.parse(fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!);
+    assert.deepStrictEqual(kept.orphaned.map((o: { quote: string; label: string; start?: number }) => [o.quote, o.label, o.start]), [['Bashar al-Assad', 'PERSON', undefined]]);
   });
 
   it('tokenises deterministically and keeps sentences around abbreviations and annotated spans', async () => {

@@ -51,6 +51,18 @@ export interface ArticleRecord {
   annotators: string[];
   entities: EntityOut[];
   claims: ClaimOut[];
+  /** With includeOrphans: annotations that could not be placed, kept without offsets (never at wrong ones). */
+  orphaned?: OrphanOut[];
+}
+
+export interface OrphanOut {
+  kind: 'entity' | 'claim';
+  id: string;
+  quote: string;
+  label?: string;
+  source?: string;
+  annotator: string;
+  reason: string;
 }
 
 export interface Skipped {
@@ -63,6 +75,8 @@ export interface ExportOptions {
   /** An annotator id, 'all' (every layer, each record carrying its annotator), or 'gold' (falling back to all per article). */
   layer: string;
   includeSuggestions?: boolean;
+  /** Keep annotations that cannot be placed, without offsets, in the JSONL `orphaned` list. */
+  includeOrphans?: boolean;
   /** Root that record paths are relative to. */
   root: string;
 }
@@ -79,20 +93,20 @@ const sub = (article: ArticleText, s: SubSpan | undefined, delta: number): SpanO
 };
 
 /** Places a layer's annotations on the article's current text; what cannot be placed goes to `skipped`. */
-export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[]): { entities: EntityOut[]; claims: ClaimOut[] } {
+export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[], orphans?: OrphanOut[]): { entities: EntityOut[]; claims: ClaimOut[] } {
   const annotator = layer.header.annotator;
   const current = layer.header.sha256 === article.sha256;
+  const lost = (a: EntityAnnotation | ClaimAnnotation, reason: string) => {
+    skipped.push({ file, id: a.id, reason });
+    const claim = 'source' in a;
+    orphans?.push({ kind: claim ? 'claim' : 'entity', id: a.id, quote: a.quote, annotator, reason, ...(claim ? { source: (a as ClaimAnnotation).source.name } : { label: (a as EntityAnnotation).label }) });
+    return undefined;
+  };
   const place = (a: EntityAnnotation | ClaimAnnotation) => {
-    if (a.orphaned) {
-      skipped.push({ file, id: a.id, reason: `orphaned in ${annotator}'s sidecar` });
-      return undefined;
-    }
+    if (a.orphaned) return lost(a, `orphaned in ${annotator}'s sidecar`);
     if (current && article.inRange(a.start, a.end) && article.slice(a.start, a.end) === a.quote) return { start: a.start, end: a.end };
     const r = reanchor(a, article);
-    if (r.outcome === 'orphaned') {
-      skipped.push({ file, id: a.id, reason: `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})` });
-      return undefined;
-    }
+    if (r.outcome === 'orphaned') return lost(a, `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})`);
     return { start: r.anchor.start, end: r.anchor.end };
   };
   const entities: EntityOut[] = [];
@@ -172,8 +186,9 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     const published = chosen.map((l) => l.header.published).find((p) => p);
     const ref = referenceDate(article.text, published, fs.statSync(file).mtime);
     record.reference_date = isoDay(ref.date);
+    if (options.includeOrphans) record.orphaned = [];
     for (const l of chosen) {
-      const placed = placeLayer(article, l, rel, skipped);
+      const placed = placeLayer(article, l, rel, skipped, record.orphaned);
       record.entities.push(...placed.entities);
       record.claims.push(...placed.claims);
     }

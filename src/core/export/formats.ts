@@ -33,6 +33,7 @@ export function toJsonl(records: ArticleRecord[], exportedAt: string): string {
     text: r.text,
     entities: r.entities,
     claims: r.claims,
+    ...(r.orphaned ? { orphaned: r.orphaned } : {}),
   })).join('\n') + (records.length ? '\n' : '');
 }
 
