@@ -24,7 +24,7 @@ export interface SessionEvents {
 
 export class Sessions implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly undo = new UndoStack<string, Layer>();
+  private undo = new UndoStack<string, Layer>();
   /** Articles Sift will not annotate (binary, not UTF-8, too large), with the reason; told once. */
   private readonly refused = new Map<string, string>();
   private readonly emitter = new vscode.EventEmitter<ArticleSession>();
@@ -86,6 +86,8 @@ export class Sessions implements vscode.Disposable {
     if (session.lastReanchor) this.reportReanchor(session, session.lastReanchor);
     if (session.sidecar.dirty) this.scheduleSave(session);
     this.log.info(`opened ${file} as ${this.annotator.id}: ${session.all().length} annotations`);
+    // Tell the views (orphans, decorations, status) once the caller has its session.
+    queueMicrotask(() => { if (this.entries.get(file) === entry) this.emitter.fire(session); });
     return entry;
   }
 
@@ -212,6 +214,8 @@ export class Sessions implements vscode.Disposable {
 
   private reset(): void {
     this.flushAll();
+    // Undo snapshots belong to the annotator who made them.
+    this.undo = new UndoStack<string, Layer>();
     for (const e of this.entries.values()) e.session.sidecar.dispose();
     const docs = [...this.entries.values()].map((e) => e.doc);
     this.entries.clear();

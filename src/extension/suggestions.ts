@@ -104,12 +104,12 @@ export class Suggestions implements vscode.Disposable {
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0 || !this.sessions.isArticle(e.document)) return;
     const key = e.document.uri.toString();
-    if (!this.state.has(key) || e.contentChanges.length === 0) return;
-    // One change since the last pass can be applied incrementally; several fall back to a cached full pass.
+    // One change since the last finished pass can be applied incrementally; anything else gets a (cached) full pass.
     const c = e.contentChanges.length === 1 ? e.contentChanges[0] : undefined;
-    const change = c && !this.pendingChange.has(key) ? { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length } : null;
-    this.pendingChange.set(key, this.pendingChange.has(key) ? null : change);
+    const incremental = c && this.state.has(key) && !this.pendingChange.has(key);
+    this.pendingChange.set(key, incremental ? { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length } : null);
     this.request(e.document, EDIT_DELAY_MS);
   }
 
@@ -136,11 +136,18 @@ export class Suggestions implements vscode.Disposable {
       detection = this.detector.update(prev.detection, text, ref.date, change);
     } else if (text.length > SLICED) {
       detection = await detectChunked(this.detector, text, ref.date, { pause: () => new Promise((r) => setImmediate(r)), cancelled: () => doc.version !== version || doc.isClosed });
-      if (!detection) return;
+      if (!detection) {
+        this.pendingChange.set(key, null);
+        return;
+      }
     } else {
       detection = this.detector.full(text, ref.date);
     }
-    if (doc.version !== version) return;
+    if (doc.version !== version) {
+      // This pass is stale; the next one cannot build on it incrementally.
+      this.pendingChange.set(key, null);
+      return;
+    }
     this.state.set(key, { version, detection, ref });
     this.redraw(doc.uri.fsPath);
     this.emitter.fire(doc);

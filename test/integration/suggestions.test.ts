@@ -125,6 +125,17 @@ describe('suggestions in the editor', function () {
     await waitFor('Rybar to be suggested as ORG', async () => ((await api.suggestions(second.document)) as Sug[]).some((s) => s.text === 'Rybar' && s.label === 'ORG'), 15_000);
   });
 
+  it('updates suggestions as the article is typed in', async () => {
+    const api = await siftApi();
+    const editor = await openNewArticle('typing.txt', 'The delegation flew on.\n');
+    await api.suggestions(editor.document);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 'The delegation flew'.length), ' to Kyiv'));
+    await waitFor('a suggestion for the typed place', async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'Kyiv' && s.label === 'PLACE'));
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'Later, Olena Kovalenko told reporters.\n'));
+    await waitFor('a suggestion on the new line', async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'Olena Kovalenko' && s.label === 'PERSON'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('toggles suggestions off and on', async () => {
     const api = await siftApi();
     const before = api.suggestionsEnabled();

@@ -150,7 +150,8 @@ export class Detector {
    * previous text (start, old end) and of the new text (new end). Falls back to a full pass when it cannot.
    */
   update(prev: Detection | undefined, text: string, ref: RefDate, change?: { start: number; oldEnd: number; newEnd: number }): Detection {
-    if (!prev || !change || isoDay(prev.ref) !== isoDay(ref) || prev.known !== (this.known?.version ?? 0)) return this.full(text, ref);
+    if (!prev || !change || isoDay(prev.ref) !== isoDay(ref) || prev.known !== (this.known?.version ?? 0)
+      || prev.text.length - (change.oldEnd - change.start) + (change.newEnd - change.start) !== text.length) return this.full(text, ref);
     const delta = change.newEnd - change.oldEnd;
     // Lines wholly before the edit's line stay; lines wholly after it move by delta; the rest is split again.
     const from = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
