@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { sentenceAt, suggestAttribution } from '../core/claims/attribution';
 import { ClaimAnnotation, ClaimLink, LINK_RELATIONS, LinkRelation } from '../core/model';
 import { ArticleSession } from '../core/session';
-import { askNote, pickConfidence, pickFactuality, pickSource, SourceOption } from './claimInput';
+import { askNote, pickConfidence, pickFactuality, pickSource, SourceOption, StepTracker } from './claimInput';
 import { activeArticle } from './entityCommands';
 import { WorkspaceClaim, WorkspaceKnowledge } from './knowledge';
 import { positionToCp, rangeToSpan, spanToRange } from './positions';
@@ -37,7 +37,7 @@ function claimAt(sessions: Sessions, id?: string): { editor: vscode.TextEditor; 
   return { ...t, claim };
 }
 
-export function registerClaimCommands(sessions: Sessions, suggestions: Suggestions, knowledge: WorkspaceKnowledge, memento: vscode.Memento): vscode.Disposable[] {
+export function registerClaimCommands(sessions: Sessions, suggestions: Suggestions, knowledge: WorkspaceKnowledge, memento: vscode.Memento, tracker: StepTracker): vscode.Disposable[] {
   const sourceOptions = (doc: vscode.TextDocument, session: ArticleSession, u16Start: number, u16End: number) => {
     const { index } = session.article;
     const a = suggestAttribution(doc.getText(), u16Start, u16End);
@@ -67,9 +67,9 @@ export function registerClaimCommands(sessions: Sessions, suggestions: Suggestio
         if (!ok) return undefined;
       }
       const { options, attribution } = sourceOptions(doc, session, doc.offsetAt(range.start), doc.offsetAt(range.end));
-      const source = await pickSource(options, 'Sift: mark claim');
+      const source = await pickSource(options, 'Sift: mark claim', tracker);
       if (!source) return undefined;
-      const confidence = await pickConfidence(levels(), memento.get<number>(LAST_CONFIDENCE), 'Sift: mark claim');
+      const confidence = await pickConfidence(levels(), memento.get<number>(LAST_CONFIDENCE), 'Sift: mark claim', tracker);
       if (confidence === undefined) return undefined;
       let note: string | undefined;
       if (vscode.workspace.getConfiguration('sift').get<boolean>('claims.askForNote', false)) {
@@ -104,12 +104,12 @@ export function registerClaimCommands(sessions: Sessions, suggestions: Suggestio
       if (field.label === 'Source') {
         const doc = t.editor.document;
         const { options } = sourceOptions(doc, session, session.article.index.toUtf16(claim.start), session.article.index.toUtf16(claim.end));
-        const s = await pickSource(options, 'Sift: edit claim');
+        const s = await pickSource(options, 'Sift: edit claim', tracker);
         if (!s) return undefined;
         return sessions.mutate(session, () => session.update(claim.id, { source: { name: s.name, ...(s.span ? { span: session.article.subSpan(s.span.start, s.span.end) } : {}) } }), 'edit claim source');
       }
       if (field.label === 'Confidence') {
-        const c = await pickConfidence(levels(), claim.confidence, 'Sift: edit claim');
+        const c = await pickConfidence(levels(), claim.confidence, 'Sift: edit claim', tracker);
         return c === undefined ? undefined : sessions.mutate(session, () => session.update(claim.id, { confidence: c }), 'edit claim confidence');
       }
       if (field.label === 'Factuality') {

@@ -3,6 +3,21 @@
 import * as vscode from 'vscode';
 import { FACTUALITY_VALUES, Factuality } from '../core/model';
 
+/** Which step of a claim flow is showing, if any: lets tests (and the log) know the quick input is ready. */
+export class StepTracker {
+  private current: string | undefined;
+
+  get step(): string | undefined {
+    return this.current;
+  }
+
+  /** Tracks a quick pick from show to hide. */
+  track(qp: vscode.QuickPick<vscode.QuickPickItem>): void {
+    qp.onDidHide(() => { if (this.current === qp.title) this.current = undefined; });
+    this.current = qp.title;
+  }
+}
+
 export interface SourceOption {
   name: string;
   /** Where the text names it (code points), when it does. */
@@ -18,7 +33,7 @@ const GROUP_TITLE: Record<SourceOption['group'], string> = {
 type SourceItem = vscode.QuickPickItem & { option?: SourceOption };
 
 /** Step 1: who asserts the claim. The suggested source is first; typing gives a free-text source. */
-export function pickSource(options: SourceOption[], title: string): Promise<SourceOption | undefined> {
+export function pickSource(options: SourceOption[], title: string, tracker?: StepTracker): Promise<SourceOption | undefined> {
   const qp = vscode.window.createQuickPick<SourceItem>();
   qp.title = `${title} (1/2): source`;
   qp.placeholder = 'Who asserts it? Enter takes the suggestion; type to search or to name another source';
@@ -46,11 +61,12 @@ export function pickSource(options: SourceOption[], title: string): Promise<Sour
     });
     qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
     qp.show();
+    tracker?.track(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
   });
 }
 
 /** Step 2: the annotator's confidence, a named level or a typed number in 0..1. */
-export function pickConfidence(levels: Record<string, number>, last: number | undefined, title: string): Promise<number | undefined> {
+export function pickConfidence(levels: Record<string, number>, last: number | undefined, title: string, tracker?: StepTracker): Promise<number | undefined> {
   type Item = vscode.QuickPickItem & { value: number };
   const qp = vscode.window.createQuickPick<Item>();
   qp.title = `${title} (2/2): your confidence`;
@@ -73,6 +89,7 @@ export function pickConfidence(levels: Record<string, number>, last: number | un
     });
     qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
     qp.show();
+    tracker?.track(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
   });
 }
 

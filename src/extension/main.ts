@@ -5,6 +5,7 @@ import { AnnotatorState } from './annotator';
 import { AnnotationDecorations } from './decorations';
 import { AnnotationTree, Filter } from './annotationTree';
 import { registerClaimCommands } from './claimCommands';
+import { StepTracker } from './claimInput';
 import { registerExportCommand } from './exportCommand';
 import { registerEntityCommands } from './entityCommands';
 import { createLog } from './log';
@@ -34,6 +35,8 @@ export interface SiftApi {
   suggestionsEnabled(): boolean;
   /** The Sift view's tree, two levels deep, under an optional filter. */
   tree(filter?: Filter): Promise<{ article: string; description: string; children: string[] }[]>;
+  /** The title of the claim flow's quick input showing now, if any. */
+  claimStep(): string | undefined;
 }
 
 let sessions: Sessions | undefined;
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   const knowledge = new WorkspaceKnowledge(log);
   const suggestions = new Suggestions(s, knowledge, context.workspaceState);
   const tree = new AnnotationTree(s, annotator);
+  const steps = new StepTracker();
   context.subscriptions.push(
     knowledge,
     suggestions,
@@ -61,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     status,
     new AnnotationDecorations(s, context.extensionUri),
     tree,
-    ...registerClaimCommands(s, suggestions, knowledge, context.workspaceState),
+    ...registerClaimCommands(s, suggestions, knowledge, context.workspaceState, steps),
     registerExportCommand(s, annotator),
     new Orphans(s),
     ...registerEntityCommands(s),
@@ -79,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     suggestions: (doc) => suggestions.refresh(doc),
     suggestionsEnabled: () => suggestions.isEnabled,
     tree: (filter) => { tree.setFilter(filter ?? {}); return tree.snapshot(); },
+    claimStep: () => steps.step,
   };
 }
 

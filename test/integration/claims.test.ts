@@ -2,20 +2,24 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { closeAll, cpOf, readSidecar, sample, select, siftApi, workspaceRoot } from './helpers';
+import { closeAll, cpOf, readSidecar, sample, select, siftApi, waitFor, workspaceRoot } from './helpers';
 
 type Claim = { id: string; start: number; end: number; quote: string; confidence: number; factuality?: string; source: { name: string; span?: { start: number; end: number; quote: string } }; cue?: { start: number; end: number; quote: string }; links?: { relation: string; article: string; claim: string }[] };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Presses Enter in the quick input once it is showing, as a user would. */
-async function enter(): Promise<void> {
-  await sleep(500);
+/** Presses Enter in the quick input, as a user would; with `step`, first waits until that step of the flow shows. */
+async function enter(step?: string): Promise<void> {
+  if (step) {
+    const api = await siftApi();
+    await waitFor(`the quick input "${step}"`, () => api.claimStep()?.includes(step));
+    await sleep(100);
+  } else await sleep(700);
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
 async function down(): Promise<void> {
-  await sleep(300);
+  await sleep(500);
   await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
 }
 
@@ -41,8 +45,8 @@ describe('claims', function () {
     const editor = await sample('000_f5a8d1d13f9f611e.txt', 'c000.txt');
     select(editor, CLAIM);
     const marking = vscode.commands.executeCommand<Claim>('sift.markClaim');
-    await enter(); // source: the suggested "Russian Foreign Ministry"
-    await enter(); // confidence: the preselected level
+    await enter('(1/2)'); // source: the suggested "Russian Foreign Ministry"
+    await enter('(2/2)'); // confidence: the preselected level
     const claim = await marking;
     assert.ok(claim, 'a claim was made');
     api.flush();
@@ -64,8 +68,8 @@ describe('claims', function () {
     const editor = await sample('000_f5a8d1d13f9f611e.txt', 'c000esc.txt');
     select(editor, CLAIM);
     const marking = vscode.commands.executeCommand<Claim>('sift.markClaim');
-    await enter();
-    await sleep(400);
+    await enter('(1/2)');
+    await waitFor('the confidence step', async () => (await siftApi()).claimStep()?.includes('(2/2)'));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.strictEqual(await marking, undefined);
     assert.strictEqual(api.session(editor.document)!.layer.claims.length, 0);
@@ -81,8 +85,10 @@ describe('claims', function () {
     const editing = vscode.commands.executeCommand('sift.editClaim', claim.id);
     await down();
     await enter();
+    const api2 = await siftApi();
+    await waitFor('the confidence step', () => api2.claimStep()?.includes('(2/2)'));
     await down();
-    await enter();
+    await enter('(2/2)');
     await editing;
     assert.strictEqual((session.find(claim.id) as Claim).confidence, 0.75);
     // Re-span to a selection.
@@ -110,8 +116,8 @@ describe('claims', function () {
     editor.selection = new vscode.Selection(at, at);
     const marking = vscode.commands.executeCommand<Claim>('sift.markClaim');
     await enter(); // take the sentence
-    await enter(); // source: Lababidi
-    await enter(); // confidence
+    await enter('(1/2)'); // source: Lababidi
+    await enter('(2/2)'); // confidence
     const claim = await marking;
     assert.ok(claim?.quote.startsWith('Lababidi told the Financial Times'), claim?.quote);
     assert.strictEqual(api.session(editor.document)!.layer.claims.length, 1);
@@ -125,15 +131,15 @@ describe('claims', function () {
     const a = await sample('001_ae3071192ac73a97.txt', 'c001.txt');
     select(a, 'have pledged to ensure the safety of Russian military bases and diplomatic missions in the country');
     const marking = vscode.commands.executeCommand<Claim>('sift.markClaim');
-    await enter();
-    await enter();
+    await enter('(1/2)');
+    await enter('(2/2)');
     const first = (await marking)!;
     assert.strictEqual(first.source.name, 'anonymous Kremlin source');
     const b = await sample('003_e6866273c3032639.txt', 'c003b.txt');
     select(b, 'have guaranteed the security of Russian military bases and diplomatic missions on Syrian territory');
     const marking2 = vscode.commands.executeCommand<Claim>('sift.markClaim');
-    await enter();
-    await enter();
+    await enter('(1/2)');
+    await enter('(2/2)');
     const second = (await marking2)!;
     assert.strictEqual(second.source.name, 'Russian official');
     api.flush();
