@@ -92,10 +92,9 @@ describe('claims', function () {
     await editing;
     assert.strictEqual((session.find(claim.id) as Claim).confidence, 0.75);
     // Re-span to a selection.
-    const sel = select(editor, 'Russia has evacuated some of its diplomats');
+    select(editor, 'Russia has evacuated some of its diplomats');
     await vscode.commands.executeCommand('sift.respanClaim', claim.id);
     assert.strictEqual(session.find(claim.id)!.quote, 'Russia has evacuated some of its diplomats');
-    void sel;
     // Delete, then undo.
     assert.strictEqual(await vscode.commands.executeCommand('sift.deleteAnnotation', claim.id), true);
     assert.strictEqual(session.find(claim.id), undefined);

@@ -150,7 +150,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     const after = re.lastIndex;
     TOKEN_RE.lastIndex = 0;
     for (let t = TOKEN_RE.exec(run); t; t = TOKEN_RE.exec(run)) toks.push({ s: base + t.index, e: base + t.index + t[0].length, t: t[0] });
-    for (const group of splitRun(p, toks)) classifyRun(p, group, headline, known, emit, unresolved);
+    for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
     re.lastIndex = after;
   }
   return { mentions, unresolved };
@@ -178,7 +178,7 @@ function hasDigit(t: string): boolean {
 }
 
 /** Splits a run at possessives ("Russia's Foreign Ministry"), at tokens with digits, and at hyphenated adjectives. */
-function splitRun(p: string, toks: Tok[]): Tok[][] {
+function splitRun(toks: Tok[]): Tok[][] {
   const out: Tok[][] = [];
   let cur: Tok[] = [];
   const flush = () => { if (cur.length) out.push(cur); cur = []; };
@@ -202,8 +202,6 @@ function splitRun(p: string, toks: Tok[]): Tok[][] {
     cur.push(t);
   }
   flush();
-  // A run may start right after a lowercase prefix word such as "pro-": that case is handled by the run regex itself.
-  void p;
   return out;
 }
 
