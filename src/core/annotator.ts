@@ -1,6 +1,7 @@
 // Annotator identity: a short slug, from the sift.annotator setting, else git's user.name, else the OS user.
-import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import { RESERVED_ANNOTATORS } from './model';
 
 export const ANNOTATOR_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -27,12 +28,41 @@ export function isValidAnnotator(id: string): boolean {
   return ANNOTATOR_PATTERN.test(id) && !isReservedAnnotator(id);
 }
 
-function gitUserName(cwd?: string): string | undefined {
-  try {
-    return execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
+/** `user.name` from a git config file's text: the last `name` in a `[user]` section wins, as in git. */
+export function userNameFromGitConfig(text: string): string | undefined {
+  let section = '';
+  let name: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const sec = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]/.exec(line);
+    if (sec) { section = sec[1].toLowerCase(); continue; }
+    const kv = /^name\s*=\s*(.*)$/i.exec(line);
+    if (section === 'user' && kv) name = kv[1].replace(/\s+[#;].*$/, '').trim().replace(/^"(.*)"$/, '$1');
   }
+  return name || undefined;
+}
+
+/**
+ * git's user.name, read from the config files (the repository's, then the global ones) rather than by running git:
+ * activation must stay fast, and spawning a process takes tens of milliseconds.
+ */
+function gitUserName(cwd?: string): string | undefined {
+  const files: string[] = [];
+  for (let dir = cwd && path.resolve(cwd); dir; ) {
+    files.push(path.join(dir, '.git', 'config'));
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const home = os.homedir();
+  files.push(path.join(process.env.XDG_CONFIG_HOME || path.join(home, '.config'), 'git', 'config'), path.join(home, '.gitconfig'));
+  for (const f of files) {
+    try {
+      const name = userNameFromGitConfig(fs.readFileSync(f, 'utf8'));
+      if (name) return name;
+    } catch { /* no such file */ }
+  }
+  return undefined;
 }
 
 /** The default annotator: the configured one if valid, else a slug of git's user.name, else of the OS user name. */

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { defaultAnnotator, isValidAnnotator, slugify } from '../../src/core/annotator';
+import { defaultAnnotator, isValidAnnotator, slugify, userNameFromGitConfig } from '../../src/core/annotator';
 import { parseSidecarName, recoveryPathFor, sidecarPathFor } from '../../src/core/files';
 
 describe('annotator ids and file names', () => {
@@ -8,6 +8,12 @@ describe('annotator ids and file names', () => {
     assert.strictEqual(slugify('  Zoë  O\'Brien '), 'zoe-o-brien');
     assert.strictEqual(slugify('___'), '');
     assert.strictEqual(slugify('x'.repeat(80)).length, 40);
+  });
+
+  it('reads user.name from git config text, without running git', () => {
+    assert.strictEqual(userNameFromGitConfig('[core]\n\tname = no\n[user]\n\tname = Ada Lovelace\n\temail = a@b\n'), 'Ada Lovelace');
+    assert.strictEqual(userNameFromGitConfig('[user]\nname = "Zoë K" # me\n[user]\n'), 'Zoë K');
+    assert.strictEqual(userNameFromGitConfig('[remote "origin"]\nname = x\n'), undefined);
   });
 
   it('reserves gold for the adjudicated layer', () => {
