@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { Detector } from '../../src/core/detect/detector';
+import { RUN_RE, nextRun } from '../../src/core/detect/entities';
 import { NameIndex, addAlias, parseGazetteer } from '../../src/core/detect/gazetteer';
 import { learnedLabels } from '../../src/core/detect/workspaceNames';
 
@@ -89,6 +90,18 @@ describe('entities', () => {
     d.detect(a, REF);
     const b = a.replace('Moscow agreed', 'Damascus agreed');
     assert.deepStrictEqual(d.detect(b, REF), new Detector(undefined, false).detect(b, REF));
+  });
+
+  it('finds exactly the runs the plain run regex finds, in any script (property)', () => {
+    const units = ['Moscow', ' ', 'said', 'al-Assad', 'Ölüdeniz', 'Γιάννης', 'Москва', 'ИГИЛ', '𝐀𝐁', '😀', 'é', ', ', 'of', 'the', 'U.S.', 'cal-Xy', 'iPhone', '\u00D7', 'Ж'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (parts) => {
+      const p = parts.join('');
+      const plain = new RegExp(RUN_RE.source, 'gu');
+      const want = [...p.matchAll(plain)].map((m) => `${m.index}:${m[0]}`);
+      const got: string[] = [];
+      for (let m = nextRun(p, 0); m; m = nextRun(p, m.index + m.text.length)) got.push(`${m.index}:${m.text}`);
+      assert.deepStrictEqual(got, want);
+    }), { numRuns: 500 });
   });
 
   it('falls back to a full pass when a change does not fit the previous text', () => {

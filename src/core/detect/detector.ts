@@ -61,12 +61,16 @@ export class Detector {
     this.known = known;
   }
 
-  private paragraph(p: string, ref: RefDate): ParagraphResult {
+  /** Clears the line cache when the reference date or the known names changed: cached lines depend on both. */
+  private checkCache(ref: RefDate): void {
     const key = `${isoDay(ref)}|${this.known?.version ?? 0}`;
     if (key !== this.cacheKey) {
       this.cache.clear();
       this.cacheKey = key;
     }
+  }
+
+  private paragraph(p: string, ref: RefDate): ParagraphResult {
     let r = this.useCache ? this.cache.get(p) : undefined;
     if (!r) {
       const { mentions, unresolved } = detectEntities(p, this.known);
@@ -87,6 +91,7 @@ export class Detector {
 
   /** Detects lines starting in [from, to) (UTF-16), for chunked work; call `finish` with all chunks' parts. */
   paragraphs(text: string, ref: RefDate, from: number, to: number): Part[] {
+    this.checkCache(ref);
     const out: Part[] = [];
     let s = from;
     while (s < to) {

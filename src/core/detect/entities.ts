@@ -42,7 +42,25 @@ interface Tok {
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?= \p{Lu})|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)`;
 const JOINER = String.raw`(?:of|for|and|&|de|the|al|el|bin|ibn|abu|van|von|der|da|du|la|le)`;
 // Module-level regexes are reused (lastIndex reset before each use): compiling one per paragraph costs more than matching.
-const RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?: (?:${JOINER} ){0,2}${NAME_TOKEN})*`, 'gu');
+export const RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?: (?:${JOINER} ){0,2}${NAME_TOKEN})*`, 'yu');
+/**
+ * Where a run can start: a capital (any character past Latin-1 is a candidate; the sticky run regex decides), or an
+ * Arabic article compound. Jumping with this simple class and matching the run only there is about three times
+ * faster than scanning the text with the Unicode run regex itself.
+ */
+const RUN_START = /[A-Z\u00C0-\u00DE\u0100-\uDBFF\uE000-\uFFFF]|(?:al|el|bin|ibn|abu)-/g;
+
+/** The next run of name words at or after `from`, as the run regex would find it scanning from there. */
+export function nextRun(p: string, from: number): { index: number; text: string } | undefined {
+  RUN_START.lastIndex = from;
+  for (let c = RUN_START.exec(p); c; c = RUN_START.exec(p)) {
+    RUN_RE.lastIndex = c.index;
+    const m = RUN_RE.exec(p);
+    if (m) return { index: c.index, text: m[0] };
+    RUN_START.lastIndex = c.index + 1;
+  }
+  return undefined;
+}
 const TOKEN_RE = new RegExp(NAME_TOKEN + '|' + JOINER, 'gu');
 const NEXT_WORDS_RE = /^ +(\p{Ll}+)(?: (\p{Ll}+))?/u;
 const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
@@ -130,11 +148,9 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     const e = toks[toks.length - 1].e;
     mentions.push({ start: s, end: e, text: p.slice(s, e), label, how, ...(canonical ? { canonical } : {}) });
   };
-  const re = RUN_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(p); m; m = re.exec(p)) {
+  for (let m = nextRun(p, 0); m; m = nextRun(p, m.index + m.text.length)) {
     const base = m.index;
-    const run = m[0];
+    const run = m.text;
     if (base > 0 && glued(p.charCodeAt(base - 1))) continue;
     // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
     if (COMMON_CAPITALISED.has(run) && !DEMONYMS.has(run)) continue;
@@ -147,11 +163,9 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
       }
     }
     const toks: Tok[] = [];
-    const after = re.lastIndex;
     TOKEN_RE.lastIndex = 0;
     for (let t = TOKEN_RE.exec(run); t; t = TOKEN_RE.exec(run)) toks.push({ s: base + t.index, e: base + t.index + t[0].length, t: t[0] });
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
-    re.lastIndex = after;
   }
   return { mentions, unresolved };
 }
