@@ -21,10 +21,6 @@ export class UndoStack<K, T> {
     return this.entries.pop();
   }
 
-  peek(): UndoEntry<K, T> | undefined {
-    return this.entries[this.entries.length - 1];
-  }
-
   get size(): number {
     return this.entries.length;
   }

@@ -32,6 +32,22 @@ const GROUP_TITLE: Record<SourceOption['group'], string> = {
 
 type SourceItem = vscode.QuickPickItem & { option?: SourceOption };
 
+/**
+ * Shows a quick pick and resolves with what `chosen` makes of the accepted item, or undefined on Escape.
+ * The step tracker, if any, knows the step is showing.
+ */
+function ask<I extends vscode.QuickPickItem, R>(qp: vscode.QuickPick<I>, chosen: () => R | undefined, tracker?: StepTracker): Promise<R | undefined> {
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      resolve(chosen());
+      qp.hide();
+    });
+    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
+    qp.show();
+    tracker?.track(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+  });
+}
+
 /** Step 1: who asserts the claim. The suggested source is first; typing gives a free-text source. */
 export function pickSource(options: SourceOption[], title: string, tracker?: StepTracker): Promise<SourceOption | undefined> {
   const qp = vscode.window.createQuickPick<SourceItem>();
@@ -48,21 +64,12 @@ export function pickSource(options: SourceOption[], title: string, tracker?: Ste
     base.push({ label: o.name, description: o.detail, option: o });
   }
   qp.items = base;
-  return new Promise((resolve) => {
-    qp.onDidChangeValue((v) => {
-      const typed = v.trim();
-      const exact = options.some((o) => o.name.toLowerCase() === typed.toLowerCase());
-      qp.items = typed && !exact ? [{ label: typed, description: 'new source', option: { name: typed, group: 'workspace' } }, ...base] : base;
-    });
-    qp.onDidAccept(() => {
-      const item = qp.selectedItems[0] ?? qp.activeItems[0];
-      resolve(item?.option);
-      qp.hide();
-    });
-    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
-    qp.show();
-    tracker?.track(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+  qp.onDidChangeValue((v) => {
+    const typed = v.trim();
+    const exact = options.some((o) => o.name.toLowerCase() === typed.toLowerCase());
+    qp.items = typed && !exact ? [{ label: typed, description: 'new source', option: { name: typed, group: 'workspace' } }, ...base] : base;
   });
+  return ask(qp, () => (qp.selectedItems[0] ?? qp.activeItems[0])?.option, tracker);
 }
 
 /** Step 2: the annotator's confidence, a named level or a typed number in 0..1. */
@@ -75,22 +82,13 @@ export function pickConfidence(levels: Record<string, number>, last: number | un
   qp.items = base;
   const preselected = base.find((i) => i.value === last) ?? base[Math.floor((base.length - 1) / 2)];
   if (preselected) qp.activeItems = [preselected];
-  return new Promise((resolve) => {
-    qp.onDidChangeValue((v) => {
-      const n = Number(v.trim());
-      const ok = v.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 1;
-      qp.items = ok ? [{ label: v.trim(), description: 'typed confidence', value: n }, ...base] : base;
-      if (ok) qp.activeItems = [qp.items[0]];
-    });
-    qp.onDidAccept(() => {
-      const item = qp.activeItems[0] ?? qp.selectedItems[0];
-      resolve(item?.value);
-      qp.hide();
-    });
-    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
-    qp.show();
-    tracker?.track(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+  qp.onDidChangeValue((v) => {
+    const n = Number(v.trim());
+    const ok = v.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 1;
+    qp.items = ok ? [{ label: v.trim(), description: 'typed confidence', value: n }, ...base] : base;
+    if (ok) qp.activeItems = [qp.items[0]];
   });
+  return ask(qp, () => (qp.activeItems[0] ?? qp.selectedItems[0])?.value, tracker);
 }
 
 export async function pickFactuality(current: Factuality | undefined): Promise<Factuality | undefined> {

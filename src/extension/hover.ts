@@ -18,7 +18,7 @@ const HOW: Record<string, string> = {
   context: 'the words around it', document: 'another mention in this article', date: 'date rules',
 };
 
-const ENABLED = ['sift.editClaim', 'sift.respanClaim', 'sift.linkClaim', 'sift.showLinkedClaims', 'sift.undo', 'sift.acceptSuggestion', 'sift.changeSuggestionLabel', 'sift.rejectSuggestion', 'sift.acceptEverywhere', 'sift.relabelAnnotation', 'sift.deleteAnnotation', 'sift.setReferenceDate'];
+const ENABLED = ['sift.editClaim', 'sift.respanClaim', 'sift.linkClaim', 'sift.showLinkedClaims', 'sift.acceptSuggestion', 'sift.changeSuggestionLabel', 'sift.rejectSuggestion', 'sift.acceptEverywhere', 'sift.relabelAnnotation', 'sift.deleteAnnotation', 'sift.setReferenceDate'];
 
 function link(title: string, command: string, ...args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;

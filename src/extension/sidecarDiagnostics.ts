@@ -33,10 +33,6 @@ export class SidecarDiagnostics implements SessionEvents, vscode.Disposable {
     this.collection.delete(vscode.Uri.file(session.sidecar.path));
   }
 
-  problemsFor(uri: vscode.Uri): readonly vscode.Diagnostic[] {
-    return this.collection.get(uri) ?? [];
-  }
-
   dispose(): void {
     this.collection.dispose();
   }
