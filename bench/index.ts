@@ -8,7 +8,7 @@ import { DEFAULT_BUDGET_MS, detectChunked, warmUp } from '../src/core/detect/chu
 import { Peer, chronoPeer, compromisePeer, winkPeer } from '../src/cli/peers';
 import { exportBench } from './export';
 
-const samples = path.resolve(__dirname, '..', '..', 'samples');
+const samples = path.resolve(__dirname, '..', 'samples');
 const ref = parseIsoDay('2024-12-16')!;
 const refDate = new Date(Date.UTC(2024, 11, 16, 12));
 

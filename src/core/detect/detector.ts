@@ -19,11 +19,19 @@ export interface Suggestion {
 }
 
 interface ParagraphResult {
-  /** The line itself, for rules that look at the text around a mention. */
-  line: string;
-  entities: EntityMention[];
+  /** Capitalised words the line could not label alone, for the document pass. */
   unresolved: Unresolved[];
-  dates: DateMention[];
+  /** The line's own suggestions, in order. */
+  local: LocalSuggestion[];
+  /** What the line tells the rest of the article. */
+  names: LineNames;
+}
+
+interface LineNames {
+  /** Surnames of people named in full, and single-word people. */
+  people: string[];
+  /** Single words labelled by a list or by context: [text, label]. */
+  single: [string, string][];
 }
 
 /** One line of the article and what was found in it. */
@@ -74,12 +82,12 @@ export class Detector {
     let r = this.useCache ? this.cache.get(p) : undefined;
     if (!r) {
       const { mentions, unresolved } = detectEntities(p, this.known);
-      r = { line: p, entities: mentions, unresolved, dates: detectDates(p, ref) };
       // Prepare what the document pass needs now, while the work is still sliced by lines.
-      names(r);
-      localSuggestions(r);
-      if (this.cache.size >= MAX_CACHE) this.cache.clear();
-      this.cache.set(p, r);
+      r = { unresolved, local: localSuggestions(p, mentions, detectDates(p, ref)), names: lineNames(mentions) };
+      if (this.useCache) {
+        if (this.cache.size >= MAX_CACHE) this.cache.clear();
+        this.cache.set(p, r);
+      }
     }
     return r;
   }
@@ -133,7 +141,7 @@ export class Detector {
     const cp = index.isIdentity ? (u: number) => u : (u: number) => index.toCp(u);
     for (let i = from; i < to; i++) {
       const { base, r } = parts[i];
-      const local = localSuggestions(r);
+      const local = r.local;
       // Words this line could not label alone, labelled from the rest of the article, merged in order.
       const resolved: LocalSuggestion[] = [];
       for (const u of r.unresolved) {
@@ -214,7 +222,7 @@ function documentNames(parts: Part[]): DocumentNames {
   const people = new Set<string>();
   const single = new Map<string, string>();
   for (const { r } of parts) {
-    const n = names(r);
+    const n = r.names;
     for (const x of n.people) people.add(x);
     for (const [k, v] of n.single) single.set(k, v);
   }
@@ -242,7 +250,7 @@ function namesKey(parts: Part[]): string {
   const people: string[] = [];
   const single: string[] = [];
   for (const { r } of parts) {
-    const n = names(r);
+    const n = r.names;
     people.push(...n.people);
     for (const [k, v] of n.single) single.push(`${k}=${v}`);
   }
@@ -270,51 +278,59 @@ interface LocalSuggestion {
   canonical?: string;
 }
 
-const localCache = new WeakMap<ParagraphResult, LocalSuggestion[]>();
-const namesCache = new WeakMap<ParagraphResult, { people: string[]; single: [string, string][] }>();
-
 /** A line's own suggestions, in order: dates win over names they overlap; acronyms take their expansion's label. */
-function localSuggestions(r: ParagraphResult): LocalSuggestion[] {
-  let out = localCache.get(r);
-  if (out) return out;
-  out = r.dates.map((d) => ({ start: d.start, end: d.end, label: 'DATE', text: d.text, how: 'date', value: d.value }));
-  for (const m of r.entities) {
-    if (r.dates.some((d) => m.start < d.end && m.end > d.start)) continue;
+function localSuggestions(line: string, entities: EntityMention[], dates: DateMention[]): LocalSuggestion[] {
+  const out: LocalSuggestion[] = [];
+  for (const d of dates) out.push({ start: d.start, end: d.end, label: 'DATE', text: d.text, how: 'date', value: d.value });
+  for (const m of entities) {
+    if (dates.length && overlapsAny(m, dates)) continue;
     let label = m.label;
-    if (m.how === 'rule' && label === 'ORG' && /^[\p{Lu}.]+$/u.test(m.text) && !ORGS.has(m.text)) {
-      label = expansionLabel(r.line, m, r.entities) ?? label;
+    if (m.how === 'rule' && label === 'ORG' && ACRONYM.test(m.text) && !ORGS.has(m.text)) {
+      label = expansionLabel(line, m, entities) ?? label;
     }
-    out.push({ start: m.start, end: m.end, label, text: m.text, how: m.how, ...(m.canonical ? { canonical: m.canonical } : {}) });
+    const x: LocalSuggestion = { start: m.start, end: m.end, label, text: m.text, how: m.how };
+    if (m.canonical) x.canonical = m.canonical;
+    out.push(x);
   }
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Entities come in order; dates are merged in only when there are any.
+  if (dates.length) out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Keep the first of overlapping mentions.
-  out = out.filter((m, i, all) => i === 0 || m.start >= all[i - 1].end);
-  localCache.set(r, out);
+  let kept = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i].start >= out[kept - 1].end) out[kept++] = out[i];
+  out.length = kept;
   return out;
 }
 
+const ACRONYM = /^[\p{Lu}.]+$/u;
+
+function overlapsAny(m: { start: number; end: number }, xs: { start: number; end: number }[]): boolean {
+  for (const x of xs) if (m.start < x.end && m.end > x.start) return true;
+  return false;
+}
+
 /** What a line tells the rest of the article: surnames of people named in full, and words labelled by context. */
-function names(r: ParagraphResult): { people: string[]; single: [string, string][] } {
-  let n = namesCache.get(r);
-  if (n) return n;
-  n = { people: [], single: [] };
-  for (const m of r.entities) {
-    const words = m.text.split(' ');
+function lineNames(entities: EntityMention[]): LineNames {
+  const n: LineNames = { people: [], single: [] };
+  for (const m of entities) {
+    const t = m.text;
+    const firstSpace = t.indexOf(' ');
     if (m.label === 'PERSON') {
-      if (words.length === 1 && m.how !== 'rule') n.people.push(m.text);
-      if (words.length > 1) {
-        const last = words[words.length - 1];
-        n.people.push(last);
-        const bare = /^(?:al|el|bin|ibn|abu)-(.+)$/i.exec(last);
-        if (bare) n.people.push(bare[1]);
+      if (firstSpace === -1) {
+        if (m.how !== 'rule') n.people.push(t);
+        continue;
       }
-    } else if (words.length === 1 && m.how !== 'rule') n.single.push([m.text, m.label]);
-    else if (m.label === 'PLACE' && m.how === 'rule' && (words.length === 2 || words.length === 3)) {
-      // "Khmeimim Air Base" also names "Khmeimim" alone.
-      n.single.push([words[0], 'PLACE']);
+      const last = t.slice(t.lastIndexOf(' ') + 1);
+      n.people.push(last);
+      const bare = last.length > 3 && last.includes('-') ? /^(?:al|el|bin|ibn|abu)-(.+)$/i.exec(last) : null;
+      if (bare) n.people.push(bare[1]);
+    } else if (firstSpace === -1) {
+      if (m.how !== 'rule') n.single.push([t, m.label]);
+    } else if (m.label === 'PLACE' && m.how === 'rule') {
+      // "Khmeimim Air Base" also names "Khmeimim" alone (names of two or three words).
+      const spaces = t.split(' ').length - 1;
+      if (spaces <= 2) n.single.push([t.slice(0, firstSpace), 'PLACE']);
     }
   }
-  namesCache.set(r, n);
   return n;
 }
 

@@ -62,7 +62,6 @@ export function nextRun(p: string, from: number): { index: number; text: string 
   return undefined;
 }
 const TOKEN_RE = new RegExp(NAME_TOKEN + '|' + JOINER, 'gu');
-const NEXT_WORDS_RE = /^ +(\p{Ll}+)(?: (\p{Ll}+))?/u;
 const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
 const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
 const TITLE_SET = new Set(TITLES);
@@ -71,52 +70,84 @@ function titleCase(w: string): string {
   return w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
 }
 
-function builtin(text: string): EntityMention['label'] | undefined {
-  if (COUNTRIES.has(text) || CITIES.has(text) || REGIONS.has(text)) return 'PLACE';
-  if (ORGS.has(text)) return 'ORG';
-  return undefined;
-}
+/** The built-in lists as one map, looked up once per candidate: places first, then organisations. */
+const BUILTIN = new Map<string, { label: string; how: string }>();
+for (const x of ORGS) BUILTIN.set(x, { label: 'ORG', how: 'lexicon' });
+for (const x of [...COUNTRIES, ...CITIES, ...REGIONS]) BUILTIN.set(x, { label: 'PLACE', how: 'lexicon' });
 
 /** True at the start of a sentence, a line or a quotation, where capitals say nothing. */
 function sentenceStart(p: string, s: number): boolean {
   let i = s - 1;
-  while (i >= 0 && (p[i] === ' ' || p[i] === '"' || p[i] === '“' || p[i] === '‘' || p[i] === "'" || p[i] === '(' || p[i] === '[')) i--;
-  return i < 0 || /[.!?:\n\r–—•|]/.test(p[i]);
+  for (; i >= 0; i--) {
+    const c = p.charCodeAt(i);
+    // space " “ ‘ ' ( [
+    if (c !== 0x20 && c !== 0x22 && c !== 0x201c && c !== 0x2018 && c !== 0x27 && c !== 0x28 && c !== 0x5b) break;
+  }
+  if (i < 0) return true;
+  const c = p.charCodeAt(i);
+  // . ! ? : \n \r – — • |
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x0a || c === 0x0d || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x7c;
 }
 
+const PREV_WORD_RE = /([\p{L}]+)[ ]+$/u;
+
+/** The word right before s and the spaces after it (within 24 characters), or ''. */
 function prevWord(p: string, s: number): string {
-  const m = /([\p{L}]+)[ ]+$/u.exec(p.slice(Math.max(0, s - 24), s));
-  return m ? m[1] : '';
+  const lo = Math.max(0, s - 24);
+  let i = s - 1;
+  if (i < lo || p.charCodeAt(i) !== 0x20) return '';
+  while (i >= lo && p.charCodeAt(i) === 0x20) i--;
+  let j = i;
+  for (; j >= lo; j--) {
+    const c = p.charCodeAt(j);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
+    // Past ASCII, Unicode decides what a letter is.
+    if (c > 0x7f) {
+      const m = PREV_WORD_RE.exec(p.slice(lo, s));
+      return m ? m[1] : '';
+    }
+    break;
+  }
+  return j === i ? '' : p.slice(j + 1, i + 1);
 }
 
-/** The next one or two lowercase words after e, joined by a space ('' if the next word is not lowercase). */
-function nextWords(p: string, e: number, n: 1 | 2): string {
-  const m = NEXT_WORDS_RE.exec(p.slice(e, e + 40));
-  if (!m) return '';
-  return n === 2 && m[2] ? `${m[1]} ${m[2]}` : m[1];
+const NEXT_WORDS_RE = /^ +(\p{Ll}+)(?: (\p{Ll}+))?/u;
+const NEXT_WORDS_AT = / +(\p{Ll}+)(?: (\p{Ll}+))?/uy;
+
+/** The next one or two lowercase words within 40 characters after e (the second undefined when there is none). */
+function nextTwo(p: string, e: number): [string, string | undefined] | undefined {
+  if (p.charCodeAt(e) !== 0x20) return undefined;
+  NEXT_WORDS_AT.lastIndex = e;
+  let m = NEXT_WORDS_AT.exec(p);
+  // Words running past the 40-character window are cut where it ends.
+  if (m && m.index + m[0].length > e + 40) m = NEXT_WORDS_RE.exec(p.slice(e, e + 40));
+  return m ? [m[1], m[2]] : undefined;
 }
+
+const PLACE_OF_RE = /\b(?:port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
+const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
-function placeContext(p: string, s: number, e: number): boolean {
-  const after = nextWords(p, e, 2);
-  if (after) {
-    const words = after.split(' ');
-    if (PLACE_DESCRIPTORS.has(words[0]) || PLACE_DESCRIPTORS.has(words.slice(0, 2).join(' '))) return true;
-  }
+function placeContext(p: string, s: number, after: [string, string | undefined] | undefined): boolean {
+  if (after && (PLACE_DESCRIPTORS.has(after[0]) || (after[1] !== undefined && PLACE_DESCRIPTORS.has(`${after[0]} ${after[1]}`)))) return true;
+  // Both patterns end in "of ", "the ", "and " or "or ": check that before running them.
+  if (!(p.startsWith('of ', s - 3) || p.startsWith('the ', s - 4) || p.startsWith('and ', s - 4) || p.startsWith('or ', s - 3))) return false;
   const before = p.slice(Math.max(0, s - 40), s);
-  if (/\b(?:port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/.test(before)) return true;
+  if (PLACE_OF_RE.test(before)) return true;
   // The second of a coordinated pair: "the cities of Tartus and Jableh".
-  return /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u.test(before);
+  return PLACE_PAIR_RE.test(before);
 }
 
-function speaker(p: string, e: number): boolean {
-  const w = nextWords(p, e, 1);
-  return !!w && SPEECH_VERBS.has(w);
+function speaker(after: [string, string | undefined] | undefined): boolean {
+  return !!after && SPEECH_VERBS.has(after[0]);
 }
+
+const RULER_RE = /^(?:['’]s)? (?:regime|administration|clan|dynasty)\b/;
 
 /** "the Assad regime", "Assad's administration": a name before these words is a ruler's. */
 function ruler(p: string, e: number): boolean {
-  return /^(?:['’]s)? (?:regime|administration|clan|dynasty)\b/.test(p.slice(e, e + 20));
+  const c = p.charCodeAt(e);
+  return (c === 0x20 || c === 0x27 || c === 0x2019) && RULER_RE.test(p.slice(e, e + 20));
 }
 
 function startsWithTitle(toks: Tok[]): boolean {
@@ -124,14 +155,18 @@ function startsWithTitle(toks: Tok[]): boolean {
   return false;
 }
 
+const HEADLINE_WORD = /[\p{L}][\p{L}’'-]*/gu;
+const LOWER = /\p{Ll}/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+
 /** 'caps' for an all-capitals line, 'title' for a title-case headline, false for running text (and bylines). */
 function headlineKind(p: string): Headline {
   if (p.length > 160) return false;
-  const words = p.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  const words = p.match(HEADLINE_WORD) ?? [];
   if (words.length < 2 || words.length > 16) return false;
-  if (words.every((w) => !/\p{Ll}/u.test(w))) return 'caps';
+  if (words.every((w) => !LOWER.test(w))) return 'caps';
   if (words[0] === 'By') return false;
-  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const caps = words.filter((w) => UPPER_FIRST.test(w)).length;
   return words.length >= 4 && caps / words.length >= 0.75 ? 'title' : false;
 }
 
@@ -154,13 +189,13 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     if (base > 0 && glued(p.charCodeAt(base - 1))) continue;
     // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
     if (COMMON_CAPITALISED.has(run) && !DEMONYMS.has(run)) continue;
-    // Fast path for a single known word ("Russia", "Moscow", "Kremlin") outside headlines.
-    if (!headline && simpleWord(run)) {
-      const k = lookup(run, known);
-      if (k) {
-        mentions.push({ start: base, end: base + run.length, text: run, label: k.label, how: k.how, ...(k.canonical ? { canonical: k.canonical } : {}) });
-        continue;
-      }
+    // Fast path for one plain word ("Russia", "Kremlin", "Lababidi"): what classifyRun does with a single token.
+    if (headline !== 'caps' && simpleWord(run)) {
+      const tok = { s: base, e: base + run.length, t: run };
+      const k = lookup(run, known) ?? (run.length > 2 && UPPER_ONLY.test(run) ? lookup(titleCase(run), known) : undefined);
+      if (k) emit([tok], k.label, k.how, k.canonical);
+      else if (!DEMONYMS.has(run) && !TITLE_SET.has(run)) classifyUnknown(p, [tok], false, headline === 'title', emit, unresolved);
+      continue;
     }
     const toks: Tok[] = [];
     TOKEN_RE.lastIndex = 0;
@@ -170,11 +205,16 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
   return { mentions, unresolved };
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const NAME_WITH_NUMBER = /^\p{Lu}[\p{L}]+\d+$/u;
+const HYPHENATED = /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u;
+const ARTICLE_COMPOUND = /^(?:al|el|bin|ibn|abu)-/;
+
 /** A character that glues a capital to what precedes it: a letter, digit, '_', '@' or '#' ("iPhone", "@Kyivpost"). */
 function glued(c: number): boolean {
   if (c === 0x40 || c === 0x23 || c === 0x5f) return true;
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
-  return c > 0x7f && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+  return c > 0x7f && LETTER_OR_DIGIT.test(String.fromCharCode(c));
 }
 
 /** One plain word: letters only, no space, hyphen, apostrophe or period. */
@@ -199,10 +239,10 @@ function splitRun(toks: Tok[]): Tok[][] {
   for (const tk of toks) {
     let t = tk;
     const poss = t.t.endsWith("'s") || t.t.endsWith('’s');
-    if (hasDigit(t.t) && !/^\p{Lu}[\p{L}]+\d+$/u.test(t.t)) { flush(); continue; }
+    if (hasDigit(t.t) && !NAME_WITH_NUMBER.test(t.t)) { flush(); continue; }
     // "Moscow-backed", "pro-Kremlin": the capitalised part is a name on its own.
-    const hy = t.t.includes('-') ? /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u.exec(t.t) : null;
-    if (hy && !/^(?:al|el|bin|ibn|abu)-/.test(t.t)) {
+    const hy = t.t.includes('-') ? HYPHENATED.exec(t.t) : null;
+    if (hy && !ARTICLE_COMPOUND.test(t.t)) {
       flush();
       out.push([{ s: t.s, e: t.s + hy[1].length, t: hy[1] }]);
       continue;
@@ -223,14 +263,12 @@ type Headline = 'caps' | 'title' | false;
 type Emit = (toks: Tok[], label: string, how: string, canonical?: string) => void;
 
 function lookup(text: string, known: KnownNames | undefined): { label: string; canonical?: string; how: string } | undefined {
-  const k = known?.get(text);
-  if (k) return k;
-  const b = builtin(text);
-  return b ? { label: b, how: 'lexicon' } : undefined;
+  return (known && known.get(text)) || BUILTIN.get(text);
 }
 
 const words = (toks: Tok[]) => toks.map((t) => t.t).join(' ');
-const isJoiner = (t: string) => /^(?:of|for|and|&|de|the|al|el|bin|ibn|abu|van|von|der|da|du|la|le)$/.test(t);
+const JOINERS = new Set(JOINER.slice(3, -1).split('|'));
+const isJoiner = (t: string) => JOINERS.has(t);
 
 function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNames | undefined, emit: Emit, unresolved: Unresolved[]): void {
   // Trim joiners at the edges and common words at a sentence start ("The", "Following", "His").
@@ -320,23 +358,23 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   if (toks.length === 1 && UPPER_ONLY.test(first.t) && first.t.replace(/\./g, '').length >= 2) {
     return emit(toks, 'ORG', 'rule');
   }
-  const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || /^(?:al|el|bin|ibn|abu)-/.test(t.t)));
+  const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || ARTICLE_COMPOUND.test(t.t)));
   if (toks.length >= 2 && (GIVEN_NAMES.has(first.t) || (particle && (toks.length === 2 || NAME_PARTICLES.has(toks[1].t))))) {
     return emit(toks, 'PERSON', 'rule');
   }
-  if (placeContext(p, first.s, toks[toks.length - 1].e)) return emit(toks, 'PLACE', 'context');
+  const after = nextTwo(p, toks[toks.length - 1].e);
+  if (placeContext(p, first.s, after)) return emit(toks, 'PLACE', 'context');
   if (headline) {
     for (const t of toks) unresolved.push({ start: t.s, end: t.e, text: t.t });
     return;
   }
   if (toks.length === 1) {
-    const prev = prevWord(p, first.s);
-    if (speaker(p, first.e) || ruler(p, first.e)) return emit(toks, 'PERSON', 'context');
+    if (speaker(after) || ruler(p, first.e)) return emit(toks, 'PERSON', 'context');
     if (sentenceStart(p, first.s)) {
       unresolved.push({ start: first.s, end: first.e, text });
       return;
     }
-    if (PLACE_PREPOSITIONS.has(prev)) return emit(toks, 'PLACE', 'context');
+    if (PLACE_PREPOSITIONS.has(prevWord(p, first.s))) return emit(toks, 'PLACE', 'context');
     unresolved.push({ start: first.s, end: first.e, text });
     return;
   }
