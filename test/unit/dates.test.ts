@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { RefDate, detectDates, isoWeek, statedDate } from '../../src/core/detect/dates';
+import fc from 'fast-check';
+import { DATE_RE, RefDate, detectDates, isoWeek, nextDate, statedDate } from '../../src/core/detect/dates';
 import { referenceDate } from '../../src/core/detect/detector';
 
 const MON_16_DEC_2024: RefDate = { year: 2024, month: 12, day: 16 };
@@ -51,5 +52,18 @@ describe('dates', () => {
     assert.strictEqual(referenceDate('Moscow, Dec 16 (IANS) Russia…', undefined, mtime).source, 'article');
     assert.deepStrictEqual(statedDate('LAGOS, March 3, 2023 (Reuters) - Nigeria…', 2026), { year: 2023, month: 3, day: 3 });
     assert.deepStrictEqual(referenceDate('No date here at all.', undefined, mtime), { date: { year: 2026, month: 11, day: 21 }, source: 'file' });
+  });
+
+  it('jumping to where dates can start finds exactly what a scan with the whole pattern finds (property)', () => {
+    const units = ['Dec', 'December', ' ', '16', '2024', '2024-12-16', ',', '.', '-', 'mid', 'Mid', 'early', 'Late', 'May', 'Sunday',
+      'last', 'week', 'this', 'month', 'Yesterday', 'today', '1,200', '$', 'of', 'th', 'x', '3', 'Monday', 'Sept', '😀', 'é', '19', '\n', '0'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      const plain = new RegExp(DATE_RE.source, 'g');
+      const want = [...text.matchAll(plain)].map((m) => `${m.index}:${m[0]}`);
+      const got: string[] = [];
+      for (let m = nextDate(text, 0); m; m = nextDate(text, m.index + m[0].length)) got.push(`${m.index}:${m[0]}`);
+      assert.deepStrictEqual(got, want);
+    }), { numRuns: 1000 });
   });
 });

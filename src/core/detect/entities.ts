@@ -54,6 +54,8 @@ const RUN_START = /[A-Z\u00C0-\u00DE\u0100-\uDBFF\uE000-\uFFFF]|(?:al|el|bin|ibn
 export function nextRun(p: string, from: number): { index: number; text: string } | undefined {
   RUN_START.lastIndex = from;
   for (let c = RUN_START.exec(p); c; c = RUN_START.exec(p)) {
+    const end = plainWordRun(p, c.index);
+    if (end > 0) return { index: c.index, text: p.slice(c.index, end) };
     RUN_RE.lastIndex = c.index;
     const m = RUN_RE.exec(p);
     if (m) return { index: c.index, text: m[0] };
@@ -61,7 +63,37 @@ export function nextRun(p: string, from: number): { index: number; text: string 
   }
   return undefined;
 }
-const TOKEN_RE = new RegExp(NAME_TOKEN + '|' + JOINER, 'gu');
+
+const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
+const COMPOUND_ARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu']);
+
+/**
+ * The end of the run at `s` when it is one plain ASCII word ("Moscow said"), the commonest run of all, found without
+ * the run regex; -1 when the regex must decide (other scripts, hyphens, apostrophes, periods, or a name or joiner next).
+ */
+function plainWordRun(p: string, s: number): number {
+  const first = p.charCodeAt(s);
+  if (first < 0x41 || first > 0x5a) return -1;
+  let j = s + 1;
+  while (j < p.length && isAsciiAlnum(p.charCodeAt(j))) j++;
+  if (j === p.length) return j;
+  const q = p.charCodeAt(j);
+  if (q >= 0x80 || q === 0x2d || q === 0x27 || q === 0x2e) return -1;
+  if (q !== 0x20) return j;
+  // A space: the run goes on only through a name word, "&", a joiner and a space, or an article compound ("al-").
+  const r = p.charCodeAt(j + 1);
+  if (!(r < 0x80) || (r >= 0x41 && r <= 0x5a) || r === 0x26) return -1;
+  if (!isAsciiLower(r)) return j;
+  let k = j + 1;
+  while (k < p.length && isAsciiLower(p.charCodeAt(k))) k++;
+  const after = p.charCodeAt(k);
+  if (after === 0x20 || after === 0x2d) {
+    const w = p.slice(j + 1, k);
+    if (after === 0x20 ? JOINERS.has(w) : COMPOUND_ARTICLES.has(w)) return -1;
+  }
+  return j;
+}
 const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
 const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
 const TITLE_SET = new Set(TITLES);
@@ -150,8 +182,8 @@ function ruler(p: string, e: number): boolean {
   return (c === 0x20 || c === 0x27 || c === 0x2019) && RULER_RE.test(p.slice(e, e + 20));
 }
 
-function startsWithTitle(toks: Tok[]): boolean {
-  for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (TITLE_SET.has(words(toks.slice(0, n)))) return true;
+function startsWithTitle(p: string, toks: Tok[]): boolean {
+  for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (TITLE_SET.has(span(p, toks, 0, n))) return true;
   return false;
 }
 
@@ -162,12 +194,41 @@ const UPPER_FIRST = /^\p{Lu}/u;
 /** 'caps' for an all-capitals line, 'title' for a title-case headline, false for running text (and bylines). */
 function headlineKind(p: string): Headline {
   if (p.length > 160) return false;
+  let n = 0;
+  let caps = 0;
+  let lower = false;
+  let firstBy = false;
+  // Words are letters, then letters, apostrophes and hyphens; an ASCII line is counted by hand.
+  for (let i = 0; i < p.length;) {
+    const c = p.charCodeAt(i);
+    if (c >= 0x80) return headlineKindUnicode(p);
+    const up = c >= 0x41 && c <= 0x5a;
+    if (!up && !isAsciiLower(c)) { i++; continue; }
+    const s = i;
+    n++;
+    if (up) caps++;
+    for (i++; i < p.length; i++) {
+      const d = p.charCodeAt(i);
+      if (d >= 0x80) return headlineKindUnicode(p);
+      if (isAsciiLower(d)) lower = true;
+      else if (!((d >= 0x41 && d <= 0x5a) || d === 0x27 || d === 0x2d)) break;
+    }
+    if (!up) lower = true;
+    if (n === 1) firstBy = i - s === 2 && p.startsWith('By', s);
+  }
+  return headlineOf(n, caps, lower, firstBy);
+}
+
+function headlineKindUnicode(p: string): Headline {
   const words = p.match(HEADLINE_WORD) ?? [];
-  if (words.length < 2 || words.length > 16) return false;
-  if (words.every((w) => !LOWER.test(w))) return 'caps';
-  if (words[0] === 'By') return false;
-  const caps = words.filter((w) => UPPER_FIRST.test(w)).length;
-  return words.length >= 4 && caps / words.length >= 0.75 ? 'title' : false;
+  return headlineOf(words.length, words.filter((w) => UPPER_FIRST.test(w)).length, words.some((w) => LOWER.test(w)), words[0] === 'By');
+}
+
+function headlineOf(words: number, caps: number, lower: boolean, firstBy: boolean): Headline {
+  if (words < 2 || words > 16) return false;
+  if (!lower) return 'caps';
+  if (firstBy) return false;
+  return words >= 4 && caps / words >= 0.75 ? 'title' : false;
 }
 
 /**
@@ -198,8 +259,13 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
       continue;
     }
     const toks: Tok[] = [];
-    TOKEN_RE.lastIndex = 0;
-    for (let t = TOKEN_RE.exec(run); t; t = TOKEN_RE.exec(run)) toks.push({ s: base + t.index, e: base + t.index + t[0].length, t: t[0] });
+    // The run regex joins name words and joiners with single spaces: its words are the pieces between them.
+    for (let s = 0; s < run.length;) {
+      let e = run.indexOf(' ', s);
+      if (e === -1) e = run.length;
+      toks.push({ s: base + s, e: base + e, t: run.slice(s, e) });
+      s = e + 1;
+    }
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
   }
   return { mentions, unresolved };
@@ -266,7 +332,8 @@ function lookup(text: string, known: KnownNames | undefined): { label: string; c
   return (known && known.get(text)) || BUILTIN.get(text);
 }
 
-const words = (toks: Tok[]) => toks.map((t) => t.t).join(' ');
+/** The text of toks[from, to): the words with the single spaces between them. */
+const span = (p: string, toks: Tok[], from: number, to: number) => p.slice(toks[from].s, toks[Math.min(to, toks.length) - 1].e);
 const JOINERS = new Set(JOINER.slice(3, -1).split('|'));
 const isJoiner = (t: string) => JOINERS.has(t);
 
@@ -300,7 +367,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
     const rest = toks.slice(i);
     const last = rest[rest.length - 1].t;
-    if ((!hit || hit.n < rest.length) && rest.length > 1 && !startsWithTitle(rest)) {
+    if ((!hit || hit.n < rest.length) && rest.length > 1 && !startsWithTitle(p, rest)) {
       // "Russian Foreign Ministry", "Khmeimim Air Base": a head word at the end.
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) {
         emit(rest, PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG', 'rule');
@@ -318,10 +385,10 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
       i += hit.n;
       continue;
     }
-    if (DEMONYMS.has(toks[i].t) || DEMONYMS.has(words(toks.slice(i, i + 2)))) { i += DEMONYMS.has(toks[i].t) ? 1 : 2; continue; }
+    if (DEMONYMS.has(toks[i].t) || DEMONYMS.has(span(p, toks, i, i + 2))) { i += DEMONYMS.has(toks[i].t) ? 1 : 2; continue; }
     // Titles: skipped, and what follows is a person.
     let tn = 0;
-    for (let n = Math.min(4, toks.length - i); n >= 1 && !tn; n--) if (TITLE_SET.has(words(toks.slice(i, i + n)))) tn = n;
+    for (let n = Math.min(4, toks.length - i); n >= 1 && !tn; n--) if (TITLE_SET.has(span(p, toks, i, i + n))) tn = n;
     if (tn) {
       i += tn;
       titled = true;
