@@ -84,11 +84,14 @@ const PAST_BEFORE_RE = /\b(?:said|told|met|began|left|fled|flew|took|made|came|w
 /** The clause around a date: from the last comma, semicolon or sentence end before it to the next one after it. */
 function clauseAround(text: string, start: number, end: number): string {
   let s = start;
-  while (s > 0 && !/[.!?\n;,]/.test(text[s - 1]) && start - s < 200) s--;
+  while (s > 0 && !clauseEnd(text.charCodeAt(s - 1)) && start - s < 200) s--;
   let e = end;
-  while (e < text.length && !/[.!?\n;,]/.test(text[e]) && e - end < 200) e++;
+  while (e < text.length && !clauseEnd(text.charCodeAt(e)) && e - end < 200) e++;
   return text.slice(s, e);
 }
+
+/** . ! ? newline ; , */
+const clauseEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x3b || c === 0x2c;
 
 /** Whether the date is about the future: a future cue in its clause, and no past verb right before it. */
 function isFuture(text: string, start: number, end: number): boolean {

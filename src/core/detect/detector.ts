@@ -94,7 +94,9 @@ export class Detector {
 
   /** Detects everything in `text`. Paragraphs are lines; unchanged lines come from the cache. */
   detect(text: string, ref: RefDate): Suggestion[] {
-    return this.finish(text, this.paragraphs(text, ref, 0, text.length));
+    const parts = this.paragraphs(text, ref, 0, text.length);
+    // Nothing is kept for a later update, so only the names some line needs are gathered.
+    return this.finish(text, parts, documentNames(parts, unresolvedWords(parts)));
   }
 
   /** Detects lines starting in [from, to) (UTF-16), for chunked work; call `finish` with all chunks' parts. */
@@ -115,9 +117,9 @@ export class Detector {
   }
 
   /** The document pass: names from their other mentions, then code point offsets. */
-  finish(text: string, parts: Part[]): Suggestion[] {
+  finish(text: string, parts: Part[], names = documentNames(parts)): Suggestion[] {
     const out: Suggestion[] = [];
-    this.emitParts(text, parts, documentNames(parts), 0, parts.length, out);
+    this.emitParts(text, parts, names, 0, parts.length, out);
     return out;
   }
 
@@ -182,7 +184,7 @@ export class Detector {
     const parts = [...before, ...mid, ...after];
     const index = OffsetIndex.edited(prev.index, text, change.start, change.oldEnd, change.newEnd);
     const sameNames = namesKey(removed) === namesKey(mid);
-    if (!sameNames) return this.detection(text, ref, parts, this.finish(text, parts), index);
+    if (!sameNames) return this.full(text, ref, parts, index);
     // The names the article knows did not change: keep the suggestions before and after the edited lines as they were
     // (those after, moved by the change in length), and emit only the edited lines.
     const cpFrom = prev.index.toCp(from);
@@ -199,15 +201,12 @@ export class Detector {
     return { text, ref, known: prev.known, parts, suggestions: out, index, names: prev.names };
   }
 
-  /** Packs a finished pass for a later `update`. */
-  detection(text: string, ref: RefDate, parts: Part[], suggestions: Suggestion[], index = new OffsetIndex(text)): Detection {
-    return { text, ref, known: this.known?.version ?? 0, parts, suggestions, index, names: documentNames(parts) };
-  }
-
-  /** A full pass, keeping what `update` needs. */
-  full(text: string, ref: RefDate): Detection {
-    const parts = this.paragraphs(text, ref, 0, text.length);
-    return this.detection(text, ref, parts, this.finish(text, parts));
+  /** A full pass (over `parts` when the lines are already detected), keeping what `update` needs. */
+  full(text: string, ref: RefDate, parts = this.paragraphs(text, ref, 0, text.length), index = new OffsetIndex(text)): Detection {
+    const names = documentNames(parts);
+    const suggestions: Suggestion[] = [];
+    this.emitParts(text, parts, names, 0, parts.length, suggestions, index);
+    return { text, ref, known: this.known?.version ?? 0, parts, suggestions, index, names };
   }
 }
 
@@ -217,14 +216,19 @@ export interface DocumentNames {
   indexFor(text: string): OffsetIndex;
 }
 
-/** The names every line contributes, gathered once per pass; the offset index is built once per text. */
-function documentNames(parts: Part[]): DocumentNames {
+/**
+ * The names every line contributes, gathered once per pass (only those in `wanted` when given); the offset index is
+ * built once per text.
+ */
+function documentNames(parts: Part[], wanted?: Set<string>): DocumentNames {
   const people = new Set<string>();
   const single = new Map<string, string>();
-  for (const { r } of parts) {
-    const n = r.names;
-    for (const x of n.people) people.add(x);
-    for (const [k, v] of n.single) single.set(k, v);
+  if (!wanted || wanted.size) {
+    for (const { r } of parts) {
+      const n = r.names;
+      for (const x of n.people) if (!wanted || wanted.has(x)) people.add(x);
+      for (const [k, v] of n.single) if (!wanted || wanted.has(k)) single.set(k, v);
+    }
   }
   let cached: { text: string; index: OffsetIndex } | undefined;
   return {
@@ -235,6 +239,13 @@ function documentNames(parts: Part[]): DocumentNames {
       return cached.index;
     },
   };
+}
+
+/** The words some line could not label alone. */
+function unresolvedWords(parts: Part[]): Set<string> {
+  const out = new Set<string>();
+  for (const { r } of parts) for (const u of r.unresolved) out.add(u.text);
+  return out;
 }
 
 /** A copy of a suggestion moved by `d` code points (an object literal of fixed shape: much faster than a spread). */
@@ -327,8 +338,8 @@ function lineNames(entities: EntityMention[]): LineNames {
       if (m.how !== 'rule') n.single.push([t, m.label]);
     } else if (m.label === 'PLACE' && m.how === 'rule') {
       // "Khmeimim Air Base" also names "Khmeimim" alone (names of two or three words).
-      const spaces = t.split(' ').length - 1;
-      if (spaces <= 2) n.single.push([t.slice(0, firstSpace), 'PLACE']);
+      const second = t.indexOf(' ', firstSpace + 1);
+      if (second === -1 || t.indexOf(' ', second + 1) === -1) n.single.push([t.slice(0, firstSpace), 'PLACE']);
     }
   }
   return n;
