@@ -299,6 +299,10 @@ function localSuggestions(line: string, entities: EntityMention[], dates: DateMe
     if (m.how === 'rule' && label === 'ORG' && ACRONYM.test(m.text) && !ORGS.has(m.text)) {
       label = expansionLabel(line, m, entities) ?? label;
     }
+    if (label === m.label) {
+      out.push(m); // the same fields: no copy
+      continue;
+    }
     const x: LocalSuggestion = { start: m.start, end: m.end, label, text: m.text, how: m.how };
     if (m.canonical) x.canonical = m.canonical;
     out.push(x);

@@ -60,7 +60,7 @@ export function nextRun(p: string, from: number): { index: number; text: string 
       at = articleBefore(p, at, from);
       if (at < 0) continue;
     }
-    const end = plainWordRun(p, at);
+    const end = asciiRun(p, at);
     if (end > 0) return { index: at, text: p.slice(at, end) };
     RUN_RE.lastIndex = at;
     const m = RUN_RE.exec(p);
@@ -82,15 +82,52 @@ const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
 const COMPOUND_ARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu']);
 
 /**
- * The end of the run at `s` when it is one plain ASCII word ("Moscow said"), the commonest run of all, found without
- * the run regex; -1 when the regex must decide (other scripts, hyphens, apostrophes, periods, or a name or joiner next).
+ * The end of the run at `s` when it is made of plain ASCII name words and joiners ("Moscow", "Russian Foreign Ministry",
+ * "Ministry of Defense"), found without the run regex; -1 when the regex must decide (other scripts, initials and
+ * initialisms, article compounds). It follows the run regex: name words joined by single spaces, with at most two
+ * joiners between two of them.
  */
-function plainWordRun(p: string, s: number): number {
-  const first = p.charCodeAt(s);
+function asciiRun(p: string, s: number): number {
+  let end = asciiNameWord(p, s);
+  if (end < 0) return -1;
+  for (;;) {
+    if (p.charCodeAt(end) !== 0x20 || end + 1 >= p.length) return end;
+    let k = end + 1;
+    let joiners = 0;
+    for (;;) {
+      const c = p.charCodeAt(k);
+      if (c >= 0x41 && c <= 0x5a) {
+        const e = asciiNameWord(p, k);
+        if (e < 0) return -1;
+        end = e;
+        break;
+      }
+      if (c >= 0x80 || Number.isNaN(c)) return c >= 0x80 ? -1 : end;
+      if (c === 0x26) {
+        if (p.charCodeAt(k + 1) !== 0x20 || joiners === 2) return end;
+        joiners++;
+        k += 2;
+        continue;
+      }
+      if (!isAsciiLower(c)) return end;
+      let w = k + 1;
+      while (w < p.length && isAsciiLower(p.charCodeAt(w))) w++;
+      const after = p.charCodeAt(w);
+      if (after === 0x2d && COMPOUND_ARTICLES.has(p.slice(k, w))) return -1;
+      if (after !== 0x20 || joiners === 2 || !JOINERS.has(p.slice(k, w))) return end;
+      joiners++;
+      k = w + 1;
+    }
+  }
+}
+
+/** Where the plain ASCII name word at i ends ("Moscow", "Al-Sham", "Russia's"); -1 when the run regex must decide. */
+function asciiNameWord(p: string, i: number): number {
+  const first = p.charCodeAt(i);
   if (first < 0x41 || first > 0x5a) return -1;
-  let j = s + 1;
+  let j = i + 1;
   while (j < p.length && isAsciiAlnum(p.charCodeAt(j))) j++;
-  // Inner hyphens and apostrophes followed by letters or digits stay in the word ("Al-Sham", "Russia's").
+  // Inner hyphens and apostrophes followed by letters or digits stay in the word.
   while ((p.charCodeAt(j) === 0x2d || p.charCodeAt(j) === 0x27) && isAsciiAlnum(p.charCodeAt(j + 1))) {
     j += 2;
     while (j < p.length && isAsciiAlnum(p.charCodeAt(j))) j++;
@@ -98,23 +135,20 @@ function plainWordRun(p: string, s: number): number {
   if (j === p.length) return j;
   const q = p.charCodeAt(j);
   // A period after one capital may make an initialism or an initial ("U.S.", "J. Smith").
-  if (q === 0x2e) return j === s + 1 ? -1 : j;
-  if (q >= 0x80 || q === 0x2d || q === 0x27) return -1;
-  if (q !== 0x20) return j;
-  // A space: the run goes on only through a name word, "&", a joiner and a space, or an article compound ("al-").
-  const r = p.charCodeAt(j + 1);
-  if (!(r < 0x80) || (r >= 0x41 && r <= 0x5a) || r === 0x26) return -1;
-  if (!isAsciiLower(r)) return j;
-  let k = j + 1;
-  while (k < p.length && isAsciiLower(p.charCodeAt(k))) k++;
-  const after = p.charCodeAt(k);
-  if (after === 0x20 || after === 0x2d) {
-    const w = p.slice(j + 1, k);
-    if (after === 0x20 ? JOINERS.has(w) : COMPOUND_ARTICLES.has(w)) return -1;
-  }
-  return j;
+  if (q === 0x2e) return j === i + 1 ? -1 : j;
+  return q >= 0x80 || q === 0x2d || q === 0x27 ? -1 : j;
 }
 const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
+
+/** Capitals, digits, periods, '&' and hyphens only ("NATO", "U.S."): checked by hand in ASCII. */
+function upperOnly(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x80) return UPPER_ONLY.test(t);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x26 || c === 0x2d)) return false;
+  }
+  return t.length > 0;
+}
 const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
 const TITLE_SET = new Set(TITLES);
 
@@ -275,7 +309,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     // Fast path for one plain word ("Russia", "Kremlin", "Lababidi"): what classifyRun does with a single token.
     if (headline !== 'caps' && simpleWord(run)) {
       const tok = { s: base, e: base + run.length, t: run };
-      const k = lookup(run, known) ?? (run.length > 2 && UPPER_ONLY.test(run) ? lookup(titleCase(run), known) : undefined);
+      const k = lookup(run, known) ?? (run.length > 2 && upperOnly(run) ? lookup(titleCase(run), known) : undefined);
       if (k) emit([tok], k.label, k.how, k.canonical);
       else if (!DEMONYMS.has(run) && !TITLE_SET.has(run)) classifyUnknown(p, [tok], false, headline === 'title', emit, unresolved);
       continue;
@@ -383,7 +417,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     const maxN = Math.min(toks.length - i, Math.max(known?.maxWords ?? 0, 4));
     for (let n = maxN; n >= 1 && !hit; n--) {
       const text = p.slice(toks[i].s, toks[i + n - 1].e);
-      const k = lookup(text, known) ?? (UPPER_ONLY.test(text) && text.length > 2 ? lookup(titleCase(text), known) : undefined);
+      const k = lookup(text, known) ?? (upperOnly(text) && text.length > 2 ? lookup(titleCase(text), known) : undefined);
       if (k) hit = { n, ...k };
     }
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
@@ -430,7 +464,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
 function classifyHeadline(toks: Tok[], known: KnownNames | undefined, emit: Emit): void {
   // In headlines every word is capitalised: only names the lists or the workspace know count.
   for (const t of toks) {
-    if (t.t.length < 3 && UPPER_ONLY.test(t.t)) continue;
+    if (t.t.length < 3 && upperOnly(t.t)) continue;
     const k = lookup(t.t, known) ?? lookup(titleCase(t.t), known);
     if (k) emit([t], k.label, k.how, k.canonical);
   }
@@ -444,7 +478,7 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   const last = toks[toks.length - 1].t;
   if (toks.length === 1 && (ORG_HEADS.has(last) || PLACE_HEADS.has(last) || TITLE_WORDS.has(last))) return;
   if (titled) return emit(toks, 'PERSON', 'rule');
-  if (toks.length === 1 && UPPER_ONLY.test(first.t) && first.t.replace(/\./g, '').length >= 2) {
+  if (toks.length === 1 && upperOnly(first.t) && first.t.replace(/\./g, '').length >= 2) {
     return emit(toks, 'ORG', 'rule');
   }
   const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || ARTICLE_COMPOUND.test(t.t)));
