@@ -114,7 +114,7 @@ function asciiRun(p: string, s: number): number {
       while (w < p.length && isAsciiLower(p.charCodeAt(w))) w++;
       const after = p.charCodeAt(w);
       if (after === 0x2d && COMPOUND_ARTICLES.has(p.slice(k, w))) return -1;
-      if (after !== 0x20 || joiners === 2 || !JOINERS.has(p.slice(k, w))) return end;
+      if (after !== 0x20 || joiners === 2 || w - k > LONGEST_JOINER || !JOINERS.has(p.slice(k, w))) return end;
       joiners++;
       k = w + 1;
     }
@@ -391,6 +391,7 @@ function lookup(text: string, known: KnownNames | undefined): { label: string; c
 /** The text of toks[from, to): the words with the single spaces between them. */
 const span = (p: string, toks: Tok[], from: number, to: number) => p.slice(toks[from].s, toks[Math.min(to, toks.length) - 1].e);
 const JOINERS = new Set(JOINER.slice(3, -1).split('|'));
+const LONGEST_JOINER = Math.max(...[...JOINERS].map((j) => j.length));
 const isJoiner = (t: string) => JOINERS.has(t);
 
 function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNames | undefined, emit: Emit, unresolved: Unresolved[]): void {
