@@ -29,6 +29,8 @@ export interface KnownNames {
   get(text: string): { label: string; canonical?: string; how: string } | undefined;
   /** Longest number of words in any known name, to bound the lookups. */
   readonly maxWords: number;
+  /** Whether a known name of two or more words starts with this word (in any case), to skip hopeless lookups. */
+  startsName(word: string): boolean;
 }
 
 interface Tok {
@@ -151,6 +153,8 @@ function upperOnly(t: string): boolean {
 }
 const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
 const TITLE_SET = new Set(TITLES);
+const TITLE_FIRST = firstWords(TITLES);
+const DEMONYM_FIRST = firstWords(DEMONYMS);
 
 function titleCase(w: string): string {
   return w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
@@ -160,6 +164,7 @@ function titleCase(w: string): string {
 const BUILTIN = new Map<string, { label: string; how: string }>();
 for (const x of ORGS) BUILTIN.set(x, { label: 'ORG', how: 'lexicon' });
 for (const x of [...COUNTRIES, ...CITIES, ...REGIONS]) BUILTIN.set(x, { label: 'PLACE', how: 'lexicon' });
+const BUILTIN_FIRST = firstWords(BUILTIN.keys());
 
 /** True at the start of a sentence, a line or a quotation, where capitals say nothing. */
 function sentenceStart(p: string, s: number): boolean {
@@ -237,8 +242,32 @@ function ruler(p: string, e: number): boolean {
 }
 
 function startsWithTitle(p: string, toks: Tok[]): boolean {
-  for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (TITLE_SET.has(span(p, toks, 0, n))) return true;
+  for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, 0, n)) return true;
   return false;
+}
+
+/** First words of the entries of two or more words (also in capitals, as headlines write them). */
+function firstWords(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of names) {
+    const space = x.indexOf(' ');
+    if (space > 0) out.add(x.slice(0, space)).add(x.slice(0, space).toUpperCase());
+  }
+  return out;
+}
+
+/**
+ * Whether toks[i, i+n) is an entry of `set`. A span of several words is looked up only when some entry of several
+ * words starts with its first word (`firsts`): most are not, and building the span costs more than the check.
+ */
+function spanIn(set: ReadonlySet<string>, firsts: ReadonlySet<string>, p: string, toks: Tok[], i: number, n: number): boolean {
+  if (n === 1) return set.has(toks[i].t);
+  return firsts.has(toks[i].t) && set.has(span(p, toks, i, i + n));
+}
+
+/** Whether a name the workspace or the built-in lists know, of two or more words, may start with this word. */
+function startsKnownName(word: string, known: KnownNames | undefined): boolean {
+  return BUILTIN_FIRST.has(word) || (!!known && known.startsName(word));
 }
 
 const HEADLINE_WORD = /[\p{L}][\p{L}’'-]*/gu;
@@ -416,8 +445,10 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     // Longest known name starting here (workspace names first, then the built-in lists).
     let hit: { n: number; label: string; how: string; canonical?: string } | undefined;
     const maxN = Math.min(toks.length - i, Math.max(known?.maxWords ?? 0, 4));
+    const several = startsKnownName(toks[i].t, known);
     for (let n = maxN; n >= 1 && !hit; n--) {
-      const text = p.slice(toks[i].s, toks[i + n - 1].e);
+      if (n > 1 && !several) continue;
+      const text = n === 1 ? toks[i].t : p.slice(toks[i].s, toks[i + n - 1].e);
       const k = lookup(text, known) ?? (upperOnly(text) && text.length > 2 ? lookup(titleCase(text), known) : undefined);
       if (k) hit = { n, ...k };
     }
@@ -442,10 +473,10 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
       i += hit.n;
       continue;
     }
-    if (DEMONYMS.has(toks[i].t) || DEMONYMS.has(span(p, toks, i, i + 2))) { i += DEMONYMS.has(toks[i].t) ? 1 : 2; continue; }
+    if (DEMONYMS.has(toks[i].t) || (i + 1 < toks.length && spanIn(DEMONYMS, DEMONYM_FIRST, p, toks, i, 2))) { i += DEMONYMS.has(toks[i].t) ? 1 : 2; continue; }
     // Titles: skipped, and what follows is a person.
     let tn = 0;
-    for (let n = Math.min(4, toks.length - i); n >= 1 && !tn; n--) if (TITLE_SET.has(span(p, toks, i, i + n))) tn = n;
+    for (let n = Math.min(4, toks.length - i); n >= 1 && !tn; n--) if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, n)) tn = n;
     if (tn) {
       i += tn;
       titled = true;

@@ -47,6 +47,8 @@ export class NameIndex implements KnownNames {
   private readonly exact = new Map<string, { label: string; canonical?: string; how: string }>();
   private readonly folded = new Map<string, { label: string; canonical?: string; how: string }>();
   maxWords = 1;
+  /** First words (lower case) of the names of two or more words. */
+  private readonly firsts = new Set<string>();
   /** Changes whenever the names change, so caches keyed on it stay right. */
   version = 0;
 
@@ -57,6 +59,7 @@ export class NameIndex implements KnownNames {
     if (!this.exact.has(key)) this.exact.set(key, value);
     if (!this.folded.has(key.toLowerCase())) this.folded.set(key.toLowerCase(), value);
     this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+    if (key.includes(' ')) this.firsts.add(key.toLowerCase().slice(0, key.toLowerCase().indexOf(' ')));
     this.version++;
   }
 
@@ -69,6 +72,10 @@ export class NameIndex implements KnownNames {
 
   get(text: string): { label: string; canonical?: string; how: string } | undefined {
     return this.exact.get(text) ?? this.folded.get(text.toLowerCase());
+  }
+
+  startsName(word: string): boolean {
+    return this.firsts.size > 0 && this.firsts.has(word.toLowerCase());
   }
 
   get size(): number {
