@@ -13,166 +13,151 @@ const IMPLICIT: jsyaml.Type[] | undefined = (() => {
   return Array.isArray(list) && list.length === 4 && list.every((t) => typeof t.resolve === 'function' && typeof t.construct === 'function') ? list : undefined;
 })();
 
-/** Characters this reader leaves to the full parser wherever they stand (tabs, control characters, a BOM). */
-const UNUSUAL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]/;
 /** Keys are plain words ([A-Za-z_][A-Za-z0-9_-]*, x- keys too), never one the CORE schema would turn into null or a boolean. */
 const NOT_A_PLAIN_KEY = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 /** Characters that cannot start a plain scalar, or start something this reader leaves alone. */
-const NOT_PLAIN_START = new Set([...'#&*!|>\'"%@`[]{},']);
+const NOT_PLAIN_START = new Set([...'#&*!|>\'"%@`[]{},'].map((c) => c.charCodeAt(0)));
+/** Only plain scalars starting with one of these (or a digit) can be null, a boolean or a number. */
+const MAYBE_NOT_STRING = new Set([...'+-.~nNtTfF'].map((c) => c.charCodeAt(0)));
 /** Double-quoted escapes, as js-yaml reads them (\x.. and \u.... are handled apart; \U and line continuations are left alone). */
 const SIMPLE_ESCAPES = new Map(Object.entries({
   '0': '\x00', a: '\x07', b: '\x08', t: '\x09', n: '\x0A', v: '\x0B', f: '\x0C', r: '\x0D', e: '\x1B', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
   N: '\x85', _: '\xA0', L: '\u2028', P: '\u2029',
 }));
 const MAX_DEPTH = 16;
-/** The keys Sift writes, by length: a key read is one of these strings when it can be, which builds objects faster. */
-const KNOWN_KEYS: string[][] = [];
+/** The keys Sift writes, by a hash of their characters: a key read is one of these strings when it can be, which builds objects faster. */
+const KNOWN_KEYS = new Map<number, string>();
+const keyHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
 for (const k of ['sift', 'article', 'annotator', 'sha256', 'length', 'published', 'rejected', 'entities', 'claims', 'id', 'label', 'start', 'end',
   'quote', 'prefix', 'suffix', 'value', 'canonical', 'orphaned', 'note', 'created', 'updated', 'source', 'name', 'span', 'confidence', 'factuality',
-  'cue', 'links', 'comments', 'relation', 'claim', 'author', 'at', 'text']) (KNOWN_KEYS[k.length] ??= []).push(k);
+  'cue', 'links', 'comments', 'relation', 'claim', 'author', 'at', 'text']) KNOWN_KEYS.set([...k].reduce((h, c) => keyHash(h, c.charCodeAt(0)), 0), k);
 
-/** The key of length n at `from`. */
-function keyAt(line: string, from: number, n: number): string {
-  for (const k of KNOWN_KEYS[n] ?? []) if (line.startsWith(k, from)) return k;
-  return line.slice(from, from + n);
+const SPACE = 0x20;
+const LF = 0x0a;
+const HASH = 0x23;
+const isKeyStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isKeyChar = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+function sameChars(s: string, from: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (s.charCodeAt(from + i) !== key.charCodeAt(i)) return false;
+  return true;
 }
 
 class Unusual extends Error {}
 const unusual = (): never => { throw new Unusual(); };
 
+/**
+ * Checks a character outside printable ASCII at k: control characters (tabs and lone CRs too), C1 controls but NEL,
+ * a BOM, U+FFFE/U+FFFF and lone surrogates are left to the full parser. Returns 1 for a surrogate pair (skip its second half), else 0.
+ */
+function oddChar(s: string, k: number, c: number): number {
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f && c !== 0x85) || c === 0xfeff || c === 0xfffe || c === 0xffff) unusual();
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const d = s.charCodeAt(k + 1);
+    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) unusual();
+    return 1;
+  }
+  return 0;
+}
+
+/** The end of the comment at k (its line break, or the text's end), its characters checked. */
+function commentEnd(s: string, k: number): number {
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === LF) return k;
+    if (c < 0x20 || c > 0x7e) k += oddChar(s, k, c);
+  }
+  return k;
+}
+
 /** The value of a plain scalar, as the CORE schema resolves it. */
-function plain(s: string): PlainValue {
+function plain(s: string, digits: boolean): PlainValue {
   const c = s.charCodeAt(0);
-  if (c >= 0x30 && c <= 0x39) {
-    if (s.length <= 15 && /^[0-9]+$/.test(s)) return Number(s); // what the int resolver makes of plain digits
-  } else if (!'+-.~nNtTfF'.includes(s[0])) return s; // only these can start null, a boolean or a number
+  if (digits && s.length <= 15) return Number(s); // what the int resolver makes of plain digits
+  if (!isDigit(c) && !MAYBE_NOT_STRING.has(c)) return s;
   for (const type of IMPLICIT!) if (type.resolve(s)) return type.construct(s) as PlainValue;
   return s;
 }
 
-/** What may follow a quoted scalar on its line: spaces, then a comment or nothing. */
-function restIsEmpty(line: string, from: number): boolean {
-  let i = from;
-  while (line.charCodeAt(i) === 0x20) i++;
-  return i === line.length || (i > from && line[i] === '#');
-}
-
-function doubleQuoted(line: string, from: number): string {
-  let out = '';
-  let seg = from + 1;
-  for (;;) {
-    const quote = line.indexOf('"', seg);
-    const slash = line.indexOf('\\', seg);
-    if (quote === -1) return unusual(); // not closed on this line
-    if (slash === -1 || slash > quote) {
-      if (!restIsEmpty(line, quote + 1)) unusual();
-      return out + line.slice(seg, quote);
-    }
-    out += line.slice(seg, slash);
-    const e = line[slash + 1];
-    const simple = SIMPLE_ESCAPES.get(e);
-    let next = slash + 2;
-    if (simple !== undefined) out += simple;
-    else if (e === 'x' || e === 'u') {
-      const digits = e === 'x' ? 2 : 4;
-      const hex = line.slice(next, next + digits);
-      if (hex.length !== digits || !/^[0-9A-Fa-f]+$/.test(hex)) unusual();
-      out += String.fromCharCode(parseInt(hex, 16));
-      next += digits;
-    } else unusual(); // \U, an escaped line break, or an unknown escape
-    seg = next;
-  }
-}
-
-function singleQuoted(line: string, from: number): string {
-  let out = '';
-  let seg = from + 1;
-  for (let i = from + 1; i < line.length; i++) {
-    if (line[i] !== "'") continue;
-    if (line[i + 1] === "'") {
-      out += line.slice(seg, i + 1);
-      seg = i + 2;
-      i++;
-      continue;
-    }
-    if (!restIsEmpty(line, i + 1)) unusual();
-    return out + line.slice(seg, i);
-  }
-  return unusual();
-}
-
-/** The scalar that starts at `from` and ends with the line (or at a comment). */
-function scalar(line: string, from: number): PlainValue {
-  const first = line[from];
-  if (first === '"') return doubleQuoted(line, from);
-  if (first === "'") return singleQuoted(line, from);
-  if ((first === '[' || first === '{') && /^(?:\[\]|\{\}) *(?: #.*)?$/.test(line.slice(from))) return first === '[' ? [] : {};
-  if (NOT_PLAIN_START.has(first) || ((first === '-' || first === '?' || first === ':') && (from + 1 >= line.length || line[from + 1] === ' '))) unusual();
-  const hash = line.indexOf(' #', from);
-  let end = hash === -1 ? line.length : hash;
-  while (end > from && line.charCodeAt(end - 1) === 0x20) end--;
-  const colon = line.indexOf(': ', from);
-  if ((colon !== -1 && colon < end) || line.charCodeAt(end - 1) === 0x3a) unusual();
-  return plain(line.slice(from, end));
-}
-
-/** The length of the plain key at `from` ("name:" followed by a space or the line's end), or 0. */
-function keyLength(line: string, from: number): number {
-  let i = from;
-  const c0 = line.charCodeAt(i);
-  if (!((c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5f)) return 0;
-  for (i++; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d)) break;
-  }
-  return line.charCodeAt(i) === 0x3a && (i + 1 === line.length || line.charCodeAt(i + 1) === 0x20) ? i - from : 0;
-}
-
+/** Reads the text line by line, each line once; `pos` is always the start of a line. */
 class Reader {
-  private i = 0;
+  private pos = 0;
 
-  constructor(private readonly lines: string[]) {}
+  constructor(private readonly s: string) {}
 
   /** Moves past blank lines and comment lines; returns the indentation of the next line, or -1 at the end. */
   private next(): number {
-    for (; this.i < this.lines.length; this.i++) {
-      const line = this.lines[this.i];
-      let k = 0;
-      while (line.charCodeAt(k) === 0x20) k++;
-      if (k < line.length && line[k] !== '#') return k;
+    const s = this.s;
+    let p = this.pos;
+    while (p < s.length) {
+      let k = p;
+      while (s.charCodeAt(k) === SPACE) k++;
+      const c = s.charCodeAt(k);
+      if (k < s.length && c !== LF && c !== HASH) {
+        this.pos = p;
+        return k - p;
+      }
+      p = commentEnd(s, k) + 1;
     }
+    this.pos = p;
     return -1;
+  }
+
+  /** Ends the line at `p`: spaces, then a comment (after at least one space) or the line's end. */
+  private endLine(p: number): void {
+    const s = this.s;
+    let k = p;
+    while (s.charCodeAt(k) === SPACE) k++;
+    if (k < s.length && s.charCodeAt(k) !== LF) {
+      if (k === p || s.charCodeAt(k) !== HASH) unusual();
+      k = commentEnd(s, k);
+    }
+    this.pos = k + 1;
   }
 
   document(): PlainValue {
     if (this.next() !== 0) unusual();
-    const root = this.mapping(0, 0);
+    const root = this.mapping(0, 0, false);
     if (this.next() !== -1) unusual();
     return root;
   }
 
-  private mapping(indent: number, depth: number): { [key: string]: PlainValue } {
+  /** A block mapping whose keys stand at `indent`; `item`: its first key follows a sequence dash on the current line. */
+  private mapping(indent: number, depth: number, item: boolean): { [key: string]: PlainValue } {
     if (depth > MAX_DEPTH) unusual();
+    const s = this.s;
     const out: { [key: string]: PlainValue } = {};
-    for (let at = this.next(); at !== -1 && at >= indent; at = this.next()) {
+    for (let at = item ? indent : this.next(); at !== -1 && at >= indent; at = this.next()) {
       if (at > indent) unusual();
-      const line = this.lines[this.i];
-      const n = keyLength(line, at);
-      if (n === 0) unusual();
-      const key = keyAt(line, at, n);
+      const from = this.pos + at;
+      let p = from;
+      let c = s.charCodeAt(p);
+      if (!isKeyStart(c)) unusual();
+      let hash = 0;
+      do {
+        hash = keyHash(hash, c);
+        c = s.charCodeAt(++p);
+      } while (isKeyChar(c));
+      const n = p - from;
+      const after = s.charCodeAt(p + 1);
+      if (s.charCodeAt(p) !== 0x3a || (p + 1 < s.length && after !== SPACE && after !== LF)) unusual();
+      let key = KNOWN_KEYS.get(hash);
+      if (key === undefined || key.length !== n || !sameChars(s, from, key)) key = s.slice(from, p);
       if (((n === 4 || n === 5 || n === 9) && NOT_A_PLAIN_KEY.has(key)) || Object.prototype.hasOwnProperty.call(out, key)) unusual();
-      let from = at + n + 1;
-      while (line.charCodeAt(from) === 0x20) from++;
-      if (from < line.length && line[from] !== '#') {
-        out[key] = scalar(line, from);
-        this.i++;
+      const colon = p;
+      while (s.charCodeAt(++p) === SPACE);
+      c = s.charCodeAt(p);
+      if (p < s.length && c !== LF && c !== HASH) {
+        out[key] = this.scalar(p);
         continue;
       }
       // Nothing after the key: a more indented block follows.
-      this.i++;
+      this.endLine(colon + 1);
       const inner = this.next();
       if (inner <= indent) unusual();
-      out[key] = this.lines[this.i].startsWith('- ', inner) ? this.sequence(inner, depth + 1) : this.mapping(inner, depth + 1);
+      const dash = this.pos + inner;
+      out[key] = s.charCodeAt(dash) === 0x2d && s.charCodeAt(dash + 1) === SPACE ? this.sequence(inner, depth + 1) : this.mapping(inner, depth + 1, false);
     }
     return out;
   }
@@ -180,36 +165,121 @@ class Reader {
   /** A block sequence of mappings, each item starting `- key: ...`. */
   private sequence(indent: number, depth: number): PlainValue[] {
     if (depth > MAX_DEPTH) unusual();
+    const s = this.s;
     const out: PlainValue[] = [];
     for (let at = this.next(); at !== -1 && at >= indent; at = this.next()) {
-      const line = this.lines[this.i];
-      if (at > indent || !line.startsWith('- ', at)) unusual();
-      // The item's first key sits on the dash's line: read it as if the dash were a space.
-      const item = `${line.slice(0, at)} ${line.slice(at + 1)}`;
-      let k = at + 1;
-      while (item.charCodeAt(k) === 0x20) k++;
-      if (keyLength(item, k) === 0) unusual();
-      this.lines[this.i] = item;
-      out.push(this.mapping(k, depth + 1));
+      const dash = this.pos + at;
+      if (at > indent || s.charCodeAt(dash) !== 0x2d || s.charCodeAt(dash + 1) !== SPACE) unusual();
+      let k = dash + 1;
+      while (s.charCodeAt(k) === SPACE) k++;
+      out.push(this.mapping(k - this.pos, depth + 1, true));
     }
     return out;
   }
-}
 
-/** No lone surrogates (String.prototype.isWellFormed, Node 20+; the regex where it is missing). */
-function wellFormed(s: string): boolean {
-  const native = (s as { isWellFormed?: () => boolean }).isWellFormed;
-  return native ? native.call(s) : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  /** The one-line scalar at `p`; moves to the next line. */
+  private scalar(p: number): PlainValue {
+    const s = this.s;
+    const first = s.charCodeAt(p);
+    if (first === 0x22) return this.doubleQuoted(p);
+    if (first === 0x27) return this.singleQuoted(p);
+    if ((first === 0x5b && s.charCodeAt(p + 1) === 0x5d) || (first === 0x7b && s.charCodeAt(p + 1) === 0x7d)) {
+      this.endLine(p + 2);
+      return first === 0x5b ? [] : {};
+    }
+    const second = s.charCodeAt(p + 1);
+    if (NOT_PLAIN_START.has(first) || ((first === 0x2d || first === 0x3f || first === 0x3a) && (p + 1 >= s.length || second === SPACE || second === LF))) unusual();
+    // To the line's end or a comment (" #"); trailing spaces are not part of it; ": " or a final ":" is a mapping.
+    let end = p;
+    let k = p;
+    let digits = true;
+    for (; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === LF) break;
+      if (c === SPACE) {
+        digits = false;
+        const d = s.charCodeAt(k + 1);
+        if (d === HASH) {
+          k = commentEnd(s, k);
+          break;
+        }
+        continue;
+      }
+      if (c < 0x20 || c > 0x7e) {
+        k += oddChar(s, k, c);
+        digits = false;
+        end = k + 1;
+        continue;
+      }
+      if (c === 0x3a) {
+        const d = s.charCodeAt(k + 1);
+        if (k + 1 >= s.length || d === SPACE || d === LF) unusual();
+      }
+      digits &&= isDigit(c);
+      end = k + 1;
+    }
+    this.pos = k + 1;
+    return plain(s.slice(p, end), digits);
+  }
+
+  private doubleQuoted(p: number): string {
+    const s = this.s;
+    let out = '';
+    let seg = p + 1;
+    for (let k = seg; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 0x22) {
+        this.endLine(k + 1);
+        return out + s.slice(seg, k);
+      }
+      if (c === LF) break; // not closed on this line
+      if (c < 0x20 || c > 0x7e) k += oddChar(s, k, c);
+      if (c !== 0x5c) continue;
+      out += s.slice(seg, k);
+      const e = s[k + 1];
+      const simple = SIMPLE_ESCAPES.get(e);
+      k += 2;
+      if (simple !== undefined) out += simple;
+      else if (e === 'x' || e === 'u') {
+        const digits = e === 'x' ? 2 : 4;
+        const hex = s.slice(k, k + digits);
+        if (hex.length !== digits || !/^[0-9A-Fa-f]+$/.test(hex)) unusual();
+        out += String.fromCharCode(parseInt(hex, 16));
+        k += digits;
+      } else unusual(); // \U, an escaped line break, or an unknown escape
+      seg = k;
+      k--;
+    }
+    return unusual();
+  }
+
+  private singleQuoted(p: number): string {
+    const s = this.s;
+    let out = '';
+    let seg = p + 1;
+    for (let k = seg; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === LF) break; // not closed on this line
+      if (c < 0x20 || c > 0x7e) k += oddChar(s, k, c);
+      if (c !== 0x27) continue;
+      if (s.charCodeAt(k + 1) === 0x27) {
+        out += s.slice(seg, k + 1);
+        seg = k + 2;
+        k++;
+        continue;
+      }
+      this.endLine(k + 1);
+      return out + s.slice(seg, k);
+    }
+    return unusual();
+  }
 }
 
 /** The data in `source` when it is plain block YAML this reader takes whole; undefined when it should go to the full parser. */
 export function readPlainYaml(source: string): PlainValue | undefined {
   if (!IMPLICIT) return undefined;
-  let text = source;
-  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  if (UNUSUAL.test(text) || !wellFormed(text)) return undefined;
   try {
-    return new Reader(text.split('\n')).document();
+    return new Reader(source.includes('\r') ? source.replace(/\r\n/g, '\n') : source).document();
   } catch (e) {
     if (e instanceof Unusual) return undefined;
     throw e;
