@@ -68,26 +68,45 @@ function documents(records: ArticleRecord[]): { id: string; file: string; text: 
   });
 }
 
-/** BIO tags for one document's tokens; entities that do not fall on token boundaries or overlap are reported, not shifted. */
+/** Index of the token whose `side` is at code point `cp` (tokens are in order, their starts and ends increasing), or -1. */
+function tokenAt(tokens: Token[], cp: number, side: 'start' | 'end'): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = tokens[mid][side];
+    if (v === cp) return mid;
+    if (v < cp) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * BIO tags for one document's tokens; entities that do not fall on token boundaries or overlap are reported, not
+ * shifted. The sentences hold the same tokens in the same order, so the n-th token of the sentences has tags[n].
+ */
 function bio(doc: { id: string; file: string; text: string; entities: EntityOut[] }, problems: Problem[]): { tokens: Token[]; tags: string[]; sentences: Token[][] } {
   const index = new OffsetIndex(doc.text);
   const tokens = tokenize(doc.text, index);
-  const tags = tokens.map(() => 'O');
-  const startAt = new Map(tokens.map((t, i) => [t.start, i]));
-  const endAt = new Map(tokens.map((t, i) => [t.end, i]));
+  const tags: string[] = new Array<string>(tokens.length).fill('O');
   const placed: EntityOut[] = [];
   for (const e of doc.entities) {
-    const a = startAt.get(e.start);
-    const b = endAt.get(e.end);
-    if (a === undefined || b === undefined) {
+    const a = tokenAt(tokens, e.start, 'start');
+    const b = tokenAt(tokens, e.end, 'end');
+    if (a === -1 || b === -1) {
       problems.push({ file: doc.file, message: `${doc.id}: ${e.label} '${e.text}' at ${e.start}..${e.end} does not fall on token boundaries; left out` });
       continue;
     }
-    if (tags.slice(a, b + 1).some((t) => t !== 'O')) {
+    let taken = false;
+    for (let i = a; i <= b && !taken; i++) taken = tags[i] !== 'O';
+    if (taken) {
       problems.push({ file: doc.file, message: `${doc.id}: ${e.label} '${e.text}' at ${e.start}..${e.end} overlaps another entity; left out` });
       continue;
     }
-    for (let i = a; i <= b; i++) tags[i] = `${i === a ? 'B' : 'I'}-${e.label}`;
+    const begin = `B-${e.label}`;
+    const inside = `I-${e.label}`;
+    for (let i = a; i <= b; i++) tags[i] = i === a ? begin : inside;
     placed.push(e);
   }
   return { tokens, tags, sentences: sentences(doc.text, tokens, placed, index) };
@@ -96,17 +115,19 @@ function bio(doc: { id: string; file: string; text: string; entities: EntityOut[
 /** CoNLL-2003 style: "token _ _ TAG", a blank line between sentences, -DOCSTART- before each document. */
 export function toConll(records: ArticleRecord[]): Output {
   const problems: Problem[] = [];
-  const lines: string[] = [];
+  // Every line followed by a line break; the last one is dropped at the end, as a join of the lines would.
+  const chunks: string[] = [];
   for (const doc of documents(records)) {
-    const { tokens, tags, sentences: sents } = bio(doc, problems);
-    const tagOf = new Map(tokens.map((t, i) => [t, tags[i]]));
-    lines.push(`-DOCSTART- -X- -X- O`, '');
+    const { tags, sentences: sents } = bio(doc, problems);
+    const lines = ['-DOCSTART- -X- -X- O\n'];
+    let n = 0;
     for (const s of sents) {
-      for (const t of s) lines.push(`${t.text} _ _ ${tagOf.get(t)}`);
+      for (const t of s) lines.push(`${t.text} _ _ ${tags[n++]}`);
       lines.push('');
     }
+    chunks.push(`${lines.join('\n')}\n`);
   }
-  return { files: new Map([['dataset.conll', lines.join('\n')]]), problems };
+  return { files: new Map([['dataset.conll', chunks.join('').slice(0, -1)]]), problems };
 }
 
 /** Hugging Face token classification: JSON Lines of {id, tokens, ner_tags} per sentence, and the label list. */
@@ -117,9 +138,9 @@ export function toHf(records: ArticleRecord[]): Output & { labels: string[] } {
   const id = new Map(labels.map((l, i) => [l, i]));
   const lines: string[] = [];
   for (const doc of documents(records)) {
-    const { tokens, tags, sentences: sents } = bio(doc, problems);
-    const tagOf = new Map(tokens.map((t, i) => [t, tags[i]]));
-    sents.forEach((s, n) => lines.push(JSON.stringify({ id: `${doc.id}#${n}`, article: doc.file, tokens: s.map((t) => t.text), ner_tags: s.map((t) => id.get(tagOf.get(t)!)!) })));
+    const { tags, sentences: sents } = bio(doc, problems);
+    let k = 0;
+    sents.forEach((s, n) => lines.push(JSON.stringify({ id: `${doc.id}#${n}`, article: doc.file, tokens: s.map((t) => t.text), ner_tags: s.map(() => id.get(tags[k++])!) })));
   }
   return { files: new Map([['data.jsonl', lines.join('\n') + (lines.length ? '\n' : '')], ['labels.json', `${JSON.stringify(labels, null, 2)}\n`]]), problems, labels };
 }
