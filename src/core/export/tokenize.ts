@@ -15,16 +15,64 @@ export interface Token {
   text: string;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 const ABBREV = /(?:^|[^\p{L}])(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|vs|U\.S|U\.K|a\.m|p\.m|[A-Z])$/u;
+
+// The tokens are what /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu matches, found by a scan over code points whose
+// classes (white space, word, other) come from those same Unicode classes, looked up once per code point.
+const SPACE = 1;
+const WORD = 2;
+const OTHER = 3;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const SPACE_CHAR = /^\s$/u;
+const bmp = new Uint8Array(0x10000);
+const astral = new Map<number, number>();
+function computeClass(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return WORD_CHAR.test(ch) ? WORD : SPACE_CHAR.test(ch) ? SPACE : OTHER;
+}
+function classOf(cp: number): number {
+  if (cp < 0x10000) return bmp[cp] || (bmp[cp] = computeClass(cp));
+  let k = astral.get(cp);
+  if (k === undefined) astral.set(cp, (k = computeClass(cp)));
+  return k;
+}
+for (let c = 0; c < 0x80; c++) classOf(c);
 
 export function tokenize(text: string, index = new OffsetIndex(text)): Token[] {
   const out: Token[] = [];
   const identity = index.isIdentity;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const end = m.index + m[0].length;
-    out.push(identity ? { start: m.index, end, text: m[0] } : { start: index.toCp(m.index), end: index.toCp(end), text: m[0] });
+  const push = (from: number, to: number) => {
+    out.push(identity ? { start: from, end: to, text: text.slice(from, to) } : { start: index.toCp(from), end: index.toCp(to), text: text.slice(from, to) });
+  };
+  let kind = 0;
+  let width = 1;
+  /** The class of the code point at i; its width in code units is left in `width`. */
+  const at = (i: number): number => {
+    const c = text.charCodeAt(i);
+    width = 1;
+    if (c < 0x80) return bmp[c];
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        width = 2;
+        return classOf(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+      }
+    }
+    return classOf(c);
+  };
+  for (let i = 0; i < text.length;) {
+    kind = at(i);
+    if (kind === SPACE) {
+      i += width;
+    } else if (kind === OTHER) {
+      push(i, i + width);
+      i += width;
+    } else {
+      let j = i + width;
+      while (j < text.length && at(j) === WORD) j += width;
+      push(i, j);
+      i = j;
+    }
   }
   return out;
 }
