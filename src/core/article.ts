@@ -63,6 +63,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 export function readArticle(file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): string {
+  return readArticleFile(file, maxBytes).text;
+}
+
+/** An article's text and its modification time (from the same look at the file). */
+export function readArticleFile(file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): { text: string; mtime: Date } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -76,7 +81,7 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES):
   } catch (e) {
     throw new ArticleError(file, 'unreadable', `cannot be read (${(e as Error).message})`);
   }
-  return decodeArticle(bytes, path.basename(file), maxBytes);
+  return { text: decodeArticle(bytes, path.basename(file), maxBytes), mtime: stat.mtime };
 }
 
 export function sha256(text: string): string {

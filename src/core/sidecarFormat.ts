@@ -3,6 +3,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from './model';
+import { readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
 import schema = require('../../schemas/sidecar.schema.json');
 
@@ -152,18 +153,28 @@ function toLayer(d: SidecarData): Layer {
  * aliases, schema); any failure falls back to `parseSidecar`, which reports problems with lines and columns.
  */
 export function readSidecarFast(source: string, file: string): Layer {
-  const aliases = source.match(/(?:^|[\s,[{])\*[^\s,\]}]+/g)?.length ?? 0;
-  if (source.length <= MAX_SIDECAR_BYTES && !source.includes('\u0000') && aliases === 0 && tooDeep(source) === undefined) {
-    try {
-      const data = jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA, filename: file }) as SidecarData;
-      if (data && typeof data === 'object' && !Array.isArray(data) && (typeof data.sift !== 'number' || data.sift <= FORMAT_VERSION) && validateSchema(data).length === 0) {
-        return toLayer(data);
-      }
-    } catch {
-      // fall through to the careful parser, which says where the problem is
-    }
+  if (source.length <= MAX_SIDECAR_BYTES && !source.includes('\u0000')) {
+    // Plain block YAML, as Sift writes it, is read by a small exact reader; anything else by js-yaml.
+    const data = readPlainYaml(source) ?? loadWithJsYaml(source, file);
+    if (isCurrentSidecar(data)) return toLayer(data);
   }
   return parseSidecar(source, file).layer;
+}
+
+function loadWithJsYaml(source: string, file: string): unknown {
+  const aliases = source.match(/(?:^|[\s,[{])\*[^\s,\]}]+/g)?.length ?? 0;
+  if (aliases > 0 || tooDeep(source) !== undefined) return undefined;
+  try {
+    return jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA, filename: file });
+  } catch {
+    return undefined; // the careful parser says where the problem is
+  }
+}
+
+function isCurrentSidecar(data: unknown): data is SidecarData {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const version = (data as SidecarData).sift;
+  return (typeof version !== 'number' || version <= FORMAT_VERSION) && validateSchema(data).length === 0;
 }
 
 /** Line and column of the node at a JSON pointer (e.g. /claims/2/start), for problems found after parsing. */

@@ -104,16 +104,20 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
 /** Every sidecar under the given files and folders (skipping node_modules and dot-folders). */
 export function findSidecars(paths: string[]): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
-    let st: fs.Stats;
-    try { st = fs.statSync(p); } catch { return; }
-    if (st.isDirectory()) {
-      for (const e of fs.readdirSync(p).sort()) {
-        if (e === 'node_modules' || e.startsWith('.')) continue;
-        walk(path.join(p, e));
+  // `kind` is what the folder listing says; only links (and entries it cannot tell) need a stat of their own.
+  const walk = (p: string, kind?: fs.Dirent) => {
+    let dir: boolean;
+    if (kind && !kind.isSymbolicLink() && (kind.isDirectory() || kind.isFile())) dir = kind.isDirectory();
+    else {
+      try { dir = fs.statSync(p).isDirectory(); } catch { return; }
+    }
+    if (dir) {
+      for (const e of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+        walk(path.join(p, e.name), e);
       }
     } else if (p.endsWith('.ann.yaml')) out.push(p);
   };
-  paths.forEach(walk);
+  for (const p of paths) walk(p);
   return out;
 }

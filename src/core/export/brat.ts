@@ -1,7 +1,6 @@
 // brat standoff: for each article a .txt with the exact text and a .ann beside it. Offsets are character offsets
 // into the .txt (code points); a span across a line break is written as fragments ("0 5;6 10"), as brat requires.
 import { ArticleRecord, SpanOut } from './dataset';
-import { Output } from './formats';
 
 /** brat fragments for [start, end) of the text's code points: split at line breaks, empty fragments dropped. */
 export function fragments(chars: string[], start: number, end: number): [number, number][] {
@@ -71,23 +70,11 @@ export function toBratAnn(r: ArticleRecord, annotator?: string): string {
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-/** The brat collection: <id>.txt and <id>.ann per article (per annotator subfolder when layers are mixed), plus annotation.conf. */
-export function toBrat(records: ArticleRecord[]): Output {
-  const files = new Map<string, string>([['annotation.conf', BRAT_CONF]]);
-  for (const r of records) {
-    if (r.annotators.length <= 1) {
-      files.set(`${r.id}.txt`, r.text);
-      files.set(`${r.id}.ann`, toBratAnn(r));
-    } else {
-      for (const who of r.annotators) {
-        files.set(`${who}/${r.id}.txt`, r.text);
-        files.set(`${who}/${r.id}.ann`, toBratAnn(r, who));
-      }
-      if (r.entities.some((e) => e.suggested)) {
-        files.set(`sift-detector/${r.id}.txt`, r.text);
-        files.set(`sift-detector/${r.id}.ann`, toBratAnn(r, 'sift-detector'));
-      }
-    }
-  }
-  return { files, problems: [] };
+/** One record's brat files: <id>.txt and <id>.ann (per annotator subfolder when layers are mixed). */
+export function bratFiles(r: ArticleRecord): [string, string][] {
+  if (r.annotators.length <= 1) return [[`${r.id}.txt`, r.text], [`${r.id}.ann`, toBratAnn(r)]];
+  const files: [string, string][] = [];
+  for (const who of r.annotators) files.push([`${who}/${r.id}.txt`, r.text], [`${who}/${r.id}.ann`, toBratAnn(r, who)]);
+  if (r.entities.some((e) => e.suggested)) files.push([`sift-detector/${r.id}.txt`, r.text], [`sift-detector/${r.id}.ann`, toBratAnn(r, 'sift-detector')]);
+  return files;
 }

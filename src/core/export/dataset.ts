@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { reanchor, reanchorSubSpan } from '../anchor';
-import { ArticleError, ArticleText, readArticle } from '../article';
+import { ArticleError, ArticleText, readArticleFile } from '../article';
 import { Detector, referenceDate } from '../detect/detector';
 import { isoDay } from '../detect/dates';
 import { parseSidecarName } from '../files';
@@ -113,7 +113,7 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
   for (const e of layer.entities) {
     const at = place(e);
     if (!at) continue;
-    const out: EntityOut = { ...at, text: article.slice(at.start, at.end), label: e.label, annotator };
+    const out: EntityOut = { start: at.start, end: at.end, text: article.slice(at.start, at.end), label: e.label, annotator };
     if (e.value !== undefined) out.value = e.value;
     if (e.canonical !== undefined) out.canonical = e.canonical;
     entities.push(out);
@@ -123,7 +123,7 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
     const at = place(c);
     if (!at) continue;
     const delta = at.start - c.start;
-    const out: ClaimOut = { id: c.id, ...at, text: article.slice(at.start, at.end), source: c.source.name, confidence: c.confidence, annotator };
+    const out: ClaimOut = { id: c.id, start: at.start, end: at.end, text: article.slice(at.start, at.end), source: c.source.name, confidence: c.confidence, annotator };
     const src = sub(article, c.source.span, delta);
     if (src) out.source_span = src;
     const cue = sub(article, c.cue, delta);
@@ -136,13 +136,39 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
   return { entities: entities.sort((a, b) => a.start - b.start || a.end - b.end), claims: claims.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
+/** A layer as read: its header, and its annotations already placed on the article (unless the layer is not exported). */
+interface ReadLayer {
+  header: Layer['header'];
+  placed?: { entities: EntityOut[]; claims: ClaimOut[]; skipped: Skipped[]; orphans: OrphanOut[] };
+}
+
+type ArticleRead = { article: ArticleText; mtime: Date } | { error: ArticleError };
+
+function readArticleOnce(file: string, cache: Map<string, ArticleRead>): ArticleRead {
+  let read = cache.get(file);
+  if (!read) {
+    try {
+      const { text, mtime } = readArticleFile(file);
+      read = { article: new ArticleText(text), mtime };
+    } catch (e) {
+      if (!(e instanceof ArticleError)) throw e;
+      read = { error: e };
+    }
+    cache.set(file, read);
+  }
+  return read;
+}
+
 /**
  * Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article.
  * `pause` is awaited every few articles, so an editor can show progress and cancel; `cancelled` stops the work.
+ * Each layer is placed on its article as soon as it is read, so only what is exported is kept, not the whole sidecar.
  */
 export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
   const skipped: Skipped[] = [];
-  const byArticle = new Map<string, { file: string; layers: Layer[] }>();
+  const byArticle = new Map<string, { file: string; layers: ReadLayer[] }>();
+  const texts = new Map<string, ArticleRead>();
+  const relative = (file: string) => path.relative(options.root, file) || path.basename(file);
   for (const f of findSidecars(paths)) {
     let layer: Layer;
     try {
@@ -159,7 +185,19 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     }
     const article = path.join(path.dirname(f), layer.header.article);
     const entry = byArticle.get(article) ?? { file: article, layers: [] };
-    entry.layers.push(layer);
+    const read: ReadLayer = { header: layer.header };
+    // A layer of another annotator is never exported, so its article is not read for it.
+    if (options.layer === 'all' || options.layer === 'gold' || options.layer === layer.header.annotator) {
+      const text = readArticleOnce(article, texts);
+      if ('article' in text) {
+        const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [] };
+        const at = placeLayer(text.article, layer, relative(article), placed.skipped, options.includeOrphans ? placed.orphans : undefined);
+        placed.entities = at.entities;
+        placed.claims = at.claims;
+        read.placed = placed;
+      }
+    }
+    entry.layers.push(read);
     byArticle.set(article, entry);
   }
   const records: ArticleRecord[] = [];
@@ -169,28 +207,29 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     const [file, { layers }] = articles[i];
     if (pause && i % 25 === 0) await pause(i, articles.length);
     if (cancelled?.()) break;
-    const rel = path.relative(options.root, file) || path.basename(file);
+    const rel = relative(file);
     const chosen = options.layer === 'all' ? layers
       : options.layer === 'gold' ? (layers.some((l) => l.header.annotator === 'gold') ? layers.filter((l) => l.header.annotator === 'gold') : layers)
         : layers.filter((l) => l.header.annotator === options.layer);
     if (!chosen.length) continue;
-    let article: ArticleText;
-    try {
-      article = new ArticleText(readArticle(file));
-    } catch (e) {
-      if (!(e instanceof ArticleError)) throw e;
-      skipped.push({ file: rel, reason: e.message });
+    const text = readArticleOnce(file, texts);
+    texts.delete(file);
+    if ('error' in text) {
+      skipped.push({ file: rel, reason: text.error.message });
       continue;
     }
+    const { article } = text;
     const record: ArticleRecord = { id: path.basename(file, path.extname(file)), file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
     const published = chosen.map((l) => l.header.published).find((p) => p);
-    const ref = referenceDate(article.text, published, fs.statSync(file).mtime);
+    const ref = referenceDate(article.text, published, text.mtime);
     record.reference_date = isoDay(ref.date);
     if (options.includeOrphans) record.orphaned = [];
     for (const l of chosen) {
-      const placed = placeLayer(article, l, rel, skipped, record.orphaned);
-      record.entities.push(...placed.entities);
-      record.claims.push(...placed.claims);
+      const placed = l.placed!;
+      for (const x of placed.skipped) skipped.push(x);
+      for (const x of placed.orphans) record.orphaned?.push(x);
+      for (const x of placed.entities) record.entities.push(x);
+      for (const x of placed.claims) record.claims.push(x);
     }
     if (detector) {
       for (const s of detector.detect(article.text, ref.date)) {

@@ -3,9 +3,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../files';
-import { toBrat } from './brat';
 import { ArticleRecord, ExportOptions, Skipped, collectDataset } from './dataset';
-import { FormatName, Output, toConll, toCsv, toHf, toJsonl } from './formats';
+import { FormatName, Output, assemble, formatRecord, hfLabels } from './formats';
 
 export interface Split {
   train: number;
@@ -54,13 +53,8 @@ export function splitOf(id: string, split: Split): keyof Split {
 const EXT: Record<FormatName, string> = { jsonl: '.jsonl', conll: '.conll', csv: '.csv', brat: '', hf: '' };
 
 export function format(records: ArticleRecord[], name: FormatName, exportedAt: string): Output {
-  switch (name) {
-    case 'jsonl': return { files: new Map([['dataset.jsonl', toJsonl(records, exportedAt)]]), problems: [] };
-    case 'csv': return { files: new Map([['claims.csv', toCsv(records)]]), problems: [] };
-    case 'conll': return toConll(records);
-    case 'hf': return toHf(records);
-    case 'brat': return toBrat(records);
-  }
+  const labels = name === 'hf' ? hfLabels(records.flatMap((r) => r.entities.map((e) => e.label))) : [];
+  return assemble(name, records.map((r) => formatRecord(r, name, exportedAt, labels)), labels);
 }
 
 /** Collects and writes a dataset. Nothing is written for an export that was cancelled. */

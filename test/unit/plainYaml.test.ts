@@ -1,0 +1,87 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as jsyaml from 'js-yaml';
+import { Layer } from '../../src/core/model';
+import { readPlainYaml } from '../../src/core/plainYaml';
+import { parseSidecar, readSidecarFast, serializeSidecar } from '../../src/core/sidecarFormat';
+
+const HASH = 'ab'.repeat(32);
+/** Text with everything YAML cares about: indicators, quotes, escapes, comments, numbers, null and booleans, emoji. */
+const PIECES = ['a', 'Bob', ' ', '  ', ':', ': ', ' #', '#', '-', '- ', '"', "'", '\\', '\n', '\r\n', '\t', '[', ']', '{', '}', ',', '&a', '*a', '!', '|',
+  '>', '%', '@', '`', '?', '~', 'null', 'True', 'false', '0', '12', '0x1F', '1e3', '.5', '-7', '.inf', '😀', '\u00a0', '\u2028', '\u0085', 'é', '---', '...'];
+/** Characters a file may hold that the reader leaves to js-yaml: lone surrogates, a lone CR, DEL, noncharacters, a BOM. */
+const ODD = ['\ud83d', '\udc00', '\r', '\x7f', '\x9f', '\ufffe', '\ufeff', '\x00'];
+const textArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((p) => p.join(''));
+const quoteArb = textArb.filter((s) => s.length > 0);
+
+const layerArb: fc.Arbitrary<Layer> = fc.record({
+  entities: fc.array(fc.record({ start: fc.nat(50), len: fc.integer({ min: 1, max: 9 }), quote: quoteArb, prefix: textArb, suffix: textArb, label: fc.constantFrom('PERSON', 'ORG', 'X_1'), value: fc.option(textArb, { nil: undefined }), note: fc.option(textArb, { nil: undefined }), orphaned: fc.option(fc.boolean(), { nil: undefined }) }), { maxLength: 4 }),
+  claims: fc.array(fc.record({ start: fc.nat(50), quote: quoteArb, prefix: textArb, suffix: textArb, name: quoteArb, confidence: fc.constantFrom(0, 0.25, 0.5, 1), note: fc.option(textArb, { nil: undefined }) }), { maxLength: 2 }),
+  published: fc.option(fc.constantFrom('2024', '2024-12', '2024-12-16'), { nil: undefined }),
+}).map(({ entities, claims, published }) => ({
+  header: { sift: 1, article: 'a.txt', annotator: 'ana', sha256: HASH, length: 99, ...(published ? { published } : {}) },
+  entities: entities.map((e, i) => ({ id: `e-${i}`, label: e.label, start: e.start, end: e.start + e.len, quote: e.quote, prefix: e.prefix, suffix: e.suffix, ...(e.value !== undefined ? { value: e.value } : {}), ...(e.note !== undefined ? { note: e.note } : {}), ...(e.orphaned ? { orphaned: true } : {}) })),
+  claims: claims.map((c, i) => ({ id: `c-${i}`, start: c.start, end: c.start + 3, quote: c.quote, prefix: c.prefix, suffix: c.suffix, source: { name: c.name, span: { start: 1, end: 2, quote: c.quote } }, confidence: c.confidence, ...(c.note !== undefined ? { note: c.note } : {}), links: [{ relation: 'same' as const, article: 'b.txt', claim: 'c-1' }] })),
+}));
+
+/** js-yaml's reading of the text, or 'error'. */
+function jsYaml(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return 'error';
+  }
+}
+
+/** The reader either declines, or gives exactly what js-yaml gives. */
+function agrees(text: string): boolean {
+  const mine = readPlainYaml(text);
+  if (mine === undefined) return true;
+  assert.deepStrictEqual(mine, jsYaml(text), JSON.stringify(text));
+  return true;
+}
+
+describe('plain YAML reader', () => {
+  it('reads what Sift writes exactly as js-yaml does', () => {
+    let read = 0;
+    fc.assert(fc.property(layerArb, (l) => {
+      const text = serializeSidecar(l);
+      const mine = readPlainYaml(text);
+      if (mine !== undefined) read++;
+      return agrees(text) && agrees(text.replace(/\n/g, '\r\n'));
+    }), { numRuns: 400 });
+    assert.ok(read > 200, `read ${read} of 400 without the full parser`);
+  });
+
+  it('never reads edited text differently from js-yaml: it declines what it does not know', () => {
+    const base = serializeSidecar({ header: { sift: 1, article: 'a.txt', annotator: 'ana', sha256: HASH, length: 9 },
+      entities: [{ id: 'e-1', label: 'ORG', start: 0, end: 3, quote: 'Bob', prefix: 'a "b"', suffix: "it's: 1", value: '2024-12-16' }],
+      claims: [{ id: 'c-1', start: 0, end: 3, quote: 'Bob', prefix: '', suffix: ' #x', source: { name: 'TASS', span: { start: 0, end: 1, quote: 'B' } }, confidence: 0.5, links: [{ relation: 'same', article: 'b.txt', claim: 'c-2' }] }] });
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(...PIECES, ...ODD)), { minLength: 1, maxLength: 3 }), (edits) => {
+      let text = base;
+      for (const [at, cut, piece] of edits) {
+        const i = at % (text.length + 1);
+        text = text.slice(0, i) + piece + text.slice(i + cut);
+      }
+      return agrees(text);
+    }), { numRuns: 3000 });
+  });
+
+  it('declines block scalars, flow collections, anchors, tags, tabs, a BOM, multi-line and duplicate keys', () => {
+    const head = `sift: 1\narticle: a.txt\n`;
+    for (const text of [`${head}note: |\n  x\n`, `${head}x: {a: 1}\n`, `${head}x: &a 1\ny: *a\n`, `${head}x: !!str 1\n`, `${head}x:\t1\n`, `\uFEFF${head}`,
+      `${head}x: a\n  b\n`, `${head}sift: 2\n`, `${head}x: "a\n  b"\n`, `${head}x: a: b\n`, `---\n${head}`, `${head}x: "\\U0001F600"\n`, `${head}null: 1\n`, `  ${head}`]) {
+      assert.strictEqual(readPlainYaml(text), undefined, JSON.stringify(text));
+    }
+    assert.deepStrictEqual(readPlainYaml(`# c\n${head}x: [] # c\ny: 'it''s' # c\nz: "\\x41\\u00e9\\t" \n`), { sift: 1, article: 'a.txt', x: [], y: "it's", z: 'Aé\t' });
+  });
+
+  it('reads hand-edited sidecars the fast reader leaves to js-yaml just as the careful parser does', () => {
+    const text = serializeSidecar({ header: { sift: 1, article: 'a.txt', annotator: 'ana', sha256: HASH, length: 9 },
+      entities: [{ id: 'e-1', label: 'ORG', start: 0, end: 3, quote: 'Bob', prefix: '', suffix: ' 😀' }], claims: [] });
+    for (const edited of [text, text.replace(/\n/g, '\r\n'), text.replace('label: ORG', 'label: ORG # why\n    x-note: |\n      block\n    note: >-\n      folded\n      text'),
+      text.replace('sift: 1', 'x-m: &m { a: [1, 2] }\nx-n: *m\nsift: 1')]) {
+      assert.deepStrictEqual(readSidecarFast(edited, 'a.ana.ann.yaml'), parseSidecar(edited, 'a.ana.ann.yaml').layer);
+    }
+  });
+});
