@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { Detector } from '../../src/core/detect/detector';
-import { RUN_RE, nextRun } from '../../src/core/detect/entities';
+import { RUN_RE, nextRun } from '../../src/core/detect/runs';
 import { NameIndex, addAlias, parseGazetteer } from '../../src/core/detect/gazetteer';
 import { learnedLabels } from '../../src/core/detect/workspaceNames';
 
