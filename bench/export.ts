@@ -2,12 +2,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ArticleText } from '../src/core/article';
+import { ArticleText } from '../src/core/text/article';
 import { parseIsoDay } from '../src/core/detect/dates';
 import { Detector } from '../src/core/detect/detector';
 import { runExport } from '../src/core/export/run';
 import { FORMAT_VERSION, Layer } from '../src/core/model';
-import { serializeSidecar } from '../src/core/sidecarFormat';
+import { serializeSidecar } from '../src/core/store/sidecarFormat';
 
 export async function exportBench(samples: string, n = 10_000): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-export-bench-'));

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArticleError, readArticle } from '../core/article';
+import { ArticleError, readArticle } from '../core/text/article';
 import { Detector, referenceDate } from '../core/detect/detector';
 import { isoDay } from '../core/detect/dates';
-import { workspaceNames } from '../core/detect/workspaceNames';
-import { parseSidecar } from '../core/sidecarFormat';
+import { workspaceNames } from '../core/corpus/workspaceNames';
+import { parseSidecar } from '../core/store/sidecarFormat';
 import { CliIo } from './io';
 
 export const DETECT_USAGE = `sift detect FILE... [--json] [--reference YYYY-MM-DD]

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readArticle } from '../core/article';
+import { readArticle } from '../core/text/article';
 import { parseIsoDay } from '../core/detect/dates';
 import { Detector } from '../core/detect/detector';
-import { Mention, Score, loadGold, score } from '../core/eval';
+import { loadGold } from '../core/review/goldSet';
+import { Mention, Score, score } from '../core/review/spanScore';
 import { CliIo } from './io';
 import { Peer, chronoPeer, compromisePeer, winkPeer } from './peers';
 

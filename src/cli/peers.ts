@@ -1,7 +1,7 @@
 // The peer libraries Sift is measured against, each wrapped to give mentions in code points on the same text.
 // They are development dependencies: `sift eval` and `npm run bench` load them only when they are installed.
-import { Mention } from '../core/eval';
-import { OffsetIndex } from '../core/offsets';
+import { Mention } from '../core/review/spanScore';
+import { OffsetIndex } from '../core/text/offsets';
 
 export interface Peer {
   name: string;

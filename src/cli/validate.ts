@@ -1,6 +1,7 @@
 import * as path from 'path';
-import { Problem, formatProblem } from '../core/problems';
-import { findSidecars, validateSidecar } from '../core/validate';
+import { Problem, formatProblem } from '../core/store/problems';
+import { findSidecars } from '../core/corpus/findSidecars';
+import { validateSidecar } from '../core/store/validate';
 import { CliIo } from './io';
 
 export const VALIDATE_USAGE = `sift validate [paths...] [--json]

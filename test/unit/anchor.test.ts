@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { fuzzyFind, reanchor, shiftSpan } from '../../src/core/anchor';
-import { ArticleText } from '../../src/core/article';
-import { sliceCp } from '../../src/core/offsets';
+import { fuzzyFind, reanchor, shiftSpan } from '../../src/core/anchor/anchor';
+import { ArticleText } from '../../src/core/text/article';
+import { sliceCp } from '../../src/core/text/offsets';
 
 const ARTICLE = 'Moscow, Dec 16 (IANS) Russia has evacuated some of its diplomats out of the Syrian capital Damascus 😀 while its embassy continues to function, the Russian Foreign Ministry said.';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { defaultAnnotator, isValidAnnotator, slugify, userNameFromGitConfig } from '../../src/core/annotator';
-import { parseSidecarName, recoveryPathFor, sidecarPathFor } from '../../src/core/files';
+import { defaultAnnotator, isValidAnnotator, slugify, userNameFromGitConfig } from '../../src/core/store/annotator';
+import { parseSidecarName, recoveryPathFor, sidecarPathFor } from '../../src/core/store/paths';
 
 describe('annotator ids and file names', () => {
   it('slugs names', () => {

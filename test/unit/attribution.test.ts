@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { sentenceAt, suggestAttribution } from '../../src/core/claims/attribution';
+import { sentenceAt, suggestAttribution } from '../../src/core/detect/attribution';
 
 const samples = path.resolve(__dirname, '..', '..', '..', 'samples');
 const article = (n: string) => fs.readFileSync(path.join(samples, fs.readdirSync(samples).find((f) => f.startsWith(n))!), 'utf8');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Detector } from '../../src/core/detect/detector';
 import { RUN_RE, nextRun } from '../../src/core/detect/runs';
 import { NameIndex, addAlias, parseGazetteer } from '../../src/core/detect/gazetteer';
-import { learnedLabels } from '../../src/core/detect/workspaceNames';
+import { learnedLabels } from '../../src/core/corpus/workspaceNames';
 
 const REF = { year: 2024, month: 12, day: 16 };
 const found = (text: string, d = new Detector()) => d.detect(text, REF).filter((s) => s.label !== 'DATE').map((s) => `${s.label}:${s.text}`);

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LABELS, evaluate } from '../../src/cli/evaluate';
-import { loadGold, score } from '../../src/core/eval';
+import { loadGold } from '../../src/core/review/goldSet';
+import { score } from '../../src/core/review/spanScore';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 const samples = path.resolve(fixtures, '..', '..', 'samples');

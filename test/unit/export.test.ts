@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { ArticleSession } from '../../src/core/session';
+import { ArticleSession } from '../../src/core/session/session';
 import { FORMATS } from '../../src/core/export/formats';
 import { parseSplit, runExport, splitOf } from '../../src/core/export/run';
-import { sentences, tokenize } from '../../src/core/export/tokenize';
+import { sentences, tokenize } from '../../src/core/text/tokenize';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
 import { bioToSpans, parseBrat, parseConll, parseCsv } from './helpers/readers';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { merge3 } from '../../src/core/merge';
+import { merge3 } from '../../src/core/store/merge';
 import { EntityAnnotation, Layer } from '../../src/core/model';
 
 const header = { sift: 1, article: 'a.txt', annotator: 'ana', sha256: '0'.repeat(64), length: 100 };

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { OffsetIndex, cpLength, sliceCp } from '../../src/core/offsets';
+import { OffsetIndex, cpLength, sliceCp } from '../../src/core/text/offsets';
 
 describe('offsets: code points <-> UTF-16', () => {
   const samples: [string, string][] = [

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as jsyaml from 'js-yaml';
 import { Layer } from '../../src/core/model';
-import { readPlainYaml } from '../../src/core/plainYaml';
-import { parseSidecar, readSidecarFast, serializeSidecar } from '../../src/core/sidecarFormat';
+import { readPlainYaml } from '../../src/core/store/plainYaml';
+import { parseSidecar, readSidecarFast, serializeSidecar } from '../../src/core/store/sidecarFormat';
 
 const HASH = 'ab'.repeat(32);
 /** Text with everything YAML cares about: indicators, quotes, escapes, comments, numbers, null and booleans, emoji. */

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArticleError } from '../../src/core/article';
+import { ArticleError } from '../../src/core/text/article';
 import { ClaimAnnotation, EntityAnnotation } from '../../src/core/model';
-import { ArticleSession } from '../../src/core/session';
+import { ArticleSession } from '../../src/core/session/session';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
 
 describe('article session', () => {

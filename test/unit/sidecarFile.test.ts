@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { recoveryPathFor, sidecarPathFor } from '../../src/core/files';
-import { ArticleSession } from '../../src/core/session';
+import { recoveryPathFor, sidecarPathFor } from '../../src/core/store/paths';
+import { ArticleSession } from '../../src/core/session/session';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
 
 function session(dir: string, annotator = 'ana') {

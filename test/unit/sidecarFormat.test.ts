@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Layer } from '../../src/core/model';
-import { SidecarError } from '../../src/core/problems';
-import { parseSidecar, serializeSidecar } from '../../src/core/sidecarFormat';
+import { SidecarError } from '../../src/core/store/problems';
+import { parseSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
 
 const HASH = 'ab'.repeat(32);
 function layer(): Layer {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { Token, sentences, tokenize } from '../../src/core/export/tokenize';
-import { OffsetIndex } from '../../src/core/offsets';
+import { Token, sentences, tokenize } from '../../src/core/text/tokenize';
+import { OffsetIndex } from '../../src/core/text/offsets';
 
 // The definitions the fast tokeniser and sentence splitter must keep to, written the plain way.
 const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;

@@ -3,8 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { CliIo } from '../../src/cli/io';
-import { ArticleSession } from '../../src/core/session';
-import { findSidecars, validateSidecar } from '../../src/core/validate';
+import { ArticleSession } from '../../src/core/session/session';
+import { findSidecars } from '../../src/core/corpus/findSidecars';
+import { validateSidecar } from '../../src/core/store/validate';
 import { A0, SAMPLES, fixedOptions, tmpCorpus } from './helpers/tmp';
 
 function annotated(dir: string): string {

@@ -1,6 +1,6 @@
 // Whole-article detection: paragraphs are detected once and cached by their text, so an edit re-detects only the
 // paragraph it touched; a cheap document pass then labels names from their other mentions. Offsets out: code points.
-import { OffsetIndex } from '../offsets';
+import { OffsetIndex } from '../text/offsets';
 import { DateMention, RefDate, detectDates, isoDay, parseIsoDay, statedDate } from './dates';
 import { EntityMention, KnownNames, Unresolved, detectEntities } from './entities';
 import { ORGS } from './lexicon';

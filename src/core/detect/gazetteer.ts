@@ -1,7 +1,7 @@
 // The workspace gazetteer: canonical entities with their labels and aliases (spelling variants), kept in a YAML file.
 import Ajv, { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { Problem } from '../problems';
+import { Problem } from '../store/problems';
 import schema = require('../../../schemas/gazetteer.schema.json');
 import { KnownNames } from './entities';
 

@@ -2,15 +2,15 @@
 // reported and left out (never exported at wrong offsets).
 import * as fs from 'fs';
 import * as path from 'path';
-import { reanchor, reanchorSubSpan } from '../anchor';
-import { ArticleError, ArticleText, readArticleFile } from '../article';
+import { reanchor, reanchorSubSpan } from '../anchor/anchor';
+import { ArticleError, ArticleText, readArticleFile } from '../text/article';
 import { Detector, referenceDate } from '../detect/detector';
 import { isoDay } from '../detect/dates';
-import { parseSidecarName } from '../files';
+import { parseSidecarName } from '../store/paths';
 import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer, SubSpan } from '../model';
-import { SidecarError } from '../problems';
-import { readSidecarFast } from '../sidecarFormat';
-import { findSidecars } from '../validate';
+import { SidecarError } from '../store/problems';
+import { readSidecarFast } from '../store/sidecarFormat';
+import { findSidecars } from '../corpus/findSidecars';
 
 export interface SpanOut {
   start: number;

@@ -1,10 +1,10 @@
 // Dataset formats. Each turns article records into files (path → content). Offsets everywhere are code points,
 // end-exclusive: text[start:end] in Python is the span. Each record is formatted on its own, into a piece; a file is its
 // records' pieces put together, so records can be formatted anywhere (in worker threads too) and give the same bytes.
-import { OffsetIndex } from '../offsets';
+import { OffsetIndex } from '../text/offsets';
 import { BRAT_CONF, bratFiles } from './brat';
 import { ArticleRecord, EntityOut } from './dataset';
-import { Token, sentences, tokenize } from './tokenize';
+import { Token, sentences, tokenize } from '../text/tokenize';
 
 export const EXPORT_FORMAT_VERSION = 1;
 export type FormatName = 'jsonl' | 'conll' | 'brat' | 'csv' | 'hf';

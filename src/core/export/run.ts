@@ -2,7 +2,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeFileAtomic } from '../files';
+import { writeFileAtomic } from '../store/atomicWrite';
 import { ArticleRecord, ExportOptions, Skipped, collectDataset } from './dataset';
 import { FormatName, Output, assemble, formatRecord, hfLabels } from './formats';
 

@@ -1,0 +1,290 @@
+// An article open for annotation by one annotator: its text, its sidecar, and the operations that change them.
+import { randomBytes } from 'crypto';
+import * as path from 'path';
+import { AnchorOutcome, TextEdit, reanchor, reanchorSubSpan, shiftSpan } from '../anchor/anchor';
+import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
+import { Anchor, Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, SubSpan, allAnnotations, kindOf } from '../model';
+import { SidecarFile } from '../store/sidecarFile';
+import { sidecarPathFor } from '../store/paths';
+
+export interface ReanchorReport {
+  same: number;
+  exact: number;
+  fuzzy: number;
+  orphaned: string[];
+}
+
+export interface SessionOptions {
+  maxArticleBytes?: number;
+  now?: () => string;
+  newId?: (kind: 'entity' | 'claim') => string;
+}
+
+const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const randomId = (kind: 'entity' | 'claim') => `${kind === 'entity' ? 'e' : 'c'}-${randomBytes(4).toString('hex')}`;
+
+export type NewEntity = Pick<EntityAnnotation, 'start' | 'end' | 'label'> & Partial<Pick<EntityAnnotation, 'value' | 'canonical' | 'note'>>;
+/** Sub-span quotes are taken from the article: only start and end are read. */
+export type NewClaim = Pick<ClaimAnnotation, 'start' | 'end' | 'source' | 'confidence'> & Partial<Pick<ClaimAnnotation, 'cue' | 'factuality' | 'note' | 'links'>>;
+
+export class ArticleSession {
+  article: ArticleText;
+  readonly sidecar: SidecarFile;
+  private readonly now: () => string;
+  private readonly newId: (kind: 'entity' | 'claim') => string;
+  /** What re-anchoring did when the sidecar's hash did not match the article. */
+  lastReanchor: ReanchorReport | undefined;
+
+  constructor(readonly articlePath: string, readonly annotator: string, text: string, options: SessionOptions = {}) {
+    this.now = options.now ?? isoNow;
+    this.newId = options.newId ?? randomId;
+    this.article = new ArticleText(text);
+    this.sidecar = SidecarFile.open(sidecarPathFor(articlePath, annotator), this.header());
+    // The header's hash is computed when the sidecar is written, not on every keystroke.
+    this.sidecar.beforeSave = () => this.writeHeader();
+    // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
+    if (!this.sidecar.error && (this.sidecar.layer.header.sha256 !== this.article.sha256 || this.hasMisplaced())) {
+      this.lastReanchor = this.reanchorAll();
+    }
+  }
+
+  /** Opens an article from disk; throws ArticleError for binary, non-UTF-8, too large or missing articles. */
+  static open(articlePath: string, annotator: string, options: SessionOptions = {}): ArticleSession {
+    return new ArticleSession(articlePath, annotator, readArticle(articlePath, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES), options);
+  }
+
+  get layer(): Layer {
+    return this.sidecar.layer;
+  }
+
+  private header(): SidecarHeader {
+    return { sift: FORMAT_VERSION, article: path.basename(this.articlePath), annotator: this.annotator, sha256: this.article.sha256, length: this.article.length };
+  }
+
+  /** Marks the header for an update; the hash is computed only when the sidecar is written. */
+  private stampHeader(): void {
+    this.sidecar.touch();
+  }
+
+  private writeHeader(): void {
+    const h = this.layer.header;
+    h.sift = FORMAT_VERSION;
+    h.article = path.basename(this.articlePath);
+    h.annotator = this.annotator;
+    h.sha256 = this.article.sha256;
+    h.length = this.article.length;
+  }
+
+  all(): Annotation[] {
+    return allAnnotations(this.layer);
+  }
+
+  find(id: string): Annotation | undefined {
+    return this.layer.entities.find((a) => a.id === id) ?? this.layer.claims.find((a) => a.id === id);
+  }
+
+  private hasMisplaced(): boolean {
+    return this.all().some((a) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote));
+  }
+
+  /** Re-places every annotation in the current text (after the article changed on disk). */
+  reanchorAll(): ReanchorReport {
+    const report: ReanchorReport = { same: 0, exact: 0, fuzzy: 0, orphaned: [] };
+    const place = <T extends Annotation>(a: T): T => {
+      const r = reanchor(a, this.article);
+      return this.record(a, r.anchor, r.outcome, report);
+    };
+    this.layer.entities = this.layer.entities.map(place);
+    this.layer.claims = this.layer.claims.map(place);
+    this.stampHeader();
+    return report;
+  }
+
+  private record<T extends Annotation>(a: T, anchor: Anchor, outcome: AnchorOutcome, report: ReanchorReport): T {
+    if (outcome === 'orphaned') {
+      report.orphaned.push(a.id);
+      return { ...a, orphaned: true };
+    }
+    report[outcome]++;
+    const delta = anchor.start - a.start;
+    const next: T = { ...a, ...anchor };
+    delete next.orphaned;
+    if (kindOf(a) === 'claim') {
+      const c = next as unknown as ClaimAnnotation;
+      if (c.cue) c.cue = reanchorSubSpan(c.cue, delta, this.article);
+      if (c.source.span) c.source = { ...c.source, span: reanchorSubSpan(c.source.span, delta, this.article) };
+    }
+    return next;
+  }
+
+  /** After the sidecar was reloaded from disk: re-anchor if it was written against another version of the text. */
+  syncToText(): ReanchorReport | undefined {
+    if (this.sidecar.error || this.layer.header.sha256 === this.article.sha256) return undefined;
+    this.lastReanchor = this.reanchorAll();
+    return this.lastReanchor;
+  }
+
+  /**
+   * Puts back orphans whose quote and whole context stand in the text again (an undo after a deletion). Unlike
+   * re-anchoring, it never guesses: the prefix, quote and suffix must all match exactly, at exactly one place.
+   */
+  restoreOrphans(): string[] {
+    const restored: string[] = [];
+    const put = <T extends Annotation>(a: T): T => {
+      if (!a.orphaned) return a;
+      const needle = a.prefix + a.quote + a.suffix;
+      const at = this.article.text.indexOf(needle);
+      if (at === -1 || this.article.text.indexOf(needle, at + 1) !== -1) return a;
+      const start = this.article.index.toCp(at + a.prefix.length);
+      restored.push(a.id);
+      const next = { ...a, ...this.article.anchor(start, this.article.index.toCp(at + a.prefix.length + a.quote.length)) };
+      delete next.orphaned;
+      return next;
+    };
+    this.layer.entities = this.layer.entities.map(put);
+    this.layer.claims = this.layer.claims.map(put);
+    return restored;
+  }
+
+  /** The article changed on disk: take the new text and re-anchor. */
+  replaceText(text: string): ReanchorReport {
+    this.article = new ArticleText(text);
+    this.lastReanchor = this.reanchorAll();
+    return this.lastReanchor;
+  }
+
+  /**
+   * The article was edited in the editor: move every span through the edits (code points of the text before each edit,
+   * applied in order), then refresh quotes and context from the new text. Spans whose whole text went are orphaned.
+   */
+  applyEdits(text: string, edits: TextEdit[]): string[] {
+    const orphaned: string[] = [];
+    const moveSub = (sub: SubSpan | undefined): SubSpan | undefined => {
+      if (!sub || sub.orphaned) return sub;
+      let span: { start: number; end: number } | undefined = sub;
+      for (const e of edits) span = span && shiftSpan(span, e);
+      return span ? { ...span, quote: sub.quote } : { ...sub, orphaned: true };
+    };
+    const move = <T extends Annotation>(a: T): T => {
+      if (a.orphaned) return a;
+      let span: { start: number; end: number } | undefined = a;
+      for (const e of edits) span = span && shiftSpan(span, e);
+      if (!span) {
+        orphaned.push(a.id);
+        return { ...a, orphaned: true };
+      }
+      const next = { ...a, start: span.start, end: span.end };
+      if (kindOf(a) === 'claim') {
+        const c = next as unknown as ClaimAnnotation;
+        c.cue = moveSub(c.cue);
+        if (c.source.span) c.source = { ...c.source, span: moveSub(c.source.span) };
+        if (!c.cue) delete c.cue;
+      }
+      return next;
+    };
+    this.layer.entities = this.layer.entities.map(move);
+    this.layer.claims = this.layer.claims.map(move);
+    this.article = new ArticleText(text);
+    const refresh = <T extends Annotation>(a: T): T => {
+      if (a.orphaned) return a;
+      const next = { ...a, ...this.article.anchor(a.start, a.end) };
+      if (kindOf(a) === 'claim') {
+        const c = next as unknown as ClaimAnnotation;
+        if (c.cue && !c.cue.orphaned) c.cue = this.article.subSpan(c.cue.start, c.cue.end);
+        if (c.source.span && !c.source.span.orphaned) c.source = { ...c.source, span: this.article.subSpan(c.source.span.start, c.source.span.end) };
+      }
+      return next;
+    };
+    this.layer.entities = this.layer.entities.map(refresh);
+    this.layer.claims = this.layer.claims.map(refresh);
+    this.stampHeader();
+    return orphaned;
+  }
+
+  addEntity(e: NewEntity): EntityAnnotation {
+    const t = this.now();
+    const a: EntityAnnotation = { id: this.uniqueId('entity'), label: e.label, ...this.article.anchor(e.start, e.end), created: t, updated: t };
+    if (e.value !== undefined) a.value = e.value;
+    if (e.canonical !== undefined) a.canonical = e.canonical;
+    if (e.note !== undefined) a.note = e.note;
+    this.layer.entities.push(a);
+    this.stampHeader();
+    return a;
+  }
+
+  addClaim(c: NewClaim): ClaimAnnotation {
+    const t = this.now();
+    const source = c.source.span ? { ...c.source, span: this.article.subSpan(c.source.span.start, c.source.span.end) } : { ...c.source };
+    const a: ClaimAnnotation = { id: this.uniqueId('claim'), ...this.article.anchor(c.start, c.end), source, confidence: c.confidence, created: t, updated: t };
+    if (c.cue) a.cue = this.article.subSpan(c.cue.start, c.cue.end);
+    for (const k of ['factuality', 'note', 'links'] as const) if (c[k] !== undefined) (a as unknown as Record<string, unknown>)[k] = c[k];
+    this.layer.claims.push(a);
+    this.stampHeader();
+    return a;
+  }
+
+  /** Changes fields of an annotation; a new start/end re-spans it (and clears an orphan flag). */
+  update(id: string, patch: Partial<EntityAnnotation> | Partial<ClaimAnnotation>): Annotation {
+    const a = this.find(id);
+    if (!a) throw new Error(`no annotation ${id} in ${this.sidecar.path}`);
+    const next = { ...a, ...patch, id: a.id, updated: this.now() } as Annotation;
+    if (patch.start !== undefined || patch.end !== undefined) {
+      Object.assign(next, this.article.anchor(next.start, next.end));
+      delete next.orphaned;
+    }
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+    this.replace(next);
+    return next;
+  }
+
+  remove(id: string): Annotation | undefined {
+    const a = this.find(id);
+    if (!a) return undefined;
+    this.layer.entities = this.layer.entities.filter((x) => x.id !== id);
+    this.layer.claims = this.layer.claims.filter((x) => x.id !== id);
+    return a;
+  }
+
+  /** Turns down a suggestion: this string with this label is not suggested again in this article. */
+  reject(quote: string, label: string): void {
+    const list = this.layer.rejected ?? [];
+    if (!list.some((r) => r.quote === quote && r.label === label)) this.layer.rejected = [...list, { quote, label }];
+  }
+
+  isRejected(quote: string, label: string): boolean {
+    return (this.layer.rejected ?? []).some((r) => r.quote === quote && r.label === label);
+  }
+
+  /** Records the publication date, the reference for relative dates. */
+  setPublished(date: string | undefined): void {
+    if (date) this.layer.header.published = date;
+    else delete this.layer.header.published;
+  }
+
+  /** Puts back the whole layer as it was (undo); the text stays as it is, so anchors are checked again. */
+  restoreLayer(layer: Layer): void {
+    const current = this.sidecar.layer;
+    this.sidecar.layer = { ...structuredClone(layer), header: { ...layer.header, sha256: current.header.sha256, length: current.header.length } };
+    if (this.hasMisplaced()) this.reanchorAll();
+    this.stampHeader();
+  }
+
+  /** Puts back an annotation as it was (undo). */
+  restore(a: Annotation): void {
+    this.remove(a.id);
+    if (kindOf(a) === 'claim') this.layer.claims.push(a as ClaimAnnotation);
+    else this.layer.entities.push(a as EntityAnnotation);
+  }
+
+  private replace(a: Annotation): void {
+    if (kindOf(a) === 'claim') this.layer.claims = this.layer.claims.map((x) => (x.id === a.id ? (a as ClaimAnnotation) : x));
+    else this.layer.entities = this.layer.entities.map((x) => (x.id === a.id ? (a as EntityAnnotation) : x));
+  }
+
+  private uniqueId(kind: 'entity' | 'claim'): string {
+    for (;;) {
+      const id = this.newId(kind);
+      if (!this.find(id)) return id;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// Three-way merge of two versions of a layer by annotation id: what a colleague or `git pull` changed on disk
+// (theirs) against unsaved work in memory (mine), both descended from the version last read or written (base).
+import { Annotation, ClaimAnnotation, EntityAnnotation, Layer, SidecarHeader } from '../model';
+
+export interface MergeConflict {
+  id: string;
+  /** What happened: both edited it differently, or one side deleted what the other edited. */
+  kind: 'both-changed' | 'deleted-by-them' | 'deleted-by-me' | 'added-both';
+  /** Where my version went, when it was kept beside theirs. */
+  keptAs?: string;
+}
+
+export interface MergeResult {
+  layer: Layer;
+  conflicts: MergeConflict[];
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  }
+  return v;
+}
+
+function freshId(id: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${id}-mine${n === 1 ? '' : n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function mergeList<T extends Annotation>(base: T[], mine: T[], theirs: T[], conflicts: MergeConflict[], taken: Set<string>): T[] {
+  const b = new Map(base.map((a) => [a.id, a]));
+  const m = new Map(mine.map((a) => [a.id, a]));
+  const t = new Map(theirs.map((a) => [a.id, a]));
+  const out: T[] = [];
+  const ids = new Set([...b.keys(), ...m.keys(), ...t.keys()]);
+  const keepMineBeside = (mv: T, kind: MergeConflict['kind']) => {
+    const id = freshId(mv.id, taken);
+    taken.add(id);
+    const note = `Merge conflict: your unsaved version of ${mv.id}, kept beside the one on disk.${mv.note ? ` ${mv.note}` : ''}`;
+    out.push({ ...mv, id, note });
+    conflicts.push({ id: mv.id, kind, keptAs: id });
+  };
+  for (const id of ids) {
+    const bv = b.get(id);
+    const mv = m.get(id);
+    const tv = t.get(id);
+    if (bv === undefined) {
+      // Added on one side or both.
+      if (mv && tv && !same(mv, tv)) { out.push(tv); keepMineBeside(mv, 'added-both'); } else out.push((tv ?? mv)!);
+      continue;
+    }
+    const mineChanged = mv === undefined || !same(mv, bv);
+    const theirsChanged = tv === undefined || !same(tv, bv);
+    if (!mineChanged) { if (tv) out.push(tv); continue; }
+    if (!theirsChanged) { if (mv) out.push(mv); continue; }
+    // Both sides changed it.
+    if (mv === undefined && tv === undefined) continue;
+    if (mv === undefined) { out.push(tv!); conflicts.push({ id, kind: 'deleted-by-me' }); continue; }
+    if (tv === undefined) { out.push(mv); conflicts.push({ id, kind: 'deleted-by-them' }); continue; }
+    if (same(mv, tv)) { out.push(tv); continue; }
+    out.push(tv);
+    keepMineBeside(mv, 'both-changed');
+  }
+  return out;
+}
+
+function mergeHeader(base: SidecarHeader, mine: SidecarHeader, theirs: SidecarHeader): SidecarHeader {
+  const out = { ...theirs } as unknown as Record<string, unknown>;
+  for (const k of Object.keys({ ...base, ...mine, ...theirs }) as (keyof SidecarHeader)[]) {
+    if (same(theirs[k], base[k]) && !same(mine[k], base[k])) out[k] = mine[k];
+  }
+  return out as unknown as SidecarHeader;
+}
+
+/**
+ * Merges by annotation id. A change on one side wins over no change on the other. Where both sides changed the same
+ * annotation, theirs keeps the id and mine is kept beside it under a new id with a note; where one side deleted what
+ * the other edited, the edited one is kept. Nothing disappears, and every such case is reported.
+ */
+export function merge3(base: Layer, mine: Layer, theirs: Layer): MergeResult {
+  const conflicts: MergeConflict[] = [];
+  const taken = new Set([...base.entities, ...base.claims, ...mine.entities, ...mine.claims, ...theirs.entities, ...theirs.claims].map((a) => a.id));
+  const entities = mergeList<EntityAnnotation>(base.entities, mine.entities, theirs.entities, conflicts, taken);
+  const claims = mergeList<ClaimAnnotation>(base.claims, mine.claims, theirs.claims, conflicts, taken);
+  // Rejections only accumulate: a rejection from either side stays.
+  const rejected = [...(theirs.rejected ?? []), ...(mine.rejected ?? [])].filter((r, i, all) => all.findIndex((x) => x.quote === r.quote && x.label === r.label) === i);
+  return { layer: { header: mergeHeader(base.header, mine.header, theirs.header), entities, claims, ...(rejected.length ? { rejected } : {}) }, conflicts };
+}
+
+export function layersEqual(a: Layer, b: Layer): boolean {
+  return same(a, b);
+}

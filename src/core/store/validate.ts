@@ -1,0 +1,102 @@
+// `sift validate`: every check a sidecar must pass against its schema and its article.
+import * as fs from 'fs';
+import * as path from 'path';
+import { reanchor } from '../anchor/anchor';
+import { ArticleError, ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
+import { isValidAnnotator, isReservedAnnotator } from './annotator';
+import { parseSidecarName } from './paths';
+import { Annotation, ClaimAnnotation, SubSpan } from '../model';
+import { Problem, SidecarError } from './problems';
+import { ParsedSidecar, parseSidecar, positionOf } from './sidecarFormat';
+
+export interface ValidateOptions {
+  maxArticleBytes?: number;
+}
+
+/** Checks one sidecar: YAML, schema, file name, article, hash, anchors, orphans and duplicate ids. */
+export function validateSidecar(file: string, options: ValidateOptions = {}): Problem[] {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return [{ file, line: 0, col: 0, severity: 'error', code: 'unreadable', message: (e as Error).message }];
+  }
+  let parsed: ParsedSidecar;
+  try {
+    parsed = parseSidecar(source, file);
+  } catch (e) {
+    if (e instanceof SidecarError) return e.problems;
+    throw e;
+  }
+  const problems: Problem[] = [];
+  const at = (pointer: string, severity: Problem['severity'], code: string, message: string, id?: string) => {
+    const { line, col } = positionOf(parsed, pointer);
+    problems.push({ file, line, col, severity, code, message, ...(id ? { id } : {}) });
+  };
+  const { header } = parsed.layer;
+
+  const name = parseSidecarName(file);
+  if (!name) at('', 'error', 'file-name', 'a sidecar is named <article stem>.<annotator>.ann.yaml');
+  else {
+    if (name.annotator !== header.annotator) at('/annotator', 'error', 'annotator-mismatch', `the file name says annotator '${name.annotator}' but the file says '${header.annotator}'`);
+    if (!isValidAnnotator(header.annotator) && !isReservedAnnotator(header.annotator)) at('/annotator', 'error', 'annotator', `'${header.annotator}' is not a valid annotator slug`);
+    if (path.basename(header.article, path.extname(header.article)) !== name.stem) {
+      at('/article', 'error', 'article-mismatch', `the file name belongs to an article '${name.stem}.*' but the sidecar says '${header.article}'`);
+    }
+  }
+
+  const seen = new Map<string, string>();
+  const check = (list: Annotation[], kind: 'entities' | 'claims') => list.forEach((a, i) => {
+    const where = `/${kind}/${i}`;
+    const prev = seen.get(a.id);
+    if (prev) at(`${where}/id`, 'error', 'duplicate-id', `id '${a.id}' is used twice (first at ${prev})`, a.id);
+    else seen.set(a.id, where);
+    if (a.end < a.start) at(`${where}/end`, 'error', 'offsets', `end ${a.end} is before start ${a.start}`, a.id);
+  });
+  check(parsed.layer.entities, 'entities');
+  check(parsed.layer.claims, 'claims');
+
+  const articlePath = path.join(path.dirname(file), header.article);
+  let article: ArticleText;
+  try {
+    article = new ArticleText(readArticle(articlePath, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES));
+  } catch (e) {
+    if (!(e instanceof ArticleError)) throw e;
+    at('/article', 'error', e.problem === 'missing' ? 'article-missing' : `article-${e.problem}`,
+      e.problem === 'missing' ? `the article '${header.article}' is missing` : e.message);
+    return problems;
+  }
+
+  const current = header.sha256 === article.sha256;
+  if (!current) {
+    at('/sha256', 'warning', 'stale', `the article changed since these offsets were written (hash differs); open it in Sift to re-anchor`);
+  } else if (header.length !== article.length) {
+    at('/length', 'error', 'length', `length says ${header.length} code points but the article has ${article.length}`);
+  }
+  const checkSub = (sub: SubSpan | undefined, pointer: string, id: string) => {
+    if (!sub || sub.orphaned || !current) return;
+    if (!article.inRange(sub.start, sub.end)) at(pointer, 'error', 'out-of-range', `span ${sub.start}..${sub.end} is outside the article (0..${article.length})`, id);
+    else if (article.slice(sub.start, sub.end) !== sub.quote) at(pointer, 'error', 'quote-mismatch', `the text at ${sub.start}..${sub.end} is not the quote '${sub.quote}'`, id);
+  };
+  const anchors = (list: Annotation[], kind: 'entities' | 'claims') => list.forEach((a, i) => {
+    const where = `/${kind}/${i}`;
+    if (a.orphaned) {
+      at(where, 'warning', 'orphaned', `orphaned: '${a.quote}' could not be found in the article; re-attach it to a selection or delete it`, a.id);
+      return;
+    }
+    if (current) {
+      if (!article.inRange(a.start, a.end)) at(`${where}/start`, 'error', 'out-of-range', `span ${a.start}..${a.end} is outside the article (0..${article.length})`, a.id);
+      else if (article.slice(a.start, a.end) !== a.quote) at(`${where}/quote`, 'error', 'quote-mismatch', `the text at ${a.start}..${a.end} is '${article.slice(a.start, a.end)}', not the quote '${a.quote}'`, a.id);
+    } else if (reanchor(a, article).outcome === 'orphaned') {
+      at(where, 'warning', 'orphaned', `'${a.quote}' can no longer be found in the changed article`, a.id);
+    }
+    if (kind === 'claims') {
+      const c = a as ClaimAnnotation;
+      checkSub(c.cue, `${where}/cue`, a.id);
+      checkSub(c.source.span, `${where}/source/span`, a.id);
+    }
+  });
+  anchors(parsed.layer.entities, 'entities');
+  anchors(parsed.layer.claims, 'claims');
+  return problems;
+}

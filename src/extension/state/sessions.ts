@@ -1,0 +1,234 @@
+// Keeps one core ArticleSession per open article for the current annotator, in step with the editor and the disk.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { ArticleError, readArticle } from '../../core/text/article';
+import { ArticleSession, ReanchorReport } from '../../core/session/session';
+import { SaveOutcome } from '../../core/store/sidecarFile';
+import { Layer } from '../../core/model';
+import { UndoStack } from '../../core/session/undo';
+import { AnnotatorState } from './annotator';
+import { readConfig } from '../platform/config';
+import { toCoreEdits } from '../platform/positions';
+
+interface Entry {
+  session: ArticleSession;
+  /** The document text the session's offsets refer to. */
+  text: string;
+  doc: vscode.TextDocument;
+}
+
+export interface SessionEvents {
+  onSidecarError(session: ArticleSession): void;
+  onSidecarOk(session: ArticleSession): void;
+}
+
+export class Sessions implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private undo = new UndoStack<string, Layer>();
+  /** Articles Sift will not annotate (binary, not UTF-8, too large), with the reason; told once. */
+  private readonly refused = new Map<string, string>();
+  private readonly emitter = new vscode.EventEmitter<ArticleSession>();
+  /** Fires after any change to an article's annotations: an edit, a reload, a command. */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(private readonly annotator: AnnotatorState, private readonly log: vscode.LogOutputChannel, private readonly events: SessionEvents) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc)),
+      annotator.onDidChange(() => this.reset()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
+    this.disposables.push(watcher, watcher.onDidChange((u) => this.onSidecarDisk(u)), watcher.onDidCreate((u) => this.onSidecarDisk(u)), watcher.onDidDelete((u) => this.onSidecarDisk(u)));
+  }
+
+  isArticle(doc: vscode.TextDocument): boolean {
+    return doc.uri.scheme === 'file' && !doc.uri.fsPath.endsWith('.yaml') && vscode.languages.match({ pattern: readConfig(doc.uri).articles }, doc) > 0;
+  }
+
+  /** The session for an article, opened on first use; undefined for other files and refused articles. */
+  get(doc: vscode.TextDocument): ArticleSession | undefined {
+    const hit = this.entries.get(doc.uri.fsPath);
+    if (hit) return hit.session;
+    if (!this.isArticle(doc) || this.refused.has(doc.uri.fsPath)) return undefined;
+    return this.open(doc)?.session;
+  }
+
+  all(): ArticleSession[] {
+    return [...this.entries.values()].map((e) => e.session);
+  }
+
+  documentFor(session: ArticleSession): vscode.TextDocument | undefined {
+    return this.entries.get(session.articlePath)?.doc;
+  }
+
+  private open(doc: vscode.TextDocument): Entry | undefined {
+    const file = doc.uri.fsPath;
+    const max = readConfig(doc.uri).maxArticleSizeMB * 1024 * 1024;
+    try {
+      if (fs.existsSync(file)) readArticle(file, max);
+      else if (Buffer.byteLength(doc.getText()) > max) throw new ArticleError(file, 'too-large', `is over the ${readConfig(doc.uri).maxArticleSizeMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
+    } catch (e) {
+      if (!(e instanceof ArticleError)) throw e;
+      this.refused.set(file, e.message);
+      this.log.warn(e.message);
+      void vscode.window.showWarningMessage(`Sift: ${e.message}`);
+      return undefined;
+    }
+    const text = doc.getText();
+    const session = new ArticleSession(file, this.annotator.id, text);
+    const entry: Entry = { session, text, doc };
+    this.entries.set(file, entry);
+    if (session.sidecar.error) this.events.onSidecarError(session);
+    if (session.sidecar.recovered) {
+      void vscode.window.showInformationMessage(`Sift: merged work from ${session.sidecar.recoveryPath} back into the sidecar.`);
+    }
+    if (session.lastReanchor) this.reportReanchor(session, session.lastReanchor);
+    if (session.sidecar.dirty) this.scheduleSave(session);
+    this.log.info(`opened ${file} as ${this.annotator.id}: ${session.all().length} annotations`);
+    // Tell the views (orphans, decorations, status) once the caller has its session.
+    queueMicrotask(() => { if (this.entries.get(file) === entry) this.emitter.fire(session); });
+    return entry;
+  }
+
+  private reportReanchor(session: ArticleSession, r: ReanchorReport): void {
+    const moved = r.exact + r.fuzzy;
+    this.log.info(`re-anchored ${session.articlePath}: ${r.same} in place, ${r.exact} moved, ${r.fuzzy} fuzzy, ${r.orphaned.length} orphaned`);
+    if (r.orphaned.length) {
+      void vscode.window.showWarningMessage(`Sift: the article changed; ${moved} annotation(s) moved and ${r.orphaned.length} could not be found. They are kept as orphans in the Problems view.`);
+    }
+  }
+
+  /** Runs a change to a session's annotations, then tells the views and schedules the save. `label` names it for undo. */
+  mutate<T>(session: ArticleSession, change: () => T, label = 'annotation change'): T {
+    const before = structuredClone(session.layer);
+    const result = change();
+    this.undo.push(session.articlePath, before, label);
+    this.changed(session);
+    return result;
+  }
+
+  /** Reverts the last change made through Sift, in whichever open article it was made. */
+  undoLast(): string | undefined {
+    for (let e = this.undo.pop(); e; e = this.undo.pop()) {
+      const entry = this.entries.get(e.key);
+      if (!entry) continue;
+      entry.session.restoreLayer(e.before);
+      this.changed(entry.session);
+      return e.label;
+    }
+    return undefined;
+  }
+
+  private changed(session: ArticleSession): void {
+    this.emitter.fire(session);
+    this.scheduleSave(session);
+  }
+
+  private scheduleSave(session: ArticleSession): void {
+    session.sidecar.scheduleSave(readConfig().saveDelayMs, (o) => this.saved(session, o), (e) => this.saveFailed(session, e));
+  }
+
+  private saved(session: ArticleSession, outcome: SaveOutcome): void {
+    if (outcome === 'recovery') this.log.warn(`${session.sidecar.path} cannot be parsed; work kept in ${session.sidecar.recoveryPath}`);
+    else if (outcome === 'written') this.log.debug(`saved ${session.sidecar.path}`);
+  }
+
+  private saveFailed(session: ArticleSession, e: Error): void {
+    this.log.error(`could not save ${session.sidecar.path}: ${e.message}`);
+    void vscode.window.showErrorMessage(`Sift could not save ${session.sidecar.path}: ${e.message}. Your work is kept in memory; it will be saved again on the next change.`);
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const entry = this.entries.get(e.document.uri.fsPath);
+    if (!entry || e.contentChanges.length === 0) return;
+    const after = e.document.getText();
+    const { session } = entry;
+    if (!e.document.isDirty && e.reason === undefined && this.diskText(e.document.uri.fsPath) === after) {
+      // Reloaded from disk (git checkout, another program): find each annotation again by its quote.
+      const r = session.replaceText(after);
+      this.reportReanchor(session, r);
+    } else {
+      session.applyEdits(after, toCoreEdits(entry.text, e.contentChanges));
+      session.restoreOrphans();
+    }
+    entry.text = after;
+    entry.doc = e.document;
+    this.changed(session);
+  }
+
+  private diskText(file: string): string | undefined {
+    try {
+      return fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    } catch {
+      return undefined;
+    }
+  }
+
+  private onSidecarDisk(uri: vscode.Uri): void {
+    const entry = [...this.entries.values()].find((e) => e.session.sidecar.path === uri.fsPath);
+    if (!entry) return;
+    const { session } = entry;
+    const r = session.sidecar.reload();
+    if (r.outcome === 'unchanged') return;
+    this.log.info(`${uri.fsPath} changed on disk: ${r.outcome}${r.conflicts.length ? `, ${r.conflicts.length} conflict(s)` : ''}`);
+    if (r.outcome === 'broken') {
+      this.events.onSidecarError(session);
+      this.emitter.fire(session);
+      return;
+    }
+    this.events.onSidecarOk(session);
+    const re = session.syncToText();
+    if (re) this.reportReanchor(session, re);
+    if (r.conflicts.length) {
+      const list = r.conflicts.map((c) => (c.keptAs ? `${c.id} (yours kept as ${c.keptAs})` : `${c.id} (${c.kind})`)).join(', ');
+      void vscode.window.showWarningMessage(`Sift merged a change to ${vscode.workspace.asRelativePath(uri)} with your unsaved work. Conflicts, both versions kept: ${list}.`, 'Open Sidecar')
+        .then((b) => { if (b) void vscode.window.showTextDocument(uri); });
+    }
+    this.emitter.fire(session);
+    if (session.sidecar.dirty) this.scheduleSave(session);
+  }
+
+  private close(doc: vscode.TextDocument): void {
+    const entry = this.entries.get(doc.uri.fsPath);
+    if (!entry) return;
+    this.flushOne(entry.session);
+    entry.session.sidecar.dispose();
+    this.entries.delete(doc.uri.fsPath);
+    this.undo.drop(doc.uri.fsPath);
+  }
+
+  private flushOne(session: ArticleSession): void {
+    try {
+      const outcome = session.sidecar.flush();
+      this.saved(session, outcome);
+    } catch (e) {
+      this.saveFailed(session, e as Error);
+    }
+  }
+
+  /** Writes every pending change now (on deactivate, before switching annotator). */
+  flushAll(): void {
+    for (const e of this.entries.values()) this.flushOne(e.session);
+  }
+
+  private reset(): void {
+    this.flushAll();
+    // Undo snapshots belong to the annotator who made them.
+    this.undo = new UndoStack<string, Layer>();
+    for (const e of this.entries.values()) e.session.sidecar.dispose();
+    const docs = [...this.entries.values()].map((e) => e.doc);
+    this.entries.clear();
+    for (const doc of docs) {
+      const s = this.get(doc);
+      if (s) this.emitter.fire(s);
+    }
+  }
+
+  dispose(): void {
+    this.flushAll();
+    for (const e of this.entries.values()) e.session.sidecar.dispose();
+    this.entries.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
