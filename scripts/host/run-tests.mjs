@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureHost } from './install.mjs';
+import { ensureHost, ensureTestPackages } from './install.mjs';
 import { repoRoot } from './paths.mjs';
 import { codeServerCli, tempProfile } from './server.mjs';
 import { runSuite } from './suite.mjs';
@@ -67,6 +67,12 @@ export async function runIntegration({ vsix = !process.env.SIFT_SKIP_VSIX } = {}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    ensureTestPackages();
+  } catch (e) {
+    console.error(`[integration] ${e.message}`);
+    process.exit(1);
+  }
   runIntegration().then((r) => {
     console.log(`integration: ${r.passes} passed, ${r.failures} failed`);
     process.exit(r.code === 0 && r.failures === 0 ? 0 : 1);
