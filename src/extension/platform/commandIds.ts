@@ -13,7 +13,7 @@ export const Commands = {
   // Orphans (views/orphans.ts)
   reattachOrphan: 'sift.reattachOrphan',
   deleteOrphan: 'sift.deleteOrphan',
-  // Suggestions (commands/suggestionCommands.ts, views/suggestions.ts, state/knowledge.ts)
+  // Suggestions and the gazetteer (commands/suggestionCommands.ts, views/suggestions.ts, commands/aliasCommand.ts)
   acceptSuggestion: 'sift.acceptSuggestion',
   changeSuggestionLabel: 'sift.changeSuggestionLabel',
   rejectSuggestion: 'sift.rejectSuggestion',
@@ -29,7 +29,7 @@ export const Commands = {
   linkClaim: 'sift.linkClaim',
   showLinkedClaims: 'sift.showLinkedClaims',
   undo: 'sift.undo',
-  // The Sift view and moving through an article (views/treeCommands.ts)
+  // The Sift view and moving through an article (commands/treeCommands.ts)
   nextAnnotation: 'sift.nextAnnotation',
   previousAnnotation: 'sift.previousAnnotation',
   filterTree: 'sift.filterTree',
