@@ -1,90 +1,84 @@
 import * as vscode from 'vscode';
-import { ArticleSession } from '../core/session/session';
 import { SIFT_VERSION } from '../core/version';
-import { AnnotatorState } from './state/annotator';
-import { AnnotationDecorations } from './views/decorations';
-import { AnnotationTree, Filter } from './views/annotationTree';
+import { registerAliasCommand } from './commands/aliasCommand';
 import { registerClaimCommands } from './commands/claimCommands';
 import { StepTracker } from './commands/claimInput';
-import { registerExportCommand } from './commands/exportCommand';
+import { registerClaimLinkCommands } from './commands/claimLinks';
 import { registerEntityCommands } from './commands/entityCommands';
+import { registerExportCommand } from './commands/exportCommand';
+import { Services } from './commands/services';
+import { registerSuggestionCommands } from './commands/suggestionCommands';
+import { registerTreeCommands } from './commands/treeCommands';
+import { Commands } from './platform/commandIds';
+import { registerCommand } from './platform/commands';
+import { DecorationTypes } from './platform/decorationTypes';
 import { createLog } from './platform/log';
-import { Orphans } from './views/orphans';
+import { AnnotatorState } from './state/annotator';
+import { WorkspaceKnowledge } from './state/knowledge';
 import { Sessions } from './state/sessions';
+import { SiftApi, testHooksEnabled, withTestHooks } from './testApi';
+import { AnnotationTree } from './views/annotationTree';
+import { AnnotationDecorations } from './views/decorations';
+import { SiftHover } from './views/hover';
+import { Orphans } from './views/orphans';
 import { SidecarDiagnostics } from './views/sidecarDiagnostics';
 import { AnnotatorStatus } from './views/statusBar';
-import { SiftHover } from './views/hover';
-import { WorkspaceKnowledge } from './state/knowledge';
-import { registerSuggestionCommands } from './commands/suggestionCommands';
 import { Suggestions } from './views/suggestions';
-import { Suggestion } from '../core/detect/detector';
 
-/** What Sift offers other extensions and its own integration tests. */
-export interface SiftApi {
-  version: string;
-  /** How long activate() took, in milliseconds. */
-  activationMs: number;
-  annotator(): string;
-  /** The session of an open article, if Sift annotates it. */
-  session(doc: vscode.TextDocument): ArticleSession | undefined;
-  /** Writes all pending changes now. */
-  flush(): void;
-  statusText(): string;
-  /** Detects now and returns the suggestions still open for the annotator. */
-  suggestions(doc: vscode.TextDocument): Promise<Suggestion[]>;
-  suggestionsEnabled(): boolean;
-  /** The Sift view's tree, two levels deep, under an optional filter. */
-  tree(filter?: Filter): Promise<{ article: string; description: string; children: string[] }[]>;
-  /** The title of the claim flow's quick input showing now, if any. */
-  claimStep(): string | undefined;
-}
+export type { SiftApi, SiftTestApi } from './testApi';
 
 let sessions: Sessions | undefined;
+
+/** The state every feature shares; each object is disposed with the extension. */
+function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, types: DecorationTypes): Services {
+  const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
+  const annotator = own(new AnnotatorState());
+  const sidecarDiagnostics = own(new SidecarDiagnostics());
+  const s = own(new Sessions(annotator, log, sidecarDiagnostics));
+  const knowledge = own(new WorkspaceKnowledge(log));
+  const suggestions = own(new Suggestions(s, knowledge, context.workspaceState, types));
+  return { sessions: s, annotator, knowledge, suggestions, memento: context.workspaceState, steps: new StepTracker() };
+}
+
+/** Every command, one group per feature. */
+function registerCommands(sv: Services): vscode.Disposable[] {
+  return [
+    ...registerEntityCommands(sv.sessions),
+    ...registerSuggestionCommands(sv),
+    ...registerClaimCommands(sv),
+    ...registerClaimLinkCommands(sv),
+    registerAliasCommand(sv.knowledge),
+    registerExportCommand(sv.sessions, sv.annotator),
+    registerCommand(Commands.switchAnnotator, () => sv.annotator.pick()),
+  ];
+}
 
 /** Wires Sift's features together; each feature lives in its own file and owns its disposables. */
 export function activate(context: vscode.ExtensionContext): SiftApi {
   const started = performance.now();
   const log = createLog(context);
-  const annotator = new AnnotatorState();
-  const sidecarDiagnostics = new SidecarDiagnostics();
-  sessions = new Sessions(annotator, log, sidecarDiagnostics);
-  const s = sessions;
-  const status = new AnnotatorStatus(s, annotator);
-  const knowledge = new WorkspaceKnowledge(log);
-  const suggestions = new Suggestions(s, knowledge, context.workspaceState);
-  const tree = new AnnotationTree(s, annotator);
-  const steps = new StepTracker();
+  const types = new DecorationTypes(context.extensionUri);
+  context.subscriptions.push(types);
+  const sv = createServices(context, log, types);
+  sessions = sv.sessions;
+  const status = new AnnotatorStatus(sv.sessions, sv.annotator);
+  const tree = new AnnotationTree(sv.sessions, sv.annotator);
   context.subscriptions.push(
-    knowledge,
-    suggestions,
-    ...registerSuggestionCommands(s, suggestions, knowledge, annotator),
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, new SiftHover(s, suggestions)),
-    annotator,
-    sidecarDiagnostics,
-    s,
     status,
-    new AnnotationDecorations(s, context.extensionUri),
     tree,
-    ...registerClaimCommands(s, suggestions, knowledge, context.workspaceState, steps),
-    registerExportCommand(s, annotator),
-    new Orphans(s),
-    ...registerEntityCommands(s),
-    vscode.commands.registerCommand('sift.switchAnnotator', () => annotator.pick()),
+    new AnnotationDecorations(sv.sessions, types),
+    new Orphans(sv.sessions),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new SiftHover(sv.sessions, sv.suggestions)),
+    ...registerTreeCommands(tree, sv.sessions),
+    ...registerCommands(sv),
   );
   const activationMs = performance.now() - started;
-  log.info(`Sift ${SIFT_VERSION} activated in ${activationMs.toFixed(1)} ms; annotating as ${annotator.id}`);
-  return {
-    version: SIFT_VERSION,
-    activationMs,
-    annotator: () => annotator.id,
-    session: (doc) => s.get(doc),
-    flush: () => s.flushAll(),
-    statusText: () => status.text,
-    suggestions: (doc) => suggestions.refresh(doc),
-    suggestionsEnabled: () => suggestions.isEnabled,
-    tree: (filter) => { tree.setFilter(filter ?? {}); return tree.snapshot(); },
-    claimStep: () => steps.step,
-  };
+  const mode = vscode.ExtensionMode[context.extensionMode];
+  log.info(`Sift ${SIFT_VERSION} activated in ${activationMs.toFixed(1)} ms (extension mode ${mode}); annotating as ${sv.annotator.id}`);
+  const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
+  if (!testHooksEnabled(context.extensionMode)) return api;
+  log.info('test hooks are on');
+  return withTestHooks(api, { services: sv, status, tree, activationMs, extensionMode: context.extensionMode });
 }
 
 /** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */

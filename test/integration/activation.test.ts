@@ -18,8 +18,11 @@ describe('activation', () => {
     await vscode.window.showTextDocument(doc);
     for (let i = 0; i < 100 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
     assert.strictEqual(ext.isActive, true, 'Sift activated on opening an article');
-    const api = ext.exports as { version: string; activationMs: number };
+    const api = ext.exports as { version: string; activationMs: number; extensionMode: string };
     assert.strictEqual(api.version, ext.packageJSON.version);
+    // The test hooks are offered only in a test host: loaded with extensionTestsPath, the host runs Sift in Test mode.
+    report(`extension mode: ${api.extensionMode}`);
+    assert.strictEqual(api.extensionMode, 'Test');
     // A figure for the record (the target is 50 ms); speed is judged in the benchmark, not asserted here.
     report(`activation took ${api.activationMs.toFixed(1)} ms`);
   });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SiftApi } from '../../src/extension/main';
+import type { SiftTestApi } from '../../src/extension/main';
 
 export const EXTENSION_ID = 'sift-annotation.sift';
 
@@ -11,10 +11,13 @@ export function workspaceRoot(): string {
   return f.uri.fsPath;
 }
 
-export async function siftApi(): Promise<SiftApi> {
-  const ext = vscode.extensions.getExtension<SiftApi>(EXTENSION_ID);
+/** Sift's API with its test hooks, which it offers only in a test host (ExtensionMode.Test). */
+export async function siftApi(): Promise<SiftTestApi> {
+  const ext = vscode.extensions.getExtension<SiftTestApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
-  return ext.isActive ? ext.exports : ext.activate();
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  if (typeof api.session !== 'function') throw new Error(`${EXTENSION_ID} offers no test hooks: the host is not in test mode`);
+  return api;
 }
 
 /** Polls until `check` returns a truthy value; fails with `what` after `ms`. */

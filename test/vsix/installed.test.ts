@@ -22,4 +22,12 @@ describe('the packaged .vsix', () => {
     const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
   });
+
+  it('offers only the public API (the test hooks stay off outside a test host)', async () => {
+    const ext = vscode.extensions.getExtension<{ version: string; annotator(): string }>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    assert.deepStrictEqual(Object.keys(api).sort(), ['annotator', 'version']);
+    assert.strictEqual(api.version, ext.packageJSON.version);
+    assert.match(api.annotator(), /^[a-z0-9][a-z0-9_-]*$/);
+  });
 });

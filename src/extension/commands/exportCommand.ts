@@ -3,6 +3,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { FORMATS, FormatName } from '../../core/export/formats';
 import { Summary, parseSplit, runExport } from '../../core/export/run';
+import { BuiltinCommands, Commands } from '../platform/commandIds';
+import { executeCommand, registerCommand } from '../platform/commands';
 import { AnnotatorState } from '../state/annotator';
 import { Sessions } from '../state/sessions';
 
@@ -20,7 +22,7 @@ const DESCRIBE: Record<FormatName, string> = {
 };
 
 export function registerExportCommand(sessions: Sessions, annotator: AnnotatorState): vscode.Disposable {
-  return vscode.commands.registerCommand('sift.exportDataset', async (args: ExportArgs = {}): Promise<Summary | undefined> => {
+  return registerCommand(Commands.exportDataset, async (args: ExportArgs = {}): Promise<Summary | undefined> => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!root) {
       void vscode.window.showInformationMessage('Sift: open a folder of articles to export.');
@@ -63,7 +65,7 @@ export function registerExportCommand(sessions: Sessions, annotator: AnnotatorSt
     const skipped = summary.skipped.length ? `; ${summary.skipped.length} orphaned or stale annotation(s) skipped` : '';
     const problems = summary.problems.length ? `; ${summary.problems.length} problem(s), see the log` : '';
     void vscode.window.showInformationMessage(`Sift exported ${summary.articles} article(s): ${labels}, ${summary.claims} claim(s)${skipped}${problems}.`, 'Reveal')
-      .then((b) => { if (b) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(summary.written[0] ?? out)); });
+      .then((b) => { if (b) void executeCommand(BuiltinCommands.revealInExplorer, vscode.Uri.file(summary.written[0] ?? out)); });
     return summary;
   });
 }

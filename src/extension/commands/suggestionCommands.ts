@@ -4,15 +4,14 @@ import * as vscode from 'vscode';
 import { ArticleError } from '../../core/text/article';
 import { isoDay, parseIsoDay } from '../../core/detect/dates';
 import { Suggestion } from '../../core/detect/detector';
-import { BUILTIN_LABELS, EntityAnnotation } from '../../core/model';
+import { EntityAnnotation } from '../../core/model';
 import { ArticleSession } from '../../core/session/session';
-import { AnnotatorState } from '../state/annotator';
-import { readConfig } from '../platform/config';
-import { activeArticle } from './entityCommands';
-import { WorkspaceKnowledge } from '../state/knowledge';
+import { Commands } from '../platform/commandIds';
+import { registerCommand } from '../platform/commands';
+import { setting } from '../platform/config';
 import { positionToCp } from '../platform/positions';
-import { Sessions } from '../state/sessions';
-import { Suggestions } from '../views/suggestions';
+import { labelChoices, pickLabel } from './labels';
+import { Services, activeArticle } from './services';
 
 /** A suggestion named in a command link: which article, where, and what it says. */
 export interface SuggestionRef {
@@ -41,116 +40,142 @@ function accept(session: ArticleSession, s: Pick<Suggestion, 'start' | 'end' | '
   return session.addEntity({ start: s.start, end: s.end, label, ...(label === s.label && s.value ? { value: s.value } : {}), ...(s.canonical ? { canonical: s.canonical } : {}) });
 }
 
-export function registerSuggestionCommands(sessions: Sessions, suggestions: Suggestions, knowledge: WorkspaceKnowledge, annotator: AnnotatorState): vscode.Disposable[] {
-  /** The suggestion a command is about: the one a link names, else the one under the cursor. */
-  const resolve = async (ref?: SuggestionRef): Promise<{ doc: vscode.TextDocument; session: ArticleSession; s: Suggestion } | undefined> => {
-    const doc = ref ? await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri)) : vscode.window.activeTextEditor?.document;
-    const session = doc && sessions.get(doc);
-    if (!doc || !session) return undefined;
-    const list = suggestions.visible(doc);
-    const s = ref
-      ? list.find((x) => x.start === ref.start && x.end === ref.end && x.label === ref.label)
-      : suggestions.at(doc, positionToCp(doc, vscode.window.activeTextEditor!.selection.active));
-    if (!s) {
-      void vscode.window.showInformationMessage('Sift: no open suggestion there.');
-      return undefined;
-    }
-    return { doc, session, s };
-  };
+interface Target {
+  doc: vscode.TextDocument;
+  session: ArticleSession;
+  s: Suggestion;
+}
 
-  const pickLabel = (current: string) => vscode.window.showQuickPick(
-    [...new Set([...BUILTIN_LABELS, ...vscode.workspace.getConfiguration('sift').get<string[]>('labels', [])])].filter((l) => l !== current),
-    { title: 'Sift: label it as…' },
-  );
+/** The suggestion a command is about: the one a link names, else the one under the cursor. */
+async function resolve({ sessions, suggestions }: Services, ref?: SuggestionRef): Promise<Target | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const doc = ref ? await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri)) : editor?.document;
+  const session = doc && sessions.get(doc);
+  if (!doc || !session) return undefined;
+  const s = ref
+    ? suggestions.visible(doc).find((x) => x.start === ref.start && x.end === ref.end && x.label === ref.label)
+    : editor && suggestions.at(doc, positionToCp(doc, editor.selection.active));
+  if (!s) {
+    void vscode.window.showInformationMessage('Sift: no open suggestion there.');
+    return undefined;
+  }
+  return { doc, session, s };
+}
 
-  return [
-    vscode.commands.registerCommand('sift.acceptSuggestion', async (ref?: SuggestionRef) => {
-      const t = await resolve(ref);
-      if (!t) return undefined;
-      const a = sessions.mutate(t.session, () => accept(t.session, t.s));
-      knowledge.learn(t.s.text, t.s.label);
-      return a;
-    }),
+function acceptSuggestion(sv: Services): vscode.Disposable {
+  return registerCommand(Commands.acceptSuggestion, async (ref?: SuggestionRef) => {
+    const t = await resolve(sv, ref);
+    if (!t) return undefined;
+    const a = sv.sessions.mutate(t.session, () => accept(t.session, t.s));
+    sv.knowledge.learn(t.s.text, t.s.label);
+    return a;
+  });
+}
 
-    vscode.commands.registerCommand('sift.changeSuggestionLabel', async (ref?: SuggestionRef, label?: string) => {
-      const t = await resolve(ref);
-      if (!t) return undefined;
-      const chosen = label ?? await pickLabel(t.s.label);
-      if (!chosen) return undefined;
-      const a = sessions.mutate(t.session, () => accept(t.session, t.s, chosen));
-      knowledge.learn(t.s.text, chosen);
-      return a;
-    }),
+function changeSuggestionLabel(sv: Services): vscode.Disposable {
+  return registerCommand(Commands.changeSuggestionLabel, async (ref?: SuggestionRef, label?: string) => {
+    const t = await resolve(sv, ref);
+    if (!t) return undefined;
+    const chosen = label ?? await pickLabel({ title: 'Sift: label it as…', exclude: t.s.label });
+    if (!chosen) return undefined;
+    const a = sv.sessions.mutate(t.session, () => accept(t.session, t.s, chosen));
+    sv.knowledge.learn(t.s.text, chosen);
+    return a;
+  });
+}
 
-    vscode.commands.registerCommand('sift.rejectSuggestion', async (ref?: SuggestionRef) => {
-      const t = await resolve(ref);
-      if (!t) return false;
-      sessions.mutate(t.session, () => t.session.reject(t.s.text, t.s.label));
-      return true;
-    }),
+function rejectSuggestion(sv: Services): vscode.Disposable {
+  return registerCommand(Commands.rejectSuggestion, async (ref?: SuggestionRef) => {
+    const t = await resolve(sv, ref);
+    if (!t) return false;
+    sv.sessions.mutate(t.session, () => t.session.reject(t.s.text, t.s.label));
+    return true;
+  });
+}
 
-    vscode.commands.registerCommand('sift.acceptAllOfLabel', async (label?: string) => {
-      const t = activeArticle(sessions);
-      if (!t) return 0;
-      const open = await suggestions.refresh(t.editor.document);
-      const labels = [...new Set(open.map((s) => s.label))];
-      const chosen = label ?? await vscode.window.showQuickPick(labels.map((l) => ({ label: l, description: `${open.filter((s) => s.label === l).length} suggestions` })), { title: 'Sift: accept every suggestion labelled…' }).then((p) => p?.label);
-      if (!chosen) return 0;
-      const todo = open.filter((s) => s.label === chosen);
-      sessions.mutate(t.session, () => todo.forEach((s) => accept(t.session, s)));
-      void vscode.window.setStatusBarMessage(`Sift: accepted ${todo.length} ${chosen} suggestions`, 3000);
-      return todo.length;
-    }),
+/** Asks which label to accept every open suggestion of: the labels that have some, in label order, with counts. */
+async function pickOpenLabel(open: readonly Suggestion[]): Promise<string | undefined> {
+  const count = (l: string) => open.filter((s) => s.label === l).length;
+  const labels = labelChoices(open.map((s) => s.label)).filter((l) => count(l) > 0);
+  const pick = await vscode.window.showQuickPick(labels.map((l) => ({ label: l, description: `${count(l)} suggestions` })), { title: 'Sift: accept every suggestion labelled…' });
+  return pick?.label;
+}
 
-    vscode.commands.registerCommand('sift.acceptEverywhere', async (ref?: SuggestionRef) => {
-      const t = await resolve(ref);
-      if (!t) return 0;
-      const { text, label } = t.s;
-      let added = 0;
-      let files = 0;
-      const uris = await vscode.workspace.findFiles(readConfig().articles, '**/node_modules/**', 10_000);
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sift: labelling "${text}" as ${label} everywhere`, cancellable: true }, async (progress, token) => {
-        for (const uri of uris) {
-          if (token.isCancellationRequested) break;
-          progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-          const openDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          let session: ArticleSession | undefined;
-          try {
-            session = openDoc ? sessions.get(openDoc) : ArticleSession.open(uri.fsPath, annotator.id);
-          } catch (e) {
-            if (!(e instanceof ArticleError)) throw e;
-            continue;
-          }
-          if (!session || session.sidecar.error) continue;
-          const s = session;
-          const todo = occurrences(s, text).filter((o) => !s.layer.entities.some((e) => e.start < o.end && o.start < e.end));
-          if (!todo.length) continue;
-          files++;
-          added += todo.length;
-          const add = () => todo.forEach((o) => s.addEntity({ ...o, label, ...(t.s.canonical ? { canonical: t.s.canonical } : {}) }));
-          if (openDoc) sessions.mutate(s, add);
-          else { add(); s.sidecar.save(); }
-        }
-      });
-      knowledge.learn(text, label);
-      void vscode.window.showInformationMessage(`Sift: labelled ${added} occurrence(s) of "${text}" as ${label} in ${files} article(s).`);
-      return added;
-    }),
+function acceptAllOfLabel({ sessions, suggestions }: Services): vscode.Disposable {
+  return registerCommand(Commands.acceptAllOfLabel, async (label?: string) => {
+    const t = activeArticle(sessions);
+    if (!t) return 0;
+    const open = await suggestions.refresh(t.editor.document);
+    const chosen = label ?? await pickOpenLabel(open);
+    if (!chosen) return 0;
+    const todo = open.filter((s) => s.label === chosen);
+    sessions.mutate(t.session, () => todo.forEach((s) => accept(t.session, s)));
+    void vscode.window.setStatusBarMessage(`Sift: accepted ${todo.length} ${chosen} suggestions`, 3000);
+    return todo.length;
+  });
+}
 
-    vscode.commands.registerCommand('sift.setReferenceDate', async (date?: string) => {
-      const t = activeArticle(sessions);
-      if (!t) return undefined;
-      const current = suggestions.reference(t.editor.document);
-      const value = date ?? await vscode.window.showInputBox({
-        title: 'Sift: the article\'s publication date (the reference for relative dates)',
-        value: t.session.layer.header.published ?? (current ? isoDay(current.date) : ''),
-        placeHolder: 'YYYY-MM-DD; empty to use the date in the article or the file date',
-        validateInput: (v) => (v === '' || parseIsoDay(v) ? undefined : 'A date as YYYY-MM-DD'),
-      });
-      if (value === undefined || (value !== '' && !parseIsoDay(value))) return undefined;
-      sessions.mutate(t.session, () => t.session.setPublished(value || undefined));
-      await suggestions.refresh(t.editor.document);
-      return value;
-    }),
-  ];
+/** Labels every unlabelled whole-word occurrence of the suggestion's text in one article; returns how many. */
+function labelIn(sv: Services, uri: vscode.Uri, s: Suggestion): number {
+  const openDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  let session: ArticleSession | undefined;
+  try {
+    session = openDoc ? sv.sessions.get(openDoc) : ArticleSession.open(uri.fsPath, sv.annotator.id);
+  } catch (e) {
+    if (!(e instanceof ArticleError)) throw e;
+    return 0;
+  }
+  if (!session || session.sidecar.error) return 0;
+  const at = session;
+  const todo = occurrences(at, s.text).filter((o) => !at.layer.entities.some((e) => e.start < o.end && o.start < e.end));
+  if (!todo.length) return 0;
+  const add = () => todo.forEach((o) => at.addEntity({ ...o, label: s.label, ...(s.canonical ? { canonical: s.canonical } : {}) }));
+  if (openDoc) sv.sessions.mutate(at, add);
+  else { add(); at.sidecar.save(); }
+  return todo.length;
+}
+
+function acceptEverywhere(sv: Services): vscode.Disposable {
+  return registerCommand(Commands.acceptEverywhere, async (ref?: SuggestionRef) => {
+    const t = await resolve(sv, ref);
+    if (!t) return 0;
+    const { text, label } = t.s;
+    let added = 0;
+    let files = 0;
+    const uris = await vscode.workspace.findFiles(setting('articles'), '**/node_modules/**', 10_000);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sift: labelling "${text}" as ${label} everywhere`, cancellable: true }, async (progress, token) => {
+      for (const uri of uris) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        const n = labelIn(sv, uri, t.s);
+        added += n;
+        if (n) files++;
+      }
+    });
+    sv.knowledge.learn(text, label);
+    void vscode.window.showInformationMessage(`Sift: labelled ${added} occurrence(s) of "${text}" as ${label} in ${files} article(s).`);
+    return added;
+  });
+}
+
+function setReferenceDate({ sessions, suggestions }: Services): vscode.Disposable {
+  return registerCommand(Commands.setReferenceDate, async (date?: string) => {
+    const t = activeArticle(sessions);
+    if (!t) return undefined;
+    const current = suggestions.reference(t.editor.document);
+    const value = date ?? await vscode.window.showInputBox({
+      title: 'Sift: the article\'s publication date (the reference for relative dates)',
+      value: t.session.layer.header.published ?? (current ? isoDay(current.date) : ''),
+      placeHolder: 'YYYY-MM-DD; empty to use the date in the article or the file date',
+      validateInput: (v) => (v === '' || parseIsoDay(v) ? undefined : 'A date as YYYY-MM-DD'),
+    });
+    if (value === undefined || (value !== '' && !parseIsoDay(value))) return undefined;
+    sessions.mutate(t.session, () => t.session.setPublished(value || undefined));
+    await suggestions.refresh(t.editor.document);
+    return value;
+  });
+}
+
+export function registerSuggestionCommands(sv: Services): vscode.Disposable[] {
+  return [acceptSuggestion(sv), changeSuggestionLabel(sv), rejectSuggestion(sv), acceptAllOfLabel(sv), acceptEverywhere(sv), setReferenceDate(sv)];
 }

@@ -28,6 +28,13 @@ export function spanToRange(doc: vscode.TextDocument, start: number, end: number
   return new vscode.Range(doc.positionAt(index.toUtf16(clamp(start))), doc.positionAt(index.toUtf16(clamp(end))));
 }
 
+/** Selects a span (code points) in an editor and scrolls it into view. */
+export function selectSpan(editor: vscode.TextEditor, start: number, end: number, how = vscode.TextEditorRevealType.InCenterIfOutsideViewport): void {
+  const r = spanToRange(editor.document, start, end);
+  editor.selection = new vscode.Selection(r.start, r.end);
+  editor.revealRange(r, how);
+}
+
 export function rangeToSpan(doc: vscode.TextDocument, range: vscode.Range): { start: number; end: number } {
   return { start: positionToCp(doc, range.start), end: positionToCp(doc, range.end) };
 }

@@ -2,19 +2,18 @@
 import * as vscode from 'vscode';
 import { defaultAnnotator, isReservedAnnotator, isValidAnnotator, slugify } from '../../core/store/annotator';
 import { parseSidecarName } from '../../core/store/paths';
-import { affectsSift, readConfig } from '../platform/config';
+import { onDidChangeSetting, setting, updateSetting } from '../platform/config';
+import { Disposable } from '../platform/lifecycle';
 
-export class AnnotatorState implements vscode.Disposable {
+export class AnnotatorState extends Disposable {
   private current: string;
-  private readonly emitter = new vscode.EventEmitter<string>();
+  private readonly emitter = this._register(new vscode.EventEmitter<string>());
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
 
   constructor() {
+    super();
     this.current = this.resolve();
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSift(e, 'annotator')) this.set(this.resolve());
-    }));
+    this._register(onDidChangeSetting('annotator', () => this.set(this.resolve())));
   }
 
   get id(): string {
@@ -22,7 +21,7 @@ export class AnnotatorState implements vscode.Disposable {
   }
 
   private resolve(): string {
-    const configured = readConfig().annotator;
+    const configured = setting('annotator');
     if (configured && isReservedAnnotator(slugify(configured))) {
       void vscode.window.showWarningMessage(`Sift: '${configured}' is reserved for the adjudicated layer; annotating as your own id instead.`);
     }
@@ -66,12 +65,8 @@ export class AnnotatorState implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Sift: '${chosen}' cannot be used as an annotator id${isReservedAnnotator(chosen) ? ' (reserved for the adjudicated layer)' : ''}.`);
       return undefined;
     }
-    await vscode.workspace.getConfiguration('sift').update('annotator', chosen, vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    await updateSetting('annotator', chosen);
     this.set(chosen);
     return chosen;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

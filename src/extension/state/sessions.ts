@@ -7,7 +7,8 @@ import { SaveOutcome } from '../../core/store/sidecarFile';
 import { Layer } from '../../core/model';
 import { UndoStack } from '../../core/session/undo';
 import { AnnotatorState } from './annotator';
-import { readConfig } from '../platform/config';
+import { setting } from '../platform/config';
+import { Disposable, toDisposable } from '../platform/lifecycle';
 import { toCoreEdits } from '../platform/positions';
 
 interface Entry {
@@ -22,28 +23,31 @@ export interface SessionEvents {
   onSidecarOk(session: ArticleSession): void;
 }
 
-export class Sessions implements vscode.Disposable {
+export class Sessions extends Disposable {
   private readonly entries = new Map<string, Entry>();
   private undo = new UndoStack<string, Layer>();
   /** Articles Sift will not annotate (binary, not UTF-8, too large), with the reason; told once. */
   private readonly refused = new Map<string, string>();
-  private readonly emitter = new vscode.EventEmitter<ArticleSession>();
+  private readonly emitter = this._register(new vscode.EventEmitter<ArticleSession>());
   /** Fires after any change to an article's annotations: an edit, a reload, a command. */
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
 
   constructor(private readonly annotator: AnnotatorState, private readonly log: vscode.LogOutputChannel, private readonly events: SessionEvents) {
-    this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc)),
-      annotator.onDidChange(() => this.reset()),
-    );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    this.disposables.push(watcher, watcher.onDidChange((u) => this.onSidecarDisk(u)), watcher.onDidCreate((u) => this.onSidecarDisk(u)), watcher.onDidDelete((u) => this.onSidecarDisk(u)));
+    super();
+    // Registered before the listeners, so disposed after them: pending work is written, then the sessions dropped.
+    this._register(toDisposable(() => this.closeAll()));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc)));
+    this._register(annotator.onDidChange(() => this.reset()));
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.ann.yaml'));
+    const onDisk = (u: vscode.Uri) => this.onSidecarDisk(u);
+    this._register(watcher.onDidChange(onDisk));
+    this._register(watcher.onDidCreate(onDisk));
+    this._register(watcher.onDidDelete(onDisk));
   }
 
   isArticle(doc: vscode.TextDocument): boolean {
-    return doc.uri.scheme === 'file' && !doc.uri.fsPath.endsWith('.yaml') && vscode.languages.match({ pattern: readConfig(doc.uri).articles }, doc) > 0;
+    return doc.uri.scheme === 'file' && !doc.uri.fsPath.endsWith('.yaml') && vscode.languages.match({ pattern: setting('articles', doc.uri) }, doc) > 0;
   }
 
   /** The session for an article, opened on first use; undefined for other files and refused articles. */
@@ -64,10 +68,11 @@ export class Sessions implements vscode.Disposable {
 
   private open(doc: vscode.TextDocument): Entry | undefined {
     const file = doc.uri.fsPath;
-    const max = readConfig(doc.uri).maxArticleSizeMB * 1024 * 1024;
+    const limitMB = setting('maxArticleSizeMB', doc.uri);
+    const max = limitMB * 1024 * 1024;
     try {
       if (fs.existsSync(file)) readArticle(file, max);
-      else if (Buffer.byteLength(doc.getText()) > max) throw new ArticleError(file, 'too-large', `is over the ${readConfig(doc.uri).maxArticleSizeMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
+      else if (Buffer.byteLength(doc.getText()) > max) throw new ArticleError(file, 'too-large', `is over the ${limitMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
     } catch (e) {
       if (!(e instanceof ArticleError)) throw e;
       this.refused.set(file, e.message);
@@ -126,7 +131,7 @@ export class Sessions implements vscode.Disposable {
   }
 
   private scheduleSave(session: ArticleSession): void {
-    session.sidecar.scheduleSave(readConfig().saveDelayMs, (o) => this.saved(session, o), (e) => this.saveFailed(session, e));
+    session.sidecar.scheduleSave(setting('saveDelayMs'), (o) => this.saved(session, o), (e) => this.saveFailed(session, e));
   }
 
   private saved(session: ArticleSession, outcome: SaveOutcome): void {
@@ -212,23 +217,21 @@ export class Sessions implements vscode.Disposable {
     for (const e of this.entries.values()) this.flushOne(e.session);
   }
 
-  private reset(): void {
+  private closeAll(): void {
     this.flushAll();
+    for (const e of this.entries.values()) e.session.sidecar.dispose();
+    this.entries.clear();
+  }
+
+  /** The annotator changed: write the old layers, then open every article again as the new annotator. */
+  private reset(): void {
+    const docs = [...this.entries.values()].map((e) => e.doc);
+    this.closeAll();
     // Undo snapshots belong to the annotator who made them.
     this.undo = new UndoStack<string, Layer>();
-    for (const e of this.entries.values()) e.session.sidecar.dispose();
-    const docs = [...this.entries.values()].map((e) => e.doc);
-    this.entries.clear();
     for (const doc of docs) {
       const s = this.get(doc);
       if (s) this.emitter.fire(s);
     }
-  }
-
-  dispose(): void {
-    this.flushAll();
-    for (const e of this.entries.values()) e.session.sidecar.dispose();
-    this.entries.clear();
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,5 +1,5 @@
-// The Sift view: workspace → article → claims and entities of the current annotator, with counts and filters;
-// a click reveals the span. Also Next/Previous Annotation.
+// The Sift view: workspace → article → claims and entities of the current annotator, with counts, under a filter.
+// Its commands (filter, reveal, edit, delete, next/previous) are in commands/treeCommands.ts.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -7,9 +7,16 @@ import { sidecarPathFor } from '../../core/store/paths';
 import { Annotation, ClaimAnnotation, EntityAnnotation, Layer, allAnnotations, kindOf } from '../../core/model';
 import { parseSidecar } from '../../core/store/sidecarFormat';
 import { AnnotatorState } from '../state/annotator';
-import { readConfig } from '../platform/config';
-import { positionToCp, spanToRange } from '../platform/positions';
+import { BuiltinCommands, Commands } from '../platform/commandIds';
+import { commandOf, executeCommand } from '../platform/commands';
+import { setting } from '../platform/config';
+import { Debouncer, Disposable } from '../platform/lifecycle';
 import { Sessions } from '../state/sessions';
+
+/** The view's id (package.json contributes.views). */
+const VIEW_ID = 'sift.annotations';
+/** Context key: a filter is set (shows the view's Clear Filter button). */
+const FILTERED_KEY = 'sift.treeFiltered';
 
 export interface Filter {
   label?: string;
@@ -17,41 +24,43 @@ export interface Filter {
   minConfidence?: number;
 }
 
-type Node = { kind: 'article'; file: string; layer: Layer } | { kind: 'annotation'; file: string; a: Annotation };
+export type TreeNode = { kind: 'article'; file: string; layer: Layer } | { kind: 'annotation'; file: string; a: Annotation };
 
-export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+export class AnnotationTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
-  private filter: Filter = {};
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private current: Filter = {};
+  private readonly refreshSoon = this._register(new Debouncer(200, () => this.refresh()));
 
   constructor(private readonly sessions: Sessions, private readonly annotator: AnnotatorState) {
-    const view = vscode.window.createTreeView('sift.annotations', { treeDataProvider: this, showCollapseAll: true });
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    const soon = () => this.refreshSoon();
-    this.disposables.push(view, watcher, watcher.onDidChange(soon), watcher.onDidCreate(soon), watcher.onDidDelete(soon),
-      sessions.onDidChange(soon), annotator.onDidChange(soon),
-      vscode.commands.registerCommand('sift.filterTree', () => this.pickFilter()),
-      vscode.commands.registerCommand('sift.clearTreeFilter', () => { this.filter = {}; this.refresh(); }),
-      vscode.commands.registerCommand('sift.revealAnnotation', (file: string, id: string) => reveal(file, id, sessions)),
-      vscode.commands.registerCommand('sift.editFromTree', (n?: Node) => this.act(n, 'edit')),
-      vscode.commands.registerCommand('sift.deleteFromTree', (n?: Node) => this.act(n, 'delete')),
-      vscode.commands.registerCommand('sift.nextAnnotation', () => step(sessions, 1)),
-      vscode.commands.registerCommand('sift.previousAnnotation', () => step(sessions, -1)));
-  }
-
-  private refreshSoon(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 200);
+    super();
+    this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.ann.yaml'));
+    const soon = () => this.refreshSoon.schedule();
+    this._register(watcher.onDidChange(soon));
+    this._register(watcher.onDidCreate(soon));
+    this._register(watcher.onDidDelete(soon));
+    this._register(sessions.onDidChange(soon));
+    this._register(annotator.onDidChange(soon));
   }
 
   refresh(): void {
     this.emitter.fire(undefined);
   }
 
+  get filter(): Filter {
+    return this.current;
+  }
+
+  /** Shows only what matches `f` ({} shows everything). */
+  setFilter(f: Filter): void {
+    this.current = f;
+    void executeCommand(BuiltinCommands.setContext, FILTERED_KEY, Object.keys(f).length > 0);
+    this.refresh();
+  }
+
   private matches(a: Annotation): boolean {
-    const f = this.filter;
+    const f = this.current;
     if (kindOf(a) === 'claim') {
       const c = a as ClaimAnnotation;
       if (f.label && f.label !== 'CLAIM') return false;
@@ -75,17 +84,17 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     }
   }
 
-  async getChildren(node?: Node): Promise<Node[]> {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node?.kind === 'article') return allAnnotations(node.layer).filter((a) => this.matches(a)).map((a) => ({ kind: 'annotation', file: node.file, a }));
     if (node) return [];
-    const uris = await vscode.workspace.findFiles(readConfig().articles, '**/node_modules/**', 10_000);
+    const uris = await vscode.workspace.findFiles(setting('articles'), '**/node_modules/**', 10_000);
     return uris.map((u) => u.fsPath).sort().flatMap((file) => {
       const layer = this.layerOf(file);
       return layer && allAnnotations(layer).some((a) => this.matches(a)) ? [{ kind: 'article' as const, file, layer }] : [];
     });
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'article') {
       const claims = node.layer.claims.filter((a) => this.matches(a)).length;
       const entities = node.layer.entities.filter((a) => this.matches(a)).length;
@@ -102,7 +111,7 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     item.iconPath = new vscode.ThemeIcon(a.orphaned ? 'warning' : claim ? 'comment-discussion' : 'tag');
     item.tooltip = `${claim ? 'Claim' : (a as EntityAnnotation).label}${a.orphaned ? ' (orphaned)' : ''}: ${a.quote}`;
     item.contextValue = claim ? 'sift.claim' : 'sift.entity';
-    item.command = { command: 'sift.revealAnnotation', title: 'Reveal', arguments: [node.file, a.id] };
+    item.command = commandOf(Commands.revealAnnotation, 'Reveal', node.file, a.id);
     return item;
   }
 
@@ -116,66 +125,4 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     }
     return out;
   }
-
-  /** Sets the filter directly (the command asks for it). */
-  setFilter(f: Filter): void {
-    this.filter = f;
-    this.refresh();
-  }
-
-  private async pickFilter(): Promise<void> {
-    const kind = await vscode.window.showQuickPick(['Label', 'Source', 'Minimum confidence', 'Clear filter'], { title: 'Sift: filter the annotations view by…' });
-    if (kind === 'Clear filter') this.filter = {};
-    else if (kind === 'Label') {
-      const l = await vscode.window.showQuickPick(['CLAIM', 'PERSON', 'ORG', 'PLACE', 'DATE'], { title: 'Sift: show only' });
-      if (l) this.filter = { ...this.filter, label: l };
-    } else if (kind === 'Source') {
-      const s = await vscode.window.showInputBox({ title: 'Sift: claims by source', placeHolder: 'Russian Foreign Ministry' });
-      if (s) this.filter = { ...this.filter, source: s };
-    } else if (kind === 'Minimum confidence') {
-      const c = await vscode.window.showInputBox({ title: 'Sift: claims with confidence at least', validateInput: (v) => (Number(v) >= 0 && Number(v) <= 1 ? undefined : 'A number from 0 to 1') });
-      if (c) this.filter = { ...this.filter, minConfidence: Number(c) };
-    }
-    await vscode.commands.executeCommand('setContext', 'sift.treeFiltered', Object.keys(this.filter).length > 0);
-    this.refresh();
-  }
-
-  private async act(node: Node | undefined, what: 'edit' | 'delete'): Promise<void> {
-    if (node?.kind !== 'annotation') return;
-    await reveal(node.file, node.a.id, this.sessions);
-    if (what === 'delete') await vscode.commands.executeCommand('sift.deleteAnnotation', node.a.id);
-    else if (kindOf(node.a) === 'claim') await vscode.commands.executeCommand('sift.editClaim', node.a.id);
-    else await vscode.commands.executeCommand('sift.relabelAnnotation', node.a.id);
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
-  }
-}
-
-async function reveal(file: string, id: string, sessions: Sessions): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(file);
-  const editor = await vscode.window.showTextDocument(doc);
-  const a = sessions.get(doc)?.find(id);
-  if (!a) return;
-  const r = spanToRange(doc, a.start, a.end);
-  editor.selection = new vscode.Selection(r.start, r.end);
-  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-/** Moves the cursor to the next (or previous) annotation start in the active article. */
-function step(sessions: Sessions, dir: 1 | -1): Annotation | undefined {
-  const editor = vscode.window.activeTextEditor;
-  const session = editor && sessions.get(editor.document);
-  if (!editor || !session) return undefined;
-  // From the start of the selection: after a jump the annotation itself is selected.
-  const cp = positionToCp(editor.document, editor.selection.start);
-  const list = session.all().filter((a) => !a.orphaned);
-  const next = dir === 1 ? list.find((a) => a.start > cp) ?? list[0] : [...list].reverse().find((a) => a.start < cp) ?? list[list.length - 1];
-  if (!next) return undefined;
-  const r = spanToRange(editor.document, next.start, next.end);
-  editor.selection = new vscode.Selection(r.start, r.end);
-  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return next;
 }

@@ -4,10 +4,8 @@ import * as vscode from 'vscode';
 import { isoDay } from '../../core/detect/dates';
 import { Suggestion } from '../../core/detect/detector';
 import { ClaimAnnotation, EntityAnnotation } from '../../core/model';
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
+import { Commands } from '../platform/commandIds';
+import { commandLink as link } from '../platform/commands';
 import { positionToCp, spanToRange } from '../platform/positions';
 import { Sessions } from '../state/sessions';
 import { suggestionRef } from '../commands/suggestionCommands';
@@ -18,10 +16,13 @@ const HOW: Record<string, string> = {
   context: 'the words around it', document: 'another mention in this article', date: 'date rules',
 };
 
-const ENABLED = ['sift.editClaim', 'sift.respanClaim', 'sift.linkClaim', 'sift.showLinkedClaims', 'sift.acceptSuggestion', 'sift.changeSuggestionLabel', 'sift.rejectSuggestion', 'sift.acceptEverywhere', 'sift.relabelAnnotation', 'sift.deleteAnnotation', 'sift.setReferenceDate'];
+/** The commands a hover's links may run. */
+const ENABLED: string[] = [Commands.editClaim, Commands.respanClaim, Commands.linkClaim, Commands.showLinkedClaims, Commands.acceptSuggestion,
+  Commands.changeSuggestionLabel, Commands.rejectSuggestion, Commands.acceptEverywhere, Commands.relabelAnnotation, Commands.deleteAnnotation,
+  Commands.setReferenceDate];
 
-function link(title: string, command: string, ...args: unknown[]): string {
-  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 export class SiftHover implements vscode.HoverProvider {
@@ -52,8 +53,8 @@ export class SiftHover implements vscode.HoverProvider {
     md.appendMarkdown(`Confidence: \`${c.confidence}\` · factuality: \`${c.factuality ?? 'unknown'}\`${c.cue ? ` · cue: "${escape(c.cue.quote)}"` : ''}\n\n`);
     if (c.note) md.appendMarkdown(`Note: ${escape(c.note)}\n\n`);
     if (c.links?.length) md.appendMarkdown(`Links: ${c.links.map((l) => `${l.relation} → ${escape(l.article)}${l.quote ? ` "${escape(l.quote.slice(0, 40))}"` : ''}`).join('; ')}\n\n`);
-    md.appendMarkdown([link('Edit…', 'sift.editClaim', c.id), link('Re-span to selection', 'sift.respanClaim', c.id), link('Link…', 'sift.linkClaim', c.id),
-      link('Linked claims', 'sift.showLinkedClaims', c.id), link('Delete', 'sift.deleteAnnotation', c.id)].join(' · '));
+    md.appendMarkdown([link('Edit…', Commands.editClaim, c.id), link('Re-span to selection', Commands.respanClaim, c.id), link('Link…', Commands.linkClaim, c.id),
+      link('Linked claims', Commands.showLinkedClaims, c.id), link('Delete', Commands.deleteAnnotation, c.id)].join(' · '));
     return md;
   }
 
@@ -62,7 +63,7 @@ export class SiftHover implements vscode.HoverProvider {
     if (e.value) md.appendMarkdown(`Value: \`${e.value}\`\n\n`);
     if (e.canonical && e.canonical !== e.quote) md.appendMarkdown(`Canonical name: **${e.canonical}**\n\n`);
     if (e.note) md.appendMarkdown(`Note: ${e.note}\n\n`);
-    md.appendMarkdown([link('Change label…', 'sift.relabelAnnotation', e.id), link('Delete', 'sift.deleteAnnotation', e.id)].join(' · '));
+    md.appendMarkdown([link('Change label…', Commands.relabelAnnotation, e.id), link('Delete', Commands.deleteAnnotation, e.id)].join(' · '));
     return md;
   }
 
@@ -71,15 +72,15 @@ export class SiftHover implements vscode.HoverProvider {
     if (s.value) {
       const ref = this.suggestions.reference(doc);
       const from = ref?.source === 'sidecar' ? 'publication date' : ref?.source === 'article' ? 'date in the article' : 'file date';
-      md.appendMarkdown(`Value: \`${s.value}\`${ref ? ` · reference ${isoDay(ref.date)} (${from}) ${link('set…', 'sift.setReferenceDate')}` : ''}\n\n`);
+      md.appendMarkdown(`Value: \`${s.value}\`${ref ? ` · reference ${isoDay(ref.date)} (${from}) ${link('set…', Commands.setReferenceDate)}` : ''}\n\n`);
     }
     if (s.canonical && s.canonical !== s.text) md.appendMarkdown(`Canonical name: **${s.canonical}**\n\n`);
     const ref = suggestionRef(doc, s);
     md.appendMarkdown([
-      link('Accept', 'sift.acceptSuggestion', ref),
-      link('Change label…', 'sift.changeSuggestionLabel', ref),
-      link('Reject', 'sift.rejectSuggestion', ref),
-      link('Accept everywhere', 'sift.acceptEverywhere', ref),
+      link('Accept', Commands.acceptSuggestion, ref),
+      link('Change label…', Commands.changeSuggestionLabel, ref),
+      link('Reject', Commands.rejectSuggestion, ref),
+      link('Accept everywhere', Commands.acceptEverywhere, ref),
     ].join(' · '));
     return md;
   }

@@ -2,55 +2,54 @@
 import * as vscode from 'vscode';
 import { Annotation, kindOf } from '../../core/model';
 import { ArticleSession } from '../../core/session/session';
+import { Commands } from '../platform/commandIds';
+import { commandOf, registerCommand } from '../platform/commands';
+import { DIAGNOSTIC_SOURCE, createDiagnostics, diagnosticCode, toDiagnostic } from '../platform/diagnostics';
+import { Disposable } from '../platform/lifecycle';
 import { rangeToSpan, spanToRange } from '../platform/positions';
 import { Sessions } from '../state/sessions';
 
 const CODE = 'orphaned';
 const ORPHAN_ID = /^Orphaned \w+ (\S+):/;
 
-export class Orphans implements vscode.Disposable, vscode.CodeActionProvider {
+export class Orphans extends Disposable implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
-  private readonly collection = vscode.languages.createDiagnosticCollection('sift-orphans');
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly collection = this._register(createDiagnostics('orphans'));
 
   constructor(private readonly sessions: Sessions) {
-    this.disposables.push(
-      sessions.onDidChange((s) => this.refresh(s)),
-      vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: Orphans.providedCodeActionKinds }),
-      vscode.commands.registerCommand('sift.reattachOrphan', (uri?: vscode.Uri, id?: string) => this.reattach(uri, id)),
-      vscode.commands.registerCommand('sift.deleteOrphan', (uri?: vscode.Uri, id?: string) => this.delete(uri, id)),
-    );
+    super();
+    this._register(sessions.onDidChange((s) => this.refresh(s)));
+    this._register(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: Orphans.providedCodeActionKinds }));
+    this._register(registerCommand(Commands.reattachOrphan, (uri?: vscode.Uri, id?: string) => this.reattach(uri, id)));
+    this._register(registerCommand(Commands.deleteOrphan, (uri?: vscode.Uri, id?: string) => this.delete(uri, id)));
   }
 
   refresh(session: ArticleSession): void {
     const doc = this.sessions.documentFor(session);
     if (!doc) return;
-    const diags = session.all().filter((a) => a.orphaned).map((a) => {
-      const d = new vscode.Diagnostic(spanToRange(doc, a.start, a.start),
-        `Orphaned ${kindOf(a)} ${a.id}: '${short(a.quote)}' is no longer in the text. Select its new text and re-attach it, or delete it.`,
-        vscode.DiagnosticSeverity.Warning);
-      d.source = 'sift';
-      d.code = { value: CODE, target: vscode.Uri.file(session.sidecar.path) };
-      return d;
-    });
+    const target = vscode.Uri.file(session.sidecar.path);
+    const diags = session.all().filter((a) => a.orphaned).map((a) => toDiagnostic({
+      file: session.sidecar.path, line: 0, col: 0, severity: 'warning', code: CODE, id: a.id,
+      message: `Orphaned ${kindOf(a)} ${a.id}: '${short(a.quote)}' is no longer in the text. Select its new text and re-attach it, or delete it.`,
+    }, { range: spanToRange(doc, a.start, a.start), target }));
     this.collection.set(doc.uri, diags);
   }
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
     const session = this.sessions.get(doc);
     if (!session) return [];
-    const orphans = ctx.diagnostics.filter((d) => d.source === 'sift' && typeof d.code === 'object' && d.code.value === CODE);
+    const orphans = ctx.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && diagnosticCode(d) === CODE);
     // Diagnostics come back from the workbench as plain copies: the annotation id travels in the message.
     const ids = orphans.map((d) => ORPHAN_ID.exec(d.message)?.[1]).filter((x): x is string => !!x);
     return ids.flatMap((id) => {
       const a = session.find(id);
       if (!a) return [];
       const reattach = new vscode.CodeAction(`Sift: re-attach '${short(a.quote)}' to the selection`, vscode.CodeActionKind.QuickFix);
-      reattach.command = { command: 'sift.reattachOrphan', title: 'Re-attach', arguments: [doc.uri, id] };
+      reattach.command = commandOf(Commands.reattachOrphan, 'Re-attach', doc.uri, id);
       reattach.diagnostics = orphans;
       reattach.disabled = range.isEmpty ? { reason: 'Select the text to attach it to first' } : undefined;
       const del = new vscode.CodeAction(`Sift: delete orphaned ${kindOf(a)} '${short(a.quote)}'`, vscode.CodeActionKind.QuickFix);
-      del.command = { command: 'sift.deleteOrphan', title: 'Delete', arguments: [doc.uri, id] };
+      del.command = commandOf(Commands.deleteOrphan, 'Delete', doc.uri, id);
       del.diagnostics = orphans;
       return [reattach, del];
     });
@@ -89,10 +88,6 @@ export class Orphans implements vscode.Disposable, vscode.CodeActionProvider {
     const t = await this.target(uri, id);
     if (!t) return;
     this.sessions.mutate(t.session, () => t.session.remove(t.orphan.id));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -1,39 +1,28 @@
 // Sidecars that cannot be parsed: a diagnostic at each problem's line and column, and a message that work is safe.
 import * as vscode from 'vscode';
-import { Problem } from '../../core/store/problems';
 import { ArticleSession } from '../../core/session/session';
+import { createDiagnostics, toDiagnostic } from '../platform/diagnostics';
+import { Disposable } from '../platform/lifecycle';
 import { SessionEvents } from '../state/sessions';
 
-export function problemToDiagnostic(p: Problem): vscode.Diagnostic {
-  const line = Math.max(0, p.line - 1);
-  const col = Math.max(0, p.col - 1);
-  const d = new vscode.Diagnostic(new vscode.Range(line, col, line, col + 1), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-  d.source = 'sift';
-  d.code = p.code;
-  return d;
-}
-
-export class SidecarDiagnostics implements SessionEvents, vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('sift-sidecar');
+export class SidecarDiagnostics extends Disposable implements SessionEvents {
+  private readonly collection = this._register(createDiagnostics('sidecar'));
 
   onSidecarError(session: ArticleSession): void {
     const err = session.sidecar.error;
     if (!err) return;
     const uri = vscode.Uri.file(session.sidecar.path);
-    this.collection.set(uri, err.problems.map(problemToDiagnostic));
+    this.collection.set(uri, err.problems.map((p) => toDiagnostic(p)));
     const first = err.problems[0];
+    const at = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.col - 1));
     void vscode.window.showErrorMessage(
       `Sift cannot read ${vscode.workspace.asRelativePath(uri)}:${first.line}:${first.col}: ${first.message}. `
       + 'It will not be written over; new annotations are kept in a recovery file beside it until it is fixed.',
       'Open Sidecar',
-    ).then((b) => { if (b) void vscode.window.showTextDocument(uri, { selection: new vscode.Range(first.line - 1, first.col - 1, first.line - 1, first.col - 1) }); });
+    ).then((b) => { if (b) void vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at) }); });
   }
 
   onSidecarOk(session: ArticleSession): void {
     this.collection.delete(vscode.Uri.file(session.sidecar.path));
-  }
-
-  dispose(): void {
-    this.collection.dispose();
   }
 }

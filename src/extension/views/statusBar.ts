@@ -1,20 +1,20 @@
 // The status bar item: who is annotating, and the active article's claim and entity counts. Click to switch annotator.
 import * as vscode from 'vscode';
+import { Commands } from '../platform/commandIds';
+import { Disposable } from '../platform/lifecycle';
 import { AnnotatorState } from '../state/annotator';
 import { Sessions } from '../state/sessions';
 
-export class AnnotatorStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('sift.annotator', vscode.StatusBarAlignment.Right, 100);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+export class AnnotatorStatus extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('sift.annotator', vscode.StatusBarAlignment.Right, 100));
 
   constructor(private readonly sessions: Sessions, private readonly annotator: AnnotatorState) {
+    super();
     this.item.name = 'Sift annotator';
-    this.item.command = 'sift.switchAnnotator';
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      sessions.onDidChange(() => this.update()),
-      annotator.onDidChange(() => this.update()),
-    );
+    this.item.command = Commands.switchAnnotator;
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this._register(sessions.onDidChange(() => this.update()));
+    this._register(annotator.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -37,9 +37,5 @@ export class AnnotatorStatus implements vscode.Disposable {
     this.item.tooltip = new vscode.MarkdownString(`Annotating as **${this.annotator.id}**\n\nSidecar: \`${vscode.workspace.asRelativePath(session.sidecar.path)}\`${session.sidecar.error ? '\n\n$(error) The sidecar cannot be parsed; work goes to a recovery file.' : ''}\n\nClick to switch annotator.`, true);
     this.item.backgroundColor = session.sidecar.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

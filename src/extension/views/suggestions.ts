@@ -5,9 +5,12 @@ import * as vscode from 'vscode';
 import { detectChunked, warmUp } from '../../core/detect/chunked';
 import { isoDay } from '../../core/detect/dates';
 import { Detection, Detector, ReferenceDate, Suggestion, referenceDate } from '../../core/detect/detector';
-import { BUILTIN_LABELS } from '../../core/model';
 import { ArticleSession } from '../../core/session/session';
 import { WorkspaceKnowledge } from '../state/knowledge';
+import { Commands } from '../platform/commandIds';
+import { registerCommand } from '../platform/commands';
+import { DecorationTypes } from '../platform/decorationTypes';
+import { Disposable, disposableTimeout, toDisposable } from '../platform/lifecycle';
 import { spanToRange } from '../platform/positions';
 import { Sessions } from '../state/sessions';
 
@@ -21,50 +24,42 @@ interface DocState {
   ref: ReferenceDate;
 }
 
-function suggestionType(label: string): vscode.TextEditorDecorationType {
-  const key = label.toLowerCase();
-  return vscode.window.createTextEditorDecorationType({
-    borderStyle: 'none none dashed none',
-    borderWidth: '0 0 1.5px 0',
-    borderColor: new vscode.ThemeColor(`sift.${key}Border`),
-    backgroundColor: new vscode.ThemeColor('sift.suggestionBackground'),
-    overviewRulerColor: new vscode.ThemeColor(`sift.${key}Border`),
-    overviewRulerLane: vscode.OverviewRulerLane.Center,
-  });
-}
+/** Where the on/off switch is remembered (workspace state). */
+const ENABLED_KEY = 'sift.suggestions';
 
-export class Suggestions implements vscode.Disposable {
+export class Suggestions extends Disposable {
   private readonly detector: Detector;
   private readonly state = new Map<string, DocState>();
-  private readonly types = new Map<string, vscode.TextEditorDecorationType>([...BUILTIN_LABELS, 'OTHER'].map((l) => [l, suggestionType(l)]));
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pendingChange = new Map<string, { start: number; oldEnd: number; newEnd: number } | null>();
-  private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly emitter = this._register(new vscode.EventEmitter<vscode.TextDocument>());
   /** Fires when a document's suggestions were recomputed. */
   readonly onDidUpdate = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
   private enabled: boolean;
 
-  constructor(private readonly sessions: Sessions, private readonly knowledge: WorkspaceKnowledge, private readonly memento: vscode.Memento) {
+  constructor(private readonly sessions: Sessions, private readonly knowledge: WorkspaceKnowledge, private readonly memento: vscode.Memento,
+    private readonly types: DecorationTypes) {
+    super();
     this.detector = new Detector(knowledge.names);
-    this.enabled = memento.get('sift.suggestions', true);
-    this.disposables.push(
-      vscode.window.onDidChangeVisibleTextEditors((eds) => eds.forEach((e) => this.request(e.document, 0))),
-      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
-      sessions.onDidChange((s) => this.redraw(s.articlePath)),
-      knowledge.onDidChange(() => {
-        this.detector.setKnown(knowledge.names);
-        this.state.clear();
-        vscode.window.visibleTextEditors.forEach((e) => this.request(e.document, 0));
-      }),
-      vscode.commands.registerCommand('sift.toggleSuggestions', () => this.toggle()),
-    );
+    this.enabled = memento.get(ENABLED_KEY, true);
+    this._register(toDisposable(() => { for (const t of this.timers.values()) clearTimeout(t); }));
+    this._register(vscode.window.onDidChangeVisibleTextEditors((eds) => eds.forEach((e) => this.request(e.document, 0))));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)));
+    this._register(sessions.onDidChange((s) => this.redraw(s.articlePath)));
+    this._register(knowledge.onDidChange(() => this.relearn()));
+    this._register(registerCommand(Commands.toggleSuggestions, () => this.toggle()));
     void knowledge.ready();
     vscode.window.visibleTextEditors.forEach((e) => this.request(e.document, 0));
     // Compile the detector's regexes in idle time, not in the first slice of a long article or on activation.
-    const warm = setTimeout(() => warmUp(this.detector), 50);
-    this.disposables.push({ dispose: () => clearTimeout(warm) });
+    this._register(disposableTimeout(() => warmUp(this.detector), 50));
+  }
+
+  /** The workspace taught new names: detect every visible article again. */
+  private relearn(): void {
+    this.detector.setKnown(this.knowledge.names);
+    this.state.clear();
+    vscode.window.visibleTextEditors.forEach((e) => this.request(e.document, 0));
   }
 
   get isEnabled(): boolean {
@@ -73,7 +68,7 @@ export class Suggestions implements vscode.Disposable {
 
   private async toggle(): Promise<boolean> {
     this.enabled = !this.enabled;
-    await this.memento.update('sift.suggestions', this.enabled);
+    await this.memento.update(ENABLED_KEY, this.enabled);
     vscode.window.visibleTextEditors.forEach((e) => this.draw(e));
     void vscode.window.setStatusBarMessage(`Sift suggestions ${this.enabled ? 'on' : 'off'}`, 2000);
     return this.enabled;
@@ -161,13 +156,13 @@ export class Suggestions implements vscode.Disposable {
     const byLabel = new Map<string, vscode.Range[]>();
     if (this.enabled) {
       for (const s of this.visible(editor.document)) {
-        const key = this.types.has(s.label) ? s.label : 'OTHER';
+        const key = this.types.keyOf(s.label);
         const list = byLabel.get(key) ?? [];
         list.push(spanToRange(editor.document, s.start, s.end));
         byLabel.set(key, list);
       }
     }
-    for (const [label, type] of this.types) editor.setDecorations(type, byLabel.get(label) ?? []);
+    for (const [label, type] of this.types.suggestionTypes()) editor.setDecorations(type, byLabel.get(label) ?? []);
   }
 
   private forget(doc: vscode.TextDocument): void {
@@ -177,12 +172,6 @@ export class Suggestions implements vscode.Disposable {
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
     this.timers.delete(key);
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    for (const t of this.types.values()) t.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -1,0 +1,65 @@
+// What Sift's own integration tests may reach inside the running extension. These hooks are not part of the public
+// API: activate() adds them only in an extension host started for tests (ExtensionMode.Test, as with
+// extensionTestsPath) or when SIFT_TEST_HOOKS=1 is set in the extension host's environment.
+import * as vscode from 'vscode';
+import { Suggestion } from '../core/detect/detector';
+import { ArticleSession } from '../core/session/session';
+import { Services } from './commands/services';
+import { AnnotationTree, Filter } from './views/annotationTree';
+import { AnnotatorStatus } from './views/statusBar';
+
+/** What Sift offers other extensions. */
+export interface SiftApi {
+  readonly version: string;
+  /** The annotator id Sift writes as now. */
+  annotator(): string;
+}
+
+export interface SiftTestApi extends SiftApi {
+  /** How long activate() took, in milliseconds. */
+  readonly activationMs: number;
+  /** The extension host's mode, by name: 'Test' under the test runners. */
+  readonly extensionMode: string;
+  /** The session of an open article, if Sift annotates it. */
+  session(doc: vscode.TextDocument): ArticleSession | undefined;
+  /** Writes all pending changes now. */
+  flush(): void;
+  statusText(): string;
+  /** Detects now and returns the suggestions still open for the annotator. */
+  suggestions(doc: vscode.TextDocument): Promise<Suggestion[]>;
+  suggestionsEnabled(): boolean;
+  /** The Sift view's tree, two levels deep, under an optional filter. */
+  tree(filter?: Filter): Promise<{ article: string; description: string; children: string[] }[]>;
+  /** The title of the claim flow's quick input showing now, if any. */
+  claimStep(): string | undefined;
+}
+
+/** The environment variable that turns the hooks on outside a test host (for instance under `npm start`). */
+export const TEST_HOOKS_ENV = 'SIFT_TEST_HOOKS';
+
+export function testHooksEnabled(mode: vscode.ExtensionMode, env: NodeJS.ProcessEnv = process.env): boolean {
+  return mode === vscode.ExtensionMode.Test || env[TEST_HOOKS_ENV] === '1';
+}
+
+export interface TestHookParts {
+  services: Services;
+  status: AnnotatorStatus;
+  tree: AnnotationTree;
+  activationMs: number;
+  extensionMode: vscode.ExtensionMode;
+}
+
+export function withTestHooks(api: SiftApi, { services: sv, status, tree, activationMs, extensionMode }: TestHookParts): SiftTestApi {
+  return {
+    ...api,
+    activationMs,
+    extensionMode: vscode.ExtensionMode[extensionMode],
+    session: (doc) => sv.sessions.get(doc),
+    flush: () => sv.sessions.flushAll(),
+    statusText: () => status.text,
+    suggestions: (doc) => sv.suggestions.refresh(doc),
+    suggestionsEnabled: () => sv.suggestions.isEnabled,
+    tree: (filter) => { tree.setFilter(filter ?? {}); return tree.snapshot(); },
+    claimStep: () => sv.steps.step,
+  };
+}
