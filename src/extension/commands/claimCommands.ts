@@ -63,7 +63,7 @@ export function registerClaimCommands(sessions: Sessions, suggestions: Suggestio
       if (range.isEmpty) {
         const s = sentenceAt(doc.getText(), doc.offsetAt(editor.selection.active));
         range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
-        const ok = await vscode.window.showQuickPick([{ label: 'Mark this sentence as a claim', description: short(doc.getText(range)) }], { title: 'Sift: no selection' });
+        const ok = await tracker.pick([{ label: 'Mark this sentence as a claim', description: short(doc.getText(range)) }], { title: 'Sift: no selection' });
         if (!ok) return undefined;
       }
       const { options, attribution } = sourceOptions(doc, session, doc.offsetAt(range.start), doc.offsetAt(range.end));
@@ -94,7 +94,7 @@ export function registerClaimCommands(sessions: Sessions, suggestions: Suggestio
       const t = claimAt(sessions, id);
       if (!t) return undefined;
       const { session, claim } = t;
-      const field = await vscode.window.showQuickPick([
+      const field = await tracker.pick([
         { label: 'Source', description: claim.source.name },
         { label: 'Confidence', description: String(claim.confidence) },
         { label: 'Factuality', description: claim.factuality ?? 'unknown' },
@@ -171,7 +171,7 @@ export function registerClaimCommands(sessions: Sessions, suggestions: Suggestio
         void vscode.window.showInformationMessage('Sift: this claim has no links yet. Use Sift: Link Claim.');
         return [];
       }
-      const pick = await vscode.window.showQuickPick(items, { title: `Sift: claims linked to "${short(t.claim.quote, 40)}"` });
+      const pick = await tracker.pick(items, { title: `Sift: claims linked to "${short(t.claim.quote, 40)}"` });
       if (pick) {
         const doc = await vscode.workspace.openTextDocument(pick.c.article);
         const ed = await vscode.window.showTextDocument(doc);
