@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, workspaceRoot } from './helpers';
+import { EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
 import { report } from './runner';
 
 describe('activation', () => {
@@ -16,8 +16,7 @@ describe('activation', () => {
     assert.ok(ext, `${EXTENSION_ID} is loaded`);
     const doc = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), '000_f5a8d1d13f9f611e.txt'));
     await vscode.window.showTextDocument(doc);
-    for (let i = 0; i < 100 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.strictEqual(ext.isActive, true, 'Sift activated on opening an article');
+    await waitFor(() => ext.isActive, { message: 'Sift to activate on opening an article' });
     const api = ext.exports as { version: string; activationMs: number; extensionMode: string };
     assert.strictEqual(api.version, ext.packageJSON.version);
     // The test hooks are offered only in a test host: loaded with extensionTestsPath, the host runs Sift in Test mode.

@@ -4,6 +4,10 @@ import * as vscode from 'vscode';
 import type { SiftTestApi } from '../../src/extension/main';
 
 export const EXTENSION_ID = 'sift-annotation.sift';
+/** The annotator the integration tests annotate as (set per suite with useSettings). */
+export const TESTER = 'tester';
+/** The sample articles the workspace starts with; tests never change them or their sidecars (or put them back). */
+export const FIXTURES = ['000_f5a8d1d13f9f611e.txt', '001_ae3071192ac73a97.txt', '002_ec2a2dd01141acf4.txt', '003_e6866273c3032639.txt', '004_72a6e1414d8de193.txt'];
 
 export function workspaceRoot(): string {
   const f = vscode.workspace.workspaceFolders?.[0];
@@ -20,39 +24,114 @@ export async function siftApi(): Promise<SiftTestApi> {
   return api;
 }
 
-/** Polls until `check` returns a truthy value; fails with `what` after `ms`. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, ms = 10_000): Promise<NonNullable<T>> {
-  const until = Date.now() + ms;
+export interface WaitOptions {
+  /** Give up after this many milliseconds (default 30 s: the machine may be loaded; a holding condition returns at once). */
+  timeout?: number;
+  /** What is awaited, for the failure message. */
+  message?: string;
+  /** Milliseconds between two looks (default 50). */
+  interval?: number;
+}
+
+export type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+/**
+ * Polls `predicate` until it returns a truthy value, and returns that value. An exception counts as "not yet". Fails
+ * after `timeout` with `message`, the last exception and the last value seen.
+ */
+export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 30_000, message = 'a condition', interval = 50 }: WaitOptions = {}): Promise<Truthy<T>> {
+  const until = Date.now() + timeout;
+  let error: unknown;
   let last: unknown;
   for (;;) {
     try {
-      const v = await check();
-      if (v) return v as NonNullable<T>;
+      last = await predicate();
+      error = undefined;
+      if (last) return last as Truthy<T>;
     } catch (e) {
-      last = e;
+      error = e;
     }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
+    if (Date.now() > until) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}${error ? `: ${String(error)}` : `; last seen: ${JSON.stringify(last)}`}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
   }
 }
 
-/** Writes a new article into the workspace and opens it in an editor. */
-export async function openNewArticle(name: string, text: string): Promise<vscode.TextEditor> {
-  const file = path.join(workspaceRoot(), name);
+type Target = vscode.ConfigurationTarget;
+
+function valueAt(i: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined, target: Target): unknown {
+  if (target === vscode.ConfigurationTarget.Global) return i?.globalValue;
+  if (target === vscode.ConfigurationTarget.Workspace) return i?.workspaceValue;
+  return i?.workspaceFolderValue;
+}
+
+async function applySettings(values: [string, unknown][], target: Target): Promise<void> {
+  const sift = () => vscode.workspace.getConfiguration('sift');
+  for (const [key, value] of values) await sift().update(key, value, target);
+  await waitFor(() => values.every(([key, value]) => JSON.stringify(valueAt(sift().inspect(key), target)) === JSON.stringify(value)),
+    { message: `the settings ${values.map(([k, v]) => `sift.${k}=${JSON.stringify(v)}`).join(', ')} to apply` });
+}
+
+/**
+ * Sets `sift.*` settings in one configuration target (the user's, by default) and returns a function that puts back
+ * exactly what that target held before (unset stays unset).
+ */
+export async function setSettings(values: Record<string, unknown>, target: Target = vscode.ConfigurationTarget.Global): Promise<() => Promise<void>> {
+  const keys = Object.keys(values);
+  if (keys.length === 0) throw new Error('setSettings: no settings given');
+  const before = keys.map((k): [string, unknown] => [k, valueAt(vscode.workspace.getConfiguration('sift').inspect(k), target)]);
+  await applySettings(Object.entries(values), target);
+  return () => applySettings(before, target);
+}
+
+/** In a describe: sets the settings before its tests, and puts back what was there after them. */
+export function useSettings(values: Record<string, unknown>, target: Target = vscode.ConfigurationTarget.Global): void {
+  let restore: (() => Promise<void>) | undefined;
+  before(async () => {
+    restore = await setSettings(values, target);
+  });
+  after(async () => {
+    await restore?.();
+    restore = undefined;
+  });
+}
+
+/** In a describe: annotate as TESTER (with any other settings given) while its tests run. */
+export function useTester(more: Record<string, unknown> = {}): void {
+  useSettings({ annotator: TESTER, ...more });
+  before(async () => {
+    const api = await siftApi();
+    await waitFor(() => api.annotator() === TESTER, { message: `Sift to annotate as ${TESTER}` });
+  });
+}
+
+let counter = 0;
+/** A file name that no other test, nor another run of this one, uses: 'c000.txt' -> 'c000-7.txt'. */
+export function uniqueName(name: string): string {
+  const ext = path.extname(name);
+  return `${path.basename(name, ext)}-${++counter}${ext}`;
+}
+
+/** Writes a new article (under a unique name made from `name`) into the workspace and opens it in an editor. */
+export async function openNewArticle(name: string, text: string | Buffer): Promise<vscode.TextEditor> {
+  const file = path.join(workspaceRoot(), uniqueName(name));
   fs.writeFileSync(file, text);
-  const doc = await vscode.workspace.openTextDocument(file);
-  return vscode.window.showTextDocument(doc);
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
 }
 
-/** A fresh copy of a sample article under a new name, so earlier tests' edits do not matter. */
-export async function sample(name: string, as: string): Promise<vscode.TextEditor> {
+export function sampleText(name: string): string {
   const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-  return openNewArticle(as, fs.readFileSync(path.join(repo, 'samples', name), 'utf8'));
+  return fs.readFileSync(path.join(repo, 'samples', name), 'utf8');
 }
 
-export async function openArticle(name: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), name));
-  return vscode.window.showTextDocument(doc);
+/** A fresh copy of a sample article under a new, unique name, so nothing another test did to it matters. */
+export function sample(name: string, as = name): Promise<vscode.TextEditor> {
+  return openNewArticle(as, sampleText(name));
+}
+
+export async function open(file: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
 }
 
 /** Selects the n-th occurrence (0-based) of `needle` in the editor. */
@@ -71,10 +150,32 @@ export function cpOf(text: string, u16: number): number {
   return Array.from(text.slice(0, u16)).length;
 }
 
+/** `<dir>/<stem>.<annotator>.ann.yaml`, the format's naming rule, stated independently of Sift. */
+export function sidecarOf(article: string | vscode.TextDocument, annotator = TESTER): string {
+  const file = typeof article === 'string' ? article : article.uri.fsPath;
+  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.${annotator}.ann.yaml`);
+}
+
 export function readSidecar(file: string): string | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
 export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Remembers the sidecars of the fixture articles; the returned function puts them back as they were (deleting those
+ * that were not there), for a test whose command reaches every article in the workspace.
+ */
+export function keepFixtureSidecars(annotators = [TESTER]): () => void {
+  const files = FIXTURES.flatMap((a) => annotators.map((who) => sidecarOf(path.join(workspaceRoot(), a), who)));
+  const before = new Map(files.map((f) => [f, readSidecar(f)]));
+  return () => {
+    for (const [f, text] of before) {
+      if (text === undefined) fs.rmSync(f, { force: true });
+      else if (readSidecar(f) !== text) fs.writeFileSync(f, text);
+    }
+  };
 }

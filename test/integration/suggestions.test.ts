@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { EXTENSION_ID, closeAll, cpOf, openNewArticle, readSidecar, sample, siftApi, waitFor, workspaceRoot } from './helpers';
+import { EXTENSION_ID, closeAll, cpOf, keepFixtureSidecars, open, openNewArticle, readSidecar, sample, sidecarOf, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
 
 type Sug = { start: number; end: number; label: string; text: string; value?: string; canonical?: string };
 
@@ -14,9 +14,9 @@ function hoverText(h: vscode.Hover[]): string {
 
 describe('suggestions in the editor', function () {
   this.timeout(60_000);
-  before(async () => {
-    await vscode.workspace.getConfiguration('sift').update('annotator', 'tester', vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('sift').update('saveDelayMs', 50, vscode.ConfigurationTarget.Global);
+  useTester({ saveDelayMs: 50 });
+  before(() => {
+    // The workspace's gazetteer is a fixture: make sure it is the sample's.
     const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     fs.copyFileSync(path.join(repo, 'samples', 'sift.gazetteer.yaml'), path.join(workspaceRoot(), 'sift.gazetteer.yaml'));
   });
@@ -39,14 +39,14 @@ describe('suggestions in the editor', function () {
     const m = has('Moscow', 'PLACE')!;
     assert.strictEqual(m.start, cpOf(text, text.indexOf('Moscow')));
     api.flush();
-    const side = parse(readSidecar(path.join(workspaceRoot(), 's000.tester.ann.yaml'))!);
+    const side = parse(readSidecar(sidecarOf(editor.document))!);
     assert.strictEqual(side.published, '2024-12-16', 'the reference date is kept in the sidecar');
   });
 
   it('shows the canonical name and actions in the hover, and accepting makes an entity annotation', async () => {
     const api = await siftApi();
     const editor = await sample('000_f5a8d1d13f9f611e.txt', 's000b.txt');
-    await waitFor('the gazetteer to load', async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.canonical === 'Khmeimim Air Base' && s.text === 'Hmeimim'));
+    await waitFor(async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.canonical === 'Khmeimim Air Base' && s.text === 'Hmeimim'), { message: 'the gazetteer to load' });
     const text = editor.document.getText();
     const at = editor.document.positionAt(text.indexOf('Hmeimim') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
@@ -62,8 +62,8 @@ describe('suggestions in the editor', function () {
     assert.deepStrictEqual([entity.label, entity.canonical], ['PLACE', 'Khmeimim Air Base']);
     const after = (await api.suggestions(editor.document)) as Sug[];
     assert.ok(!after.some((s) => s.start === cpOf(text, text.indexOf('Hmeimim'))), 'an accepted suggestion is no longer a suggestion');
-    const side = path.join(workspaceRoot(), 's000b.tester.ann.yaml');
-    await waitFor('the entity on disk', () => (parse(readSidecar(side) ?? '{}')?.entities ?? []).some((e: { quote: string }) => e.quote === 'Hmeimim'));
+    const side = sidecarOf(editor.document);
+    await waitFor(() => (parse(readSidecar(side) ?? '{}')?.entities ?? []).some((e: { quote: string }) => e.quote === 'Hmeimim'), { message: 'the entity on disk' });
     const confirmed = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at));
     assert.match(confirmed, /confirmed by tester/);
   });
@@ -81,10 +81,11 @@ describe('suggestions in the editor', function () {
     const relabelled = await vscode.commands.executeCommand<{ label: string }>('sift.changeSuggestionLabel', { uri: editor.document.uri.toString(), start: homs.start, end: homs.end, label: homs.label }, 'ORG');
     assert.strictEqual(relabelled?.label, 'ORG');
     api.flush();
+    const file = editor.document.uri.fsPath;
     await closeAll();
-    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path.join(workspaceRoot(), 's004.txt')));
+    editor = await open(file);
     assert.ok(!((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'AFP' && s.label === afp.label), 'the rejection is remembered');
-    assert.deepStrictEqual(parse(readSidecar(path.join(workspaceRoot(), 's004.tester.ann.yaml'))!).rejected, [{ quote: 'AFP', label: afp.label }]);
+    assert.deepStrictEqual(parse(readSidecar(sidecarOf(editor.document))!).rejected, [{ quote: 'AFP', label: afp.label }]);
   });
 
   it('accepts every suggestion of a label in the article', async () => {
@@ -99,17 +100,30 @@ describe('suggestions in the editor', function () {
   });
 
   it('accepts a string everywhere in the workspace, writing the sidecars of closed articles too', async () => {
-    const editor = await sample('003_e6866273c3032639.txt', 's003b.txt');
-    await sample('002_ec2a2dd01141acf4.txt', 's002.txt');
-    await vscode.window.showTextDocument(editor.document);
-    const api = await siftApi();
-    const lab = ((await api.suggestions(editor.document)) as Sug[]).find((s) => s.text === 'Moscow')!;
-    const n = await vscode.commands.executeCommand<number>('sift.acceptEverywhere', { uri: editor.document.uri.toString(), start: lab.start, end: lab.end, label: lab.label });
-    assert.ok(n > 10, `labelled ${n}`);
-    api.flush();
-    for (const f of ['s002.tester.ann.yaml', 's003b.tester.ann.yaml', '002_ec2a2dd01141acf4.tester.ann.yaml']) {
-      const side = parse(readSidecar(path.join(workspaceRoot(), f)) ?? '{}');
-      assert.ok((side?.entities ?? []).some((e: { quote: string; label: string }) => e.quote === 'Moscow' && e.label === 'PLACE'), `${f} has Moscow`);
+    // The command reaches every article in the workspace, the fixtures too: put their sidecars back afterwards.
+    const restore = keepFixtureSidecars();
+    try {
+      const closed = path.join(workspaceRoot(), uniqueName('s-closed.txt'));
+      fs.writeFileSync(closed, 'Officials in Moscow declined to comment.\n');
+      const editor = await sample('003_e6866273c3032639.txt', 's003b.txt');
+      const other = await sample('002_ec2a2dd01141acf4.txt', 's002.txt');
+      await vscode.window.showTextDocument(editor.document);
+      const api = await siftApi();
+      const lab = ((await api.suggestions(editor.document)) as Sug[]).find((s) => s.text === 'Moscow' && s.label === 'PLACE')!;
+      assert.ok(lab, 'Moscow is suggested as a place');
+      const n = await vscode.commands.executeCommand<number>('sift.acceptEverywhere', { uri: editor.document.uri.toString(), start: lab.start, end: lab.end, label: lab.label });
+      assert.ok(n > 10, `labelled ${n}`);
+      api.flush();
+      for (const doc of [editor.document, other.document, closed]) {
+        const text = typeof doc === 'string' ? fs.readFileSync(doc, 'utf8') : doc.getText();
+        const moscows = (text.match(/(?<![\p{L}\p{N}])Moscow(?![\p{L}\p{N}])/gu) ?? []).length;
+        const side = parse(readSidecar(sidecarOf(doc)) ?? '{}');
+        const labelled = (side?.entities ?? []).filter((e: { quote: string; label: string }) => e.quote === 'Moscow' && e.label === 'PLACE').length;
+        assert.ok(moscows > 0 && labelled === moscows, `${sidecarOf(doc)}: ${labelled} of ${moscows} Moscow labelled`);
+      }
+    } finally {
+      await closeAll();
+      restore();
     }
   });
 
@@ -122,7 +136,7 @@ describe('suggestions in the editor', function () {
     await vscode.commands.executeCommand('sift.labelSelection', 'ORG');
     api.flush();
     const second = await openNewArticle('learn2.txt', 'Later, Rybar deleted the post.\n');
-    await waitFor('Rybar to be suggested as ORG', async () => ((await api.suggestions(second.document)) as Sug[]).some((s) => s.text === 'Rybar' && s.label === 'ORG'), 15_000);
+    await waitFor(async () => ((await api.suggestions(second.document)) as Sug[]).some((s) => s.text === 'Rybar' && s.label === 'ORG'), { message: 'Rybar to be suggested as ORG' });
   });
 
   it('updates suggestions as the article is typed in', async () => {
@@ -130,9 +144,9 @@ describe('suggestions in the editor', function () {
     const editor = await openNewArticle('typing.txt', 'The delegation flew on.\n');
     await api.suggestions(editor.document);
     await editor.edit((b) => b.insert(new vscode.Position(0, 'The delegation flew'.length), ' to Kyiv'));
-    await waitFor('a suggestion for the typed place', async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'Kyiv' && s.label === 'PLACE'));
+    await waitFor(async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'Kyiv' && s.label === 'PLACE'), { message: 'a suggestion for the typed place' });
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'Later, Olena Kovalenko told reporters.\n'));
-    await waitFor('a suggestion on the new line', async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'Olena Kovalenko' && s.label === 'PERSON'));
+    await waitFor(async () => ((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'Olena Kovalenko' && s.label === 'PERSON'), { message: 'a suggestion on the new line' });
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -140,8 +154,11 @@ describe('suggestions in the editor', function () {
     const api = await siftApi();
     const before = api.suggestionsEnabled();
     await vscode.commands.executeCommand('sift.toggleSuggestions');
-    assert.strictEqual(api.suggestionsEnabled(), !before);
-    await vscode.commands.executeCommand('sift.toggleSuggestions');
+    try {
+      assert.strictEqual(api.suggestionsEnabled(), !before);
+    } finally {
+      await vscode.commands.executeCommand('sift.toggleSuggestions');
+    }
     assert.strictEqual(api.suggestionsEnabled(), before);
   });
 });

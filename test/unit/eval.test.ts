@@ -18,7 +18,10 @@ describe('evaluation', function () {
 
   for (const set of SETS) {
     it(`the ${set.name} set is well-formed: every span's text is the article's text at its offsets`, () => {
-      for (const g of loadGold(set.gold)) {
+      const gold = loadGold(set.gold);
+      assert.ok(gold.length >= 5, `${gold.length} gold articles in ${set.gold}`);
+      for (const g of gold) {
+        assert.ok(g.mentions.length > 0, `${g.article} has mentions`);
         const cps = Array.from(fs.readFileSync(path.join(set.articles, g.article), 'utf8'));
         let last = -1;
         for (const m of g.mentions) {
@@ -37,7 +40,9 @@ describe('evaluation', function () {
       for (const l of LABELS) {
         const f1 = sift.score.labels[l].f1;
         assert.ok(f1 >= set.floor[l as keyof typeof set.floor], `${l} F1 ${f1.toFixed(3)} is under the floor ${set.floor[l as keyof typeof set.floor]}`);
-        for (const peer of reports.filter((r) => r.system !== 'sift' && r.labels.includes(l))) {
+        const peers = reports.filter((r) => r.system !== 'sift' && r.labels.includes(l));
+        assert.ok(peers.length > 0, `some peer measures ${l}`);
+        for (const peer of peers) {
           assert.ok(f1 > peer.score.labels[l].f1, `${l}: Sift ${f1.toFixed(3)} vs ${peer.system} ${peer.score.labels[l].f1.toFixed(3)}`);
         }
       }

@@ -9,33 +9,24 @@ import { parseSplit, runExport, splitOf } from '../../src/core/export/run';
 import { sentences, tokenize } from '../../src/core/text/tokenize';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
 import { bioToSpans, parseBrat, parseConll, parseCsv } from './helpers/readers';
+import { aCorpus } from '../builders/corpus';
 
 const EMOJI = 'Breaking 🚨🚨\r\nPutin 😀 met Bashar al-Assad in Moscow on Dec 16.\r\n"It went well," the Kremlin said, citing aides.\r\nThe 𝐀𝐁 summit ended.\r\n';
 
 /** A corpus with two annotators, emoji and CRLF, claims with sources, cues, links and awkward notes. */
 function corpus(): string {
-  const dir = tmpCorpus([A0]);
-  fs.writeFileSync(path.join(dir, 'emoji.txt'), EMOJI);
-  /** Code point offset of the first occurrence of `s`. */
-  const find = (s: string) => Array.from(EMOJI.slice(0, EMOJI.indexOf(s))).length;
-  const ana = ArticleSession.open(path.join(dir, 'emoji.txt'), 'ana', fixedOptions());
-  for (const [s, l] of [['Putin', 'PERSON'], ['Bashar al-Assad', 'PERSON'], ['Moscow', 'PLACE'], ['Kremlin', 'ORG'], ['Dec 16', 'DATE']] as const) {
-    const at = find(s);
-    ana.addEntity({ start: at, end: at + Array.from(s).length, label: l, ...(l === 'DATE' ? { value: '2024-12-16' } : {}) });
-  }
-  const claimAt = find('It went well');
-  const kremlin = find('Kremlin');
-  const said = find('said');
-  ana.addClaim({ start: claimAt, end: claimAt + 12, source: { name: 'Kremlin', span: { start: kremlin, end: kremlin + 7, quote: '' } }, confidence: 0.75, cue: { start: said, end: said + 4, quote: '' }, factuality: 'asserted', note: 'Says "well", then, nothing\r\nelse' });
-  ana.sidecar.save();
-  const bob = ArticleSession.open(path.join(dir, 'emoji.txt'), 'bob', fixedOptions());
-  bob.addEntity({ start: find('Moscow'), end: find('Moscow') + 6, label: 'ORG' });
-  bob.sidecar.save();
-  const a0 = ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
-  a0.addEntity({ start: 0, end: 6, label: 'PLACE' });
-  a0.addClaim({ start: 22, end: 99, source: { name: 'Russian Foreign Ministry' }, confidence: 1, links: [{ relation: 'same', article: 'emoji.txt', claim: ana.layer.claims[0].id }] });
-  a0.sidecar.save();
-  return dir;
+  return aCorpus()
+    .withArticle('emoji.txt', EMOJI)
+    .annotatedBy('ana', (l) => l
+      .withEntity('Putin', 'PERSON').withEntity('Bashar al-Assad', 'PERSON').withEntity('Moscow', 'PLACE').withEntity('Kremlin', 'ORG')
+      .withEntity('Dec 16', 'DATE', { value: '2024-12-16' })
+      .withClaim('It went well', { source: 'Kremlin', sourceSpan: true, confidence: 0.75, cue: 'said', factuality: 'asserted', note: 'Says "well", then, nothing\r\nelse' }))
+    .annotatedBy('bob', (l) => l.withEntity('Moscow', 'ORG'))
+    .withSample(A0)
+    .annotatedBy('ana', (l) => l
+      .withEntity('Moscow', 'PLACE')
+      .withClaim({ start: 22, end: 99 }, { source: 'Russian Foreign Ministry', confidence: 1, links: [{ relation: 'same', article: 'emoji.txt', claim: 'c-ana-1' }] }))
+    .build().dir;
 }
 
 const slice = (text: string, s: number, e: number) => Array.from(text).slice(s, e).join('');

@@ -1,10 +1,12 @@
 import * as assert from 'assert';
 import { merge3 } from '../../src/core/store/merge';
-import { EntityAnnotation, Layer } from '../../src/core/model';
+import { Layer } from '../../src/core/model';
+import { aLayer } from '../builders/layer';
 
-const header = { sift: 1, article: 'a.txt', annotator: 'ana', sha256: '0'.repeat(64), length: 100 };
-const ent = (id: string, label = 'ORG', start = 0): EntityAnnotation => ({ id, label, start, end: start + 1, quote: 'x', prefix: '', suffix: '' });
-const L = (...entities: EntityAnnotation[]): Layer => ({ header: { ...header }, entities, claims: [] });
+const base = aLayer().forArticle('Moscow and Damascus agreed, the Kremlin said.', 'a.txt').by('ana');
+const ent = (id: string, label = 'ORG'): [string, string] => [id, label];
+/** A layer with entities on 'Moscow', each with the given id and label. */
+const L = (...entities: [id: string, label: string][]): Layer => entities.reduce((b, [id, label]) => b.withEntity('Moscow', label, { id }), base).build();
 
 describe('three-way merge by annotation id', () => {
   it('takes a change from whichever side made it', () => {
@@ -46,13 +48,10 @@ describe('three-way merge by annotation id', () => {
   });
 
   it('merges header fields the same way', () => {
-    const base = L();
-    const mine = L();
-    mine.header.published = '2024-12-16';
-    const theirs = L();
-    theirs.header.sha256 = '1'.repeat(64);
-    const r = merge3(base, mine, theirs);
+    const theirs = base.hashedAs('Moscow and Damascus agreed.').build();
+    const r = merge3(L(), base.published('2024-12-16').build(), theirs);
     assert.strictEqual(r.layer.header.published, '2024-12-16');
-    assert.strictEqual(r.layer.header.sha256, '1'.repeat(64));
+    assert.strictEqual(r.layer.header.sha256, theirs.header.sha256);
+    assert.notStrictEqual(r.layer.header.sha256, L().header.sha256);
   });
 });

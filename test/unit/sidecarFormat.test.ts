@@ -2,19 +2,17 @@ import * as assert from 'assert';
 import { Layer } from '../../src/core/model';
 import { SidecarError } from '../../src/core/store/problems';
 import { parseSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
+import { aLayer } from '../builders/layer';
 
-const HASH = 'ab'.repeat(32);
+/** A layer with emoji and CRLF in quotes and context, its entities out of order (as in memory after edits). */
 function layer(): Layer {
-  return {
-    header: { sift: 1, article: 'a.txt', annotator: 'ana', sha256: HASH, length: 40 },
-    entities: [
-      { id: 'e-2', label: 'PLACE', start: 12, end: 16, quote: 'Ky😀v', prefix: 'in\r\n ', suffix: ': "x"', created: '2026-11-21T10:00:00Z', updated: '2026-11-21T10:00:00Z' },
-      { id: 'e-1', label: 'PERSON', start: 0, end: 3, quote: 'Bob', prefix: '', suffix: ' went', canonical: 'Robert' },
-    ],
-    claims: [
-      { id: 'c-1', start: 4, end: 20, quote: 'went to Ky😀v: "x"', prefix: 'Bob ', suffix: '', source: { name: 'TASS', span: { start: 30, end: 34, quote: 'TASS' } }, confidence: 0.75, cue: { start: 25, end: 29, quote: 'said' }, factuality: 'reported' },
-    ],
-  };
+  const l = aLayer().forArticle('Bob went in\r\n Ky😀v: "x", TASS said.', 'a.txt').by('ana')
+    .withEntity('Bob', 'PERSON', { id: 'e-1', canonical: 'Robert' })
+    .withEntity('Ky😀v', 'PLACE', { id: 'e-2', created: '2026-11-21T10:00:00Z', updated: '2026-11-21T10:00:00Z' })
+    .withClaim('went in\r\n Ky😀v: "x"', { id: 'c-1', source: 'TASS', sourceSpan: true, confidence: 0.75, cue: 'said', factuality: 'reported' })
+    .build();
+  l.entities.reverse();
+  return l;
 }
 
 function problems(src: string) {
@@ -40,7 +38,7 @@ describe('sidecar format', () => {
     const text = serializeSidecar(layer());
     assert.ok(!/\{.*id:/.test(text), 'no flow-style annotations');
     assert.ok(text.indexOf('id: e-1') < text.indexOf('id: e-2'));
-    assert.match(text, /prefix: "in\\r\\n "/, 'control characters are escaped on one line');
+    assert.match(text, /prefix: "Bob went in\\r\\n "/, 'control characters are escaped on one line');
   });
 
   it('saving without a change gives byte-identical output', () => {

@@ -3,19 +3,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { CliIo } from '../../src/cli/io';
-import { ArticleSession } from '../../src/core/session/session';
 import { findSidecars } from '../../src/core/corpus/findSidecars';
 import { validateSidecar } from '../../src/core/store/validate';
-import { A0, SAMPLES, fixedOptions, tmpCorpus } from './helpers/tmp';
+import { A0, SAMPLES, tmpCorpus } from './helpers/tmp';
+import { aCorpus } from '../builders/corpus';
 
+/** Writes ana's sidecar for the first sample article into `dir`; returns its path. */
 function annotated(dir: string): string {
-  const s = ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
-  s.addEntity({ start: 0, end: 6, label: 'PLACE' });
-  const d = s.article.text.indexOf('Damascus');
-  s.addEntity({ start: d, end: d + 8, label: 'PLACE' });
-  s.addClaim({ start: 22, end: 77, source: { name: 'Russian Foreign Ministry' }, confidence: 0.8 });
-  s.sidecar.save();
-  return s.sidecar.path;
+  return aCorpus().in(dir).withSample(A0)
+    .annotatedBy('ana', (l) => l.withEntity('Moscow', 'PLACE').withEntity('Damascus', 'PLACE').withClaim({ start: 22, end: 77 }, { source: 'Russian Foreign Ministry', confidence: 0.8 }))
+    .build().sidecarPath(A0, 'ana');
 }
 
 function run(args: string[], cwd: string) {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, workspaceRoot } from '../integration/helpers';
+import { EXTENSION_ID, waitFor, workspaceRoot } from '../integration/helpers';
 
 describe('the packaged .vsix', () => {
   it('is installed from the package, not from the source folder', () => {
@@ -16,8 +16,7 @@ describe('the packaged .vsix', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const doc = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), '001_ae3071192ac73a97.txt'));
     await vscode.window.showTextDocument(doc);
-    for (let i = 0; i < 100 && !ext.isActive; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.strictEqual(ext.isActive, true);
+    await waitFor(() => ext.isActive, { message: 'the installed Sift to activate' });
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);

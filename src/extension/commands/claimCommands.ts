@@ -9,7 +9,7 @@ import { commandOf, registerCommand } from '../platform/commands';
 import { setting } from '../platform/config';
 import { positionToCp, rangeToSpan } from '../platform/positions';
 import { Sessions } from '../state/sessions';
-import { askNote, pickConfidence, pickFactuality, pickSource, SourceOption } from './claimInput';
+import { askNote, pickConfidence, pickFactuality, pickSource, SourceOption, StepTracker } from './claimInput';
 import { Services, activeArticle } from './services';
 
 const LAST_CONFIDENCE = 'sift.lastConfidence';
@@ -56,19 +56,19 @@ function sourceOptions(sv: Services, doc: vscode.TextDocument, session: ArticleS
 }
 
 /** The selection, or (after a confirmation) the sentence around the cursor; undefined when declined. */
-async function claimRange(editor: vscode.TextEditor): Promise<vscode.Range | undefined> {
+async function claimRange(editor: vscode.TextEditor, steps: StepTracker): Promise<vscode.Range | undefined> {
   if (!editor.selection.isEmpty) return editor.selection;
   const doc = editor.document;
   const s = sentenceAt(doc.getText(), doc.offsetAt(editor.selection.active));
   const range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
-  const ok = await vscode.window.showQuickPick([{ label: 'Mark this sentence as a claim', description: short(doc.getText(range)) }], { title: 'Sift: no selection' });
+  const ok = await steps.pick([{ label: 'Mark this sentence as a claim', description: short(doc.getText(range)) }], { title: 'Sift: no selection' });
   return ok && range;
 }
 
 function markClaim(sv: Services): vscode.Disposable {
   return registerCommand(Commands.markClaim, async (): Promise<ClaimAnnotation | undefined> => {
     const t = activeArticle(sv.sessions);
-    const range = t && await claimRange(t.editor);
+    const range = t && await claimRange(t.editor, sv.steps);
     if (!t || !range) return undefined;
     const { editor: { document: doc }, session } = t;
     const { options, attribution } = sourceOptions(sv, doc, session, doc.offsetAt(range.start), doc.offsetAt(range.end));
@@ -118,7 +118,7 @@ function editClaim(sv: Services): vscode.Disposable {
     const t = claimAt(sv.sessions, id);
     if (!t) return undefined;
     const { claim } = t;
-    const field = await vscode.window.showQuickPick([
+    const field = await sv.steps.pick([
       { label: 'Source', description: claim.source.name },
       { label: 'Confidence', description: String(claim.confidence) },
       { label: 'Factuality', description: claim.factuality ?? 'unknown' },

@@ -3,18 +3,39 @@
 import * as vscode from 'vscode';
 import { FACTUALITY_VALUES, Factuality } from '../../core/model';
 
-/** Which step of a claim flow is showing, if any: lets tests (and the log) know the quick input is ready. */
+/**
+ * Which step of a claim flow is showing, if any, and its active item: lets tests (and the log) know the quick input is
+ * ready. A window.showQuickPick step counts as showing once the workbench reports its first active item.
+ */
 export class StepTracker {
   private current: string | undefined;
+  private active: string | undefined;
 
+  /** "<title>" or, once the workbench reports the active item, "<title> › <item>". */
   get step(): string | undefined {
-    return this.current;
+    return this.current === undefined || this.active === undefined ? this.current : `${this.current} › ${this.active}`;
+  }
+
+  private show(title: string | undefined, active: string | undefined): void {
+    this.current = title;
+    this.active = active;
+  }
+
+  private hide(title: string | undefined): void {
+    if (this.current === title) this.show(undefined, undefined);
   }
 
   /** Tracks a quick pick from show to hide. */
   track(qp: vscode.QuickPick<vscode.QuickPickItem>): void {
-    qp.onDidHide(() => { if (this.current === qp.title) this.current = undefined; });
-    this.current = qp.title;
+    qp.onDidHide(() => this.hide(qp.title));
+    qp.onDidChangeActive((items) => { if (this.current === qp.title) this.active = items[0]?.label; });
+    this.show(qp.title, qp.activeItems[0]?.label);
+  }
+
+  /** window.showQuickPick, tracked from its first active item until it closes. */
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { title: string }): Promise<T | undefined> {
+    const shown = vscode.window.showQuickPick(items, { ...options, onDidSelectItem: (i) => this.show(options.title, typeof i === 'string' ? i : i.label) });
+    return Promise.resolve(shown).finally(() => this.hide(options.title));
   }
 }
 

@@ -73,7 +73,7 @@ function showLinkedClaims(sv: Services): vscode.Disposable {
       void vscode.window.showInformationMessage('Sift: this claim has no links yet. Use Sift: Link Claim.');
       return [];
     }
-    const pick = await vscode.window.showQuickPick(items, { title: `Sift: claims linked to "${short(t.claim.quote, 40)}"` });
+    const pick = await sv.steps.pick(items, { title: `Sift: claims linked to "${short(t.claim.quote, 40)}"` });
     if (pick) {
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(pick.c.article));
       selectSpan(editor, pick.c.claim.start, pick.c.claim.end, vscode.TextEditorRevealType.InCenter);
