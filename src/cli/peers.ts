@@ -22,6 +22,7 @@ function place(text: string, index: OffsetIndex, found: string, near: number, la
 
 function tryRequire<T>(id: string): T | undefined {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the peers are optional: loaded only when installed
     return require(id) as T;
   } catch {
     return undefined;

@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
 import { aCorpus } from '../builders/corpus';
-import { TESTER, closeAll, cpOf, open, readSidecar, sample, sampleText, select, sidecarOf, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
+import { TESTER, closeAll, cpOf, open, readSidecar, sample, sampleText, sidecarData, select, sidecarOf, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
 
 type Claim = { id: string; start: number; end: number; quote: string; confidence: number; factuality?: string; source: { name: string; span?: { start: number; end: number; quote: string } }; cue?: { start: number; end: number; quote: string }; links?: { relation: string; article: string; claim: string }[] };
 
@@ -39,7 +38,7 @@ async function markClaim(sentence = false): Promise<Claim> {
 }
 
 function claimsOnDisk(doc: vscode.TextDocument): Claim[] {
-  return (parse(readSidecar(sidecarOf(doc)) ?? '{}')?.claims ?? []) as Claim[];
+  return (sidecarData(sidecarOf(doc))?.claims ?? []) as Claim[];
 }
 
 describe('claims', function () {

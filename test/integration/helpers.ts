@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { parse as parseYaml } from 'yaml';
 import type { SiftTestApi } from '../../src/extension/main';
 
 export const EXTENSION_ID = 'sift-annotation.sift';
@@ -52,7 +53,7 @@ export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 30
       error = e;
     }
     if (Date.now() > until) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${message}${error ? `: ${String(error)}` : `; last seen: ${JSON.stringify(last)}`}`);
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}${error ? `: ${error instanceof Error ? error.message : JSON.stringify(error)}` : `; last seen: ${JSON.stringify(last)}`}`);
     }
     await new Promise((r) => setTimeout(r, interval));
   }
@@ -178,4 +179,28 @@ export function keepFixtureSidecars(annotators = [TESTER]): () => void {
       else if (readSidecar(f) !== text) fs.writeFileSync(f, text);
     }
   };
+}
+
+/** The parts of an extension's package.json that tests read. */
+export interface Manifest {
+  version: string;
+  contributes: { commands: { command: string }[] };
+}
+
+export function manifestOf(ext: vscode.Extension<unknown>): Manifest {
+  return ext.packageJSON as Manifest;
+}
+
+/** A sidecar as plain data, as far as tests read it. */
+export interface SidecarData {
+  published?: string;
+  entities?: { id: string; start: number; end: number; quote: string; label: string; orphaned?: boolean }[];
+  claims?: unknown[];
+  rejected?: { quote: string; label: string }[];
+}
+
+/** The sidecar on disk, parsed; undefined when there is none. */
+export function sidecarData(file: string): SidecarData | undefined {
+  const text = readSidecar(file);
+  return text === undefined ? undefined : (parseYaml(text) as SidecarData | null) ?? {};
 }

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- mocha's CommonJS export is the class itself; the host's loader needs this form
 import Mocha = require('mocha');
 
 /** Keep in step with scripts/host/suite.mjs. */

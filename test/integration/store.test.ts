@@ -64,14 +64,14 @@ describe('annotation store in the editor', function () {
     const a = await vscode.commands.executeCommand<{ id: string }>('sift.labelSelection', 'PLACE');
     await editor.edit((b) => b.delete(sel));
     const session = api.session(editor.document)!;
-    assert.strictEqual(session.find(a!.id)!.orphaned, true, 'kept and flagged, not dropped');
+    assert.strictEqual(session.find(a.id)!.orphaned, true, 'kept and flagged, not dropped');
     const diag = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'sift'), { message: 'an orphan diagnostic' });
     assert.match(diag.message, /Orphaned entity .*Tartus/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diag.range);
     assert.ok(actions.some((x) => x.title.includes('delete orphaned')), actions.map((x) => x.title).join(', '));
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => session.find(a!.id)!.orphaned !== true, { message: 'the orphan restored by undo' });
-    assert.strictEqual(session.find(a!.id)!.quote, 'Tartus');
+    await waitFor(() => session.find(a.id)!.orphaned !== true, { message: 'the orphan restored by undo' });
+    assert.strictEqual(session.find(a.id)!.quote, 'Tartus');
     await waitFor(() => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.source === 'sift'), { message: 'the diagnostic cleared' });
     await editor.document.save();
   });
@@ -83,11 +83,11 @@ describe('annotation store in the editor', function () {
     const a = await vscode.commands.executeCommand<{ id: string }>('sift.labelSelection', 'PLACE');
     await editor.edit((b) => b.delete(sel));
     const session = api.session(editor.document)!;
-    assert.strictEqual(session.find(a!.id)!.orphaned, true);
+    assert.strictEqual(session.find(a.id)!.orphaned, true);
     select(editor, 'Syria');
-    await vscode.commands.executeCommand('sift.reattachOrphan', editor.document.uri, a!.id);
-    assert.strictEqual(session.find(a!.id)!.quote, 'Syria');
-    assert.ok(!session.find(a!.id)!.orphaned);
+    await vscode.commands.executeCommand('sift.reattachOrphan', editor.document.uri, a.id);
+    assert.strictEqual(session.find(a.id)!.quote, 'Syria');
+    assert.ok(!session.find(a.id)!.orphaned);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -101,7 +101,7 @@ describe('annotation store in the editor', function () {
     api.flush();
     const file = session.sidecar.path;
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('label: PLACE', 'label: ORG'));
-    await waitFor(() => (session.find(a!.id) as { label: string }).label === 'ORG', { message: 'the external change to be loaded' });
+    await waitFor(() => (session.find(a.id) as { label: string }).label === 'ORG', { message: 'the external change to be loaded' });
   });
 
   it('re-anchors by quote when the open article is changed on disk (git checkout, another program)', async () => {
@@ -116,8 +116,8 @@ describe('annotation store in the editor', function () {
     fs.writeFileSync(file, `Correction appended on 17 December 😀.\n\n${old}`);
     await waitFor(() => editor.document.getText().startsWith('Correction'), { message: 'the editor to reload the article' });
     const prefix = Array.from('Correction appended on 17 December 😀.\n\n').length;
-    await waitFor(() => session.find(a!.id)!.start === a!.start + prefix, { message: 'the annotation to follow its quote' });
-    assert.strictEqual(session.find(a!.id)!.quote, 'Latakia');
+    await waitFor(() => session.find(a.id)!.start === a.start + prefix, { message: 'the annotation to follow its quote' });
+    assert.strictEqual(session.find(a.id)!.quote, 'Latakia');
     await waitFor(() => session.layer.header.sha256 === session.article.sha256 && !session.sidecar.dirty, { message: 'the sidecar to record the new text' });
   });
 

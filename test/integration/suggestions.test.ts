@@ -2,8 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
-import { EXTENSION_ID, closeAll, cpOf, keepFixtureSidecars, open, openNewArticle, readSidecar, sample, sidecarOf, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
+import { EXTENSION_ID, closeAll, cpOf, keepFixtureSidecars, open, openNewArticle, sample, sidecarData, sidecarOf, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
 
 type Sug = { start: number; end: number; label: string; text: string; value?: string; canonical?: string };
 
@@ -39,8 +38,8 @@ describe('suggestions in the editor', function () {
     const m = has('Moscow', 'PLACE')!;
     assert.strictEqual(m.start, cpOf(text, text.indexOf('Moscow')));
     api.flush();
-    const side = parse(readSidecar(sidecarOf(editor.document))!);
-    assert.strictEqual(side.published, '2024-12-16', 'the reference date is kept in the sidecar');
+    const side = sidecarData(sidecarOf(editor.document));
+    assert.strictEqual(side?.published, '2024-12-16', 'the reference date is kept in the sidecar');
   });
 
   it('shows the canonical name and actions in the hover, and accepting makes an entity annotation', async () => {
@@ -63,7 +62,7 @@ describe('suggestions in the editor', function () {
     const after = (await api.suggestions(editor.document)) as Sug[];
     assert.ok(!after.some((s) => s.start === cpOf(text, text.indexOf('Hmeimim'))), 'an accepted suggestion is no longer a suggestion');
     const side = sidecarOf(editor.document);
-    await waitFor(() => (parse(readSidecar(side) ?? '{}')?.entities ?? []).some((e: { quote: string }) => e.quote === 'Hmeimim'), { message: 'the entity on disk' });
+    await waitFor(() => (sidecarData(side)?.entities ?? []).some((e) => e.quote === 'Hmeimim'), { message: 'the entity on disk' });
     const confirmed = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at));
     assert.match(confirmed, /confirmed by tester/);
   });
@@ -85,7 +84,7 @@ describe('suggestions in the editor', function () {
     await closeAll();
     editor = await open(file);
     assert.ok(!((await api.suggestions(editor.document)) as Sug[]).some((s) => s.text === 'AFP' && s.label === afp.label), 'the rejection is remembered');
-    assert.deepStrictEqual(parse(readSidecar(sidecarOf(editor.document))!).rejected, [{ quote: 'AFP', label: afp.label }]);
+    assert.deepStrictEqual(sidecarData(sidecarOf(editor.document))?.rejected, [{ quote: 'AFP', label: afp.label }]);
   });
 
   it('accepts every suggestion of a label in the article', async () => {
@@ -117,8 +116,8 @@ describe('suggestions in the editor', function () {
       for (const doc of [editor.document, other.document, closed]) {
         const text = typeof doc === 'string' ? fs.readFileSync(doc, 'utf8') : doc.getText();
         const moscows = (text.match(/(?<![\p{L}\p{N}])Moscow(?![\p{L}\p{N}])/gu) ?? []).length;
-        const side = parse(readSidecar(sidecarOf(doc)) ?? '{}');
-        const labelled = (side?.entities ?? []).filter((e: { quote: string; label: string }) => e.quote === 'Moscow' && e.label === 'PLACE').length;
+        const side = sidecarData(sidecarOf(doc));
+        const labelled = (side?.entities ?? []).filter((e) => e.quote === 'Moscow' && e.label === 'PLACE').length;
         assert.ok(moscows > 0 && labelled === moscows, `${sidecarOf(doc)}: ${labelled} of ${moscows} Moscow labelled`);
       }
     } finally {

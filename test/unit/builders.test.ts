@@ -42,7 +42,7 @@ describe('test builders: aLayer', () => {
     const [c] = layer.claims;
     assert.deepStrictEqual(c.source, { name: 'Kremlin', span: { start: 46, end: 53, quote: 'Kremlin' } });
     assert.deepStrictEqual(c.cue, { start: 54, end: 58, quote: 'said' });
-    assert.strictEqual(art.slice(c.cue!.start, c.cue!.end), 'said');
+    assert.strictEqual(art.slice(c.cue.start, c.cue.end), 'said');
     assert.deepStrictEqual([c.confidence, c.factuality], [0.75, 'reported']);
     assert.deepStrictEqual(layer.header, { sift: 1, article: 'x.txt', annotator: 'ann1', sha256: sha256(TEXT), length: Array.from(TEXT).length });
   });

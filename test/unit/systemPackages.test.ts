@@ -19,7 +19,7 @@ interface SystemModule {
   ensurePackages(need: Need, opts: { install?: boolean; root?: boolean; aptGet?: string; log?: (s: string) => void }): void;
 }
 interface InstallModule {
-  makeKerberosOptional(vscodeDir: string): void;
+  makeKerberosOptional: (vscodeDir: string) => void;
 }
 
 const hostScript = (name: string) => pathToFileURL(path.resolve(__dirname, '..', '..', '..', 'scripts', 'host', name)).href;
@@ -126,12 +126,12 @@ describe('set-up: code-server installs without the kerberos native module', () =
         packages: { '': { dependencies: deps }, 'node_modules/kerberos': { version: '2.1.1' }, 'node_modules/minimist': {} },
       }));
       makeKerberosOptional(dir);
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: object; optionalDependencies: object };
       assert.deepStrictEqual(pkg.dependencies, { jschardet: '3.1.4', minimist: '^1.2.8' });
       assert.deepStrictEqual(pkg.optionalDependencies, { kerberos: '2.1.1' });
-      const lock = JSON.parse(fs.readFileSync(path.join(dir, 'npm-shrinkwrap.json'), 'utf8'));
+      const lock = JSON.parse(fs.readFileSync(path.join(dir, 'npm-shrinkwrap.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: object }> };
       assert.deepStrictEqual(lock.packages[''].optionalDependencies, { kerberos: '2.1.1' });
-      assert.strictEqual(lock.packages[''].dependencies.kerberos, undefined);
+      assert.strictEqual(lock.packages[''].dependencies?.kerberos, undefined);
       assert.deepStrictEqual(lock.packages['node_modules/kerberos'], { version: '2.1.1', optional: true });
       assert.deepStrictEqual(lock.packages['node_modules/minimist'], {});
     } finally {

@@ -75,10 +75,10 @@ describe('sift validate', () => {
     fs.rmSync(path.join(dir, A0));
     const r = run(['validate', '--json', dir], dir);
     assert.strictEqual(r.code, 1);
-    const json = JSON.parse(r.out);
+    const json = JSON.parse(r.out) as { sidecars: number; problems: { code: string }[] };
     assert.strictEqual(json.sidecars, 2);
-    const codes = json.problems.map((p: { code: string }) => p.code);
-    for (const c of ['article-missing', 'annotator-mismatch', 'article-mismatch']) assert.ok(codes.includes(c), `${c} in ${codes}`);
+    const codes = json.problems.map((p) => p.code);
+    for (const c of ['article-missing', 'annotator-mismatch', 'article-mismatch']) assert.ok(codes.includes(c), `${c} in ${codes.join(', ')}`);
   });
 
   it('reports a malformed sidecar with its line and column, and orphans flagged in the file', () => {

@@ -18,7 +18,7 @@ describe('the packaged .vsix', () => {
     await vscode.window.showTextDocument(doc);
     await waitFor(() => ext.isActive, { message: 'the installed Sift to activate' });
     const registered = new Set(await vscode.commands.getCommands(true));
-    const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
     assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
   });
 
@@ -26,7 +26,7 @@ describe('the packaged .vsix', () => {
     const ext = vscode.extensions.getExtension<{ version: string; annotator(): string }>(EXTENSION_ID)!;
     const api = await ext.activate();
     assert.deepStrictEqual(Object.keys(api).sort(), ['annotator', 'version']);
-    assert.strictEqual(api.version, ext.packageJSON.version);
+    assert.strictEqual(api.version, (ext.packageJSON as { version: string }).version);
     assert.match(api.annotator(), /^[a-z0-9][a-z0-9_-]*$/);
   });
 });

@@ -2,7 +2,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { Problem } from '../store/problems';
-import schema = require('../../../schemas/gazetteer.schema.json');
+import schema from '../../../schemas/gazetteer.schema.json';
 import { KnownNames } from './entities';
 
 export const GAZETTEER_FILE = 'sift.gazetteer.yaml';

@@ -73,7 +73,7 @@ export function defaultAnnotator(configured: string | undefined, cwd?: string): 
   const git = gitUserName(cwd);
   const fromGit = usable(git ? slugify(git) : '');
   if (fromGit) return fromGit;
-  let user = '';
+  let user: string;
   try { user = os.userInfo().username; } catch { user = process.env.USER ?? ''; }
   return usable(slugify(user)) || 'annotator';
 }

@@ -65,7 +65,7 @@ function ask<I extends vscode.QuickPickItem, R>(qp: vscode.QuickPick<I>, chosen:
     });
     qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
     qp.show();
-    tracker?.track(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+    tracker?.track(qp);
   });
 }
 
@@ -118,7 +118,7 @@ export async function pickFactuality(current: Factuality | undefined): Promise<F
     hedged: 'allegedly, reportedly, apparently', denied: 'the source denies it', unknown: 'not stated',
   };
   const pick = await vscode.window.showQuickPick(FACTUALITY_VALUES.map((f) => ({ label: f, description: describe[f], picked: f === current })), { title: 'Sift: the source\'s own commitment (factuality)' });
-  return pick?.label as Factuality | undefined;
+  return pick?.label;
 }
 
 export function askNote(current?: string): Thenable<string | undefined> {

@@ -28,7 +28,7 @@ export function registerExportCommand(sessions: Sessions, annotator: AnnotatorSt
       void vscode.window.showInformationMessage('Sift: open a folder of articles to export.');
       return undefined;
     }
-    const format = args.format ?? (await vscode.window.showQuickPick(FORMATS.map((f) => ({ label: f, description: DESCRIBE[f] })), { title: 'Sift: export format' }))?.label as FormatName | undefined;
+    const format = args.format ?? (await vscode.window.showQuickPick(FORMATS.map((f) => ({ label: f, description: DESCRIBE[f] })), { title: 'Sift: export format' }))?.label;
     if (!format) return undefined;
     const layer = args.layer ?? (await vscode.window.showQuickPick([
       { label: 'all', description: 'every annotator; each record carries its annotator' },

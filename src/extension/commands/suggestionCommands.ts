@@ -144,7 +144,9 @@ function acceptEverywhere(sv: Services): vscode.Disposable {
     let files = 0;
     const uris = await vscode.workspace.findFiles(setting('articles'), '**/node_modules/**', 10_000);
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sift: labelling "${text}" as ${label} everywhere`, cancellable: true }, async (progress, token) => {
-      for (const uri of uris) {
+      for (const [i, uri] of uris.entries()) {
+        // Yield now and then, so that the progress shows and Cancel is heard.
+        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         const n = labelIn(sv, uri, t.s);

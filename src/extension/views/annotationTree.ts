@@ -120,9 +120,15 @@ export class AnnotationTree extends Disposable implements vscode.TreeDataProvide
     const out = [];
     for (const a of await this.getChildren()) {
       const item = this.getTreeItem(a);
-      const kids = (await this.getChildren(a)).map((k) => { const i = this.getTreeItem(k); return `${i.label} — ${i.description}`; });
-      out.push({ article: String(item.label), description: String(item.description), children: kids });
+      const kids = (await this.getChildren(a)).map((k) => { const i = this.getTreeItem(k); return `${labelText(i)} — ${String(i.description)}`; });
+      out.push({ article: labelText(item), description: String(item.description), children: kids });
     }
     return out;
   }
+}
+
+/** A tree item's label as plain text (a label may be a string or a highlighted label object). */
+function labelText(item: vscode.TreeItem): string {
+  const l = item.label;
+  return typeof l === 'string' ? l : l?.label ?? '';
 }
