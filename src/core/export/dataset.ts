@@ -11,6 +11,7 @@ import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer, SubSpa
 import { SidecarError } from '../store/problems';
 import { readSidecarFast } from '../store/sidecarFormat';
 import { findSidecars } from '../corpus/findSidecars';
+import { articleIds } from './ids';
 
 export interface SpanOut {
   start: number;
@@ -40,7 +41,7 @@ export interface ClaimOut extends SpanOut {
 }
 
 export interface ArticleRecord {
-  /** The article's file name without extension. */
+  /** The article's file name without extension, unique in the export (see ids.ts for names that collide). */
   id: string;
   /** Path relative to the export's root. */
   file: string;
@@ -203,6 +204,8 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
   const records: ArticleRecord[] = [];
   const detector = options.includeSuggestions ? new Detector() : undefined;
   const articles = [...byArticle].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  // Over every article found, exported or not, so an article's id does not depend on the layer asked for.
+  const ids = articleIds(articles.map(([file]) => relative(file)));
   for (let i = 0; i < articles.length; i++) {
     const [file, { layers }] = articles[i];
     if (pause && i % 25 === 0) await pause(i, articles.length);
@@ -219,7 +222,7 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
       continue;
     }
     const { article } = text;
-    const record: ArticleRecord = { id: path.basename(file, path.extname(file)), file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
+    const record: ArticleRecord = { id: ids.get(rel)!, file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
     const published = chosen.map((l) => l.header.published).find((p) => p);
     const ref = referenceDate(article.text, published, text.mtime);
     record.reference_date = isoDay(ref.date);
