@@ -44,4 +44,31 @@ describe('export defects', () => {
     assert.strictEqual(new Set(ids).size, 3, ids.join(' '));
     assert.ok(ids.includes('a__x') && ids.includes('b__x'), ids.join(' '));
   });
+
+  it('brat: a span made only of line breaks is left out and reported, never written as a T line without fragments', async () => {
+    const dir = tmpCorpus([]);
+    const text = 'Alice said.\r\n\r\nBob met Carol.\n';
+    fs.writeFileSync(path.join(dir, 'a.txt'), text);
+    const s = ArticleSession.open(path.join(dir, 'a.txt'), 'ana', fixedOptions());
+    s.addEntity({ start: 0, end: 5, label: 'PERSON' });
+    s.addEntity({ start: 11, end: 15, label: 'ORG' }); // "\r\n\r\n"
+    s.addClaim({ start: 11, end: 13, source: { name: 'Nobody' }, confidence: 0.5 }); // "\r\n"
+    s.addClaim({ start: 15, end: 28, source: { name: 'Alice', span: { start: 0, end: 5, quote: '' } }, confidence: 1, cue: { start: 13, end: 15, quote: '' } });
+    s.sidecar.save();
+    const sum = await runExport([dir], { format: 'brat', out: path.join(dir, 'brat'), layer: 'all', root: dir });
+    const ann = fs.readFileSync(path.join(dir, 'brat', 'a.ann'), 'utf8');
+    const lines = ann.trimEnd().split('\n');
+    const spans = lines.filter((l) => l.startsWith('T'));
+    for (const l of spans) assert.match(l, /^T\d+\t\S+ \d+ \d+(;\d+ \d+)*\t/, `a valid brat span: ${JSON.stringify(l)}`);
+    assert.deepStrictEqual(spans.map((l) => l.split('\t')[2]), ['Alice', 'Bob met Carol', 'Alice'], 'the entity, the second claim and its source');
+    // Nothing refers to a span that was left out: the first claim's attribute and note, the second claim's cue.
+    const ids = new Set(spans.map((l) => l.split('\t')[0]));
+    for (const l of lines.filter((x) => !x.startsWith('T'))) for (const ref of l.match(/\bT\d+\b/g) ?? []) assert.ok(ids.has(ref), l);
+    assert.ok(!lines.some((l) => /HasCue/.test(l)));
+    assert.deepStrictEqual(sum.problems.map((p) => p.message), [
+      `a: ORG "\\r\\n\\r\\n" at 11..15 is only line breaks, which brat cannot represent (a span needs a fragment); left out`,
+      `a: Claim "\\r\\n" at 11..13 is only line breaks, which brat cannot represent (a span needs a fragment); left out`,
+      `a: Cue "\\r\\n" at 13..15 is only line breaks, which brat cannot represent (a span needs a fragment); left out`,
+    ]);
+  });
 });

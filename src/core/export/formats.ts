@@ -157,7 +157,7 @@ export function formatRecord(r: ArticleRecord, name: FormatName, exportedAt: str
     case 'csv': return { text: csvRows(r), problems };
     case 'conll': return { text: conllDocs(r, problems), problems };
     case 'hf': return { text: hfLines(r, new Map(labels.map((l, i) => [l, i])), problems), problems };
-    case 'brat': return { text: '', problems, files: bratFiles(r) };
+    case 'brat': return { text: '', problems, files: bratFiles(r, problems) };
   }
 }
 
