@@ -1,14 +1,16 @@
 import * as path from 'path';
 import { FORMATS, FormatName } from '../core/export/formats';
-import { Split, formatSummary, parseSplit, runExport } from '../core/export/run';
+import { Split, formatSummary, leftOut, parseSplit, runExport } from '../core/export/run';
 import { CliIo } from './io';
 
 export const EXPORT_USAGE = `sift export [paths...] --format jsonl|conll|brat|csv|hf --out DIR|FILE [--layer ANNOTATOR|all|gold]
-            [--split 0.8,0.1,0.1] [--suggestions] [--include-orphans] [--json]
+            [--split 0.8,0.1,0.1] [--suggestions] [--include-orphans] [--strict] [--json]
   Exports the annotations of the sidecars under the paths (default .). --layer all (the default) keeps every
   annotator's layer, each record carrying its annotator; gold uses the adjudicated layer where present, else all.
   Unaccepted suggestions are left out unless --suggestions. Annotations that cannot be placed on the current text are
-  reported and skipped; --include-orphans keeps them, without offsets, in the JSONL "orphaned" list. Offsets are Unicode code points, end-exclusive.`;
+  reported and skipped; --include-orphans keeps them, without offsets, in the JSONL "orphaned" list. --strict exits 1
+  when anything was left out (an unreadable sidecar, an annotation that could not be placed, or one the format cannot
+  hold); the export is written all the same. Offsets are Unicode code points, end-exclusive.`;
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const paths: string[] = [];
@@ -19,6 +21,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   let suggestions = false;
   let orphans = false;
   let json = false;
+  let strict = false;
   const fail = (msg: string) => { io.err(`sift export: ${msg}\n${EXPORT_USAGE}\n`); return 2; };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -34,6 +37,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     } else if (a === '--suggestions') suggestions = true;
     else if (a === '--include-orphans') orphans = true;
     else if (a === '--json') json = true;
+    else if (a === '--strict') strict = true;
     else if (a.startsWith('-')) return fail(`unknown option ${a}`);
     else paths.push(a);
   }
@@ -43,5 +47,5 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const roots = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
   const summary = await runExport(roots, { format, out: path.resolve(io.cwd, out), layer, split, includeSuggestions: suggestions, includeOrphans: orphans, root: roots.length === 1 ? roots[0] : io.cwd });
   io.out(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
-  return 0;
+  return strict && leftOut(summary) ? 1 : 0;
 }

@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { runExport } from '../../src/core/export/run';
+import { main } from '../../src/cli/main';
+import { formatSummary, runExport } from '../../src/core/export/run';
 import { ArticleSession } from '../../src/core/session/session';
 import { fixedOptions, tmpCorpus } from './helpers/tmp';
 
@@ -70,5 +71,44 @@ describe('export defects', () => {
       `a: Claim "\\r\\n" at 11..13 is only line breaks, which brat cannot represent (a span needs a fragment); left out`,
       `a: Cue "\\r\\n" at 13..15 is only line breaks, which brat cannot represent (a span needs a fragment); left out`,
     ]);
+  });
+
+  it('sift export --strict exits 1 when a sidecar was skipped as unreadable or an annotation was left out; without it, 0', async () => {
+    const dir = tmpCorpus([]);
+    article(dir, 'a.txt', 'Alice met Bob.');
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'Carol met Dan.');
+    fs.writeFileSync(path.join(dir, 'b.ana.ann.yaml'), 'sift: 1\narticle: [b.txt\n');
+    const run = async (...extra: string[]) => {
+      let said = '';
+      const io = { cwd: dir, out: (t: string) => { said += t; }, err: (t: string) => { said += t; } };
+      return { code: await main(['export', dir, '--format', 'jsonl', '--out', path.join(dir, `o${extra.length}`), ...extra], io), said };
+    };
+    const plain = await run();
+    assert.strictEqual(plain.code, 0, plain.said);
+    assert.match(plain.said, /skipped 1 .*\n {2}b\.ana\.ann\.yaml: cannot be read/);
+    const strict = await run('--strict');
+    assert.strictEqual(strict.code, 1, strict.said);
+    assert.ok(fs.existsSync(path.join(dir, 'o1', 'dataset.jsonl')), 'the export is still written');
+    fs.rmSync(path.join(dir, 'b.ana.ann.yaml'));
+    assert.strictEqual((await run('--strict')).code, 0, 'nothing skipped');
+    article(dir, 'c.txt', 'The Moscow-based agency said.', 'PLACE', 7); // "The Mos": not on token boundaries
+    const conll = await run('--strict', '--format', 'conll');
+    assert.strictEqual(conll.code, 1, conll.said);
+    assert.match(conll.said, /1 problem\(s\)/);
+  });
+
+  it('reports annotations placed by a fuzzy match of their quote after the article changed', async () => {
+    const dir = tmpCorpus([]);
+    const text = 'Moscow, Dec 16. The Kremlin spokesman Dmitry Peskov said on Monday that talks went well.\n';
+    fs.writeFileSync(path.join(dir, 'a.txt'), text);
+    const s = ArticleSession.open(path.join(dir, 'a.txt'), 'ana', fixedOptions());
+    s.addEntity({ start: 0, end: 6, label: 'PLACE' });
+    s.addEntity({ start: 38, end: 51, label: 'PERSON' }); // Dmitry Peskov
+    s.sidecar.save();
+    fs.writeFileSync(path.join(dir, 'a.txt'), text.replace('Dmitry', 'Dmitri'));
+    const sum = await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o'), layer: 'all', root: dir });
+    assert.deepStrictEqual(sum.skipped, []);
+    assert.deepStrictEqual(sum.fuzzy.map((f) => [f.file, f.quote, f.text, f.start, f.end]), [['a.txt', 'Dmitry Peskov', 'Dmitri Peskov', 38, 51]]);
+    assert.match(formatSummary(sum), /1 annotation\(s\) placed by a fuzzy match of their quote \(the article changed; check them\):\n {2}a\.txt e-\S+: 'Dmitry Peskov' placed on 'Dmitri Peskov' at 38\.\.51\n/);
   });
 });

@@ -66,6 +66,14 @@ export interface OrphanOut {
   reason: string;
 }
 
+/** An annotation placed by a fuzzy match of its quote, after its article changed: exported, but worth a look. */
+export interface FuzzyPlacement extends SpanOut {
+  file: string;
+  id: string;
+  /** The quote the sidecar holds; `text` is what it was placed on. */
+  quote: string;
+}
+
 export interface Skipped {
   file: string;
   id?: string;
@@ -85,6 +93,7 @@ export interface ExportOptions {
 export interface Collected {
   records: ArticleRecord[];
   skipped: Skipped[];
+  fuzzy: FuzzyPlacement[];
 }
 
 const sub = (article: ArticleText, s: SubSpan | undefined, delta: number): SpanOut | undefined => {
@@ -94,7 +103,7 @@ const sub = (article: ArticleText, s: SubSpan | undefined, delta: number): SpanO
 };
 
 /** Places a layer's annotations on the article's current text; what cannot be placed goes to `skipped`. */
-export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[], orphans?: OrphanOut[]): { entities: EntityOut[]; claims: ClaimOut[] } {
+export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[], orphans?: OrphanOut[], fuzzy?: FuzzyPlacement[]): { entities: EntityOut[]; claims: ClaimOut[] } {
   const annotator = layer.header.annotator;
   const current = layer.header.sha256 === article.sha256;
   const lost = (a: EntityAnnotation | ClaimAnnotation, reason: string) => {
@@ -108,6 +117,7 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
     if (current && article.inRange(a.start, a.end) && article.slice(a.start, a.end) === a.quote) return { start: a.start, end: a.end };
     const r = reanchor(a, article);
     if (r.outcome === 'orphaned') return lost(a, `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})`);
+    if (r.outcome === 'fuzzy') fuzzy?.push({ file, id: a.id, quote: a.quote, start: r.anchor.start, end: r.anchor.end, text: r.anchor.quote });
     return { start: r.anchor.start, end: r.anchor.end };
   };
   const entities: EntityOut[] = [];
@@ -140,7 +150,7 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
 /** A layer as read: its header, and its annotations already placed on the article (unless the layer is not exported). */
 interface ReadLayer {
   header: Layer['header'];
-  placed?: { entities: EntityOut[]; claims: ClaimOut[]; skipped: Skipped[]; orphans: OrphanOut[] };
+  placed?: { entities: EntityOut[]; claims: ClaimOut[]; skipped: Skipped[]; orphans: OrphanOut[]; fuzzy: FuzzyPlacement[] };
 }
 
 type ArticleRead = { article: ArticleText; mtime: Date } | { error: ArticleError };
@@ -167,6 +177,7 @@ function readArticleOnce(file: string, cache: Map<string, ArticleRead>): Article
  */
 export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
   const skipped: Skipped[] = [];
+  const fuzzy: FuzzyPlacement[] = [];
   const byArticle = new Map<string, { file: string; layers: ReadLayer[] }>();
   const texts = new Map<string, ArticleRead>();
   const relative = (file: string) => path.relative(options.root, file) || path.basename(file);
@@ -191,8 +202,8 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     if (options.layer === 'all' || options.layer === 'gold' || options.layer === layer.header.annotator) {
       const text = readArticleOnce(article, texts);
       if ('article' in text) {
-        const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [] };
-        const at = placeLayer(text.article, layer, relative(article), placed.skipped, options.includeOrphans ? placed.orphans : undefined);
+        const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [], fuzzy: [] };
+        const at = placeLayer(text.article, layer, relative(article), placed.skipped, options.includeOrphans ? placed.orphans : undefined, placed.fuzzy);
         placed.entities = at.entities;
         placed.claims = at.claims;
         read.placed = placed;
@@ -230,6 +241,7 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     for (const l of chosen) {
       const placed = l.placed!;
       for (const x of placed.skipped) skipped.push(x);
+      for (const x of placed.fuzzy) fuzzy.push(x);
       for (const x of placed.orphans) record.orphaned?.push(x);
       for (const x of placed.entities) record.entities.push(x);
       for (const x of placed.claims) record.claims.push(x);
@@ -244,5 +256,5 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     record.claims.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
     records.push(record);
   }
-  return { records, skipped };
+  return { records, skipped, fuzzy };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../store/atomicWrite';
-import { ArticleRecord, ExportOptions, Skipped, collectDataset } from './dataset';
+import { ArticleRecord, ExportOptions, FuzzyPlacement, Skipped, collectDataset } from './dataset';
 import { FormatName, Output, assemble, formatRecord, hfLabels } from './formats';
 
 export interface Split {
@@ -27,7 +27,11 @@ export interface Summary {
   articles: number;
   entitiesByLabel: Record<string, number>;
   claims: number;
+  /** Sidecars and annotations left out because they could not be read or placed. */
   skipped: Skipped[];
+  /** Annotations placed by a fuzzy match of their quote after their article changed (exported). */
+  fuzzy: FuzzyPlacement[];
+  /** What the format had to leave out (an entity off token boundaries, a span brat cannot hold). */
   problems: { file: string; message: string }[];
   written: string[];
   splits?: Record<string, number>;
@@ -59,8 +63,8 @@ export function format(records: ArticleRecord[], name: FormatName, exportedAt: s
 
 /** Collects and writes a dataset. Nothing is written for an export that was cancelled. */
 export async function runExport(paths: string[], o: RunOptions): Promise<Summary> {
-  const { records, skipped } = await collectDataset(paths, o, o.cancelled, o.pause);
-  const summary: Summary = { articles: records.length, entitiesByLabel: {}, claims: 0, skipped, problems: [], written: [] };
+  const { records, skipped, fuzzy } = await collectDataset(paths, o, o.cancelled, o.pause);
+  const summary: Summary = { articles: records.length, entitiesByLabel: {}, claims: 0, skipped, fuzzy, problems: [], written: [] };
   for (const r of records) {
     for (const e of r.entities) summary.entitiesByLabel[e.label] = (summary.entitiesByLabel[e.label] ?? 0) + 1;
     summary.claims += r.claims.length;
@@ -92,7 +96,13 @@ export function formatSummary(s: Summary): string {
   const lines = [`${s.articles} article(s); entities: ${labels}; claims: ${s.claims}`];
   if (s.splits) lines.push(`split: ${Object.entries(s.splits).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (s.skipped.length) lines.push(`skipped ${s.skipped.length} annotation(s) or file(s) that could not be placed:`, ...s.skipped.map((x) => `  ${x.file}${x.id ? ` ${x.id}` : ''}: ${x.reason}`));
+  if (s.fuzzy.length) lines.push(`${s.fuzzy.length} annotation(s) placed by a fuzzy match of their quote (the article changed; check them):`, ...s.fuzzy.map((x) => `  ${x.file} ${x.id}: '${x.quote}' placed on '${x.text}' at ${x.start}..${x.end}`));
   if (s.problems.length) lines.push(`${s.problems.length} problem(s):`, ...s.problems.map((p) => `  ${p.file}: ${p.message}`));
   lines.push(`wrote ${s.written.length} file(s)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether anything was left out of the export (what `sift export --strict` fails on). */
+export function leftOut(s: Summary): boolean {
+  return s.skipped.length > 0 || s.problems.length > 0;
 }

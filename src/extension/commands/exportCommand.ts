@@ -62,7 +62,8 @@ export function registerExportCommand(sessions: Sessions, annotator: AnnotatorSt
     const labels = Object.entries(summary.entitiesByLabel).sort().map(([l, n]) => `${n} ${l}`).join(', ') || 'no entities';
     const skipped = summary.skipped.length ? `; ${summary.skipped.length} orphaned or stale annotation(s) skipped` : '';
     const problems = summary.problems.length ? `; ${summary.problems.length} problem(s), see the log` : '';
-    void vscode.window.showInformationMessage(`Sift exported ${summary.articles} article(s): ${labels}, ${summary.claims} claim(s)${skipped}${problems}.`, 'Reveal')
+    const fuzzy = summary.fuzzy.length ? `; ${summary.fuzzy.length} placed by a fuzzy match of their quote` : '';
+    void vscode.window.showInformationMessage(`Sift exported ${summary.articles} article(s): ${labels}, ${summary.claims} claim(s)${skipped}${fuzzy}${problems}.`, 'Reveal')
       .then((b) => { if (b) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(summary.written[0] ?? out)); });
     return summary;
   });
