@@ -111,4 +111,48 @@ describe('export defects', () => {
     assert.deepStrictEqual(sum.fuzzy.map((f) => [f.file, f.quote, f.text, f.start, f.end]), [['a.txt', 'Dmitry Peskov', 'Dmitri Peskov', 38, 51]]);
     assert.match(formatSummary(sum), /1 annotation\(s\) placed by a fuzzy match of their quote \(the article changed; check them\):\n {2}a\.txt e-\S+: 'Dmitry Peskov' placed on 'Dmitri Peskov' at 38\.\.51\n/);
   });
+
+  it('brat: annotation.conf declares the workspace\'s labels and confidence levels; the defaults give today\'s file', async () => {
+    const dir = tmpCorpus([]);
+    article(dir, 'a.txt', 'Alice saw the Kalashnikov.');
+    const s = ArticleSession.open(path.join(dir, 'a.txt'), 'ana', fixedOptions());
+    s.addEntity({ start: 14, end: 25, label: 'WEAPON' });
+    for (const [i, confidence] of [0.25, 0.38, 0.75, 0.9, 1].entries()) s.addClaim({ start: i, end: i + 1, source: { name: 'Alice' }, confidence });
+    s.sidecar.save();
+    const levels = (out: string) => fs.readFileSync(path.join(dir, out, 'a.ann'), 'utf8').split('\n').filter((l) => /\tConfidence /.test(l)).map((l) => l.split(' ').pop());
+    await runExport([dir], { format: 'brat', out: path.join(dir, 'plain'), layer: 'all', root: dir });
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'plain', 'annotation.conf'), 'utf8'), TODAY_CONF.replace('DATE\n', 'DATE\nWEAPON\n'), 'the labels the data uses');
+    assert.deepStrictEqual(levels('plain'), ['low', 'low', 'high', 'high', 'certain'], 'the default levels keep their cut points (0.4, 0.7, 0.95)');
+    await runExport([dir], { format: 'brat', out: path.join(dir, 'custom'), layer: 'all', root: dir, labels: ['VESSEL', 'PERSON'], confidenceLevels: { sure: 0.95, unsure: 0.3, 'quite likely': 0.7 } });
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'custom', 'annotation.conf'), 'utf8'), TODAY_CONF.replace('DATE\n', 'DATE\nVESSEL\nWEAPON\n')
+      .replace('Value:low|medium|high|certain', 'Value:unsure|quite_likely|sure'));
+    assert.deepStrictEqual(levels('custom'), ['unsure', 'unsure', 'quite_likely', 'sure', 'sure'], 'the nearest level');
+    let said = '';
+    const code = await main(['export', dir, '--format', 'brat', '--out', path.join(dir, 'cli'), '--labels', 'VESSEL,PERSON', '--confidence-levels', 'sure=0.95,unsure=0.3,quite likely=0.7'], { cwd: dir, out: (t) => { said += t; }, err: (t) => { said += t; } });
+    assert.strictEqual(code, 0, said);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'cli', 'annotation.conf'), 'utf8'), fs.readFileSync(path.join(dir, 'custom', 'annotation.conf'), 'utf8'));
+    assert.strictEqual(await main(['export', dir, '--format', 'brat', '--out', path.join(dir, 'x'), '--confidence-levels', 'sure=2'], { cwd: dir, out: () => {}, err: () => {} }), 2);
+  });
 });
+
+/** annotation.conf as Sift wrote it before it knew the workspace's labels and levels. */
+const TODAY_CONF = `[entities]
+PERSON
+ORG
+PLACE
+DATE
+Claim
+Source
+Cue
+
+[relations]
+Attribution\tArg1:Claim, Arg2:Source
+HasCue\tArg1:Claim, Arg2:Cue
+<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>
+
+[events]
+
+[attributes]
+Confidence\tArg:Claim, Value:low|medium|high|certain
+Factuality\tArg:Claim, Value:asserted|reported|hedged|denied|unknown
+`;

@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { FORMATS, FormatName } from '../../core/export/formats';
 import { Summary, parseSplit, runExport } from '../../core/export/run';
+import { readExportConfig } from '../platform/config';
 import { AnnotatorState } from '../state/annotator';
 import { Sessions } from '../state/sessions';
 
@@ -46,7 +47,7 @@ export function registerExportCommand(sessions: Sessions, annotator: AnnotatorSt
     const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sift: exporting ${format}`, cancellable: true }, (progress, token) => {
       let last = 0;
       return runExport([root], {
-        format, out, layer, split, includeSuggestions: !!args.suggestions, root,
+        format, out, layer, split, includeSuggestions: !!args.suggestions, root, ...readExportConfig(vscode.Uri.file(root)),
         cancelled: () => token.isCancellationRequested,
         pause: async (done, total) => {
           progress.report({ message: `${done} of ${total} articles`, increment: total ? ((done - last) / total) * 100 : 0 });

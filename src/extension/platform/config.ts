@@ -22,6 +22,12 @@ export function readConfig(scope?: vscode.Uri): SiftConfig {
   };
 }
 
+/** What an export takes from the settings, for brat's annotation.conf (the export checks the values). */
+export function readExportConfig(scope?: vscode.Uri): { labels: string[]; confidenceLevels: Record<string, number> | undefined } {
+  const c = vscode.workspace.getConfiguration('sift', scope);
+  return { labels: c.get<string[]>('labels', []), confidenceLevels: c.get<Record<string, number>>('confidenceLevels') };
+}
+
 export function affectsSift(e: vscode.ConfigurationChangeEvent, key: keyof SiftConfig): boolean {
   return e.affectsConfiguration(`sift.${key}`);
 }
