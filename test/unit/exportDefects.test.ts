@@ -109,7 +109,7 @@ describe('export defects', () => {
     const sum = await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o'), layer: 'all', root: dir });
     assert.deepStrictEqual(sum.skipped, []);
     assert.deepStrictEqual(sum.fuzzy.map((f) => [f.file, f.quote, f.text, f.start, f.end]), [['a.txt', 'Dmitry Peskov', 'Dmitri Peskov', 38, 51]]);
-    assert.match(formatSummary(sum), /1 annotation\(s\) placed by a fuzzy match of their quote \(the article changed; check them\):\n {2}a\.txt e-\S+: 'Dmitry Peskov' placed on 'Dmitri Peskov' at 38\.\.51\n/);
+    assert.match(formatSummary(sum), /1 annotation\(s\) placed by a fuzzy match of their quote \(the article changed; check them\):\n {2}a\.txt e-\S+ \(ana\): 'Dmitry Peskov' placed on 'Dmitri Peskov' at 38\.\.51\n/);
   });
 
   it('brat: annotation.conf declares the workspace\'s labels and confidence levels; the defaults give today\'s file', async () => {

@@ -70,6 +70,7 @@ export interface OrphanOut {
 export interface FuzzyPlacement extends SpanOut {
   file: string;
   id: string;
+  annotator: string;
   /** The quote the sidecar holds; `text` is what it was placed on. */
   quote: string;
 }
@@ -117,7 +118,7 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
     if (current && article.inRange(a.start, a.end) && article.slice(a.start, a.end) === a.quote) return { start: a.start, end: a.end };
     const r = reanchor(a, article);
     if (r.outcome === 'orphaned') return lost(a, `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})`);
-    if (r.outcome === 'fuzzy') fuzzy?.push({ file, id: a.id, quote: a.quote, start: r.anchor.start, end: r.anchor.end, text: r.anchor.quote });
+    if (r.outcome === 'fuzzy') fuzzy?.push({ file, id: a.id, annotator, quote: a.quote, start: r.anchor.start, end: r.anchor.end, text: r.anchor.quote });
     return { start: r.anchor.start, end: r.anchor.end };
   };
   const entities: EntityOut[] = [];

@@ -120,7 +120,7 @@ export function formatSummary(s: Summary): string {
   const lines = [`${s.articles} article(s); entities: ${labels}; claims: ${s.claims}`];
   if (s.splits) lines.push(`split: ${Object.entries(s.splits).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (s.skipped.length) lines.push(`skipped ${s.skipped.length} annotation(s) or file(s) that could not be placed:`, ...s.skipped.map((x) => `  ${x.file}${x.id ? ` ${x.id}` : ''}: ${x.reason}`));
-  if (s.fuzzy.length) lines.push(`${s.fuzzy.length} annotation(s) placed by a fuzzy match of their quote (the article changed; check them):`, ...s.fuzzy.map((x) => `  ${x.file} ${x.id}: '${x.quote}' placed on '${x.text}' at ${x.start}..${x.end}`));
+  if (s.fuzzy.length) lines.push(`${s.fuzzy.length} annotation(s) placed by a fuzzy match of their quote (the article changed; check them):`, ...s.fuzzy.map((x) => `  ${x.file} ${x.id} (${x.annotator}): '${x.quote}' placed on '${x.text}' at ${x.start}..${x.end}`));
   if (s.problems.length) lines.push(`${s.problems.length} problem(s):`, ...s.problems.map((p) => `  ${p.file}: ${p.message}`));
   lines.push(`wrote ${s.written.length} file(s)`);
   return `${lines.join('\n')}\n`;
