@@ -25,7 +25,8 @@ const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ');
 export const DEFAULT_CONFIDENCE_LEVELS: Readonly<Record<string, number>> = { low: 0.25, medium: 0.5, high: 0.75, certain: 1 };
 /** The lowest confidence of each default level: the cut points Sift has always used for them. */
 const DEFAULT_CUTS = [-Infinity, 0.4, 0.7, 0.95];
-const LABEL = /^[A-Z][A-Z0-9_]*$/;
+/** An entity label as sidecars and `sift.labels` spell it: upper case, digits and `_`. */
+export const isEntityLabel = (l: unknown): l is string => typeof l === 'string' && /^[A-Z][A-Z0-9_]*$/.test(l);
 
 /** A level as brat's attribute value: no spaces or separators (`quite likely` -> `quite_likely`). */
 const bratValue = (name: string) => name.trim().replace(/[\s|,:;=]+/g, '_') || '_';
@@ -61,7 +62,7 @@ function confidenceLevel(c: number, bands: LevelBand[]): string {
  */
 export function bratConf(labels: Iterable<string> = [], bands: LevelBand[] = confidenceBands()): string {
   const builtin = new Set<string>(BUILTIN_LABELS);
-  const extra = [...new Set([...labels].filter((l) => typeof l === 'string' && LABEL.test(l) && !builtin.has(l)))].sort();
+  const extra = [...new Set([...labels].filter((l) => isEntityLabel(l) && !builtin.has(l)))].sort();
   return `[entities]
 ${[...BUILTIN_LABELS, ...extra].join('\n')}
 Claim

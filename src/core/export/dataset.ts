@@ -171,17 +171,17 @@ function readArticleOnce(file: string, cache: Map<string, ArticleRead>): Article
   return read;
 }
 
+type Articles = Map<string, { file: string; layers: ReadLayer[] }>;
+
+/** A path relative to the export's root, as records and reports give it. */
+const relativeTo = (root: string, file: string) => path.relative(root, file) || path.basename(file);
+
 /**
- * Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article.
- * `pause` is awaited every few articles, so an editor can show progress and cancel; `cancelled` stops the work.
- * Each layer is placed on its article as soon as it is read, so only what is exported is kept, not the whole sidecar.
+ * Reads every sidecar under `paths`, by article path. Each layer that is exported is placed on its article as soon as it
+ * is read, so only what is exported is kept, not the whole sidecar.
  */
-export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
-  const skipped: Skipped[] = [];
-  const fuzzy: FuzzyPlacement[] = [];
-  const byArticle = new Map<string, { file: string; layers: ReadLayer[] }>();
-  const texts = new Map<string, ArticleRead>();
-  const relative = (file: string) => path.relative(options.root, file) || path.basename(file);
+function readLayers(paths: string[], options: ExportOptions, texts: Map<string, ArticleRead>, skipped: Skipped[]): Articles {
+  const byArticle: Articles = new Map();
   for (const f of findSidecars(paths)) {
     let layer: Layer;
     try {
@@ -204,7 +204,7 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
       const text = readArticleOnce(article, texts);
       if ('article' in text) {
         const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [], fuzzy: [] };
-        const at = placeLayer(text.article, layer, relative(article), placed.skipped, options.includeOrphans ? placed.orphans : undefined, placed.fuzzy);
+        const at = placeLayer(text.article, layer, relativeTo(options.root, article), placed.skipped, options.includeOrphans ? placed.orphans : undefined, placed.fuzzy);
         placed.entities = at.entities;
         placed.claims = at.claims;
         read.placed = placed;
@@ -213,49 +213,65 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     entry.layers.push(read);
     byArticle.set(article, entry);
   }
-  const records: ArticleRecord[] = [];
+  return byArticle;
+}
+
+/** The layers of an article that `options.layer` asks for. */
+function chooseLayers(layers: ReadLayer[], options: ExportOptions): ReadLayer[] {
+  if (options.layer === 'all') return layers;
+  if (options.layer !== 'gold') return layers.filter((l) => l.header.annotator === options.layer);
+  return layers.some((l) => l.header.annotator === 'gold') ? layers.filter((l) => l.header.annotator === 'gold') : layers;
+}
+
+/** One article's record from its chosen (already placed) layers, with the detector's suggestions when asked for. */
+function buildRecord(id: string, rel: string, read: { article: ArticleText; mtime: Date }, chosen: ReadLayer[], detector: Detector | undefined, options: ExportOptions, out: Omit<Collected, 'records'>): ArticleRecord {
+  const { article } = read;
+  const record: ArticleRecord = { id, file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
+  const published = chosen.map((l) => l.header.published).find((p) => p);
+  const ref = referenceDate(article.text, published, read.mtime);
+  record.reference_date = isoDay(ref.date);
+  if (options.includeOrphans) record.orphaned = [];
+  for (const l of chosen) {
+    const placed = l.placed!;
+    for (const x of placed.skipped) out.skipped.push(x);
+    for (const x of placed.fuzzy) out.fuzzy.push(x);
+    for (const x of placed.orphans) record.orphaned?.push(x);
+    for (const x of placed.entities) record.entities.push(x);
+    for (const x of placed.claims) record.claims.push(x);
+  }
+  if (detector) {
+    for (const s of detector.detect(article.text, ref.date)) {
+      if (record.entities.some((e) => e.start < s.end && s.start < e.end)) continue;
+      record.entities.push({ start: s.start, end: s.end, text: s.text, label: s.label, ...(s.value ? { value: s.value } : {}), ...(s.canonical ? { canonical: s.canonical } : {}), annotator: 'sift-detector', suggested: true });
+    }
+  }
+  record.entities.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
+  record.claims.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
+  return record;
+}
+
+/**
+ * Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article.
+ * `pause` is awaited every few articles, so an editor can show progress and cancel; `cancelled` stops the work.
+ */
+export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
+  const out: Collected = { records: [], skipped: [], fuzzy: [] };
+  const texts = new Map<string, ArticleRead>();
+  const articles = [...readLayers(paths, options, texts, out.skipped)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const detector = options.includeSuggestions ? new Detector() : undefined;
-  const articles = [...byArticle].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   // Over every article found, exported or not, so an article's id does not depend on the layer asked for.
-  const ids = articleIds(articles.map(([file]) => relative(file)));
+  const ids = articleIds(articles.map(([file]) => relativeTo(options.root, file)));
   for (let i = 0; i < articles.length; i++) {
     const [file, { layers }] = articles[i];
     if (pause && i % 25 === 0) await pause(i, articles.length);
     if (cancelled?.()) break;
-    const rel = relative(file);
-    const chosen = options.layer === 'all' ? layers
-      : options.layer === 'gold' ? (layers.some((l) => l.header.annotator === 'gold') ? layers.filter((l) => l.header.annotator === 'gold') : layers)
-        : layers.filter((l) => l.header.annotator === options.layer);
+    const rel = relativeTo(options.root, file);
+    const chosen = chooseLayers(layers, options);
     if (!chosen.length) continue;
     const text = readArticleOnce(file, texts);
     texts.delete(file);
-    if ('error' in text) {
-      skipped.push({ file: rel, reason: text.error.message });
-      continue;
-    }
-    const { article } = text;
-    const record: ArticleRecord = { id: ids.get(rel)!, file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
-    const published = chosen.map((l) => l.header.published).find((p) => p);
-    const ref = referenceDate(article.text, published, text.mtime);
-    record.reference_date = isoDay(ref.date);
-    if (options.includeOrphans) record.orphaned = [];
-    for (const l of chosen) {
-      const placed = l.placed!;
-      for (const x of placed.skipped) skipped.push(x);
-      for (const x of placed.fuzzy) fuzzy.push(x);
-      for (const x of placed.orphans) record.orphaned?.push(x);
-      for (const x of placed.entities) record.entities.push(x);
-      for (const x of placed.claims) record.claims.push(x);
-    }
-    if (detector) {
-      for (const s of detector.detect(article.text, ref.date)) {
-        if (record.entities.some((e) => e.start < s.end && s.start < e.end)) continue;
-        record.entities.push({ start: s.start, end: s.end, text: s.text, label: s.label, ...(s.value ? { value: s.value } : {}), ...(s.canonical ? { canonical: s.canonical } : {}), annotator: 'sift-detector', suggested: true });
-      }
-    }
-    record.entities.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
-    record.claims.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
-    records.push(record);
+    if ('error' in text) out.skipped.push({ file: rel, reason: text.error.message });
+    else out.records.push(buildRecord(ids.get(rel)!, rel, text, chosen, detector, options, out));
   }
-  return { records, skipped, fuzzy };
+  return out;
 }

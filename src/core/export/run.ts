@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../store/atomicWrite';
+import { isEntityLabel } from './brat';
 import { ArticleRecord, ExportOptions, FuzzyPlacement, Skipped, collectDataset } from './dataset';
 import { FormatName, FormatOptions, Output, assemble, formatRecord, hfLabels } from './formats';
 
@@ -64,7 +65,7 @@ export function parseConfidenceLevels(s: string): Record<string, number> {
 /** "VESSEL,WEAPON" -> entity labels (upper case, digits and _). */
 export function parseLabels(s: string): string[] {
   const labels = s.split(',').map((l) => l.trim()).filter(Boolean);
-  const bad = labels.find((l) => !/^[A-Z][A-Z0-9_]*$/.test(l));
+  const bad = labels.find((l) => !isEntityLabel(l));
   if (bad !== undefined || !labels.length) throw new Error(`labels are upper case words separated by commas (e.g. VESSEL,WEAPON); got '${s}'`);
   return labels;
 }
