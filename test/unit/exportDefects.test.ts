@@ -8,12 +8,17 @@ import { formatSummary, runExport } from '../../src/core/export/run';
 import { ArticleSession } from '../../src/core/session/session';
 import { fixedOptions, tmpCorpus } from './helpers/tmp';
 
-/** Writes `text` as `rel` under `dir` and labels its first `len` code points as `label` for annotator ana. */
-function article(dir: string, rel: string, text: string, label = 'PERSON', len = 5): void {
+/** Writes `text` as `rel` under `dir` and opens it for annotator ana. */
+function open(dir: string, rel: string, text: string): ArticleSession {
   const file = path.join(dir, rel);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
-  const s = ArticleSession.open(file, 'ana', fixedOptions());
+  return ArticleSession.open(file, 'ana', fixedOptions());
+}
+
+/** Writes `text` as `rel` under `dir` and labels its first `len` code points as `label` for annotator ana. */
+function article(dir: string, rel: string, text: string, label = 'PERSON', len = 5): void {
+  const s = open(dir, rel, text);
   s.addEntity({ start: 0, end: len, label });
   s.sidecar.save();
 }
@@ -48,9 +53,7 @@ describe('export defects', () => {
 
   it('brat: a span made only of line breaks is left out and reported, never written as a T line without fragments', async () => {
     const dir = tmpCorpus([]);
-    const text = 'Alice said.\r\n\r\nBob met Carol.\n';
-    fs.writeFileSync(path.join(dir, 'a.txt'), text);
-    const s = ArticleSession.open(path.join(dir, 'a.txt'), 'ana', fixedOptions());
+    const s = open(dir, 'a.txt', 'Alice said.\r\n\r\nBob met Carol.\n');
     s.addEntity({ start: 0, end: 5, label: 'PERSON' });
     s.addEntity({ start: 11, end: 15, label: 'ORG' }); // "\r\n\r\n"
     s.addClaim({ start: 11, end: 13, source: { name: 'Nobody' }, confidence: 0.5 }); // "\r\n"
@@ -100,8 +103,7 @@ describe('export defects', () => {
   it('reports annotations placed by a fuzzy match of their quote after the article changed', async () => {
     const dir = tmpCorpus([]);
     const text = 'Moscow, Dec 16. The Kremlin spokesman Dmitry Peskov said on Monday that talks went well.\n';
-    fs.writeFileSync(path.join(dir, 'a.txt'), text);
-    const s = ArticleSession.open(path.join(dir, 'a.txt'), 'ana', fixedOptions());
+    const s = open(dir, 'a.txt', text);
     s.addEntity({ start: 0, end: 6, label: 'PLACE' });
     s.addEntity({ start: 38, end: 51, label: 'PERSON' }); // Dmitry Peskov
     s.sidecar.save();
