@@ -11,6 +11,7 @@ import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer, SubSpa
 import { SidecarError } from '../store/problems';
 import { readSidecarFast } from '../store/sidecarFormat';
 import { findSidecars } from '../corpus/findSidecars';
+import { articleIds } from './ids';
 
 export interface SpanOut {
   start: number;
@@ -40,7 +41,7 @@ export interface ClaimOut extends SpanOut {
 }
 
 export interface ArticleRecord {
-  /** The article's file name without extension. */
+  /** The article's file name without extension, unique in the export (see ids.ts for names that collide). */
   id: string;
   /** Path relative to the export's root. */
   file: string;
@@ -65,6 +66,15 @@ export interface OrphanOut {
   reason: string;
 }
 
+/** An annotation placed by a fuzzy match of its quote, after its article changed: exported, but worth a look. */
+export interface FuzzyPlacement extends SpanOut {
+  file: string;
+  id: string;
+  annotator: string;
+  /** The quote the sidecar holds; `text` is what it was placed on. */
+  quote: string;
+}
+
 export interface Skipped {
   file: string;
   id?: string;
@@ -84,6 +94,7 @@ export interface ExportOptions {
 export interface Collected {
   records: ArticleRecord[];
   skipped: Skipped[];
+  fuzzy: FuzzyPlacement[];
 }
 
 const sub = (article: ArticleText, s: SubSpan | undefined, delta: number): SpanOut | undefined => {
@@ -93,7 +104,7 @@ const sub = (article: ArticleText, s: SubSpan | undefined, delta: number): SpanO
 };
 
 /** Places a layer's annotations on the article's current text; what cannot be placed goes to `skipped`. */
-export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[], orphans?: OrphanOut[]): { entities: EntityOut[]; claims: ClaimOut[] } {
+export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[], orphans?: OrphanOut[], fuzzy?: FuzzyPlacement[]): { entities: EntityOut[]; claims: ClaimOut[] } {
   const annotator = layer.header.annotator;
   const current = layer.header.sha256 === article.sha256;
   const lost = (a: EntityAnnotation | ClaimAnnotation, reason: string) => {
@@ -107,6 +118,7 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
     if (current && article.inRange(a.start, a.end) && article.slice(a.start, a.end) === a.quote) return { start: a.start, end: a.end };
     const r = reanchor(a, article);
     if (r.outcome === 'orphaned') return lost(a, `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})`);
+    if (r.outcome === 'fuzzy') fuzzy?.push({ file, id: a.id, annotator, quote: a.quote, start: r.anchor.start, end: r.anchor.end, text: r.anchor.quote });
     return { start: r.anchor.start, end: r.anchor.end };
   };
   const entities: EntityOut[] = [];
@@ -139,7 +151,7 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
 /** A layer as read: its header, and its annotations already placed on the article (unless the layer is not exported). */
 interface ReadLayer {
   header: Layer['header'];
-  placed?: { entities: EntityOut[]; claims: ClaimOut[]; skipped: Skipped[]; orphans: OrphanOut[] };
+  placed?: { entities: EntityOut[]; claims: ClaimOut[]; skipped: Skipped[]; orphans: OrphanOut[]; fuzzy: FuzzyPlacement[] };
 }
 
 type ArticleRead = { article: ArticleText; mtime: Date } | { error: ArticleError };
@@ -159,16 +171,17 @@ function readArticleOnce(file: string, cache: Map<string, ArticleRead>): Article
   return read;
 }
 
+type Articles = Map<string, { file: string; layers: ReadLayer[] }>;
+
+/** A path relative to the export's root, as records and reports give it. */
+const relativeTo = (root: string, file: string) => path.relative(root, file) || path.basename(file);
+
 /**
- * Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article.
- * `pause` is awaited every few articles, so an editor can show progress and cancel; `cancelled` stops the work.
- * Each layer is placed on its article as soon as it is read, so only what is exported is kept, not the whole sidecar.
+ * Reads every sidecar under `paths`, by article path. Each layer that is exported is placed on its article as soon as it
+ * is read, so only what is exported is kept, not the whole sidecar.
  */
-export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
-  const skipped: Skipped[] = [];
-  const byArticle = new Map<string, { file: string; layers: ReadLayer[] }>();
-  const texts = new Map<string, ArticleRead>();
-  const relative = (file: string) => path.relative(options.root, file) || path.basename(file);
+function readLayers(paths: string[], options: ExportOptions, texts: Map<string, ArticleRead>, skipped: Skipped[]): Articles {
+  const byArticle: Articles = new Map();
   for (const f of findSidecars(paths)) {
     let layer: Layer;
     try {
@@ -190,8 +203,8 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     if (options.layer === 'all' || options.layer === 'gold' || options.layer === layer.header.annotator) {
       const text = readArticleOnce(article, texts);
       if ('article' in text) {
-        const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [] };
-        const at = placeLayer(text.article, layer, relative(article), placed.skipped, options.includeOrphans ? placed.orphans : undefined);
+        const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [], fuzzy: [] };
+        const at = placeLayer(text.article, layer, relativeTo(options.root, article), placed.skipped, options.includeOrphans ? placed.orphans : undefined, placed.fuzzy);
         placed.entities = at.entities;
         placed.claims = at.claims;
         read.placed = placed;
@@ -200,46 +213,65 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
     entry.layers.push(read);
     byArticle.set(article, entry);
   }
-  const records: ArticleRecord[] = [];
+  return byArticle;
+}
+
+/** The layers of an article that `options.layer` asks for. */
+function chooseLayers(layers: ReadLayer[], options: ExportOptions): ReadLayer[] {
+  if (options.layer === 'all') return layers;
+  if (options.layer !== 'gold') return layers.filter((l) => l.header.annotator === options.layer);
+  return layers.some((l) => l.header.annotator === 'gold') ? layers.filter((l) => l.header.annotator === 'gold') : layers;
+}
+
+/** One article's record from its chosen (already placed) layers, with the detector's suggestions when asked for. */
+function buildRecord(id: string, rel: string, read: { article: ArticleText; mtime: Date }, chosen: ReadLayer[], detector: Detector | undefined, options: ExportOptions, out: Omit<Collected, 'records'>): ArticleRecord {
+  const { article } = read;
+  const record: ArticleRecord = { id, file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
+  const published = chosen.map((l) => l.header.published).find((p) => p);
+  const ref = referenceDate(article.text, published, read.mtime);
+  record.reference_date = isoDay(ref.date);
+  if (options.includeOrphans) record.orphaned = [];
+  for (const l of chosen) {
+    const placed = l.placed!;
+    for (const x of placed.skipped) out.skipped.push(x);
+    for (const x of placed.fuzzy) out.fuzzy.push(x);
+    for (const x of placed.orphans) record.orphaned?.push(x);
+    for (const x of placed.entities) record.entities.push(x);
+    for (const x of placed.claims) record.claims.push(x);
+  }
+  if (detector) {
+    for (const s of detector.detect(article.text, ref.date)) {
+      if (record.entities.some((e) => e.start < s.end && s.start < e.end)) continue;
+      record.entities.push({ start: s.start, end: s.end, text: s.text, label: s.label, ...(s.value ? { value: s.value } : {}), ...(s.canonical ? { canonical: s.canonical } : {}), annotator: 'sift-detector', suggested: true });
+    }
+  }
+  record.entities.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
+  record.claims.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
+  return record;
+}
+
+/**
+ * Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article.
+ * `pause` is awaited every few articles, so an editor can show progress and cancel; `cancelled` stops the work.
+ */
+export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
+  const out: Collected = { records: [], skipped: [], fuzzy: [] };
+  const texts = new Map<string, ArticleRead>();
+  const articles = [...readLayers(paths, options, texts, out.skipped)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const detector = options.includeSuggestions ? new Detector() : undefined;
-  const articles = [...byArticle].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  // Over every article found, exported or not, so an article's id does not depend on the layer asked for.
+  const ids = articleIds(articles.map(([file]) => relativeTo(options.root, file)));
   for (let i = 0; i < articles.length; i++) {
     const [file, { layers }] = articles[i];
     if (pause && i % 25 === 0) await pause(i, articles.length);
     if (cancelled?.()) break;
-    const rel = relative(file);
-    const chosen = options.layer === 'all' ? layers
-      : options.layer === 'gold' ? (layers.some((l) => l.header.annotator === 'gold') ? layers.filter((l) => l.header.annotator === 'gold') : layers)
-        : layers.filter((l) => l.header.annotator === options.layer);
+    const rel = relativeTo(options.root, file);
+    const chosen = chooseLayers(layers, options);
     if (!chosen.length) continue;
     const text = readArticleOnce(file, texts);
     texts.delete(file);
-    if ('error' in text) {
-      skipped.push({ file: rel, reason: text.error.message });
-      continue;
-    }
-    const { article } = text;
-    const record: ArticleRecord = { id: path.basename(file, path.extname(file)), file: rel, text: article.text, sha256: article.sha256, annotators: chosen.map((l) => l.header.annotator).sort(), entities: [], claims: [] };
-    const published = chosen.map((l) => l.header.published).find((p) => p);
-    const ref = referenceDate(article.text, published, text.mtime);
-    record.reference_date = isoDay(ref.date);
-    if (options.includeOrphans) record.orphaned = [];
-    for (const l of chosen) {
-      const placed = l.placed!;
-      for (const x of placed.skipped) skipped.push(x);
-      for (const x of placed.orphans) record.orphaned?.push(x);
-      for (const x of placed.entities) record.entities.push(x);
-      for (const x of placed.claims) record.claims.push(x);
-    }
-    if (detector) {
-      for (const s of detector.detect(article.text, ref.date)) {
-        if (record.entities.some((e) => e.start < s.end && s.start < e.end)) continue;
-        record.entities.push({ start: s.start, end: s.end, text: s.text, label: s.label, ...(s.value ? { value: s.value } : {}), ...(s.canonical ? { canonical: s.canonical } : {}), annotator: 'sift-detector', suggested: true });
-      }
-    }
-    record.entities.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
-    record.claims.sort((a, b) => a.start - b.start || a.end - b.end || (a.annotator < b.annotator ? -1 : 1));
-    records.push(record);
+    if ('error' in text) out.skipped.push({ file: rel, reason: text.error.message });
+    else out.records.push(buildRecord(ids.get(rel)!, rel, text, chosen, detector, options, out));
   }
-  return { records, skipped };
+  return out;
 }

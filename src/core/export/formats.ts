@@ -2,7 +2,7 @@
 // end-exclusive: text[start:end] in Python is the span. Each record is formatted on its own, into a piece; a file is its
 // records' pieces put together, so records can be formatted anywhere (in worker threads too) and give the same bytes.
 import { OffsetIndex } from '../text/offsets';
-import { BRAT_CONF, bratFiles } from './brat';
+import { bratConf, bratFiles, confidenceBands } from './brat';
 import { ArticleRecord, EntityOut } from './dataset';
 import { Token, sentences, tokenize } from '../text/tokenize';
 
@@ -13,6 +13,14 @@ export const FORMATS: readonly FormatName[] = ['jsonl', 'conll', 'brat', 'csv', 
 export interface Problem {
   file: string;
   message: string;
+}
+
+/** What a format takes beyond the records (brat only, for now). */
+export interface FormatOptions {
+  /** Entity labels brat's annotation.conf declares beyond the built-ins and the labels the records use. */
+  labels?: readonly string[];
+  /** Named confidence levels for brat's Confidence attribute (default low 0.25, medium 0.5, high 0.75, certain 1). */
+  confidenceLevels?: Readonly<Record<string, number>>;
 }
 
 export interface Output {
@@ -150,19 +158,19 @@ export function hfLabels(entityLabels: Iterable<string>): string[] {
 }
 
 /** One record formatted; `labels` (HF only) is the label list of the file it goes to. */
-export function formatRecord(r: ArticleRecord, name: FormatName, exportedAt: string, labels: string[] = []): Piece {
+export function formatRecord(r: ArticleRecord, name: FormatName, exportedAt: string, labels: string[] = [], options: FormatOptions = {}): Piece {
   const problems: Problem[] = [];
   switch (name) {
     case 'jsonl': return { text: `${jsonlLine(r, exportedAt)}\n`, problems };
     case 'csv': return { text: csvRows(r), problems };
     case 'conll': return { text: conllDocs(r, problems), problems };
     case 'hf': return { text: hfLines(r, new Map(labels.map((l, i) => [l, i])), problems), problems };
-    case 'brat': return { text: '', problems, files: bratFiles(r) };
+    case 'brat': return { text: '', problems, files: bratFiles(r, problems, confidenceBands(options.confidenceLevels)) };
   }
 }
 
-/** A format's files from its records' pieces, in record order. */
-export function assemble(name: FormatName, pieces: Piece[], labels: string[] = []): Output {
+/** A format's files from its records' pieces, in record order; brat's annotation.conf declares `options.labels`. */
+export function assemble(name: FormatName, pieces: Piece[], labels: string[] = [], options: FormatOptions = {}): Output {
   const problems = pieces.flatMap((p) => p.problems);
   const text = () => pieces.map((p) => p.text).join('');
   switch (name) {
@@ -172,7 +180,7 @@ export function assemble(name: FormatName, pieces: Piece[], labels: string[] = [
     case 'conll': return { files: new Map([['dataset.conll', text().slice(0, -1)]]), problems };
     case 'hf': return { files: new Map([['data.jsonl', text()], ['labels.json', `${JSON.stringify(labels, null, 2)}\n`]]), problems };
     case 'brat': {
-      const files = new Map<string, string>([['annotation.conf', BRAT_CONF]]);
+      const files = new Map<string, string>([['annotation.conf', bratConf(options.labels, confidenceBands(options.confidenceLevels))]]);
       for (const p of pieces) for (const [k, v] of p.files ?? []) files.set(k, v);
       return { files, problems };
     }

@@ -1,17 +1,11 @@
 // A fast reader for the plain block YAML that Sift writes (and most hand edits keep): block mappings and sequences,
-// one scalar per line (plain, 'single' or "double" quoted), comments, CRLF, `[]` and `{}`. It gives exactly what
-// js-yaml's CORE schema gives for such text. Anything else (block scalars, flow collections, anchors, aliases, tags,
-// multi-line scalars, tabs, odd indentation, duplicate keys, control characters, a byte-order mark) makes it return
-// undefined, and the caller reads the text with the full parser instead. It never guesses.
-import * as jsyaml from 'js-yaml';
+// one scalar per line (plain, 'single' or "double" quoted), comments, CRLF, `[]` and `{}`. It gives exactly what YAML
+// 1.2's core schema gives for such text, as the `yaml` library (the careful parser it falls back to) and js-yaml (its
+// test oracle) both read it. Anything else (block scalars, flow collections, anchors, aliases, tags, multi-line scalars,
+// tabs, odd indentation, duplicate keys, control characters, a byte-order mark, numbers the two parsers read
+// differently) makes it return undefined, and the caller reads the text with the full parser instead. It never guesses.
 
 export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
-
-/** js-yaml's own resolvers for plain scalars under the CORE schema (null, bool, int, float), in its order. */
-const IMPLICIT: jsyaml.Type[] | undefined = (() => {
-  const list = (jsyaml.CORE_SCHEMA as unknown as { compiledImplicit?: jsyaml.Type[] }).compiledImplicit;
-  return Array.isArray(list) && list.length === 4 && list.every((t) => typeof t.resolve === 'function' && typeof t.construct === 'function') ? list : undefined;
-})();
 
 /** Keys are plain words ([A-Za-z_][A-Za-z0-9_-]*, x- keys too), never one the CORE schema would turn into null or a boolean. */
 const NOT_A_PLAIN_KEY = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
@@ -19,7 +13,14 @@ const NOT_A_PLAIN_KEY = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE',
 const NOT_PLAIN_START = new Set([...'#&*!|>\'"%@`[]{},'].map((c) => c.charCodeAt(0)));
 /** Only plain scalars starting with one of these (or a digit) can be null, a boolean or a number. */
 const MAYBE_NOT_STRING = new Set([...'+-.~nNtTfF'].map((c) => c.charCodeAt(0)));
-/** Double-quoted escapes, as js-yaml reads them (\x.. and \u.... are handled apart; \U and line continuations are left alone). */
+/** Plain scalars the core schema reads as null or a boolean. */
+const WORDS = new Map<string, null | boolean>([['~', null], ['null', null], ['Null', null], ['NULL', null], ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
+/** Numbers in decimal notation, ints and floats, as both parsers read them (js-yaml reads a sign before a bare `.5` as text). */
+const DECIMAL = /^(?:[-+]?[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
+const INFINITY_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** Numbers one parser reads and the other does not, or reads otherwise: left to the full parser. */
+const DISPUTED = /^(?:[-+]?0(?:b[01]+|o[0-7]+|x[0-9a-fA-F]+)|[-+]\.[0-9]+(?:[eE][-+]?[0-9]+)?|-0+)$/;
+/** Double-quoted escapes, as both parsers read them (\x.. and \u.... are handled apart; \U and line continuations are left alone). */
 const SIMPLE_ESCAPES = new Map(Object.entries({
   '0': '\x00', a: '\x07', b: '\x08', t: '\x09', n: '\x0A', v: '\x0B', f: '\x0C', r: '\x0D', e: '\x1B', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
   N: '\x85', _: '\xA0', L: '\u2028', P: '\u2029',
@@ -71,13 +72,20 @@ function commentEnd(s: string, k: number): number {
   return k;
 }
 
-/** The value of a plain scalar, as the CORE schema resolves it. */
+/** The value of a plain scalar, as the core schema resolves it; `digits`: it is all digits. */
 function plain(s: string, digits: boolean): PlainValue {
   const c = s.charCodeAt(0);
   if (digits && s.length <= 15) return Number(s); // what the int resolver makes of plain digits
   if (!isDigit(c) && !MAYBE_NOT_STRING.has(c)) return s;
-  for (const type of IMPLICIT!) if (type.resolve(s)) return type.construct(s) as PlainValue;
-  return s;
+  const word = WORDS.get(s);
+  if (word !== undefined) return word;
+  if (INFINITY_NAN.test(s)) return s.endsWith('n') || s.endsWith('N') ? NaN : s.startsWith('-') ? -Infinity : Infinity;
+  if (DISPUTED.test(s)) return unusual();
+  if (!DECIMAL.test(s)) return s;
+  const n = Number(s);
+  // Past the float range one parser gives Infinity, the other text; long digit runs are left alone, to be safe.
+  if (!Number.isFinite(n) || /^[-+]?[0-9]{16}/.test(s)) unusual();
+  return n;
 }
 
 /** Reads the text line by line, each line once; `pos` is always the start of a line. */
@@ -277,7 +285,6 @@ class Reader {
 
 /** The data in `source` when it is plain block YAML this reader takes whole; undefined when it should go to the full parser. */
 export function readPlainYaml(source: string): PlainValue | undefined {
-  if (!IMPLICIT) return undefined;
   try {
     return new Reader(source.includes('\r') ? source.replace(/\r\n/g, '\n') : source).document();
   } catch (e) {

@@ -1,6 +1,5 @@
 // The sidecar file format: safe parsing with positions for every problem, and comment-preserving, churn-free writing.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
 import { readPlainYaml } from './plainYaml';
@@ -149,26 +148,17 @@ function toLayer(d: SidecarData): Layer {
 
 /**
  * Reads a sidecar for bulk, read-only use (exports, the workspace index) several times faster than `parseSidecar`:
- * js-yaml builds plain data without the comment-preserving document. The same guards apply (size, NUL, nesting,
- * aliases, schema); any failure falls back to `parseSidecar`, which reports problems with lines and columns.
+ * plain block YAML, as Sift writes it, is read by a small exact reader into plain data, without the comment-preserving
+ * document, and checked against the same schema. Anything that reader declines, or that fails the schema, goes to
+ * `parseSidecar`, which reads it with `yaml` under the same guards (size, NUL, nesting, aliases) and reports problems
+ * with lines and columns.
  */
 export function readSidecarFast(source: string, file: string): Layer {
   if (source.length <= MAX_SIDECAR_BYTES && !source.includes('\u0000')) {
-    // Plain block YAML, as Sift writes it, is read by a small exact reader; anything else by js-yaml.
-    const data = readPlainYaml(source) ?? loadWithJsYaml(source, file);
-    if (isCurrentSidecar(data)) return toLayer(data);
+    const data = readPlainYaml(source);
+    if (data !== undefined && isCurrentSidecar(data)) return toLayer(data);
   }
   return parseSidecar(source, file).layer;
-}
-
-function loadWithJsYaml(source: string, file: string): unknown {
-  const aliases = source.match(/(?:^|[\s,[{])\*[^\s,\]}]+/g)?.length ?? 0;
-  if (aliases > 0 || tooDeep(source) !== undefined) return undefined;
-  try {
-    return jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA, filename: file });
-  } catch {
-    return undefined; // the careful parser says where the problem is
-  }
 }
 
 function isCurrentSidecar(data: unknown): data is SidecarData {

@@ -5,6 +5,7 @@ import { FORMATS, FormatName } from '../../core/export/formats';
 import { Summary, parseSplit, runExport } from '../../core/export/run';
 import { BuiltinCommands, Commands } from '../platform/commandIds';
 import { executeCommand, registerCommand } from '../platform/commands';
+import { readExportConfig } from '../platform/config';
 import { AnnotatorState } from '../state/annotator';
 import { Sessions } from '../state/sessions';
 
@@ -48,7 +49,7 @@ export function registerExportCommand(sessions: Sessions, annotator: AnnotatorSt
     const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sift: exporting ${format}`, cancellable: true }, (progress, token) => {
       let last = 0;
       return runExport([root], {
-        format, out, layer, split, includeSuggestions: !!args.suggestions, root,
+        format, out, layer, split, includeSuggestions: !!args.suggestions, root, ...readExportConfig(vscode.Uri.file(root)),
         cancelled: () => token.isCancellationRequested,
         pause: async (done, total) => {
           progress.report({ message: `${done} of ${total} articles`, increment: total ? ((done - last) / total) * 100 : 0 });
@@ -64,7 +65,8 @@ export function registerExportCommand(sessions: Sessions, annotator: AnnotatorSt
     const labels = Object.entries(summary.entitiesByLabel).sort().map(([l, n]) => `${n} ${l}`).join(', ') || 'no entities';
     const skipped = summary.skipped.length ? `; ${summary.skipped.length} orphaned or stale annotation(s) skipped` : '';
     const problems = summary.problems.length ? `; ${summary.problems.length} problem(s), see the log` : '';
-    void vscode.window.showInformationMessage(`Sift exported ${summary.articles} article(s): ${labels}, ${summary.claims} claim(s)${skipped}${problems}.`, 'Reveal')
+    const fuzzy = summary.fuzzy.length ? `; ${summary.fuzzy.length} placed by a fuzzy match of their quote` : '';
+    void vscode.window.showInformationMessage(`Sift exported ${summary.articles} article(s): ${labels}, ${summary.claims} claim(s)${skipped}${fuzzy}${problems}.`, 'Reveal')
       .then((b) => { if (b) void executeCommand(BuiltinCommands.revealInExplorer, vscode.Uri.file(summary.written[0] ?? out)); });
     return summary;
   });

@@ -35,3 +35,8 @@ export function updateSetting<K extends SettingKey>(key: K, value: SiftConfig[K]
   const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   return vscode.workspace.getConfiguration(SECTION).update(key, value, target);
 }
+
+/** What an export takes from the settings, for brat's annotation.conf (the export checks the values again). */
+export function readExportConfig(scope?: vscode.Uri): { labels: string[]; confidenceLevels: Record<string, number> } {
+  return { labels: [...setting('labels', scope)], confidenceLevels: { ...setting('confidenceLevels', scope) } };
+}
