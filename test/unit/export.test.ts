@@ -29,6 +29,17 @@ function corpus(): string {
     .build().dir;
 }
 
+/** A JSONL record as tests read it (fields a test reads are required: a missing one fails the test). */
+interface JsonlRecord {
+  id: string; text: string; format: string; version: number; exported_at: string; sha256: string; annotators: string[];
+  entities: { start: number; end: number; text: string; label: string; annotator: string; value?: string; suggested?: boolean }[];
+  claims: { start: number; end: number; confidence: number; factuality: string; annotator: string; source_span: Span; cue: Span; links: { relation: string }[] }[];
+  orphaned: { quote: string; label: string; start?: number }[];
+}
+interface Span { start: number; end: number }
+/** A Hugging Face row. */
+interface HfRow { article: string; annotator: string; tokens: string[]; ner_tags: number[] }
+
 const slice = (text: string, s: number, e: number) => Array.from(text).slice(s, e).join('');
 
 describe('export', () => {
@@ -37,7 +48,7 @@ describe('export', () => {
     const out = path.join(dir, 'out');
     const s = await runExport([dir], { format: 'jsonl', out, layer: 'all', root: dir, now: () => '2026-11-21T00:00:00Z' });
     assert.strictEqual(s.articles, 2);
-    const lines = fs.readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs.readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JsonlRecord);
     const emoji = lines.find((l) => l.id === 'emoji')!;
     assert.strictEqual(emoji.text, EMOJI, 'the text is exported exactly, CRLF and all');
     assert.deepStrictEqual(emoji.annotators, ['ana', 'bob']);
@@ -49,7 +60,7 @@ describe('export', () => {
     assert.strictEqual(slice(emoji.text, claim.source_span.start, claim.source_span.end), 'Kremlin');
     assert.strictEqual(slice(emoji.text, claim.cue.start, claim.cue.end), 'said');
     assert.deepStrictEqual([claim.confidence, claim.factuality, claim.annotator], [0.75, 'asserted', 'ana']);
-    assert.strictEqual(emoji.entities.find((e: { label: string }) => e.label === 'DATE').value, '2024-12-16');
+    assert.strictEqual(emoji.entities.find((e) => e.label === 'DATE')?.value, '2024-12-16');
     assert.deepStrictEqual([emoji.format, emoji.version, emoji.exported_at, emoji.sha256.length], ['sift-jsonl', 1, '2026-11-21T00:00:00Z', 64]);
     const a0 = lines.find((l) => l.id !== 'emoji')!;
     assert.strictEqual(a0.claims[0].links[0].relation, 'same');
@@ -62,13 +73,13 @@ describe('export', () => {
     fs.copyFileSync(path.join(dir, 'emoji.bob.ann.yaml'), path.join(dir, 'emoji.gold.ann.yaml'));
     fs.writeFileSync(path.join(dir, 'emoji.gold.ann.yaml'), fs.readFileSync(path.join(dir, 'emoji.gold.ann.yaml'), 'utf8').replace('annotator: bob', 'annotator: gold'));
     await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o2'), layer: 'gold', root: dir });
-    const lines = fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepStrictEqual(lines.find((l) => l.id === 'emoji').annotators, ['gold']);
-    assert.deepStrictEqual(lines.find((l) => l.id !== 'emoji').annotators, ['ana'], 'falls back per article');
+    const lines = fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JsonlRecord);
+    assert.deepStrictEqual(lines.find((l) => l.id === 'emoji')?.annotators, ['gold']);
+    assert.deepStrictEqual(lines.find((l) => l.id !== 'emoji')?.annotators, ['ana'], 'falls back per article');
     // Unaccepted suggestions come only when asked for, marked as such, never over an annotation.
     await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o3'), layer: 'ana', root: dir, includeSuggestions: true });
-    const withSuggestions = fs.readFileSync(path.join(dir, 'o3', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const a0 = withSuggestions.find((l) => l.id !== 'emoji');
+    const withSuggestions = fs.readFileSync(path.join(dir, 'o3', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JsonlRecord);
+    const a0 = withSuggestions.find((l) => l.id !== 'emoji')!;
     const suggested = a0.entities.filter((e: { suggested?: boolean }) => e.suggested);
     assert.ok(suggested.length > 10);
     assert.ok(suggested.every((e: { annotator: string; start: number }) => e.annotator === 'sift-detector' && e.start !== 0), 'not over the accepted "Moscow" at 0');
@@ -150,9 +161,9 @@ describe('export', () => {
     const dir = corpus();
     const out = path.join(dir, 'hf');
     await runExport([dir], { format: 'hf', out, layer: 'ana', root: dir });
-    const labels: string[] = JSON.parse(fs.readFileSync(path.join(out, 'labels.json'), 'utf8'));
+    const labels = JSON.parse(fs.readFileSync(path.join(out, 'labels.json'), 'utf8')) as string[];
     assert.strictEqual(labels[0], 'O');
-    const rows = fs.readFileSync(path.join(out, 'data.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.article === 'emoji.txt');
+    const rows = fs.readFileSync(path.join(out, 'data.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as HfRow).filter((r) => r.article === 'emoji.txt');
     let cursor = 0;
     const spans: string[] = [];
     for (const r of rows) {
@@ -185,16 +196,16 @@ describe('export', () => {
     fs.writeFileSync(f, `Update.\r\n${EMOJI.replace('Bashar al-Assad', 'the president')}`);
     const s = await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o'), layer: 'ana', root: dir });
     assert.ok(s.skipped.some((x) => /Bashar al-Assad/.test(x.reason)), JSON.stringify(s.skipped));
-    const rec = JSON.parse(fs.readFileSync(path.join(dir, 'o', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!);
+    const rec = JSON.parse(fs.readFileSync(path.join(dir, 'o', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!) as JsonlRecord;
     for (const e of rec.entities) assert.strictEqual(slice(rec.text, e.start, e.end), e.text);
     assert.ok(rec.entities.some((e: { text: string }) => e.text === 'Moscow'), 're-anchored, not lost');
     assert.strictEqual(rec.orphaned, undefined, 'orphans are left out unless asked for');
     await runExport([dir], { format: 'jsonl', out: path.join(dir, 'o2'), layer: 'ana', root: dir, includeOrphans: true });
-    const kept = JSON.parse(fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!);
+    const kept = JSON.parse(fs.readFileSync(path.join(dir, 'o2', 'dataset.jsonl'), 'utf8').split('\n').find((l) => l.includes('"emoji"'))!) as JsonlRecord;
     assert.deepStrictEqual(kept.orphaned.map((o: { quote: string; label: string; start?: number }) => [o.quote, o.label, o.start]), [['Bashar al-Assad', 'PERSON', undefined]]);
   });
 
-  it('tokenises deterministically and keeps sentences around abbreviations and annotated spans', async () => {
+  it('tokenises deterministically and keeps sentences around abbreviations and annotated spans', () => {
     const text = 'Mr. Lammy met U.S. officials on Dec. 8. Then he left.\nNext line.';
     const toks = tokenize(text);
     assert.deepStrictEqual(toks.slice(0, 4).map((t) => t.text), ['Mr', '.', 'Lammy', 'met']);

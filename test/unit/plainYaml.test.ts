@@ -118,7 +118,7 @@ describe('plain YAML reader', () => {
     const offenders = files(path.join(repo, 'src')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/(?:from|require\(|import\()\s*['"]([^'".][^'"]*)['"]/g)]
       .map((m) => m[1]).filter((m) => m === 'js-yaml' || /^(@[^/]+\/)?[^@/][^/]*\/(dist|lib|internal|src)\b/.test(m)).map((m) => `${path.relative(repo, f)}: ${m}`));
     assert.deepStrictEqual(offenders, []);
-    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     assert.strictEqual(pkg.dependencies['js-yaml'], undefined, 'js-yaml is only the test oracle: a devDependency');
     assert.ok(pkg.devDependencies['js-yaml']);
   });

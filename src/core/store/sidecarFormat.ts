@@ -4,7 +4,7 @@ import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Sca
 import { ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
 import { readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
-import schema = require('../../../schemas/sidecar.schema.json');
+import schema from '../../../schemas/sidecar.schema.json';
 
 export const SIDECAR_SUFFIX = '.ann.yaml';
 export const MAX_SIDECAR_BYTES = 50 * 1024 * 1024;
@@ -212,13 +212,13 @@ function syncMap(doc: Document, map: YAMLMap, obj: Record<string, unknown>, owne
       if (has !== undefined || map.has(key)) map.delete(key);
       continue;
     }
-    const current = has === undefined ? undefined : isScalar(has) ? has.value : (has as Node).toJSON();
+    const current: unknown = has === undefined ? undefined : isScalar(has) ? has.value : (has as Node).toJSON();
     if (has !== undefined && deepEqual(current, want)) continue;
     if (has !== undefined && isScalar(has) && typeof want !== 'object') {
       has.value = want;
       styleNode(has);
     } else {
-      map.set(key, styleNode(doc.createNode(want) as Node));
+      map.set(key, styleNode(doc.createNode(want)));
     }
   }
 }
@@ -239,10 +239,10 @@ function syncSeq(doc: Document, parent: YAMLMap, key: 'entities' | 'claims', ite
       syncMap(doc, existing, item, owned);
       next.push(existing);
     } else {
-      next.push(styleNode(doc.createNode(item) as Node));
+      next.push(styleNode(doc.createNode(item)));
     }
   }
-  const same = next.length === seq.items.length && next.every((n, i) => n === seq!.items[i]);
+  const same = next.length === seq.items.length && next.every((n, i) => n === seq.items[i]);
   if (!same) seq.items = next;
 }
 
