@@ -41,6 +41,7 @@ if (!process.env.SIFT_SKIP_INTEGRATION) {
 }
 step('build', process.execPath, ['scripts/build.mjs', '--tests']);
 step('type check (tsc --noEmit, strict)', process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']);
+step('lint (eslint, type-checked rules)', process.execPath, [path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.']);
 const u = await unit();
 console.log(`unit: ${u.passes} passed, ${u.failures} failed`);
 let i = { passes: 0, failures: 0, code: 0 };
