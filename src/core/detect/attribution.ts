@@ -1,6 +1,7 @@
 // Who asserts a claim: the attribution around a span (PARC's source and cue), and the source's commitment
 // (FactBank's factuality, separate from the annotator's confidence). Offsets are UTF-16 indices into the text.
 import { Factuality } from '../model';
+import { sentenceBounds } from '../text/sentences';
 
 export interface Attribution {
   source?: { name: string; start: number; end: number };
@@ -17,23 +18,6 @@ const HEDGES = /\b(?:allegedly|reportedly|apparently|presumably|purportedly|supp
 const DENIALS = /^(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)$/i;
 const REPORTING = /^(?:reported|reports|according to|citing|as reported by|reported by|disclosed|revealed)$/i;
 const NEGATED = /\b(?:did not|didn't|does not|doesn't|has not|hasn't|never)\s+(?:confirm|say|state|acknowledge)\b/i;
-
-const ABBREV = /\b(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|Prof|U\.S|U\.K|Dec|Nov|Jan|Feb|Aug|Sept?|Oct|No|vs|a\.m|p\.m)\.$/;
-
-/** True when the character at i ends a sentence (not an abbreviation's period). */
-function endsSentence(text: string, i: number): boolean {
-  if (text[i] === '\n') return true;
-  if (!/[.!?]/.test(text[i]) || !/[\s"”’]|^$/.test(text[i + 1] ?? '')) return false;
-  return text[i] !== '.' || !ABBREV.test(text.slice(Math.max(0, i - 5), i + 1));
-}
-
-function sentenceBounds(text: string, start: number, end: number): { s: number; e: number } {
-  let s = start;
-  while (s > 0 && !endsSentence(text, s - 1)) s--;
-  let e = end;
-  while (e < text.length && !endsSentence(text, e)) e++;
-  return { s, e: Math.min(text.length, e + 1) };
-}
 
 /** Leaves determiners and quote marks out of a source's name: "the Russian Foreign Ministry" -> "Russian Foreign Ministry". */
 function trimSource(text: string, start: number, end: number): { name: string; start: number; end: number } | undefined {
@@ -157,14 +141,4 @@ export function suggestAttribution(text: string, start: number, end: number): At
   if (best.source && unique.length) out.source = unique[0];
   out.alternatives = unique.slice(best.source ? 1 : 0);
   return out;
-}
-
-/** The sentence around a position (UTF-16), for "mark the sentence at the cursor". */
-export function sentenceAt(text: string, at: number): { start: number; end: number } {
-  const { s, e } = sentenceBounds(text, at, at);
-  let start = s;
-  let end = e;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
 }

@@ -1,7 +1,8 @@
 // Claims from the keyboard: mark (selection or sentence), edit, re-span, link, show links, undo; plus the lightbulb.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { sentenceAt, suggestAttribution } from '../../core/detect/attribution';
+import { suggestAttribution } from '../../core/detect/attribution';
+import { sentenceAt } from '../../core/text/sentences';
 import { ClaimAnnotation, ClaimLink, LINK_RELATIONS, LinkRelation } from '../../core/model';
 import { ArticleSession } from '../../core/session/session';
 import { askNote, pickConfidence, pickFactuality, pickSource, SourceOption, StepTracker } from './claimInput';
