@@ -2,6 +2,7 @@
 // (FactBank's factuality, separate from the annotator's confidence). Offsets are UTF-16 indices into the text.
 import { Factuality } from '../model';
 import { sentenceBounds } from '../text/sentences';
+import { SPEECH_VERBS } from './lexicon';
 
 export interface Attribution {
   source?: { name: string; start: number; end: number };
@@ -11,12 +12,18 @@ export interface Attribution {
   factuality: Factuality;
 }
 
-const SPEECH = String.raw`said|says|say|told|tells|added|adds|stated|states|noted|notes|claimed|claims|announced|announces|confirmed|confirms|wrote|writes|insisted|insists|warned|warns|reported|reports|denied|denies|argued|argues|explained|explains|disclosed|discloses|revealed|reveals|alleged|alleges|believes|believed`;
+const SPEECH = [...SPEECH_VERBS].join('|');
 /** A source: a noun phrase of up to eight words (names, "the agency's source", "an anonymous Kremlin source"). */
 const SOURCE = String.raw`((?:[\p{L}\p{N}][\p{L}\p{N}’'.-]*\s+){0,7}?[\p{L}\p{N}][\p{L}\p{N}’'.-]*)`;
 const HEDGES = /\b(?:allegedly|reportedly|apparently|presumably|purportedly|supposedly|seemingly|possibly|probably|may have|might have|could have|is said to|are said to|is believed to|unconfirmed)\b/i;
 const DENIALS = /^(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)$/i;
 const REPORTING = /^(?:reported|reports|according to|citing|as reported by|reported by|disclosed|revealed)$/i;
+/** An unattributed passive report, "it was reported", with the speech verbs whose passive reports hearsay. */
+const PASSIVE_AUX = String.raw`(?:it\s+)?(?:was|has been|had been|is|were|are)\s+`;
+const PASSIVE = String.raw`${PASSIVE_AUX}(?:reported|claimed|alleged|said|announced)\b`;
+const PASSIVE_AFTER = new RegExp(String.raw`^[\s"”’'),]*${PASSIVE}`, 'i');
+const PASSIVE_ANYWHERE = new RegExp(String.raw`\b${PASSIVE}`, 'i');
+const PASSIVE_LEAD = new RegExp(`^${PASSIVE_AUX}`, 'i');
 const NEGATED = /\b(?:did not|didn't|does not|doesn't|has not|hasn't|never)\s+(?:confirm|say|state|acknowledge)\b/i;
 
 /** Leaves determiners and quote marks out of a source's name: "the Russian Foreign Ministry" -> "Russian Foreign Ministry". */
@@ -60,7 +67,7 @@ function at(base: number, whole: string, part: string, from = 0): { start: numbe
 function after(text: string, from: number, to: number): Match[] {
   const rest = text.slice(from, to);
   const out: Match[] = [];
-  const pass = /^[\s"”’'),]*(?:it\s+)?(?:was|has been|had been|is|were|are)\s+(?:reported|claimed|alleged|said|announced)\b/i.exec(rest);
+  const pass = PASSIVE_AFTER.exec(rest);
   if (pass) out.push({ cue: at(from, rest, pass[0].replace(/^[\s"”’'),]*/, '')), rank: 3 });
   const cueSrc = new RegExp(String.raw`^[\s"”’'),]*(?:as\s+)?(reported by|according to|citing|${SPEECH})\s+${SOURCE}${END}`, 'u').exec(rest);
   if (cueSrc && !AUX.test(cueSrc[2]) && !PREPOSITION.test(cueSrc[2])) out.push({ cue: at(from, cueSrc[0], cueSrc[1]), source: at(from, cueSrc[0], cueSrc[2], cueSrc[0].indexOf(cueSrc[1]) + cueSrc[1].length), rank: 1 });
@@ -114,7 +121,7 @@ function inside(text: string, from: number, to: number): Match[] {
 
 /** Passive or unattributed reporting anywhere in the sentence: "it was reported that". */
 function passive(text: string, from: number, to: number): Match[] {
-  const m = /\b(?:it\s+)?(?:was|has been|had been|is|were|are)\s+(?:reported|claimed|alleged|said|announced)\b/i.exec(text.slice(from, to));
+  const m = PASSIVE_ANYWHERE.exec(text.slice(from, to));
   return m ? [{ cue: { start: from + m.index, end: from + m.index + m[0].length }, rank: 4 }] : [];
 }
 
@@ -134,7 +141,7 @@ export function suggestAttribution(text: string, start: number, end: number): At
   if (!found.length) return { factuality: factualityOf(undefined, sentence, claim), alternatives: [] };
   const best = found[0];
   const cueText = text.slice(best.cue.start, best.cue.end);
-  const verb = cueText.replace(/^(?:it\s+)?(?:was|has been|had been|is|were|are)\s+/i, '');
+  const verb = cueText.replace(PASSIVE_LEAD, '');
   const out: Attribution = { cue: { ...best.cue, text: cueText }, factuality: verb !== cueText && verb === 'reported' ? 'reported' : factualityOf(verb, sentence, claim), alternatives: [] };
   const sources = found.filter((m) => m.source).map((m) => trimSource(text, m.source!.start, m.source!.end)).filter((x): x is NonNullable<typeof x> => !!x);
   const unique = sources.filter((x, i) => sources.findIndex((y) => y.name === x.name) === i);

@@ -1,8 +1,8 @@
 // Entity mentions (PERSON, ORG, PLACE) in one paragraph, by capitalisation runs, word lists, title and suffix rules,
 // and context cues. Offsets are UTF-16 indices into the paragraph.
 import {
-  CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_DESCRIPTORS, PLACE_HEADS,
-  PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLES,
+  ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_DESCRIPTORS,
+  PLACE_HEADS, PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
 import { isAsciiLower, isJoiner, nextRun } from './runs';
 
@@ -259,7 +259,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NAME_WITH_NUMBER = /^\p{Lu}[\p{L}]+\d+$/u;
 const HYPHENATED = /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u;
-const ARTICLE_COMPOUND = /^(?:al|el|bin|ibn|abu)-/;
+const ARTICLE_COMPOUND = new RegExp(`^${ARABIC_COMPOUND}`);
 
 /** A character that glues a capital to what precedes it: a letter, digit, '_', '@' or '#' ("iPhone", "@Kyivpost"). */
 function glued(c: number): boolean {
