@@ -1,7 +1,7 @@
 // `sift validate`: every check a sidecar must pass against its schema and its article.
 import * as fs from 'fs';
 import * as path from 'path';
-import { reanchor } from '../anchor/anchor';
+import { PlacedSub, place } from '../anchor/place';
 import { ArticleError, ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { isValidAnnotator, isReservedAnnotator } from './annotator';
 import { parseSidecarName } from './paths';
@@ -73,10 +73,11 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
   } else if (header.length !== article.length) {
     at('/length', 'error', 'length', `length says ${header.length} code points but the article has ${article.length}`);
   }
-  const checkSub = (sub: SubSpan | undefined, pointer: string, id: string) => {
-    if (!sub || sub.orphaned || !current) return;
+  // A current sidecar's spans must stand at their offsets; a stale one's must be found again (its sub-spans move with it).
+  const checkSub = (sub: SubSpan | undefined, placed: PlacedSub | undefined, pointer: string, id: string) => {
+    if (!sub || sub.orphaned || !current || placed?.outcome === 'kept') return;
     if (!article.inRange(sub.start, sub.end)) at(pointer, 'error', 'out-of-range', `span ${sub.start}..${sub.end} is outside the article (0..${article.length})`, id);
-    else if (article.slice(sub.start, sub.end) !== sub.quote) at(pointer, 'error', 'quote-mismatch', `the text at ${sub.start}..${sub.end} is not the quote '${sub.quote}'`, id);
+    else at(pointer, 'error', 'quote-mismatch', `the text at ${sub.start}..${sub.end} is not the quote '${sub.quote}'`, id);
   };
   const anchors = (list: Annotation[], kind: 'entities' | 'claims') => list.forEach((a, i) => {
     const where = `/${kind}/${i}`;
@@ -84,16 +85,17 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
       at(where, 'warning', 'orphaned', `orphaned: '${a.quote}' could not be found in the article; re-attach it to a selection or delete it`, a.id);
       return;
     }
-    if (current) {
+    const placed = place(a, article, { current });
+    if (current && placed.outcome !== 'kept') {
       if (!article.inRange(a.start, a.end)) at(`${where}/start`, 'error', 'out-of-range', `span ${a.start}..${a.end} is outside the article (0..${article.length})`, a.id);
-      else if (article.slice(a.start, a.end) !== a.quote) at(`${where}/quote`, 'error', 'quote-mismatch', `the text at ${a.start}..${a.end} is '${article.slice(a.start, a.end)}', not the quote '${a.quote}'`, a.id);
-    } else if (reanchor(a, article).outcome === 'orphaned') {
+      else at(`${where}/quote`, 'error', 'quote-mismatch', `the text at ${a.start}..${a.end} is '${article.slice(a.start, a.end)}', not the quote '${a.quote}'`, a.id);
+    } else if (!current && placed.outcome === 'orphaned') {
       at(where, 'warning', 'orphaned', `'${a.quote}' can no longer be found in the changed article`, a.id);
     }
     if (kind === 'claims') {
       const c = a as ClaimAnnotation;
-      checkSub(c.cue, `${where}/cue`, a.id);
-      checkSub(c.source.span, `${where}/source/span`, a.id);
+      checkSub(c.cue, placed.cue, `${where}/cue`, a.id);
+      checkSub(c.source.span, placed.source, `${where}/source/span`, a.id);
     }
   });
   anchors(parsed.layer.entities, 'entities');
