@@ -73,7 +73,8 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
   } else if (header.length !== article.length) {
     at('/length', 'error', 'length', `length says ${header.length} code points but the article has ${article.length}`);
   }
-  // A current sidecar's spans must stand at their offsets; a stale one's must be found again (its sub-spans move with it).
+  // A current sidecar's spans must stand at their offsets (placed as 'kept'); of a stale one's, only that each annotation
+  // can still be placed is checked.
   const checkSub = (sub: SubSpan | undefined, placed: PlacedSub | undefined, pointer: string, id: string) => {
     if (!sub || sub.orphaned || !current || placed?.outcome === 'kept') return;
     if (!article.inRange(sub.start, sub.end)) at(pointer, 'error', 'out-of-range', `span ${sub.start}..${sub.end} is outside the article (0..${article.length})`, id);
