@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { sentenceAt, suggestAttribution } from '../../src/core/detect/attribution';
+import { suggestAttribution } from '../../src/core/detect/attribution';
+import { sentenceAt } from '../../src/core/text/sentences';
 
 const samples = path.resolve(__dirname, '..', '..', '..', 'samples');
 const article = (n: string) => fs.readFileSync(path.join(samples, fs.readdirSync(samples).find((f) => f.startsWith(n))!), 'utf8');

@@ -30,7 +30,8 @@ function sentencesPlainly(text: string, tokens: Token[], spans: { start: number;
     let boundary = between.includes('\n');
     if (!boundary && /^[.!?]$/.test(t.text) && /\s/.test(between)) {
       const before = text.slice(Math.max(0, index.toUtf16(t.start) - 6), index.toUtf16(t.start));
-      boundary = /^[\p{Lu}\p{N}"“‘'(]/u.test(next.text) && !ABBREV.test(before);
+      // Only a period can end an abbreviation: "Plan B? Then" ends a sentence.
+      boundary = /^[\p{Lu}\p{N}"“‘'(]/u.test(next.text) && (t.text !== '.' || !ABBREV.test(before));
     }
     if (!boundary && /^["”’]$/.test(t.text) && i > 0 && /^[.!?]$/.test(tokens[i - 1].text) && /\s/.test(between) && /^[\p{Lu}"“]/u.test(next.text)) boundary = true;
     if (boundary && !within.has(next.start)) {

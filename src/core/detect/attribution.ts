@@ -1,6 +1,8 @@
 // Who asserts a claim: the attribution around a span (PARC's source and cue), and the source's commitment
 // (FactBank's factuality, separate from the annotator's confidence). Offsets are UTF-16 indices into the text.
 import { Factuality } from '../model';
+import { sentenceBounds } from '../text/sentences';
+import { SPEECH_VERBS } from './lexicon';
 
 export interface Attribution {
   source?: { name: string; start: number; end: number };
@@ -10,30 +12,19 @@ export interface Attribution {
   factuality: Factuality;
 }
 
-const SPEECH = String.raw`said|says|say|told|tells|added|adds|stated|states|noted|notes|claimed|claims|announced|announces|confirmed|confirms|wrote|writes|insisted|insists|warned|warns|reported|reports|denied|denies|argued|argues|explained|explains|disclosed|discloses|revealed|reveals|alleged|alleges|believes|believed`;
+const SPEECH = [...SPEECH_VERBS].join('|');
 /** A source: a noun phrase of up to eight words (names, "the agency's source", "an anonymous Kremlin source"). */
 const SOURCE = String.raw`((?:[\p{L}\p{N}][\p{L}\p{N}’'.-]*\s+){0,7}?[\p{L}\p{N}][\p{L}\p{N}’'.-]*)`;
 const HEDGES = /\b(?:allegedly|reportedly|apparently|presumably|purportedly|supposedly|seemingly|possibly|probably|may have|might have|could have|is said to|are said to|is believed to|unconfirmed)\b/i;
 const DENIALS = /^(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)$/i;
 const REPORTING = /^(?:reported|reports|according to|citing|as reported by|reported by|disclosed|revealed)$/i;
+/** An unattributed passive report, "it was reported", with the speech verbs whose passive reports hearsay. */
+const PASSIVE_AUX = String.raw`(?:it\s+)?(?:was|has been|had been|is|were|are)\s+`;
+const PASSIVE = String.raw`${PASSIVE_AUX}(?:reported|claimed|alleged|said|announced)\b`;
+const PASSIVE_AFTER = new RegExp(String.raw`^[\s"”’'),]*${PASSIVE}`, 'i');
+const PASSIVE_ANYWHERE = new RegExp(String.raw`\b${PASSIVE}`, 'i');
+const PASSIVE_LEAD = new RegExp(`^${PASSIVE_AUX}`, 'i');
 const NEGATED = /\b(?:did not|didn't|does not|doesn't|has not|hasn't|never)\s+(?:confirm|say|state|acknowledge)\b/i;
-
-const ABBREV = /\b(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|Prof|U\.S|U\.K|Dec|Nov|Jan|Feb|Aug|Sept?|Oct|No|vs|a\.m|p\.m)\.$/;
-
-/** True when the character at i ends a sentence (not an abbreviation's period). */
-function endsSentence(text: string, i: number): boolean {
-  if (text[i] === '\n') return true;
-  if (!/[.!?]/.test(text[i]) || !/[\s"”’]|^$/.test(text[i + 1] ?? '')) return false;
-  return text[i] !== '.' || !ABBREV.test(text.slice(Math.max(0, i - 5), i + 1));
-}
-
-function sentenceBounds(text: string, start: number, end: number): { s: number; e: number } {
-  let s = start;
-  while (s > 0 && !endsSentence(text, s - 1)) s--;
-  let e = end;
-  while (e < text.length && !endsSentence(text, e)) e++;
-  return { s, e: Math.min(text.length, e + 1) };
-}
 
 /** Leaves determiners and quote marks out of a source's name: "the Russian Foreign Ministry" -> "Russian Foreign Ministry". */
 function trimSource(text: string, start: number, end: number): { name: string; start: number; end: number } | undefined {
@@ -76,7 +67,7 @@ function at(base: number, whole: string, part: string, from = 0): { start: numbe
 function after(text: string, from: number, to: number): Match[] {
   const rest = text.slice(from, to);
   const out: Match[] = [];
-  const pass = /^[\s"”’'),]*(?:it\s+)?(?:was|has been|had been|is|were|are)\s+(?:reported|claimed|alleged|said|announced)\b/i.exec(rest);
+  const pass = PASSIVE_AFTER.exec(rest);
   if (pass) out.push({ cue: at(from, rest, pass[0].replace(/^[\s"”’'),]*/, '')), rank: 3 });
   const cueSrc = new RegExp(String.raw`^[\s"”’'),]*(?:as\s+)?(reported by|according to|citing|${SPEECH})\s+${SOURCE}${END}`, 'u').exec(rest);
   if (cueSrc && !AUX.test(cueSrc[2]) && !PREPOSITION.test(cueSrc[2])) out.push({ cue: at(from, cueSrc[0], cueSrc[1]), source: at(from, cueSrc[0], cueSrc[2], cueSrc[0].indexOf(cueSrc[1]) + cueSrc[1].length), rank: 1 });
@@ -107,7 +98,7 @@ function before(text: string, from: number, to: number): Match[] {
   }
   // Further back in the sentence: "A Russian official stated on Dec. 8, …, that rebel leaders “…".
   let last: RegExpExecArray | undefined;
-  for (const m of head.matchAll(new RegExp(String.raw`(?:^|[,;:"“]\s*)${SOURCE}\s+(${SPEECH})\b`, 'gu'))) last = m as RegExpExecArray;
+  for (const m of head.matchAll(new RegExp(String.raw`(?:^|[,;:"“]\s*)${SOURCE}\s+(${SPEECH})\b`, 'gu'))) last = m;
   if (last && !AUX.test(last[1]) && !PREPOSITION.test(last[1]) && /\bthat\b/.test(head.slice(last.index + last[0].length))) {
     const base = from + last.index;
     out.push({ source: at(base, last[0], last[1]), cue: at(base, last[0], last[2], last[0].indexOf(last[1]) + last[1].length), rank: 2 });
@@ -130,7 +121,7 @@ function inside(text: string, from: number, to: number): Match[] {
 
 /** Passive or unattributed reporting anywhere in the sentence: "it was reported that". */
 function passive(text: string, from: number, to: number): Match[] {
-  const m = /\b(?:it\s+)?(?:was|has been|had been|is|were|are)\s+(?:reported|claimed|alleged|said|announced)\b/i.exec(text.slice(from, to));
+  const m = PASSIVE_ANYWHERE.exec(text.slice(from, to));
   return m ? [{ cue: { start: from + m.index, end: from + m.index + m[0].length }, rank: 4 }] : [];
 }
 
@@ -150,21 +141,11 @@ export function suggestAttribution(text: string, start: number, end: number): At
   if (!found.length) return { factuality: factualityOf(undefined, sentence, claim), alternatives: [] };
   const best = found[0];
   const cueText = text.slice(best.cue.start, best.cue.end);
-  const verb = cueText.replace(/^(?:it\s+)?(?:was|has been|had been|is|were|are)\s+/i, '');
+  const verb = cueText.replace(PASSIVE_LEAD, '');
   const out: Attribution = { cue: { ...best.cue, text: cueText }, factuality: verb !== cueText && verb === 'reported' ? 'reported' : factualityOf(verb, sentence, claim), alternatives: [] };
   const sources = found.filter((m) => m.source).map((m) => trimSource(text, m.source!.start, m.source!.end)).filter((x): x is NonNullable<typeof x> => !!x);
   const unique = sources.filter((x, i) => sources.findIndex((y) => y.name === x.name) === i);
   if (best.source && unique.length) out.source = unique[0];
   out.alternatives = unique.slice(best.source ? 1 : 0);
   return out;
-}
-
-/** The sentence around a position (UTF-16), for "mark the sentence at the cursor". */
-export function sentenceAt(text: string, at: number): { start: number; end: number } {
-  const { s, e } = sentenceBounds(text, at, at);
-  let start = s;
-  let end = e;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
 }

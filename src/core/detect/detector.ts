@@ -3,7 +3,7 @@
 import { OffsetIndex } from '../text/offsets';
 import { DateMention, RefDate, detectDates, isoDay, parseIsoDay, statedDate } from './dates';
 import { EntityMention, KnownNames, Unresolved, detectEntities } from './entities';
-import { ORGS } from './lexicon';
+import { ARABIC_COMPOUND, ORGS } from './lexicon';
 
 export interface Suggestion {
   /** Code points, end-exclusive. */
@@ -323,6 +323,9 @@ function overlapsAny(m: { start: number; end: number }, xs: { start: number; end
   return false;
 }
 
+/** "al-Assad" is also named "Assad". */
+const BARE_SURNAME = new RegExp(`^${ARABIC_COMPOUND}(.+)$`, 'i');
+
 /** What a line tells the rest of the article: surnames of people named in full, and words labelled by context. */
 function lineNames(entities: EntityMention[]): LineNames {
   const n: LineNames = { people: [], single: [] };
@@ -336,7 +339,7 @@ function lineNames(entities: EntityMention[]): LineNames {
       }
       const last = t.slice(t.lastIndexOf(' ') + 1);
       n.people.push(last);
-      const bare = last.length > 3 && last.includes('-') ? /^(?:al|el|bin|ibn|abu)-(.+)$/i.exec(last) : null;
+      const bare = last.length > 3 && last.includes('-') ? BARE_SURNAME.exec(last) : null;
       if (bare) n.people.push(bare[1]);
     } else if (firstSpace === -1) {
       if (m.how !== 'rule') n.single.push([t, m.label]);

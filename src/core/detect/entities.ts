@@ -1,8 +1,8 @@
 // Entity mentions (PERSON, ORG, PLACE) in one paragraph, by capitalisation runs, word lists, title and suffix rules,
 // and context cues. Offsets are UTF-16 indices into the paragraph.
 import {
-  CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_DESCRIPTORS, PLACE_HEADS,
-  PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLES,
+  ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_DESCRIPTORS,
+  PLACE_HEADS, PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
 import { isAsciiLower, isJoiner, nextRun } from './runs';
 
@@ -259,7 +259,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NAME_WITH_NUMBER = /^\p{Lu}[\p{L}]+\d+$/u;
 const HYPHENATED = /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u;
-const ARTICLE_COMPOUND = /^(?:al|el|bin|ibn|abu)-/;
+const ARTICLE_COMPOUND = new RegExp(`^${ARABIC_COMPOUND}`);
 
 /** A character that glues a capital to what precedes it: a letter, digit, '_', '@' or '#' ("iPhone", "@Kyivpost"). */
 function glued(c: number): boolean {
@@ -320,6 +320,19 @@ function lookup(text: string, known: KnownNames | undefined): { label: string; c
 /** The text of toks[from, to): the words with the single spaces between them. */
 const span = (p: string, toks: Tok[], from: number, to: number) => p.slice(toks[from].s, toks[Math.min(to, toks.length) - 1].e);
 
+/** The longest known name starting at toks[i] (workspace names first, then the built-in lists), and its length in words. */
+function longestKnown(p: string, toks: Tok[], i: number, known: KnownNames | undefined): { n: number; label: string; how: string; canonical?: string } | undefined {
+  const maxN = Math.min(toks.length - i, Math.max(known?.maxWords ?? 0, 4));
+  const several = startsKnownName(toks[i].t, known);
+  for (let n = maxN; n >= 1; n--) {
+    if (n > 1 && !several) continue;
+    const text = n === 1 ? toks[i].t : p.slice(toks[i].s, toks[i + n - 1].e);
+    const k = lookup(text, known) ?? (upperOnly(text) && text.length > 2 ? lookup(titleCase(text), known) : undefined);
+    if (k) return { n, ...k };
+  }
+  return undefined;
+}
+
 function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNames | undefined, emit: Emit, unresolved: Unresolved[]): void {
   // Trim joiners at the edges and common words at a sentence start ("The", "Following", "His").
   while (toks.length && isJoiner(toks[0].t)) toks = toks.slice(1);
@@ -339,16 +352,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
   let titled = false;
   while (i < toks.length) {
     if (isJoiner(toks[i].t)) { i++; continue; }
-    // Longest known name starting here (workspace names first, then the built-in lists).
-    let hit: { n: number; label: string; how: string; canonical?: string } | undefined;
-    const maxN = Math.min(toks.length - i, Math.max(known?.maxWords ?? 0, 4));
-    const several = startsKnownName(toks[i].t, known);
-    for (let n = maxN; n >= 1 && !hit; n--) {
-      if (n > 1 && !several) continue;
-      const text = n === 1 ? toks[i].t : p.slice(toks[i].s, toks[i + n - 1].e);
-      const k = lookup(text, known) ?? (upperOnly(text) && text.length > 2 ? lookup(titleCase(text), known) : undefined);
-      if (k) hit = { n, ...k };
-    }
+    const hit = longestKnown(p, toks, i, known);
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
     const rest = toks.slice(i);
     const last = rest[rest.length - 1].t;

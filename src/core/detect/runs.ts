@@ -1,10 +1,13 @@
 // Runs of name words in a line: capitalised words joined by single spaces, with at most two joiners ("of", "the",
 // "bin") between two of them. Offsets are UTF-16 indices into the line.
+import { ARABIC_COMPOUND, ARABIC_PARTICLES, PARTICLES } from './lexicon';
 
 // A name word: an initialism (U.S.), a middle initial (J.), an Arabic article compound (al-Assad) or a capitalised word
 // with inner hyphens and apostrophes; entities.ts splits possessive 's off.
-const NAME_TOKEN = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?= \p{Lu})|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)`;
-const JOINER = String.raw`(?:of|for|and|&|de|the|al|el|bin|ibn|abu|van|von|der|da|du|la|le)`;
+const NAME_TOKEN = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?= \p{Lu})|${ARABIC_COMPOUND}\p{Lu}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)`;
+/** Words between the name words of one name: "Ministry of Defense", "Bashar al Assad", "Ursula von der Leyen". */
+const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', '&', 'the', ...PARTICLES]);
+const JOINER = `(?:${[...JOINERS].join('|')})`;
 // Module-level regexes are reused (lastIndex reset before each use): compiling one per paragraph costs more than matching.
 export const RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?: (?:${JOINER} ){0,2}${NAME_TOKEN})*`, 'yu');
 /**
@@ -34,16 +37,18 @@ export function nextRun(p: string, from: number): { index: number; text: string 
   return undefined;
 }
 
-/** Where "al", "el", "bin", "ibn" or "abu" ends right before the hyphen at h (at or after `from`), or -1. */
+/** Longest first: where "bint-" is read, "bin-" is not tried. */
+const COMPOUND_ARTICLES = [...ARABIC_PARTICLES].sort((a, b) => b.length - a.length);
+
+/** Where an Arabic particle ("al", "bin", …) ends right before the hyphen at h (starting at or after `from`), or -1. */
 function articleBefore(p: string, h: number, from: number): number {
-  if (h - 3 >= from && (p.startsWith('bin', h - 3) || p.startsWith('ibn', h - 3) || p.startsWith('abu', h - 3))) return h - 3;
-  if (h - 2 >= from && (p.startsWith('al', h - 2) || p.startsWith('el', h - 2))) return h - 2;
+  for (const a of COMPOUND_ARTICLES) if (h - a.length >= from && p.startsWith(a, h - a.length)) return h - a.length;
   return -1;
 }
 
 const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 export const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
-const COMPOUND_ARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu']);
+const IS_COMPOUND_ARTICLE: ReadonlySet<string> = new Set(ARABIC_PARTICLES);
 
 /**
  * The end of the run at `s` when it is made of plain ASCII name words and joiners ("Moscow", "Russian Foreign Ministry",
@@ -77,7 +82,7 @@ function asciiRun(p: string, s: number): number {
       let w = k + 1;
       while (w < p.length && isAsciiLower(p.charCodeAt(w))) w++;
       const after = p.charCodeAt(w);
-      if (after === 0x2d && COMPOUND_ARTICLES.has(p.slice(k, w))) return -1;
+      if (after === 0x2d && IS_COMPOUND_ARTICLE.has(p.slice(k, w))) return -1;
       if (after !== 0x20 || joiners === 2 || w - k > LONGEST_JOINER || !JOINERS.has(p.slice(k, w))) return end;
       joiners++;
       k = w + 1;
@@ -103,6 +108,5 @@ function asciiNameWord(p: string, i: number): number {
   return q >= 0x80 || q === 0x2d || q === 0x27 ? -1 : j;
 }
 
-const JOINERS = new Set(JOINER.slice(3, -1).split('|'));
 const LONGEST_JOINER = Math.max(...[...JOINERS].map((j) => j.length));
 export const isJoiner = (t: string) => JOINERS.has(t);

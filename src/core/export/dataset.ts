@@ -2,12 +2,12 @@
 // reported and left out (never exported at wrong offsets).
 import * as fs from 'fs';
 import * as path from 'path';
-import { reanchor, reanchorSubSpan } from '../anchor/anchor';
+import { PlacedSub, place } from '../anchor/place';
 import { ArticleError, ArticleText, readArticleFile } from '../text/article';
 import { Detector, referenceDate } from '../detect/detector';
 import { isoDay } from '../detect/dates';
 import { parseSidecarName } from '../store/paths';
-import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer, SubSpan } from '../model';
+import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer } from '../model';
 import { SidecarError } from '../store/problems';
 import { readSidecarFast } from '../store/sidecarFormat';
 import { findSidecars } from '../corpus/findSidecars';
@@ -97,11 +97,8 @@ export interface Collected {
   fuzzy: FuzzyPlacement[];
 }
 
-const sub = (article: ArticleText, s: SubSpan | undefined, delta: number): SpanOut | undefined => {
-  if (!s || s.orphaned) return undefined;
-  const r = reanchorSubSpan(s, delta, article);
-  return r.orphaned ? undefined : { start: r.start, end: r.end, text: r.quote };
-};
+/** A placed sub-span as exported: left out when it could not be placed. */
+const spanOut = (s: PlacedSub | undefined): SpanOut | undefined => (s && s.outcome !== 'orphaned' ? { start: s.span.start, end: s.span.end, text: s.span.quote } : undefined);
 
 /** Places a layer's annotations on the article's current text; what cannot be placed goes to `skipped`. */
 export function placeLayer(article: ArticleText, layer: Layer, file: string, skipped: Skipped[], orphans?: OrphanOut[], fuzzy?: FuzzyPlacement[]): { entities: EntityOut[]; claims: ClaimOut[] } {
@@ -110,20 +107,19 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
   const lost = (a: EntityAnnotation | ClaimAnnotation, reason: string) => {
     skipped.push({ file, id: a.id, reason });
     const claim = 'source' in a;
-    orphans?.push({ kind: claim ? 'claim' : 'entity', id: a.id, quote: a.quote, annotator, reason, ...(claim ? { source: (a as ClaimAnnotation).source.name } : { label: (a as EntityAnnotation).label }) });
+    orphans?.push({ kind: claim ? 'claim' : 'entity', id: a.id, quote: a.quote, annotator, reason, ...(claim ? { source: (a).source.name } : { label: (a).label }) });
     return undefined;
   };
-  const place = (a: EntityAnnotation | ClaimAnnotation) => {
+  const put = (a: EntityAnnotation | ClaimAnnotation) => {
     if (a.orphaned) return lost(a, `orphaned in ${annotator}'s sidecar`);
-    if (current && article.inRange(a.start, a.end) && article.slice(a.start, a.end) === a.quote) return { start: a.start, end: a.end };
-    const r = reanchor(a, article);
-    if (r.outcome === 'orphaned') return lost(a, `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})`);
-    if (r.outcome === 'fuzzy') fuzzy?.push({ file, id: a.id, annotator, quote: a.quote, start: r.anchor.start, end: r.anchor.end, text: r.anchor.quote });
-    return { start: r.anchor.start, end: r.anchor.end };
+    const placed = place(a, article, { current });
+    if (placed.outcome === 'orphaned') return lost(a, `'${a.quote}' is no longer in the article (stale sidecar of ${annotator})`);
+    if (placed.outcome === 'fuzzy') fuzzy?.push({ file, id: a.id, annotator, quote: a.quote, start: placed.anchor.start, end: placed.anchor.end, text: placed.anchor.quote });
+    return placed;
   };
   const entities: EntityOut[] = [];
   for (const e of layer.entities) {
-    const at = place(e);
+    const at = put(e)?.anchor;
     if (!at) continue;
     const out: EntityOut = { start: at.start, end: at.end, text: article.slice(at.start, at.end), label: e.label, annotator };
     if (e.value !== undefined) out.value = e.value;
@@ -132,13 +128,13 @@ export function placeLayer(article: ArticleText, layer: Layer, file: string, ski
   }
   const claims: ClaimOut[] = [];
   for (const c of layer.claims) {
-    const at = place(c);
-    if (!at) continue;
-    const delta = at.start - c.start;
+    const placed = put(c);
+    if (!placed) continue;
+    const at = placed.anchor;
     const out: ClaimOut = { id: c.id, start: at.start, end: at.end, text: article.slice(at.start, at.end), source: c.source.name, confidence: c.confidence, annotator };
-    const src = sub(article, c.source.span, delta);
+    const src = spanOut(placed.source);
     if (src) out.source_span = src;
-    const cue = sub(article, c.cue, delta);
+    const cue = spanOut(placed.cue);
     if (cue) out.cue = cue;
     if (c.factuality) out.factuality = c.factuality;
     if (c.links?.length) out.links = c.links;

@@ -55,7 +55,7 @@ function jsonlLine(r: ArticleRecord, exportedAt: string): string {
 }
 
 /** RFC 4180: quote a field when it holds a comma, quote, CR or LF; double the quotes inside. */
-export function csvField(v: unknown): string {
+export function csvField(v: string | number | undefined | null): string {
   const s = v === undefined || v === null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,9 +1,10 @@
 // An article open for annotation by one annotator: its text, its sidecar, and the operations that change them.
 import { randomBytes } from 'crypto';
 import * as path from 'path';
-import { AnchorOutcome, TextEdit, reanchor, reanchorSubSpan, shiftSpan } from '../anchor/anchor';
+import { TextEdit, shiftSpan } from '../anchor/anchor';
+import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
-import { Anchor, Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, SubSpan, allAnnotations, kindOf } from '../model';
+import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, SubSpan, allAnnotations, kindOf } from '../model';
 import { SidecarFile } from '../store/sidecarFile';
 import { sidecarPathFor } from '../store/paths';
 
@@ -87,32 +88,28 @@ export class ArticleSession {
     return this.all().some((a) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote));
   }
 
-  /** Re-places every annotation in the current text (after the article changed on disk). */
+  /** Re-places every annotation in the current text (after the article changed on disk); orphans are looked for again. */
   reanchorAll(): ReanchorReport {
     const report: ReanchorReport = { same: 0, exact: 0, fuzzy: 0, orphaned: [] };
-    const place = <T extends Annotation>(a: T): T => {
-      const r = reanchor(a, this.article);
-      return this.record(a, r.anchor, r.outcome, report);
-    };
-    this.layer.entities = this.layer.entities.map(place);
-    this.layer.claims = this.layer.claims.map(place);
+    const put = <T extends Annotation>(a: T): T => this.record(a, place(a, this.article, { retryOrphans: true }), report);
+    this.layer.entities = this.layer.entities.map(put);
+    this.layer.claims = this.layer.claims.map(put);
     this.stampHeader();
     return report;
   }
 
-  private record<T extends Annotation>(a: T, anchor: Anchor, outcome: AnchorOutcome, report: ReanchorReport): T {
-    if (outcome === 'orphaned') {
+  private record<T extends Annotation>(a: T, placed: Placed, report: ReanchorReport): T {
+    if (placed.outcome === 'orphaned') {
       report.orphaned.push(a.id);
       return { ...a, orphaned: true };
     }
-    report[outcome]++;
-    const delta = anchor.start - a.start;
-    const next: T = { ...a, ...anchor };
+    report[placed.outcome === 'kept' ? 'same' : placed.outcome]++;
+    const next: T = { ...a, ...placed.anchor };
     delete next.orphaned;
     if (kindOf(a) === 'claim') {
       const c = next as unknown as ClaimAnnotation;
-      if (c.cue) c.cue = reanchorSubSpan(c.cue, delta, this.article);
-      if (c.source.span) c.source = { ...c.source, span: reanchorSubSpan(c.source.span, delta, this.article) };
+      if (placed.cue) c.cue = placed.cue.span;
+      if (placed.source) c.source = { ...c.source, span: placed.source.span };
     }
     return next;
   }

@@ -1,17 +1,20 @@
 // `sift validate`: every check a sidecar must pass against its schema and its article.
 import * as fs from 'fs';
 import * as path from 'path';
-import { reanchor } from '../anchor/anchor';
+import { PlacedSub, place } from '../anchor/place';
 import { ArticleError, ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { isValidAnnotator, isReservedAnnotator } from './annotator';
 import { parseSidecarName } from './paths';
-import { Annotation, ClaimAnnotation, SubSpan } from '../model';
+import { Annotation, ClaimAnnotation, Layer, SubSpan } from '../model';
 import { Problem, SidecarError } from './problems';
 import { ParsedSidecar, parseSidecar, positionOf } from './sidecarFormat';
 
 export interface ValidateOptions {
   maxArticleBytes?: number;
 }
+
+/** Records a problem at a JSON pointer of the sidecar (its line and column are looked up). */
+type Report = (pointer: string, severity: Problem['severity'], code: string, message: string, id?: string) => void;
 
 /** Checks one sidecar: YAML, schema, file name, article, hash, anchors, orphans and duplicate ids. */
 export function validateSidecar(file: string, options: ValidateOptions = {}): Problem[] {
@@ -29,33 +32,13 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
     throw e;
   }
   const problems: Problem[] = [];
-  const at = (pointer: string, severity: Problem['severity'], code: string, message: string, id?: string) => {
+  const at: Report = (pointer, severity, code, message, id) => {
     const { line, col } = positionOf(parsed, pointer);
     problems.push({ file, line, col, severity, code, message, ...(id ? { id } : {}) });
   };
   const { header } = parsed.layer;
-
-  const name = parseSidecarName(file);
-  if (!name) at('', 'error', 'file-name', 'a sidecar is named <article stem>.<annotator>.ann.yaml');
-  else {
-    if (name.annotator !== header.annotator) at('/annotator', 'error', 'annotator-mismatch', `the file name says annotator '${name.annotator}' but the file says '${header.annotator}'`);
-    if (!isValidAnnotator(header.annotator) && !isReservedAnnotator(header.annotator)) at('/annotator', 'error', 'annotator', `'${header.annotator}' is not a valid annotator slug`);
-    if (path.basename(header.article, path.extname(header.article)) !== name.stem) {
-      at('/article', 'error', 'article-mismatch', `the file name belongs to an article '${name.stem}.*' but the sidecar says '${header.article}'`);
-    }
-  }
-
-  const seen = new Map<string, string>();
-  const check = (list: Annotation[], kind: 'entities' | 'claims') => list.forEach((a, i) => {
-    const where = `/${kind}/${i}`;
-    const prev = seen.get(a.id);
-    if (prev) at(`${where}/id`, 'error', 'duplicate-id', `id '${a.id}' is used twice (first at ${prev})`, a.id);
-    else seen.set(a.id, where);
-    if (a.end < a.start) at(`${where}/end`, 'error', 'offsets', `end ${a.end} is before start ${a.start}`, a.id);
-  });
-  check(parsed.layer.entities, 'entities');
-  check(parsed.layer.claims, 'claims');
-
+  checkName(file, header, at);
+  checkIds(parsed.layer, at);
   const articlePath = path.join(path.dirname(file), header.article);
   let article: ArticleText;
   try {
@@ -66,17 +49,54 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
       e.problem === 'missing' ? `the article '${header.article}' is missing` : e.message);
     return problems;
   }
+  checkAnchors(parsed.layer, article, at);
+  return problems;
+}
 
+/** The file name against the header: annotator and article stem. */
+function checkName(file: string, header: Layer['header'], at: Report): void {
+  const name = parseSidecarName(file);
+  if (!name) {
+    at('', 'error', 'file-name', 'a sidecar is named <article stem>.<annotator>.ann.yaml');
+    return;
+  }
+  if (name.annotator !== header.annotator) at('/annotator', 'error', 'annotator-mismatch', `the file name says annotator '${name.annotator}' but the file says '${header.annotator}'`);
+  if (!isValidAnnotator(header.annotator) && !isReservedAnnotator(header.annotator)) at('/annotator', 'error', 'annotator', `'${header.annotator}' is not a valid annotator slug`);
+  if (path.basename(header.article, path.extname(header.article)) !== name.stem) {
+    at('/article', 'error', 'article-mismatch', `the file name belongs to an article '${name.stem}.*' but the sidecar says '${header.article}'`);
+  }
+}
+
+/** Duplicate ids across entities and claims, and spans that end before they start. */
+function checkIds(layer: Layer, at: Report): void {
+  const seen = new Map<string, string>();
+  const check = (list: Annotation[], kind: 'entities' | 'claims') => list.forEach((a, i) => {
+    const where = `/${kind}/${i}`;
+    const prev = seen.get(a.id);
+    if (prev) at(`${where}/id`, 'error', 'duplicate-id', `id '${a.id}' is used twice (first at ${prev})`, a.id);
+    else seen.set(a.id, where);
+    if (a.end < a.start) at(`${where}/end`, 'error', 'offsets', `end ${a.end} is before start ${a.start}`, a.id);
+  });
+  check(layer.entities, 'entities');
+  check(layer.claims, 'claims');
+}
+
+/**
+ * The hash, and every annotation against the article. A current sidecar's spans must stand at their offsets (placed
+ * as 'kept'); of a stale one's, only that each annotation can still be placed is checked.
+ */
+function checkAnchors(layer: Layer, article: ArticleText, at: Report): void {
+  const { header } = layer;
   const current = header.sha256 === article.sha256;
   if (!current) {
     at('/sha256', 'warning', 'stale', `the article changed since these offsets were written (hash differs); open it in Sift to re-anchor`);
   } else if (header.length !== article.length) {
     at('/length', 'error', 'length', `length says ${header.length} code points but the article has ${article.length}`);
   }
-  const checkSub = (sub: SubSpan | undefined, pointer: string, id: string) => {
-    if (!sub || sub.orphaned || !current) return;
+  const checkSub = (sub: SubSpan | undefined, placed: PlacedSub | undefined, pointer: string, id: string) => {
+    if (!sub || sub.orphaned || !current || placed?.outcome === 'kept') return;
     if (!article.inRange(sub.start, sub.end)) at(pointer, 'error', 'out-of-range', `span ${sub.start}..${sub.end} is outside the article (0..${article.length})`, id);
-    else if (article.slice(sub.start, sub.end) !== sub.quote) at(pointer, 'error', 'quote-mismatch', `the text at ${sub.start}..${sub.end} is not the quote '${sub.quote}'`, id);
+    else at(pointer, 'error', 'quote-mismatch', `the text at ${sub.start}..${sub.end} is not the quote '${sub.quote}'`, id);
   };
   const anchors = (list: Annotation[], kind: 'entities' | 'claims') => list.forEach((a, i) => {
     const where = `/${kind}/${i}`;
@@ -84,19 +104,19 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
       at(where, 'warning', 'orphaned', `orphaned: '${a.quote}' could not be found in the article; re-attach it to a selection or delete it`, a.id);
       return;
     }
-    if (current) {
+    const placed = place(a, article, { current });
+    if (current && placed.outcome !== 'kept') {
       if (!article.inRange(a.start, a.end)) at(`${where}/start`, 'error', 'out-of-range', `span ${a.start}..${a.end} is outside the article (0..${article.length})`, a.id);
-      else if (article.slice(a.start, a.end) !== a.quote) at(`${where}/quote`, 'error', 'quote-mismatch', `the text at ${a.start}..${a.end} is '${article.slice(a.start, a.end)}', not the quote '${a.quote}'`, a.id);
-    } else if (reanchor(a, article).outcome === 'orphaned') {
+      else at(`${where}/quote`, 'error', 'quote-mismatch', `the text at ${a.start}..${a.end} is '${article.slice(a.start, a.end)}', not the quote '${a.quote}'`, a.id);
+    } else if (!current && placed.outcome === 'orphaned') {
       at(where, 'warning', 'orphaned', `'${a.quote}' can no longer be found in the changed article`, a.id);
     }
     if (kind === 'claims') {
       const c = a as ClaimAnnotation;
-      checkSub(c.cue, `${where}/cue`, a.id);
-      checkSub(c.source.span, `${where}/source/span`, a.id);
+      checkSub(c.cue, placed.cue, `${where}/cue`, a.id);
+      checkSub(c.source.span, placed.source, `${where}/source/span`, a.id);
     }
   });
-  anchors(parsed.layer.entities, 'entities');
-  anchors(parsed.layer.claims, 'claims');
-  return problems;
+  anchors(layer.entities, 'entities');
+  anchors(layer.claims, 'claims');
 }

@@ -3,10 +3,11 @@
 // Tokens: a maximal run of letters, marks and digits, or any other single non-space character. So "al-Assad" is
 // "al", "-", "Assad"; "U.S." is "U", ".", "S", "."; "Russia's" is "Russia", "'", "s". Every entity boundary that falls
 // between a letter and a non-letter falls on a token boundary.
-// Sentences: a line break ends one; so does ".", "!" or "?" (with any closing quotes) before whitespace and a capital,
-// digit or opening quote, unless the word before is a common abbreviation (Mr., Dec., U.S.). A sentence break never
-// splits an annotated span: the sentences around it are joined.
+// Sentences end where sentences.ts says (the rule attribution uses too): between two tokens when the last character of
+// the first, or a line feed between them, ends a sentence. A sentence break never splits an annotated span: the
+// sentences around it are joined.
 import { OffsetIndex } from './offsets';
+import { endsSentence } from './sentences';
 
 export interface Token {
   /** Code points, end-exclusive. */
@@ -14,8 +15,6 @@ export interface Token {
   end: number;
   text: string;
 }
-
-const ABBREV = /(?:^|[^\p{L}])(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|vs|U\.S|U\.K|a\.m|p\.m|[A-Z])$/u;
 
 // The tokens are what /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu matches, found by a scan over code points whose
 // classes (white space, word, other) come from those same Unicode classes, looked up once per code point.
@@ -44,7 +43,7 @@ export function tokenize(text: string, index = new OffsetIndex(text)): Token[] {
   const push = (from: number, to: number) => {
     out.push(identity ? { start: from, end: to, text: text.slice(from, to) } : { start: index.toCp(from), end: index.toCp(to), text: text.slice(from, to) });
   };
-  let kind = 0;
+  let kind: number;
   let width = 1;
   /** The class of the code point at i; its width in code units is left in `width`. */
   const at = (i: number): number => {
@@ -101,9 +100,6 @@ function within(ranges: [number, number][], cp: number): boolean {
   return false;
 }
 
-const isStop = (s: string) => s.length === 1 && (s === '.' || s === '!' || s === '?');
-const isCloseQuote = (s: string) => s.length === 1 && (s === '"' || s === '”' || s === '’');
-
 /** Groups tokens into sentences; `spans` (code points) are never split across sentences. */
 export function sentences(text: string, tokens: Token[], spans: { start: number; end: number }[] = [], index = new OffsetIndex(text)): Token[][] {
   const out: Token[][] = [];
@@ -115,19 +111,10 @@ export function sentences(text: string, tokens: Token[], spans: { start: number;
     const next = tokens[i + 1];
     cur.push(t);
     if (!next) break;
-    const from = index.toUtf16(t.end);
+    // The token's last character, or the space after it, may end the sentence.
     const to = index.toUtf16(next.start);
     let boundary = false;
-    for (let k = from; k < to && !boundary; k++) boundary = text.charCodeAt(k) === 0x0a;
-    const stop = isStop(t.text);
-    if (!boundary && (stop || isCloseQuote(t.text))) {
-      const spaced = /\s/.test(text.slice(from, to));
-      if (stop && spaced) {
-        const before = text.slice(Math.max(0, index.toUtf16(t.start) - 6), index.toUtf16(t.start));
-        boundary = /^[\p{Lu}\p{N}"“‘'(]/u.test(next.text) && !ABBREV.test(before);
-      }
-      if (!boundary && !stop && i > 0 && isStop(tokens[i - 1].text) && spaced && /^[\p{Lu}"“]/u.test(next.text)) boundary = true;
-    }
+    for (let k = index.toUtf16(t.end) - 1; k < to && !boundary; k++) boundary = endsSentence(text, k);
     if (boundary && !within(inside, next.start)) {
       out.push(cur);
       cur = [];

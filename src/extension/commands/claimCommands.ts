@@ -1,7 +1,8 @@
 // Claims from the keyboard: mark (selection or sentence), edit, re-span, undo; plus the lightbulb on a selection.
 // Linking claims is in claimLinks.ts.
 import * as vscode from 'vscode';
-import { Attribution, sentenceAt, suggestAttribution } from '../../core/detect/attribution';
+import { Attribution, suggestAttribution } from '../../core/detect/attribution';
+import { sentenceAt } from '../../core/text/sentences';
 import { ClaimAnnotation } from '../../core/model';
 import { ArticleSession } from '../../core/session/session';
 import { Commands } from '../platform/commandIds';
