@@ -4,7 +4,8 @@ import {
   ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_DESCRIPTORS,
   PLACE_HEADS, PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
-import { isAsciiLower, isJoiner, nextRun } from './runs';
+import { Headline, headlineKind } from './headline';
+import { isJoiner, nextRun } from './runs';
 
 export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
 
@@ -170,50 +171,6 @@ function startsKnownName(word: string, known: KnownNames | undefined): boolean {
   return BUILTIN_FIRST.has(word) || (!!known && known.startsName(word));
 }
 
-const HEADLINE_WORD = /[\p{L}][\p{L}’'-]*/gu;
-const LOWER = /\p{Ll}/u;
-const UPPER_FIRST = /^\p{Lu}/u;
-
-/** 'caps' for an all-capitals line, 'title' for a title-case headline, false for running text (and bylines). */
-function headlineKind(p: string): Headline {
-  if (p.length > 160) return false;
-  let n = 0;
-  let caps = 0;
-  let lower = false;
-  let firstBy = false;
-  // Words are letters, then letters, apostrophes and hyphens; an ASCII line is counted by hand.
-  for (let i = 0; i < p.length;) {
-    const c = p.charCodeAt(i);
-    if (c >= 0x80) return headlineKindUnicode(p);
-    const up = c >= 0x41 && c <= 0x5a;
-    if (!up && !isAsciiLower(c)) { i++; continue; }
-    const s = i;
-    n++;
-    if (up) caps++;
-    for (i++; i < p.length; i++) {
-      const d = p.charCodeAt(i);
-      if (d >= 0x80) return headlineKindUnicode(p);
-      if (isAsciiLower(d)) lower = true;
-      else if (!((d >= 0x41 && d <= 0x5a) || d === 0x27 || d === 0x2d)) break;
-    }
-    if (!up) lower = true;
-    if (n === 1) firstBy = i - s === 2 && p.startsWith('By', s);
-  }
-  return headlineOf(n, caps, lower, firstBy);
-}
-
-function headlineKindUnicode(p: string): Headline {
-  const words = p.match(HEADLINE_WORD) ?? [];
-  return headlineOf(words.length, words.filter((w) => UPPER_FIRST.test(w)).length, words.some((w) => LOWER.test(w)), words[0] === 'By');
-}
-
-function headlineOf(words: number, caps: number, lower: boolean, firstBy: boolean): Headline {
-  if (words < 2 || words > 16) return false;
-  if (!lower) return 'caps';
-  if (firstBy) return false;
-  return words >= 4 && caps / words >= 0.75 ? 'title' : false;
-}
-
 /**
  * Finds entity mentions in one paragraph. `known` names from the workspace win over every rule. Capitalised words that
  * no rule could label are returned as `unresolved`, for the document pass.
@@ -310,7 +267,6 @@ function splitRun(toks: Tok[]): Tok[][] {
   return out;
 }
 
-type Headline = 'caps' | 'title' | false;
 type Emit = (toks: Tok[], label: string, how: string, canonical?: string) => void;
 
 function lookup(text: string, known: KnownNames | undefined): { label: string; canonical?: string; how: string } | undefined {
