@@ -9,13 +9,12 @@ import { runExport } from '../src/core/export/run';
 import { FORMAT_VERSION, Layer } from '../src/core/model';
 import { serializeSidecar } from '../src/core/store/sidecarFormat';
 
-export async function exportBench(samples: string, n = 10_000): Promise<string[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-export-bench-'));
+/** Writes `n` generated, annotated articles of about 3 KB (every detected mention, and a claim) into a new folder. */
+export function generateExportCorpus(samples: string, n: number, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-export-bench-'))): string {
   const bases = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
   const ref = parseIsoDay('2024-12-16')!;
   const detector = new Detector();
   // Each article: a unique first line and about 3 KB of a sample article; annotations: every detected mention, and a claim.
-  const t0 = Date.now();
   for (let i = 0; i < n; i++) {
     const base = bases[i % bases.length].slice(0, 3000);
     const text = `Generated article ${i}.\n${base}`;
@@ -29,6 +28,12 @@ export async function exportBench(samples: string, n = 10_000): Promise<string[]
     fs.writeFileSync(path.join(dir, `a${i}.txt`), text);
     fs.writeFileSync(path.join(dir, `a${i}.bench.ann.yaml`), serializeSidecar(layer));
   }
+  return dir;
+}
+
+export async function exportBench(samples: string, n = 10_000): Promise<string[]> {
+  const t0 = Date.now();
+  const dir = generateExportCorpus(samples, n);
   const lines = [`Export: generated ${n} annotated articles of about 3 KB in ${((Date.now() - t0) / 1000).toFixed(1)} s (setup, not timed below)`];
   for (const format of ['jsonl', 'conll'] as const) {
     const t = Date.now();
