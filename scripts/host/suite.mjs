@@ -59,7 +59,9 @@ export async function runSuite({ label, folder, profile, extensionDevelopmentPat
     });
     page.on('pageerror', (e) => say(`page error: ${e.message}`));
     const url = workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, env });
-    await page.goto(url);
+    // The suite's own time limit below bounds the run; the first load of the workbench on a busy machine (a fresh
+    // install, other jobs on the cores) can take well over playwright's default 30 s, so only wait for the document.
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
     const code = await Promise.race([exit, timeout]);
