@@ -13,6 +13,15 @@ function session(dir: string) {
   return ArticleSession.open(path.join(dir, A0), 'ana', fixedOptions());
 }
 
+/** A corpus with one article whose sidecar holds one saved entity. */
+function oneSaved() {
+  const dir = tmpCorpus([A0]);
+  const a = session(dir);
+  a.addEntity({ start: 0, end: 6, label: 'PLACE' });
+  a.sidecar.save();
+  return { dir, a };
+}
+
 /** A pid no process has: one that has just exited. */
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid ?? 999_999;
@@ -24,10 +33,7 @@ function tmpName(sidecar: string, pid: number, tag: string): string {
 
 describe('sidecar saves: two writers', () => {
   it('keeps an annotation this process added when a writer that never saw it overwrites the file', () => {
-    const dir = tmpCorpus([A0]);
-    const a = session(dir);
-    a.addEntity({ start: 0, end: 6, label: 'PLACE' });
-    a.sidecar.save();
+    const { dir, a } = oneSaved();
     const b = session(dir);
     const x = a.addEntity({ start: 62, end: 68, label: 'PLACE' });
     a.sidecar.save();
@@ -79,10 +85,7 @@ describe('sidecar saves: two writers', () => {
 
 describe('sidecar saves: debris of a crashed save', () => {
   it('merges the work of a leftover temp file, reports it and removes it once saved', () => {
-    const dir = tmpCorpus([A0]);
-    const a = session(dir);
-    a.addEntity({ start: 0, end: 6, label: 'PLACE' });
-    a.sidecar.save();
+    const { dir, a } = oneSaved();
     // A save that crashed between the temp write and the rename: the temp holds the newer work.
     const x = a.addEntity({ start: 62, end: 68, label: 'PLACE' });
     const tmp = tmpName(a.sidecar.path, deadPid(), '0badc0de');
@@ -96,10 +99,7 @@ describe('sidecar saves: debris of a crashed save', () => {
   });
 
   it('keeps an unparseable leftover temp file aside as *.orphan-tmp.yaml, and leaves a live writer\'s temp alone', () => {
-    const dir = tmpCorpus([A0]);
-    const a = session(dir);
-    a.addEntity({ start: 0, end: 6, label: 'PLACE' });
-    a.sidecar.save();
+    const { dir, a } = oneSaved();
     const broken = tmpName(a.sidecar.path, deadPid(), '00000001');
     fs.writeFileSync(broken, 'entities: [half a fil');
     const live = tmpName(a.sidecar.path, process.ppid, '00000002');
@@ -117,10 +117,7 @@ describe('sidecar saves: debris of a crashed save', () => {
 
 describe('sidecar saves: unsafe content', () => {
   it('refuses a sidecar with invalid UTF-8, with the line and column of the first bad byte, and never writes over it', () => {
-    const dir = tmpCorpus([A0]);
-    const a = session(dir);
-    a.addEntity({ start: 0, end: 6, label: 'PLACE' });
-    a.sidecar.save();
+    const { dir, a } = oneSaved();
     const good = fs.readFileSync(a.sidecar.path);
     const at = good.indexOf('quote: Moscow') + 'quote: Mosc'.length;
     const bad = Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]);
@@ -137,10 +134,7 @@ describe('sidecar saves: unsafe content', () => {
   });
 
   it('refuses a sidecar over the size limit without parsing it, and never writes over it', () => {
-    const dir = tmpCorpus([A0]);
-    const a = session(dir);
-    a.addEntity({ start: 0, end: 6, label: 'PLACE' });
-    a.sidecar.save();
+    const { dir, a } = oneSaved();
     const big = `${fs.readFileSync(a.sidecar.path, 'utf8')}# ${'x'.repeat(6 * 1024 * 1024)}\n`;
     fs.writeFileSync(a.sidecar.path, big);
     const b = session(dir);
