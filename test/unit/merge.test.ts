@@ -25,6 +25,15 @@ describe('three-way merge by annotation id', () => {
     assert.deepStrictEqual(r.layer.entities.map((e) => e.id), ['b']);
   });
 
+  it('does not take an unconfirmed annotation of mine missing from theirs as a deletion (only with the option)', () => {
+    const b = L(ent('a'), ent('x'));
+    const t = L(ent('a'), ent('y'));
+    assert.deepStrictEqual(merge3(b, b, t).layer.entities.map((e) => e.id).sort(), ['a', 'y']);
+    const r = merge3(b, b, t, { unconfirmed: new Set(['x']) });
+    assert.deepStrictEqual(r.layer.entities.map((e) => e.id).sort(), ['a', 'x', 'y']);
+    assert.deepStrictEqual(r.conflicts, []);
+  });
+
   it('keeps an annotation one side deleted and the other edited, and reports it', () => {
     const r = merge3(L(ent('a')), L(), L(ent('a', 'PLACE')));
     assert.deepStrictEqual(r.layer.entities.map((e) => e.label), ['PLACE']);

@@ -34,7 +34,16 @@ function freshId(id: string, taken: Set<string>): string {
   }
 }
 
-function mergeList<T extends Annotation>(base: T[], mine: T[], theirs: T[], conflicts: MergeConflict[], taken: Set<string>): T[] {
+export interface MergeOptions {
+  /**
+   * Ids of annotations mine added (or wrote) that were never seen in a version read back from disk. Theirs may have
+   * been written by a writer that never saw them (a lost race, a synced folder), so their absence in theirs is not a
+   * deletion: they are kept. By default (empty) a missing annotation that mine did not change is taken as deleted.
+   */
+  unconfirmed?: ReadonlySet<string>;
+}
+
+function mergeList<T extends Annotation>(base: T[], mine: T[], theirs: T[], conflicts: MergeConflict[], taken: Set<string>, unconfirmed: ReadonlySet<string>): T[] {
   const b = new Map(base.map((a) => [a.id, a]));
   const m = new Map(mine.map((a) => [a.id, a]));
   const t = new Map(theirs.map((a) => [a.id, a]));
@@ -56,6 +65,7 @@ function mergeList<T extends Annotation>(base: T[], mine: T[], theirs: T[], conf
       if (mv && tv && !same(mv, tv)) { out.push(tv); keepMineBeside(mv, 'added-both'); } else out.push((tv ?? mv)!);
       continue;
     }
+    if (tv === undefined && mv !== undefined && unconfirmed.has(id)) { out.push(mv); continue; }
     const mineChanged = mv === undefined || !same(mv, bv);
     const theirsChanged = tv === undefined || !same(tv, bv);
     if (!mineChanged) { if (tv) out.push(tv); continue; }
@@ -84,11 +94,12 @@ function mergeHeader(base: SidecarHeader, mine: SidecarHeader, theirs: SidecarHe
  * annotation, theirs keeps the id and mine is kept beside it under a new id with a note; where one side deleted what
  * the other edited, the edited one is kept. Nothing disappears, and every such case is reported.
  */
-export function merge3(base: Layer, mine: Layer, theirs: Layer): MergeResult {
+export function merge3(base: Layer, mine: Layer, theirs: Layer, options: MergeOptions = {}): MergeResult {
+  const unconfirmed = options.unconfirmed ?? new Set<string>();
   const conflicts: MergeConflict[] = [];
   const taken = new Set([...base.entities, ...base.claims, ...mine.entities, ...mine.claims, ...theirs.entities, ...theirs.claims].map((a) => a.id));
-  const entities = mergeList<EntityAnnotation>(base.entities, mine.entities, theirs.entities, conflicts, taken);
-  const claims = mergeList<ClaimAnnotation>(base.claims, mine.claims, theirs.claims, conflicts, taken);
+  const entities = mergeList<EntityAnnotation>(base.entities, mine.entities, theirs.entities, conflicts, taken, unconfirmed);
+  const claims = mergeList<ClaimAnnotation>(base.claims, mine.claims, theirs.claims, conflicts, taken, unconfirmed);
   // Rejections only accumulate: a rejection from either side stays.
   const rejected = [...(theirs.rejected ?? []), ...(mine.rejected ?? [])].filter((r, i, all) => all.findIndex((x) => x.quote === r.quote && x.label === r.label) === i);
   return { layer: { header: mergeHeader(base.header, mine.header, theirs.header), entities, claims, ...(rejected.length ? { rejected } : {}) }, conflicts };

@@ -1,12 +1,19 @@
 // One sidecar file on disk and the layer held in memory for it: load, debounced atomic save, recovery, external reload.
+// Saves are compare-and-swap under a lock file, so that two writers (two windows, two processes) never lose each
+// other's work: the file is read again right before the rename, and a change found there is merged first.
 import * as fs from 'fs';
 import { Document } from 'yaml';
-import { Layer, SidecarHeader } from '../model';
+import { Layer, SidecarHeader, allAnnotations } from '../model';
 import { layersEqual, merge3, MergeConflict } from './merge';
 import { SidecarError } from './problems';
-import { parseSidecar, serializeSidecar } from './sidecarFormat';
-import { readTextIfExists, writeFileAtomic } from './atomicWrite';
+import { ParsedSidecar, parseSidecar, serializeSidecar } from './sidecarFormat';
+import { commitTemp, readSidecarText, writeFileAtomic, writeTemp } from './atomicWrite';
+import { collectLeftovers, Leftover } from './leftovers';
+import { withLock } from './lock';
 import { recoveryPathFor } from './paths';
+
+/** How often a save merges a change found on disk right before its rename and tries again, before it gives up. */
+export const MAX_SAVE_ATTEMPTS = 8;
 
 export type SaveOutcome = 'unchanged' | 'written' | 'recovery';
 export type ReloadOutcome = 'unchanged' | 'reloaded' | 'merged' | 'broken' | 'deleted' | 'kept';
@@ -29,6 +36,20 @@ function clone<T>(v: T): T {
   return structuredClone(v);
 }
 
+function idsOf(l: Layer): Set<string> {
+  return new Set(allAnnotations(l).map((a) => a.id));
+}
+
+/** Reads a sidecar strictly; a file that cannot be read safely (too large, not UTF-8) gives its SidecarError. */
+function readDisk(file: string): { text: string | undefined } | { error: SidecarError } {
+  try {
+    return { text: readSidecarText(file) };
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    return { error: e };
+  }
+}
+
 export class SidecarFile {
   /** The truth: what the annotator sees. */
   layer: Layer;
@@ -36,7 +57,10 @@ export class SidecarFile {
   private base: Layer;
   private doc: Document | undefined;
   private diskText: string | undefined;
-  /** Set while the file on disk cannot be parsed; it is then never written over. */
+  /** Ids in the file as this process last wrote it, and ids seen in a version of the file it read. */
+  private diskIds = new Set<string>();
+  private confirmed = new Set<string>();
+  /** Set while the file on disk cannot be read safely or parsed; it is then never written over. */
   error: SidecarError | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Runs right before the layer is serialised (the session stamps the header's hash there). */
@@ -52,6 +76,9 @@ export class SidecarFile {
   /** Set when work from a recovery file was merged into the layer; the recovery file goes once the merge is saved. */
   recovered = false;
   recoveredConflicts: MergeConflict[] = [];
+  /** Temp files of crashed saves found on open (for the extension to report); merged ones go once saved. */
+  leftovers: Leftover[] = [];
+  private mergedTemps: string[] = [];
 
   private constructor(readonly path: string, layer: Layer, base: Layer, doc: Document | undefined, diskText: string | undefined, error?: SidecarError) {
     this.layer = layer;
@@ -59,6 +86,7 @@ export class SidecarFile {
     this.doc = doc;
     this.diskText = diskText;
     this.error = error;
+    if (!error) this.sawOnDisk(base);
   }
 
   get recoveryPath(): string {
@@ -71,38 +99,62 @@ export class SidecarFile {
 
   /**
    * Opens a sidecar. A missing file gives an empty layer with `header` (nothing is written until there is something
-   * to save). A file that does not parse gives the layer kept in its recovery file, if any, and `error` is set.
+   * to save). A file that cannot be read safely (over MAX_SIDECAR_READ_BYTES, not UTF-8) or does not parse gives the
+   * layer kept in its recovery file, if any, and `error` is set. Temp files left by a crashed save are merged in.
    */
   static open(path: string, header: SidecarHeader): SidecarFile {
-    const text = readTextIfExists(path);
+    const file = SidecarFile.openFile(path, header);
+    file.takeLeftovers();
+    return file;
+  }
+
+  private static openFile(path: string, header: SidecarHeader): SidecarFile {
+    const read = readDisk(path);
+    if ('error' in read) return SidecarFile.openBroken(path, header, '', read.error);
+    const { text } = read;
     if (text === undefined) return new SidecarFile(path, emptyLayer(header), emptyLayer(header), undefined, undefined);
+    let parsed: ParsedSidecar;
     try {
-      const parsed = parseSidecar(text, path);
-      const file = new SidecarFile(path, parsed.layer, clone(parsed.layer), parsed.doc, text);
-      // Work saved to a recovery file while the sidecar was broken: merge it back now that the sidecar parses.
-      const recovered = SidecarFile.readRecovery(recoveryPathFor(path));
-      if (recovered) {
-        const merged = merge3(emptyLayer(parsed.layer.header), recovered, parsed.layer);
-        file.layer = merged.layer;
-        file.recoveredConflicts = merged.conflicts;
-        file.recovered = true;
-      }
-      return file;
+      parsed = parseSidecar(text, path);
     } catch (e) {
       if (!(e instanceof SidecarError)) throw e;
-      const recovered = SidecarFile.readRecovery(recoveryPathFor(path));
-      const layer = recovered ?? emptyLayer(header);
-      return new SidecarFile(path, layer, emptyLayer(layer.header), undefined, text, e);
+      return SidecarFile.openBroken(path, header, text, e);
     }
+    const file = new SidecarFile(path, parsed.layer, clone(parsed.layer), parsed.doc, text);
+    // Work saved to a recovery file while the sidecar was broken: merge it back now that the sidecar parses.
+    const recovered = SidecarFile.readRecovery(recoveryPathFor(path));
+    if (recovered) {
+      const merged = merge3(emptyLayer(parsed.layer.header), recovered, parsed.layer);
+      file.layer = merged.layer;
+      file.recoveredConflicts = merged.conflicts;
+      file.recovered = true;
+    }
+    return file;
+  }
+
+  private static openBroken(path: string, header: SidecarHeader, text: string, e: SidecarError): SidecarFile {
+    const layer = SidecarFile.readRecovery(recoveryPathFor(path)) ?? emptyLayer(header);
+    return new SidecarFile(path, layer, emptyLayer(layer.header), undefined, text, e);
   }
 
   private static readRecovery(file: string): Layer | undefined {
-    const text = readTextIfExists(file);
-    if (text === undefined) return undefined;
     try {
-      return parseSidecar(text, file).layer;
+      const text = readSidecarText(file);
+      return text === undefined ? undefined : parseSidecar(text, file).layer;
     } catch {
       return undefined;
+    }
+  }
+
+  /** Merges the work of temp files left by crashed saves by id, like a recovery file; they go once it is saved. */
+  private takeLeftovers(): void {
+    this.leftovers = collectLeftovers(this.path);
+    for (const l of this.leftovers) {
+      if (!l.layer) continue;
+      const merged = merge3(emptyLayer(this.layer.header), l.layer, this.layer);
+      this.layer = merged.layer;
+      this.recoveredConflicts.push(...merged.conflicts);
+      this.mergedTemps.push(l.file);
     }
   }
 
@@ -110,6 +162,11 @@ export class SidecarFile {
   get dirty(): boolean {
     if (this.diskText === undefined && isEmpty(this.layer)) return false;
     return this.error !== undefined || this.diskText === undefined || !layersEqual(this.layer, this.base);
+  }
+
+  /** True when a save has something to do: unsaved work, or a recovery or temp file to fold in and remove. */
+  get needsSave(): boolean {
+    return this.dirty || this.recovered || this.mergedTemps.length > 0;
   }
 
   /** Saves after `delayMs` of quiet; bursts of changes give one write. */
@@ -146,90 +203,146 @@ export class SidecarFile {
 
   /**
    * Writes the layer atomically, only if it changed. While the file on disk is broken, the work goes to the recovery
-   * file beside it instead, and the broken file is left untouched.
+   * file beside it instead, and the broken file is left untouched. Holding `<sidecar>.lock`, the file on disk is
+   * merged with first if it changed, and read again right before the rename: if it changed meanwhile (a writer that
+   * does not take the lock), the temp file is dropped and the save starts over from a merge.
    */
   save(): SaveOutcome {
     if (this.touched) {
       this.touched = false;
       this.beforeSave?.();
     }
-    if (this.error) {
-      writeFileAtomic(this.recoveryPath, serializeSidecar(this.layer));
-      return 'recovery';
-    }
-    if (!this.dirty && !this.recovered) return 'unchanged';
-    const text = serializeSidecar(this.layer, this.doc);
-    if (text === this.diskText) {
-      this.base = clone(this.layer);
-      this.dropRecovery();
-      return 'unchanged';
-    }
-    // Never write over a file that changed on disk since it was read and that we have not seen: merge first.
-    const onDisk = readTextIfExists(this.path);
-    if (onDisk !== this.diskText) {
-      const r = this.reload();
-      if (r.outcome === 'broken') return this.save();
-      if (!this.dirty) return 'unchanged';
-      return this.writeNow();
-    }
-    return this.writeNow(text);
+    if (this.error) return this.saveRecovery();
+    if (!this.needsSave) return 'unchanged';
+    return withLock(this.path, () => this.saveLocked());
   }
 
-  private writeNow(text = serializeSidecar(this.layer, this.doc)): SaveOutcome {
-    writeFileAtomic(this.path, text);
+  private saveLocked(): SaveOutcome {
+    for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
+      // Never write over a file that changed on disk since it was read and that we have not seen: merge first.
+      if (this.reload().outcome === 'broken') return this.saveRecovery();
+      if (!this.needsSave) return 'unchanged';
+      const text = serializeSidecar(this.layer, this.doc);
+      if (text === this.diskText) {
+        this.base = clone(this.layer);
+        this.dropRecovery();
+        return 'unchanged';
+      }
+      const tmp = writeTemp(this.path, text);
+      const now = readDisk(this.path);
+      if ('error' in now || now.text !== this.diskText) {
+        fs.rmSync(tmp, { force: true });
+        continue;
+      }
+      this.sawOnDisk();
+      commitTemp(tmp, this.path);
+      this.wrote(text);
+      return 'written';
+    }
+    throw new Error(`${this.path} kept changing during the save (${MAX_SAVE_ATTEMPTS} attempts); your work is kept in memory`);
+  }
+
+  private saveRecovery(): SaveOutcome {
+    writeFileAtomic(this.recoveryPath, serializeSidecar(this.layer));
+    this.dropTemps();
+    return 'recovery';
+  }
+
+  private wrote(text: string): void {
     const parsed = parseSidecar(text, this.path);
     this.doc = parsed.doc;
     this.diskText = text;
     this.base = clone(this.layer);
+    this.diskIds = idsOf(this.layer);
     this.dropRecovery();
-    return 'written';
+  }
+
+  /** The file on disk was read: every annotation in it (`layer`, else the version last written) has been seen. */
+  private sawOnDisk(layer?: Layer): void {
+    const ids = layer ? idsOf(layer) : this.diskIds;
+    this.diskIds = ids;
+    this.confirmed = new Set(ids);
+  }
+
+  /** Annotations in memory never seen in a version of the file read back: missing on disk, they are not deleted. */
+  private unconfirmed(): Set<string> {
+    return new Set([...idsOf(this.layer)].filter((id) => !this.confirmed.has(id)));
   }
 
   private dropRecovery(): void {
+    this.dropTemps();
     if (!this.recovered) return;
     fs.rmSync(this.recoveryPath, { force: true });
     this.recovered = false;
   }
 
+  private dropTemps(): void {
+    for (const t of this.mergedTemps) fs.rmSync(t, { force: true });
+    this.mergedTemps = [];
+  }
+
   /**
    * Reads the file again after a change outside Sift (git pull, a colleague, a hand edit). Without unsaved work the
-   * disk version is taken; with it, the two are merged by annotation id and real conflicts are reported.
+   * disk version is taken; with it, the two are merged by annotation id and real conflicts are reported. An annotation
+   * this process wrote but never read back is not taken as deleted when it is missing: the writer that replaced the
+   * file may never have seen it.
    */
   reload(): ReloadResult {
-    const text = readTextIfExists(this.path);
-    if (text === this.diskText && !this.error) return { outcome: 'unchanged', conflicts: [] };
-    if (text === undefined) {
-      this.diskText = undefined;
-      this.doc = undefined;
-      this.error = undefined;
-      if (this.dirty && !layersEqual(this.layer, this.base)) {
-        this.base = emptyLayer(this.layer.header);
-        return { outcome: 'kept', conflicts: [] };
-      }
-      this.layer = emptyLayer(this.layer.header);
-      this.base = emptyLayer(this.layer.header);
-      return { outcome: 'deleted', conflicts: [] };
+    const read = readDisk(this.path);
+    if ('error' in read) return this.becameBroken(read.error, '');
+    const { text } = read;
+    if (text === this.diskText && !this.error) {
+      this.sawOnDisk();
+      return { outcome: 'unchanged', conflicts: [] };
     }
-    let parsed;
+    if (text === undefined) return this.deletedOnDisk();
+    let parsed: ParsedSidecar;
     try {
       parsed = parseSidecar(text, this.path);
     } catch (e) {
       if (!(e instanceof SidecarError)) throw e;
-      this.error = e;
-      this.diskText = text;
-      return { outcome: 'broken', conflicts: [] };
+      return this.becameBroken(e, text);
     }
-    const hadWork = this.error !== undefined || !layersEqual(this.layer, this.base);
+    return this.mergeFromDisk(parsed, text);
+  }
+
+  private becameBroken(e: SidecarError, text: string): ReloadResult {
+    this.error = e;
+    this.diskText = text;
+    return { outcome: 'broken', conflicts: [] };
+  }
+
+  private deletedOnDisk(): ReloadResult {
+    this.diskText = undefined;
+    this.doc = undefined;
+    this.error = undefined;
+    const unconfirmed = this.unconfirmed().size > 0;
+    this.sawOnDisk(emptyLayer(this.layer.header));
+    if ((this.dirty && !layersEqual(this.layer, this.base)) || unconfirmed) {
+      this.base = emptyLayer(this.layer.header);
+      return { outcome: 'kept', conflicts: [] };
+    }
+    this.layer = emptyLayer(this.layer.header);
+    this.base = emptyLayer(this.layer.header);
+    return { outcome: 'deleted', conflicts: [] };
+  }
+
+  private mergeFromDisk(parsed: ParsedSidecar, text: string): ReloadResult {
+    const unconfirmed = this.unconfirmed();
+    const onDisk = idsOf(parsed.layer);
     const wasBroken = this.error !== undefined;
+    // Work to merge: unsaved changes, or annotations we wrote that the new version lacks (it may not have seen them).
+    const hadWork = wasBroken || !layersEqual(this.layer, this.base) || [...unconfirmed].some((id) => !onDisk.has(id));
     this.error = undefined;
     this.doc = parsed.doc;
     this.diskText = text;
+    this.sawOnDisk(parsed.layer);
     if (!hadWork) {
       this.layer = parsed.layer;
       this.base = clone(parsed.layer);
       return { outcome: 'reloaded', conflicts: [] };
     }
-    const merged = merge3(this.base, this.layer, parsed.layer);
+    const merged = merge3(this.base, this.layer, parsed.layer, { unconfirmed });
     this.layer = merged.layer;
     this.base = clone(parsed.layer);
     // The recovery file goes only once the merged work is safely in the sidecar.

@@ -88,12 +88,25 @@ export class Sessions extends Disposable {
     if (session.sidecar.recovered) {
       void vscode.window.showInformationMessage(`Sift: merged work from ${session.sidecar.recoveryPath} back into the sidecar.`);
     }
+    this.reportLeftovers(session);
     if (session.lastReanchor) this.reportReanchor(session, session.lastReanchor);
-    if (session.sidecar.dirty) this.scheduleSave(session);
+    if (session.sidecar.needsSave) this.scheduleSave(session);
     this.log.info(`opened ${file} as ${this.annotator.id}: ${session.all().length} annotations`);
     // Tell the views (orphans, decorations, status) once the caller has its session.
     queueMicrotask(() => { if (this.entries.get(file) === entry) this.emitter.fire(session); });
     return entry;
+  }
+
+  /** Temp files of a crashed save found beside the sidecar: merged back, or kept aside when they do not parse. */
+  private reportLeftovers(session: ArticleSession): void {
+    for (const l of session.sidecar.leftovers) {
+      if (l.outcome === 'merged') this.log.warn(`merged the work of ${l.file}, left by a save that did not finish; it is removed once saved`);
+      else if (l.outcome === 'empty') this.log.info(`removed ${l.file}, an empty file left by a save that did not finish`);
+      else {
+        this.log.warn(`${l.file}, left by a save that did not finish, cannot be read (${l.problem ?? ''}); kept as ${l.movedTo ?? ''}`);
+        void vscode.window.showWarningMessage(`Sift: a save of ${session.sidecar.path} did not finish and left a file it cannot read; it is kept as ${l.movedTo ?? ''}.`);
+      }
+    }
   }
 
   private reportReanchor(session: ArticleSession, r: ReanchorReport): void {

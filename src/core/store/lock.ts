@@ -1,0 +1,145 @@
+// A lock file beside a sidecar, so that two writers (two windows, two processes) never interleave a read and a write.
+import * as fs from 'fs';
+import * as os from 'os';
+
+/** A lock older than this is taken as left by a crash, whoever holds it: a save holds it for milliseconds. */
+export const STALE_LOCK_MS = 10_000;
+/** How long a save waits for another writer's lock before it gives up (the work stays in memory). */
+export const LOCK_WAIT_MS = 3_000;
+
+interface Owner {
+  pid: number;
+  host: string;
+  time: number;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(readonly lockFile: string, owner: string) {
+    super(`${lockFile} is held by another writer (${owner}); try again`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+export function lockPathFor(file: string): string {
+  return `${file}.lock`;
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOwner(lock: string): Owner | undefined {
+  try {
+    const o = JSON.parse(fs.readFileSync(lock, 'utf8')) as Partial<Owner>;
+    return typeof o.pid === 'number' && typeof o.time === 'number' ? { pid: o.pid, host: String(o.host), time: o.time } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stale: its owner on this machine is gone, or it is older than STALE_LOCK_MS (also when unreadable). */
+function isStale(lock: string, now: number): boolean {
+  const owner = readOwner(lock);
+  if (owner && owner.host === os.hostname() && !processIsAlive(owner.pid)) return true;
+  let mtime: number;
+  try {
+    mtime = fs.statSync(lock).mtimeMs;
+  } catch {
+    return false;
+  }
+  return now - Math.max(mtime, owner?.time ?? 0) > STALE_LOCK_MS;
+}
+
+/** Moves a stale lock aside and removes it; if the one moved turns out to be fresh (a race), it is put back. */
+function breakLock(lock: string, seen: string): void {
+  const aside = `${lock}.${process.pid}.stale`;
+  try {
+    fs.renameSync(lock, aside);
+  } catch {
+    return;
+  }
+  let moved = '';
+  try {
+    moved = fs.readFileSync(aside, 'utf8');
+  } catch {
+    // Unreadable: treat as the stale one.
+  }
+  if (moved !== seen) {
+    try {
+      fs.linkSync(aside, lock);
+    } catch {
+      // Someone took the lock meanwhile; theirs stands.
+    }
+  }
+  fs.rmSync(aside, { force: true });
+}
+
+/** Creates the lock exclusively (O_EXCL); returns what it holds, or undefined when another writer has it. */
+function tryCreate(lock: string): string | undefined {
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now() });
+  let fd: number;
+  try {
+    fd = fs.openSync(lock, 'wx', 0o644);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw e;
+  }
+  try {
+    fs.writeSync(fd, mine);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return mine;
+}
+
+function acquire(lock: string, waitMs: number): string {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 8)) {
+    const mine = tryCreate(lock);
+    if (mine !== undefined) return mine;
+    let seen = '';
+    try {
+      seen = fs.readFileSync(lock, 'utf8');
+    } catch {
+      // Gone already, or unreadable: judged by its age below.
+    }
+    if (isStale(lock, Date.now())) {
+      breakLock(lock, seen);
+      continue;
+    }
+    if (Date.now() > deadline) throw new LockTimeoutError(lock, seen);
+    sleep(pause + Math.random() * pause);
+  }
+}
+
+/** Removes the lock if it is still ours (held past STALE_LOCK_MS, it may have been broken and taken by another). */
+function release(lock: string, mine: string): void {
+  let now: string | undefined;
+  try {
+    now = fs.readFileSync(lock, 'utf8');
+  } catch {
+    return;
+  }
+  if (now === mine) fs.rmSync(lock, { force: true });
+}
+
+/** Runs `fn` holding `<file>.lock` (created exclusively); the lock is always released, also when `fn` throws. */
+export function withLock<T>(file: string, fn: () => T, waitMs = LOCK_WAIT_MS): T {
+  const lock = lockPathFor(file);
+  const mine = acquire(lock, waitMs);
+  try {
+    return fn();
+  } finally {
+    release(lock, mine);
+  }
+}
