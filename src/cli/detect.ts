@@ -12,11 +12,13 @@ export const DETECT_USAGE = `sift detect FILE... [--json] [--reference YYYY-MM-D
   Prints the suggested PERSON, ORG, PLACE and DATE mentions: file, start and end in code points, label, text,
   normalised value and canonical name. Uses the nearest sift.gazetteer.yaml and the strings labelled in the sidecars
   under the article's root: the nearest folder above it with sift.gazetteer.yaml or .git, else its own folder. The
-  article's folder is searched first; the search skips node_modules, dot-folders and links to folders, and stops
-  after 5,000 folder entries.`;
+  article's folder is searched first; the search skips node_modules, dot-folders and links to folders, leaves a
+  folder whose first 32 entries hold no article, sidecar or folder, and stops after 5,000 folder entries.`;
 
 /** How many folder entries `sift detect` reads at most while looking for sidecars: a big unrelated tree is not crawled. */
 export const DETECT_MAX_ENTRIES = 5000;
+/** A folder whose first this many entries say nothing of a corpus (no article, sidecar or folder) is not listed further. */
+export const DETECT_PROBE = 32;
 
 /** The publication date recorded in any sidecar of the article (among those found next to it). */
 function publishedFor(file: string, sidecars: string[]): string | undefined {
@@ -71,7 +73,7 @@ export function detectCommand(args: string[], io: CliIo): number {
     const root = workspaceRootFor(file);
     let ws = workspaces.get(root);
     if (!ws) {
-      const known = workspaceNames(root, undefined, { near: path.dirname(file), maxEntries: DETECT_MAX_ENTRIES });
+      const known = workspaceNames(root, undefined, { near: path.dirname(file), maxEntries: DETECT_MAX_ENTRIES, probe: DETECT_PROBE });
       if (known.truncated) io.err(`sift detect: looked for sidecars in the first ${DETECT_MAX_ENTRIES} entries under ${root} only\n`);
       ws = { detector: new Detector(known.names), known };
       workspaces.set(root, ws);

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { CliIo } from '../../src/cli/io';
-import { findSidecars } from '../../src/core/corpus/findSidecars';
+import { findSidecars, findSidecarsIn } from '../../src/core/corpus/findSidecars';
 import { ArticleSession } from '../../src/core/session/session';
 import { validateSidecar } from '../../src/core/store/validate';
 import { ArticleError, readArticle } from '../../src/core/text/article';
@@ -127,5 +127,19 @@ describe('files are read as hostile (issue 11)', () => {
     const g = cli(ws);
     assert.strictEqual(main(['detect', path.join('news', 'deep', 'a.txt')], g), 0);
     assert.doesNotMatch(g.stdout, /\tORG\tZorblat\t/, 'the root is now news/ (its gazetteer): notes/ is unrelated');
+  });
+
+  it('the walk sift detect makes leaves unrelated folders after a probe, and stops at its budget', () => {
+    const ws = workspace(path.join('news', 'a.txt'));
+    fs.mkdirSync(path.join(ws, 'data'));
+    for (let i = 0; i < 100; i++) fs.writeFileSync(path.join(ws, 'data', `f${String(i).padStart(3, '0')}.dat`), '');
+    const rel = (r: { sidecars: { file: string }[] }) => r.sidecars.map((f) => path.relative(ws, f.file));
+    const all = findSidecarsIn([ws]);
+    assert.deepStrictEqual([rel(all), all.entries], [[path.join('news', 'a.ana.ann.yaml')], 3 + 2 + 100], 'unbounded: every entry');
+    const probed = findSidecarsIn([ws], { probe: 8 });
+    assert.deepStrictEqual([rel(probed), probed.entries], [[path.join('news', 'a.ana.ann.yaml')], 3 + 2 + 8], 'data/ is left after 8 entries');
+    const bounded = findSidecarsIn([path.join(ws, 'news'), ws], { maxEntries: 3 });
+    assert.deepStrictEqual(rel(bounded), [path.join('news', 'a.ana.ann.yaml')], 'the near folder first');
+    assert.strictEqual(bounded.truncated, true);
   });
 });

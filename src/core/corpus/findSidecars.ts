@@ -9,6 +9,11 @@ import { realPath, workspaceRootFor } from './workspaceRoot';
 export interface FindOptions {
   /** Stop after reading this many folder entries in all (for `sift detect`, which must not crawl a big tree). */
   maxEntries?: number;
+  /**
+   * Leave a folder whose first `probe` entries hold no sidecar, no article (.txt), no gazetteer and no folder: it is
+   * taken as unrelated data (for `sift detect`, which must not list a folder of 100,000 unrelated files).
+   */
+  probe?: number;
 }
 
 export interface FoundSidecar {
@@ -22,11 +27,16 @@ export interface Found {
   sidecars: FoundSidecar[];
   /** Set when maxEntries stopped the walk before it was complete. */
   truncated: boolean;
+  /** How many folder entries were read. */
+  entries: number;
 }
 
 const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-interface Walk { out: FoundSidecar[]; seen: Set<string>; budget: number; truncated: boolean; root: string }
+interface Walk { out: FoundSidecar[]; seen: Set<string>; budget: number; entries: number; probe: number; truncated: boolean; root: string }
+
+/** An entry that says a folder may hold a corpus. */
+const related = (e: fs.Dirent) => e.isDirectory() || /\.(txt|ann\.yaml)$|^sift\.gazetteer\.yaml$/.test(e.name);
 
 /** Reads up to the remaining budget of a folder's entries. */
 function list(dir: string, w: Walk): fs.Dirent[] {
@@ -34,9 +44,13 @@ function list(dir: string, w: Walk): fs.Dirent[] {
   let d: fs.Dir;
   try { d = fs.opendirSync(dir); } catch { return entries; }
   try {
+    let hint = false;
     for (let e = d.readSync(); e; e = d.readSync()) {
       if (w.budget-- <= 0) { w.truncated = true; break; }
       entries.push(e);
+      w.entries++;
+      hint ||= related(e);
+      if (!hint && entries.length >= w.probe) return [];
     }
   } finally {
     d.closeSync();
@@ -80,7 +94,7 @@ function isDirectory(p: string): boolean {
 
 /** Every sidecar under the given files and folders (skipping node_modules, dot-folders and links to folders). */
 export function findSidecarsIn(paths: string[], options: FindOptions = {}): Found {
-  const w: Walk = { out: [], seen: new Set(), budget: options.maxEntries ?? Infinity, truncated: false, root: '' };
+  const w: Walk = { out: [], seen: new Set(), budget: options.maxEntries ?? Infinity, entries: 0, probe: options.probe ?? Infinity, truncated: false, root: '' };
   for (const p of paths) {
     // A path the user names is taken through its links: that is asking for it.
     const real = realPath(p);
@@ -89,7 +103,7 @@ export function findSidecarsIn(paths: string[], options: FindOptions = {}): Foun
     if (isDirectory(real)) walkDir(p, real, w);
     else add(p, real, w);
   }
-  return { sidecars: w.out, truncated: w.truncated };
+  return { sidecars: w.out, truncated: w.truncated, entries: w.entries };
 }
 
 /** Every sidecar under the given files and folders, each once. */
