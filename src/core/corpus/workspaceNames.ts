@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Problem } from '../store/problems';
 import { parseSidecar } from '../store/sidecarFormat';
-import { findSidecars } from './findSidecars';
+import { FindOptions, findSidecarsIn } from './findSidecars';
+import { outsideRoot } from './workspaceRoot';
+import { readTextFile } from '../text/safeRead';
 import { GAZETTEER_FILE, NameIndex, parseGazetteer } from '../detect/gazetteer';
 
 /** The most frequent label each annotated string received across the layers given. */
@@ -35,23 +37,44 @@ export function findGazetteer(start: string): string | undefined {
   }
 }
 
-/** Builds the names a workspace knows from its gazetteer file and the sidecars under `root`. */
-export function workspaceNames(root: string, gazetteerFile = findGazetteer(root)): { names: NameIndex; problems: Problem[] } {
+export interface NamesOptions extends FindOptions {
+  /** A folder under `root` walked first (the article's own), so its sidecars count even when the walk is bounded. */
+  near?: string;
+}
+
+export interface WorkspaceNames {
+  names: NameIndex;
+  problems: Problem[];
+  /** The sidecars that were read. */
+  sidecars: string[];
+  /** Set when options.maxEntries stopped the walk: sidecars further away taught nothing. */
+  truncated: boolean;
+}
+
+/**
+ * Builds the names a workspace knows from its gazetteer file and the sidecars under `root` (links to folders are not
+ * followed; a sidecar whose real path leaves the root, or that is not a regular file, is not read).
+ */
+export function workspaceNames(root: string, gazetteerFile = findGazetteer(root), options: NamesOptions = {}): WorkspaceNames {
   const names = new NameIndex();
   const problems: Problem[] = [];
   if (gazetteerFile && fs.existsSync(gazetteerFile)) {
-    const g = parseGazetteer(fs.readFileSync(gazetteerFile, 'utf8'), gazetteerFile);
+    const g = parseGazetteer(readTextFile(gazetteerFile), gazetteerFile);
     problems.push(...g.problems);
     names.addGazetteer(g.gazetteer);
   }
   const layers = [];
-  for (const f of findSidecars([root])) {
+  const sidecars: string[] = [];
+  const found = findSidecarsIn(options.near ? [options.near, root] : [root], options);
+  for (const { file, root: real } of found.sidecars) {
     try {
-      layers.push(parseSidecar(fs.readFileSync(f, 'utf8'), f).layer);
+      if (outsideRoot(file, real)) continue;
+      layers.push(parseSidecar(readTextFile(file), file).layer);
+      sidecars.push(file);
     } catch {
       // A broken sidecar teaches nothing; `sift validate` reports it.
     }
   }
   for (const [quote, label] of learnedLabels(layers)) if (!names.get(quote)) names.add(quote, label, 'learned');
-  return { names, problems };
+  return { names, problems, sidecars, truncated: found.truncated };
 }

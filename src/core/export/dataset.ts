@@ -1,6 +1,5 @@
 // Collecting a dataset: which layer of which articles, re-placed on the current text, with what could not be placed
 // reported and left out (never exported at wrong offsets).
-import * as fs from 'fs';
 import * as path from 'path';
 import { PlacedSub, place } from '../anchor/place';
 import { ArticleError, ArticleText, readArticleFile } from '../text/article';
@@ -10,7 +9,9 @@ import { parseSidecarName } from '../store/paths';
 import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer } from '../model';
 import { SidecarError } from '../store/problems';
 import { readSidecarFast } from '../store/sidecarFormat';
-import { findSidecars } from '../corpus/findSidecars';
+import { FoundSidecar, findSidecarsIn } from '../corpus/findSidecars';
+import { outsideRoot } from '../corpus/workspaceRoot';
+import { ReadRefusal, readTextFile } from '../text/safeRead';
 import { articleIds } from './ids';
 
 export interface SpanOut {
@@ -89,6 +90,11 @@ export interface ExportOptions {
   includeOrphans?: boolean;
   /** Root that record paths are relative to. */
   root: string;
+  /**
+   * Read sidecars and articles whose real path leaves the workspace root of the path they were found under (a link out
+   * of the workspace). Off by default: they are skipped with the reason.
+   */
+  followOutsideRoot?: boolean;
 }
 
 export interface Collected {
@@ -152,10 +158,12 @@ interface ReadLayer {
 
 type ArticleRead = { article: ArticleText; mtime: Date } | { error: ArticleError };
 
-function readArticleOnce(file: string, cache: Map<string, ArticleRead>): ArticleRead {
+function readArticleOnce(file: string, cache: Map<string, ArticleRead>, root?: string): ArticleRead {
   let read = cache.get(file);
   if (!read) {
     try {
+      const outside = root === undefined ? undefined : outsideRoot(file, root);
+      if (outside) throw new ArticleError(file, 'outside-root', `the article is not read: ${outside}`);
       const { text, mtime } = readArticleFile(file);
       read = { article: new ArticleText(text), mtime };
     } catch (e) {
@@ -167,10 +175,26 @@ function readArticleOnce(file: string, cache: Map<string, ArticleRead>): Article
   return read;
 }
 
-type Articles = Map<string, { file: string; layers: ReadLayer[] }>;
+/** By article path: its layers, and the root its reads are confined to (undefined: not confined). */
+type Articles = Map<string, { file: string; layers: ReadLayer[]; root?: string }>;
 
 /** A path relative to the export's root, as records and reports give it. */
 const relativeTo = (root: string, file: string) => path.relative(root, file) || path.basename(file);
+
+/** A sidecar's layer, or undefined with the reason in `skipped` (outside the root, not a regular file, too large, broken). */
+function readLayer(found: FoundSidecar, options: ExportOptions, skipped: Skipped[]): Layer | undefined {
+  const f = found.file;
+  const skip = (reason: string) => { skipped.push({ file: path.relative(options.root, f), reason }); return undefined; };
+  const outside = options.followOutsideRoot ? undefined : outsideRoot(f, found.root);
+  if (outside) return skip(outside);
+  try {
+    return readSidecarFast(readTextFile(f), f);
+  } catch (e) {
+    if (e instanceof ReadRefusal) return skip(e.detail);
+    if (!(e instanceof SidecarError)) throw e;
+    return skip(`cannot be read: ${e.problems[0].message} (line ${e.problems[0].line})`);
+  }
+}
 
 /**
  * Reads every sidecar under `paths`, by article path. Each layer that is exported is placed on its article as soon as it
@@ -178,26 +202,22 @@ const relativeTo = (root: string, file: string) => path.relative(root, file) || 
  */
 function readLayers(paths: string[], options: ExportOptions, texts: Map<string, ArticleRead>, skipped: Skipped[]): Articles {
   const byArticle: Articles = new Map();
-  for (const f of findSidecars(paths)) {
-    let layer: Layer;
-    try {
-      layer = readSidecarFast(fs.readFileSync(f, 'utf8'), f);
-    } catch (e) {
-      if (!(e instanceof SidecarError)) throw e;
-      skipped.push({ file: path.relative(options.root, f), reason: `cannot be read: ${e.problems[0].message} (line ${e.problems[0].line})` });
-      continue;
-    }
+  for (const found of findSidecarsIn(paths).sidecars) {
+    const f = found.file;
+    const layer = readLayer(found, options, skipped);
+    if (!layer) continue;
     const name = parseSidecarName(f);
     if (!name || name.annotator !== layer.header.annotator) {
       skipped.push({ file: path.relative(options.root, f), reason: 'its name does not match its annotator' });
       continue;
     }
     const article = path.join(path.dirname(f), layer.header.article);
-    const entry = byArticle.get(article) ?? { file: article, layers: [] };
+    const root = options.followOutsideRoot ? undefined : found.root;
+    const entry = byArticle.get(article) ?? { file: article, layers: [], root };
     const read: ReadLayer = { header: layer.header };
     // A layer of another annotator is never exported, so its article is not read for it.
     if (options.layer === 'all' || options.layer === 'gold' || options.layer === layer.header.annotator) {
-      const text = readArticleOnce(article, texts);
+      const text = readArticleOnce(article, texts, entry.root);
       if ('article' in text) {
         const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [], fuzzy: [] };
         const at = placeLayer(text.article, layer, relativeTo(options.root, article), placed.skipped, options.includeOrphans ? placed.orphans : undefined, placed.fuzzy);
@@ -258,13 +278,13 @@ export async function collectDataset(paths: string[], options: ExportOptions, ca
   // Over every article found, exported or not, so an article's id does not depend on the layer asked for.
   const ids = articleIds(articles.map(([file]) => relativeTo(options.root, file)));
   for (let i = 0; i < articles.length; i++) {
-    const [file, { layers }] = articles[i];
+    const [file, { layers, root }] = articles[i];
     if (pause && i % 25 === 0) await pause(i, articles.length);
     if (cancelled?.()) break;
     const rel = relativeTo(options.root, file);
     const chosen = chooseLayers(layers, options);
     if (!chosen.length) continue;
-    const text = readArticleOnce(file, texts);
+    const text = readArticleOnce(file, texts, root);
     texts.delete(file);
     if ('error' in text) out.skipped.push({ file: rel, reason: text.error.message });
     else out.records.push(buildRecord(ids.get(rel)!, rel, text, chosen, detector, options, out));

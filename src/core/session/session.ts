@@ -6,7 +6,7 @@ import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, SubSpan, allAnnotations, kindOf } from '../model';
 import { SidecarFile } from '../store/sidecarFile';
-import { sidecarPathFor } from '../store/paths';
+import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
 export interface ReanchorReport {
   same: number;
@@ -40,7 +40,7 @@ export class ArticleSession {
     this.now = options.now ?? isoNow;
     this.newId = options.newId ?? randomId;
     this.article = new ArticleText(text);
-    this.sidecar = SidecarFile.open(sidecarPathFor(articlePath, annotator), this.header());
+    this.sidecar = SidecarFile.open(sidecarPathInRoot(articlePath, annotator), this.header());
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.

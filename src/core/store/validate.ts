@@ -1,8 +1,9 @@
 // `sift validate`: every check a sidecar must pass against its schema and its article.
-import * as fs from 'fs';
 import * as path from 'path';
 import { PlacedSub, place } from '../anchor/place';
 import { ArticleError, ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
+import { ReadRefusal, readTextFile } from '../text/safeRead';
+import { outsideRoot } from '../corpus/workspaceRoot';
 import { isValidAnnotator, isReservedAnnotator } from './annotator';
 import { parseSidecarName } from './paths';
 import { Annotation, ClaimAnnotation, Layer, SubSpan } from '../model';
@@ -11,6 +12,8 @@ import { ParsedSidecar, parseSidecar, positionOf } from './sidecarFormat';
 
 export interface ValidateOptions {
   maxArticleBytes?: number;
+  /** The workspace root: a sidecar or article whose real path leaves it is not read, but reported. */
+  root?: string;
 }
 
 /** Records a problem at a JSON pointer of the sidecar (its line and column are looked up). */
@@ -18,11 +21,14 @@ type Report = (pointer: string, severity: Problem['severity'], code: string, mes
 
 /** Checks one sidecar: YAML, schema, file name, article, hash, anchors, orphans and duplicate ids. */
 export function validateSidecar(file: string, options: ValidateOptions = {}): Problem[] {
+  const outside = options.root === undefined ? undefined : outsideRoot(file, options.root);
+  if (outside) return [{ file, line: 0, col: 0, severity: 'error', code: 'outside-root', message: `the sidecar is not read: ${outside}` }];
   let source: string;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = readTextFile(file);
   } catch (e) {
-    return [{ file, line: 0, col: 0, severity: 'error', code: 'unreadable', message: (e as Error).message }];
+    if (!(e instanceof ReadRefusal)) throw e;
+    return [{ file, line: 0, col: 0, severity: 'error', code: 'unreadable', message: `the sidecar ${e.detail}` }];
   }
   let parsed: ParsedSidecar;
   try {
@@ -42,6 +48,8 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
   const articlePath = path.join(path.dirname(file), header.article);
   let article: ArticleText;
   try {
+    const away = options.root === undefined ? undefined : outsideRoot(articlePath, options.root);
+    if (away) throw new ArticleError(articlePath, 'outside-root', `the article '${header.article}' is not read: ${away}`);
     article = new ArticleText(readArticle(articlePath, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES));
   } catch (e) {
     if (!(e instanceof ArticleError)) throw e;

@@ -1,15 +1,15 @@
 // Articles: reading them safely, hashing them, and making anchors into them.
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import { Anchor, SubSpan } from '../model';
 import { OffsetIndex, sliceCp } from './offsets';
+import { ReadRefusal, readRegularFile } from './safeRead';
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 /** Code points of context kept on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
 
-export type ArticleProblem = 'missing' | 'binary' | 'not-utf8' | 'too-large' | 'unreadable';
+export type ArticleProblem = 'missing' | 'binary' | 'not-utf8' | 'too-large' | 'unreadable' | 'not-a-file' | 'outside-root';
 
 export class ArticleError extends Error {
   constructor(readonly file: string, readonly problem: ArticleProblem, detail: string) {
@@ -66,22 +66,21 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES):
   return readArticleFile(file, maxBytes).text;
 }
 
-/** An article's text and its modification time (from the same look at the file). */
+/**
+ * An article's text and its modification time (from the same look at the file). Only a regular file is read (a link
+ * is followed, but not to a device or a pipe), and never more than `maxBytes` of it, whatever its size says.
+ */
 export function readArticleFile(file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): { text: string; mtime: Date } {
-  let stat: fs.Stats;
+  let read: { bytes: Buffer; mtime: Date };
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new ArticleError(file, 'missing', 'the article does not exist');
-  }
-  if (stat.size > maxBytes) throw tooLarge(path.basename(file), stat.size, maxBytes);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
+    read = readRegularFile(file, maxBytes);
   } catch (e) {
-    throw new ArticleError(file, 'unreadable', `cannot be read (${(e as Error).message})`);
+    if (!(e instanceof ReadRefusal)) throw e;
+    if (e.problem === 'missing') throw new ArticleError(file, 'missing', 'the article does not exist');
+    if (e.problem === 'too-large') throw new ArticleError(path.basename(file), 'too-large', `${e.detail} (setting sift.maxArticleSizeMB); it is not annotated`);
+    throw new ArticleError(file, e.problem, `${e.detail}; it is not annotated`);
   }
-  return { text: decodeArticle(bytes, path.basename(file), maxBytes), mtime: stat.mtime };
+  return { text: decodeArticle(read.bytes, path.basename(file), maxBytes), mtime: read.mtime };
 }
 
 export function sha256(text: string): string {

@@ -70,9 +70,13 @@ export class Sessions extends Disposable {
     const file = doc.uri.fsPath;
     const limitMB = setting('maxArticleSizeMB', doc.uri);
     const max = limitMB * 1024 * 1024;
+    const text = doc.getText();
+    let session: ArticleSession;
     try {
       if (fs.existsSync(file)) readArticle(file, max);
-      else if (Buffer.byteLength(doc.getText()) > max) throw new ArticleError(file, 'too-large', `is over the ${limitMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
+      else if (Buffer.byteLength(text) > max) throw new ArticleError(file, 'too-large', `is over the ${limitMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
+      // Refuses (ArticleError 'outside-root') a sidecar that would be written through a link out of the workspace.
+      session = new ArticleSession(file, this.annotator.id, text);
     } catch (e) {
       if (!(e instanceof ArticleError)) throw e;
       this.refused.set(file, e.message);
@@ -80,8 +84,6 @@ export class Sessions extends Disposable {
       void vscode.window.showWarningMessage(`Sift: ${e.message}`);
       return undefined;
     }
-    const text = doc.getText();
-    const session = new ArticleSession(file, this.annotator.id, text);
     const entry: Entry = { session, text, doc };
     this.entries.set(file, entry);
     if (session.sidecar.error) this.events.onSidecarError(session);
