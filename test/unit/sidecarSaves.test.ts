@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ArticleSession } from '../../src/core/session/session';
 import { lockPathFor, LockTimeoutError, withLock } from '../../src/core/store/lock';
+import { SidecarFile } from '../../src/core/store/sidecarFile';
 import { serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { raceLoop } from './helpers/raceWriter';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
@@ -148,12 +149,16 @@ describe('sidecar saves: unsafe content', () => {
   it('reads at most the limit and one byte: a sidecar linked to /dev/zero is refused at once', function () {
     if (!fs.existsSync('/dev/zero')) this.skip();
     const dir = tmpCorpus([A0]);
-    const file = session(dir).sidecar.path;
+    const a = session(dir);
+    const file = a.sidecar.path;
     fs.symlinkSync('/dev/zero', file);
-    const b = session(dir);
-    assert.strictEqual(b.sidecar.error?.problems[0].code, 'too-large');
-    b.addEntity({ start: 62, end: 68, label: 'PLACE' });
-    assert.strictEqual(b.sidecar.save(), 'recovery');
+    // A session refuses a sidecar whose real path leaves the workspace before it reads a byte of it…
+    assert.throws(() => session(dir), /outside the workspace/);
+    // …and the store itself never reads more than the limit and one byte, wherever the file is.
+    const b = SidecarFile.open(file, a.layer.header);
+    assert.strictEqual(b.error?.problems[0].code, 'too-large');
+    b.layer.entities.push({ id: 'e-1', label: 'PLACE', start: 62, end: 68, quote: 'Moscow', prefix: '', suffix: '' });
+    assert.strictEqual(b.save(), 'recovery');
     assert.ok(fs.lstatSync(file).isSymbolicLink(), 'the link is not replaced');
   });
 });
