@@ -3,7 +3,9 @@
 // rendered text equals the input, and nothing else (no link, image, HTML, heading, list, code, emphasis) comes out.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { commandArgs, escapeMarkdown, markdownCommandLink } from '../../src/extension/platform/markdown';
+import * as fs from 'fs';
+import * as path from 'path';
+import { commandArgs, escapeMarkdown, markdownCommandLink, messageText } from '../../src/extension/platform/markdown';
 
 interface Renderer { render(src: string): string }
 // markdown-it ships no types and is a test-only tool here (installed with the dev dependencies).
@@ -107,5 +109,41 @@ describe('command links', () => {
     const links = html.match(/<a /g) ?? [];
     assert.strictEqual(links.length, 1, html);
     assert.match(html, /^<p><a href="command:sift\.deleteAnnotation\?[^"]+" title="Delete">Delete<\/a><\/p>\n$/);
+  });
+});
+
+describe('notification messages', () => {
+  // VS Code's parseLinkedText (src/vs/base/common/linkedText.ts): what turns a notification's text into links.
+  const LINKED = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+  it('keep data with link syntax as text (no command link survives), and look the same', () => {
+    for (const s of ['Sift: "[x](command:sift.deleteAnnotation)" is now an alias', '[a](https://evil/x) [b](file:///etc/passwd "t")']) {
+      assert.ok(LINKED.test(s), 'the hostile text would be a link');
+      LINKED.lastIndex = 0;
+      assert.ok(!LINKED.test(messageText(s)), messageText(s));
+      LINKED.lastIndex = 0;
+      assert.strictEqual(messageText(s).replace(/\u200b/g, ''), s);
+    }
+  });
+});
+
+describe('workspace trust and trusted Markdown', () => {
+  const repo = path.resolve(__dirname, '..', '..', '..');
+  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+    capabilities?: { untrustedWorkspaces?: { supported: unknown; description?: string }; virtualWorkspaces?: { supported: unknown } };
+  };
+  it('declares limited support for untrusted workspaces, saying what is off, and no virtual workspaces', () => {
+    assert.strictEqual(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.match(pkg.capabilities?.untrustedWorkspaces?.description ?? '', /hover.*no action links/i);
+    assert.strictEqual(pkg.capabilities?.virtualWorkspaces?.supported, false);
+  });
+  it('never trusts Markdown wholesale or renders HTML, and gates hover actions on workspace trust', () => {
+    const dir = path.join(repo, 'src', 'extension');
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      assert.doesNotMatch(text, /isTrusted\s*[:=]\s*true|supportHtml\s*[:=]\s*true|new vscode\.MarkdownString\([^)]*,\s*true,\s*true/, f);
+    }
+    assert.match(fs.readFileSync(path.join(dir, 'views', 'hover.ts'), 'utf8'), /vscode\.workspace\.isTrusted/);
+    assert.match(fs.readFileSync(path.join(dir, 'views', 'statusBar.ts'), 'utf8'), /onDidGrantWorkspaceTrust/);
   });
 });

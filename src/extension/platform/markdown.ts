@@ -40,3 +40,12 @@ export function commandArgs(args: readonly unknown[]): string {
 export function markdownCommandLink(title: string, id: string, args: readonly unknown[]): string {
   return `[${escapeMarkdown(title)}](command:${id}?${commandArgs(args)} "${escapeMarkdown(title)}")`;
 }
+
+/**
+ * A notification's text with data in it. VS Code turns `[label](command:…)`, `(https://…)` and `(file:…)` in
+ * notification messages into links that run any command when clicked; a zero-width space between `]` and `(` keeps
+ * such text as text, and changes nothing visible.
+ */
+export function messageText(s: string): string {
+  return s.replace(/\]\(/g, ']\u200b(');
+}
