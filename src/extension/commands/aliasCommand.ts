@@ -8,6 +8,7 @@ import { Commands } from '../platform/commandIds';
 import { registerCommand } from '../platform/commands';
 import { WorkspaceKnowledge } from '../state/knowledge';
 import { pickLabel } from './labels';
+import { messageText } from '../platform/markdown';
 
 const HEADER = '# Sift gazetteer: canonical names, labels and their other spellings. Schema: schemas/gazetteer.schema.json\n';
 
@@ -49,7 +50,7 @@ async function addAliasFromSelection(knowledge: WorkspaceKnowledge): Promise<voi
   }
   writeFileAtomic(uri.fsPath, (source ? '' : HEADER) + addAlias(source, entity.name, entity.label, alias));
   await knowledge.refresh();
-  void vscode.window.showInformationMessage(`Sift: "${alias}" is now an alias of ${entity.name} (${entity.label}).`);
+  void vscode.window.showInformationMessage(messageText(`Sift: "${alias}" is now an alias of ${entity.name} (${entity.label}).`));
 }
 
 export function registerAliasCommand(knowledge: WorkspaceKnowledge): vscode.Disposable {

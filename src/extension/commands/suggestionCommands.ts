@@ -12,6 +12,7 @@ import { setting } from '../platform/config';
 import { positionToCp } from '../platform/positions';
 import { labelChoices, pickLabel } from './labels';
 import { Services, activeArticle } from './services';
+import { messageText } from '../platform/markdown';
 
 /** A suggestion named in a command link: which article, where, and what it says. */
 export interface SuggestionRef {
@@ -155,7 +156,7 @@ function acceptEverywhere(sv: Services): vscode.Disposable {
       }
     });
     sv.knowledge.learn(text, label);
-    void vscode.window.showInformationMessage(`Sift: labelled ${added} occurrence(s) of "${text}" as ${label} in ${files} article(s).`);
+    void vscode.window.showInformationMessage(messageText(`Sift: labelled ${added} occurrence(s) of "${text}" as ${label} in ${files} article(s).`));
     return added;
   });
 }

@@ -1,6 +1,7 @@
 // Registering, running and linking commands by their typed ids (./commandIds), never by a string typed at the call.
 import * as vscode from 'vscode';
 import { BuiltinCommandId, CommandId } from './commandIds';
+import { markdownCommandLink } from './markdown';
 
 /** Command arguments come from anywhere (palette, links, tests): each handler states and checks its own. */
 type Handler = (...args: never[]) => unknown;
@@ -20,5 +21,5 @@ export function commandOf(id: CommandId, title: string, ...args: unknown[]): vsc
 
 /** A markdown link that runs a command (the hover must list the id in its trusted commands). */
 export function commandLink(title: string, id: CommandId, ...args: unknown[]): string {
-  return `[${title}](command:${id}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
+  return markdownCommandLink(title, id, args);
 }

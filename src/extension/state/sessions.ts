@@ -10,6 +10,7 @@ import { AnnotatorState } from './annotator';
 import { setting } from '../platform/config';
 import { Disposable, toDisposable } from '../platform/lifecycle';
 import { toCoreEdits } from '../platform/positions';
+import { messageText } from '../platform/markdown';
 
 interface Entry {
   session: ArticleSession;
@@ -81,7 +82,7 @@ export class Sessions extends Disposable {
       if (!(e instanceof ArticleError)) throw e;
       this.refused.set(file, e.message);
       this.log.warn(e.message);
-      void vscode.window.showWarningMessage(`Sift: ${e.message}`);
+      void vscode.window.showWarningMessage(messageText(`Sift: ${e.message}`));
       return undefined;
     }
     const entry: Entry = { session, text, doc };
@@ -202,7 +203,7 @@ export class Sessions extends Disposable {
     if (re) this.reportReanchor(session, re);
     if (r.conflicts.length) {
       const list = r.conflicts.map((c) => (c.keptAs ? `${c.id} (yours kept as ${c.keptAs})` : `${c.id} (${c.kind})`)).join(', ');
-      void vscode.window.showWarningMessage(`Sift merged a change to ${vscode.workspace.asRelativePath(uri)} with your unsaved work. Conflicts, both versions kept: ${list}.`, 'Open Sidecar')
+      void vscode.window.showWarningMessage(messageText(`Sift merged a change to ${vscode.workspace.asRelativePath(uri)} with your unsaved work. Conflicts, both versions kept: ${list}.`), 'Open Sidecar')
         .then((b) => { if (b) void vscode.window.showTextDocument(uri); });
     }
     this.emitter.fire(session);

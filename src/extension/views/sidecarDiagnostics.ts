@@ -4,6 +4,7 @@ import { ArticleSession } from '../../core/session/session';
 import { createDiagnostics, toDiagnostic } from '../platform/diagnostics';
 import { Disposable } from '../platform/lifecycle';
 import { SessionEvents } from '../state/sessions';
+import { messageText } from '../platform/markdown';
 
 export class SidecarDiagnostics extends Disposable implements SessionEvents {
   private readonly collection = this._register(createDiagnostics('sidecar'));
@@ -16,7 +17,7 @@ export class SidecarDiagnostics extends Disposable implements SessionEvents {
     const first = err.problems[0];
     const at = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.col - 1));
     void vscode.window.showErrorMessage(
-      `Sift cannot read ${vscode.workspace.asRelativePath(uri)}:${first.line}:${first.col}: ${first.message}. `
+      messageText(`Sift cannot read ${vscode.workspace.asRelativePath(uri)}:${first.line}:${first.col}: ${first.message}. `)
       + 'It will not be written over; new annotations are kept in a recovery file beside it until it is fixed.',
       'Open Sidecar',
     ).then((b) => { if (b) void vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at) }); });

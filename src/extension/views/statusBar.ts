@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../platform/commandIds';
 import { Disposable } from '../platform/lifecycle';
+import { escapeMarkdown } from '../platform/markdown';
 import { AnnotatorState } from '../state/annotator';
 import { Sessions } from '../state/sessions';
 
@@ -15,6 +16,7 @@ export class AnnotatorStatus extends Disposable {
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this._register(sessions.onDidChange(() => this.update()));
     this._register(annotator.onDidChange(() => this.update()));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()));
     this.update();
   }
 
@@ -34,8 +36,19 @@ export class AnnotatorStatus extends Disposable {
     const orphans = session.all().filter((a) => a.orphaned).length;
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     this.item.text = `$(tag) ${this.annotator.id} · ${plural(claims.length, 'claim')} · ${plural(entities.length, 'entity').replace('entitys', 'entities')}${orphans ? ` · $(warning) ${orphans}` : ''}`;
-    this.item.tooltip = new vscode.MarkdownString(`Annotating as **${this.annotator.id}**\n\nSidecar: \`${vscode.workspace.asRelativePath(session.sidecar.path)}\`${session.sidecar.error ? '\n\n$(error) The sidecar cannot be parsed; work goes to a recovery file.' : ''}\n\nClick to switch annotator.`, true);
+    this.item.tooltip = this.tooltip(vscode.workspace.asRelativePath(session.sidecar.path), !!session.sidecar.error);
     this.item.backgroundColor = session.sidecar.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
+  }
+
+  /** The tooltip: the annotator id and the sidecar's path are data (settings, file names), so they are escaped. */
+  private tooltip(sidecar: string, broken: boolean): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(`Annotating as **${escapeMarkdown(this.annotator.id)}**\n\nSidecar: ${escapeMarkdown(sidecar)}\n\n`, true);
+    md.supportHtml = false;
+    md.isTrusted = false;
+    if (broken) md.appendMarkdown('$(error) The sidecar cannot be parsed; work goes to a recovery file.\n\n');
+    if (!vscode.workspace.isTrusted) md.appendMarkdown('$(shield) Restricted Mode: hovers show no action links until you trust the workspace.\n\n');
+    md.appendMarkdown('Click to switch annotator.');
+    return md;
   }
 }
