@@ -39,6 +39,8 @@ export class WorkspaceKnowledge extends Disposable {
   private gazetteerData: Gazetteer | undefined;
   /** The learned strings the names hold now (what the detector was last told). */
   private learned: ReadonlyMap<string, string> = new Map();
+  /** Set once the first scan is in: from then on a change of the labelled strings re-teaches the detector. */
+  private loaded = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
@@ -48,7 +50,7 @@ export class WorkspaceKnowledge extends Disposable {
     this._register(watcher.onDidCreate(onDisk));
     this._register(watcher.onDidDelete(onDisk));
     this._register(toDisposable(this.index.onDidChange(() => this.indexEmitter.fire())));
-    this._register(toDisposable(this.index.onDidChangeLabels(() => { if (this.building) this.relearn(); })));
+    this._register(toDisposable(this.index.onDidChangeLabels(() => { if (this.loaded) this.relearn(); })));
   }
 
   private onDisk(uri: vscode.Uri): void {
@@ -87,6 +89,7 @@ export class WorkspaceKnowledge extends Disposable {
     const started = performance.now();
     await this.readGazetteer();
     await this.index.scan();
+    this.loaded = true;
     this.relearn(true);
     this.log.info(`corpus index: ${this.index.size} sidecars in ${(performance.now() - started).toFixed(0)} ms; ${this.entries.length} gazetteer entities, ${this.learned.size} learned strings`);
   }
