@@ -34,8 +34,10 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
   const annotator = own(new AnnotatorState());
   const sidecarDiagnostics = own(new SidecarDiagnostics());
-  const s = own(new Sessions(annotator, log, sidecarDiagnostics));
   const knowledge = own(new WorkspaceKnowledge(log));
+  const s = own(new Sessions(annotator, log, sidecarDiagnostics, knowledge.onSidecarDisk));
+  // Sift's own saves reach the corpus index in-process: no watcher round trip, no parse.
+  own(s.onDidSave((session) => knowledge.saved(session)));
   const suggestions = own(new Suggestions(s, knowledge, context.workspaceState, types));
   return { sessions: s, annotator, knowledge, suggestions, memento: context.workspaceState, steps: new StepTracker() };
 }
@@ -62,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   const sv = createServices(context, log, types);
   sessions = sv.sessions;
   const status = new AnnotatorStatus(sv.sessions, sv.annotator);
-  const tree = new AnnotationTree(sv.sessions, sv.annotator);
+  const tree = new AnnotationTree(sv.sessions, sv.annotator, sv.knowledge);
   context.subscriptions.push(
     status,
     tree,

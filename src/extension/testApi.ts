@@ -32,6 +32,10 @@ export interface SiftTestApi extends SiftApi {
   tree(filter?: Filter): Promise<{ article: string; description: string; children: string[] }[]>;
   /** The title of the claim flow's quick input showing now, if any. */
   claimStep(): string | undefined;
+  /** How many times the Sift view told VS Code its tree changed. */
+  treeChanges(): number;
+  /** How many sidecars the corpus index has read and parsed since activation. */
+  indexStats(): { reads: number; parses: number };
 }
 
 /** The environment variable that turns the hooks on outside a test host (for instance under `npm start`). */
@@ -61,5 +65,7 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, activa
     suggestionsEnabled: () => sv.suggestions.isEnabled,
     tree: (filter) => { tree.setFilter(filter ?? {}); return tree.snapshot(); },
     claimStep: () => sv.steps.step,
+    treeChanges: () => tree.changes,
+    indexStats: () => ({ ...sv.knowledge.index.stats }),
   };
 }

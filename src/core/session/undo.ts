@@ -4,6 +4,8 @@ export interface UndoEntry<K, T> {
   key: K;
   before: T;
   label: string;
+  /** Entries of one group (one command that changed several articles) are undone together. */
+  group?: number;
 }
 
 /** A bounded stack of snapshots, newest last. Snapshots are deep copies, so later changes cannot alter them. */
@@ -12,13 +14,18 @@ export class UndoStack<K, T> {
 
   constructor(private readonly limit = 100) {}
 
-  push(key: K, before: T, label: string): void {
-    this.entries.push({ key, before: structuredClone(before), label });
+  push(key: K, before: T, label: string, group?: number): void {
+    this.entries.push({ key, before: structuredClone(before), label, ...(group !== undefined ? { group } : {}) });
     if (this.entries.length > this.limit) this.entries.shift();
   }
 
   pop(): UndoEntry<K, T> | undefined {
     return this.entries.pop();
+  }
+
+  /** The newest entry, left on the stack. */
+  peek(): UndoEntry<K, T> | undefined {
+    return this.entries[this.entries.length - 1];
   }
 
   get size(): number {

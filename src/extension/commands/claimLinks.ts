@@ -10,10 +10,13 @@ import { WorkspaceClaim, WorkspaceKnowledge } from '../state/knowledge';
 import { ClaimTarget, claimAt, short } from './claimCommands';
 import { Services } from './services';
 
-/** Writes every pending change and reads the workspace's claims again, so lists show what is on disk now. */
+/**
+ * Writes every pending change (the corpus index takes Sift's own saves without reading them) and lets the index catch
+ * up with the disk, so lists show what is on disk now.
+ */
 async function freshClaims({ sessions, knowledge }: Services): Promise<WorkspaceClaim[]> {
   sessions.flushAll();
-  await knowledge.refresh();
+  await knowledge.settled();
   return knowledge.claims;
 }
 

@@ -1,7 +1,7 @@
 // Turning suggestions into annotations: accept, change label, reject, accept a whole label, accept a string everywhere,
 // and set the reference date that dates resolve against.
 import * as vscode from 'vscode';
-import { ArticleError } from '../../core/text/article';
+import { ArticleError, readArticle } from '../../core/text/article';
 import { isoDay, parseIsoDay } from '../../core/detect/dates';
 import { Suggestion } from '../../core/detect/detector';
 import { EntityAnnotation } from '../../core/model';
@@ -116,24 +116,47 @@ function acceptAllOfLabel({ sessions, suggestions }: Services): vscode.Disposabl
   });
 }
 
-/** Labels every unlabelled whole-word occurrence of the suggestion's text in one article; returns how many. */
-function labelIn(sv: Services, uri: vscode.Uri, s: Suggestion): number {
-  const openDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  let session: ArticleSession | undefined;
-  try {
-    session = openDoc ? sv.sessions.get(openDoc) : ArticleSession.open(uri.fsPath, sv.annotator.id);
-  } catch (e) {
-    if (!(e instanceof ArticleError)) throw e;
-    return 0;
+/**
+ * Labels every unlabelled whole-word occurrence of the suggestion's text in one article; returns how many. A closed
+ * article is looked at first (within the size limit) and opened through the session registry only when the text is in
+ * it, so every change goes through `Sessions.mutate`: undo, events, the debounced save and the size limit.
+ */
+async function labelIn(sv: Services, uri: vscode.Uri, s: Suggestion): Promise<number> {
+  let doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!doc) {
+    try {
+      if (!readArticle(uri.fsPath, setting('maxArticleSizeMB', uri) * 1024 * 1024).includes(s.text)) return 0;
+    } catch (e) {
+      if (!(e instanceof ArticleError)) throw e;
+      return 0;
+    }
+    doc = await vscode.workspace.openTextDocument(uri);
   }
+  const session = sv.sessions.get(doc);
   if (!session || session.sidecar.error) return 0;
-  const at = session;
-  const todo = occurrences(at, s.text).filter((o) => !at.layer.entities.some((e) => e.start < o.end && o.start < e.end));
+  const todo = occurrences(session, s.text).filter((o) => !session.layer.entities.some((e) => e.start < o.end && o.start < e.end));
   if (!todo.length) return 0;
-  const add = () => todo.forEach((o) => at.addEntity({ ...o, label: s.label, ...(s.canonical ? { canonical: s.canonical } : {}) }));
-  if (openDoc) sv.sessions.mutate(at, add);
-  else { add(); at.sidecar.save(); }
+  sv.sessions.mutate(session, () => todo.forEach((o) => session.addEntity({ ...o, label: s.label, ...(s.canonical ? { canonical: s.canonical } : {}) })), `accept "${s.text}" everywhere`);
   return todo.length;
+}
+
+/** Labels the text in every article of the workspace, with progress and Cancel; returns [occurrences, articles]. */
+async function labelEverywhere(sv: Services, s: Suggestion): Promise<[number, number]> {
+  let added = 0;
+  let files = 0;
+  const uris = await vscode.workspace.findFiles(setting('articles'), '**/node_modules/**', 10_000);
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sift: labelling "${s.text}" as ${s.label} everywhere`, cancellable: true }, async (progress, token) => {
+    for (const [i, uri] of uris.entries()) {
+      // Yield now and then, so that the progress shows and Cancel is heard.
+      if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
+      if (token.isCancellationRequested) break;
+      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+      const n = await labelIn(sv, uri, s);
+      added += n;
+      if (n) files++;
+    }
+  });
+  return [added, files];
 }
 
 function acceptEverywhere(sv: Services): vscode.Disposable {
@@ -141,20 +164,8 @@ function acceptEverywhere(sv: Services): vscode.Disposable {
     const t = await resolve(sv, ref);
     if (!t) return 0;
     const { text, label } = t.s;
-    let added = 0;
-    let files = 0;
-    const uris = await vscode.workspace.findFiles(setting('articles'), '**/node_modules/**', 10_000);
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sift: labelling "${text}" as ${label} everywhere`, cancellable: true }, async (progress, token) => {
-      for (const [i, uri] of uris.entries()) {
-        // Yield now and then, so that the progress shows and Cancel is heard.
-        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
-        if (token.isCancellationRequested) break;
-        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-        const n = labelIn(sv, uri, t.s);
-        added += n;
-        if (n) files++;
-      }
-    });
+    // One undo step for the whole command, in every article it changed.
+    const [added, files] = await sv.sessions.batch(() => labelEverywhere(sv, t.s));
     sv.knowledge.learn(text, label);
     void vscode.window.showInformationMessage(messageText(`Sift: labelled ${added} occurrence(s) of "${text}" as ${label} in ${files} article(s).`));
     return added;

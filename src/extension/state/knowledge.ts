@@ -1,20 +1,17 @@
-// What the workspace teaches the detector: the gazetteer file and every string an annotator labelled.
-// Built off the activation path, rebuilt when sidecars or the gazetteer change.
-import * as path from 'path';
+// What the workspace teaches the detector and the claim commands: the gazetteer file, every string an annotator
+// labelled, and every claim, all answered by the core's corpus index. The one sidecar watcher lives here: it keeps the
+// index current and passes sidecar events on to the sessions. Sift's own saves reach the index in-process, and the
+// detector is told only when the learned strings really change.
 import * as vscode from 'vscode';
-import { GAZETTEER_FILE, NameIndex, parseGazetteer } from '../../core/detect/gazetteer';
-import { learnedLabels } from '../../core/corpus/workspaceNames';
-import { ClaimAnnotation, Layer } from '../../core/model';
-import { parseSidecar } from '../../core/store/sidecarFormat';
+import { GAZETTEER_FILE, Gazetteer, NameIndex, parseGazetteer } from '../../core/detect/gazetteer';
+import { CorpusIndex, IndexedClaim, sameLabels } from '../../core/corpus/corpusIndex';
+import { ArticleSession } from '../../core/session/session';
+import { NodeFileSystem } from '../../core/store/fileSystem';
 import { createDiagnostics, toDiagnostic } from '../platform/diagnostics';
-import { Debouncer, Disposable } from '../platform/lifecycle';
+import { Disposable, toDisposable } from '../platform/lifecycle';
 
 /** A claim somewhere in the workspace: its article, its annotator, and the claim. */
-export interface WorkspaceClaim {
-  article: string;
-  annotator: string;
-  claim: ClaimAnnotation;
-}
+export type WorkspaceClaim = IndexedClaim;
 
 /** An entity of the gazetteer file: its canonical name and label. */
 export interface GazetteerEntry {
@@ -24,22 +21,56 @@ export interface GazetteerEntry {
 
 export class WorkspaceKnowledge extends Disposable {
   names = new NameIndex();
+  /** Every sidecar of the workspace folders, read once and kept current. */
+  readonly index = new CorpusIndex(new NodeFileSystem(), (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath));
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
+  /** Fires when the names the detector knows changed (gazetteer, or learned strings). */
   readonly onDidChange = this.emitter.event;
+  private readonly indexEmitter = this._register(new vscode.EventEmitter<void>());
+  /** Fires after any change to the index's answers (layers, claims). */
+  readonly onDidChangeIndex = this.indexEmitter.event;
+  private readonly sidecarEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
+  /** A sidecar changed, appeared or went on disk (from the one watcher): for the sessions' reload path. */
+  readonly onSidecarDisk = this.sidecarEmitter.event;
   private readonly diagnostics = this._register(createDiagnostics('gazetteer'));
-  private readonly rebuildSoon = this._register(new Debouncer(400, () => { this.building = this.rebuild(); }));
   private building: Promise<void> | undefined;
+  private pending: Promise<unknown> = Promise.resolve();
   private entries: GazetteerEntry[] = [];
-  /** Every claim in the workspace's sidecars as last read, for linking and for source suggestions. */
-  claims: WorkspaceClaim[] = [];
+  private gazetteerData: Gazetteer | undefined;
+  /** The learned strings the names hold now (what the detector was last told). */
+  private learned: ReadonlyMap<string, string> = new Map();
+  /** Set once the first scan is in: from then on a change of the labelled strings re-teaches the detector. */
+  private loaded = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/{*.ann.yaml,${GAZETTEER_FILE}}`));
-    const soon = () => this.rebuildSoon.schedule();
-    this._register(watcher.onDidChange(soon));
-    this._register(watcher.onDidCreate(soon));
-    this._register(watcher.onDidDelete(soon));
+    const onDisk = (u: vscode.Uri) => this.onDisk(u);
+    this._register(watcher.onDidChange(onDisk));
+    this._register(watcher.onDidCreate(onDisk));
+    this._register(watcher.onDidDelete(onDisk));
+    this._register(toDisposable(this.index.onDidChange(() => this.indexEmitter.fire())));
+    this._register(toDisposable(this.index.onDidChangeLabels(() => { if (this.loaded) this.relearn(); })));
+  }
+
+  private onDisk(uri: vscode.Uri): void {
+    if (uri.fsPath.endsWith(GAZETTEER_FILE)) {
+      void this.refreshGazetteer();
+      return;
+    }
+    this.sidecarEmitter.fire(uri);
+    this.queue(() => this.index.changed(uri.fsPath));
+  }
+
+  /** Runs index work one after another, so `settled()` can wait for it. */
+  private queue(work: () => Promise<unknown>): void {
+    this.pending = this.pending.then(work).catch((e: unknown) => this.log.error(`corpus index: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  /** Sift saved a session's sidecar itself: the index takes the layer as it is, with no read. */
+  saved(session: ArticleSession): void {
+    const layer = structuredClone(session.layer);
+    this.queue(() => this.index.update(session.sidecar.path, layer));
   }
 
   /** The gazetteer file of the first workspace folder. */
@@ -50,42 +81,57 @@ export class WorkspaceKnowledge extends Disposable {
 
   /** Resolves once the names are loaded (the first call starts the work). */
   ready(): Promise<void> {
-    this.building ??= this.rebuild();
+    this.building ??= this.build();
     return this.building;
   }
 
-  private async rebuild(): Promise<void> {
-    const names = new NameIndex();
+  private async build(): Promise<void> {
+    const started = performance.now();
+    await this.readGazetteer();
+    await this.index.scan();
+    this.loaded = true;
+    this.relearn(true);
+    this.log.info(`corpus index: ${this.index.size} sidecars in ${(performance.now() - started).toFixed(0)} ms; ${this.entries.length} gazetteer entities, ${this.learned.size} learned strings`);
+  }
+
+  private async readGazetteer(): Promise<void> {
     const uri = this.gazetteerUri;
     this.entries = [];
+    this.gazetteerData = undefined;
     if (uri) {
       try {
         const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
         const g = parseGazetteer(text, uri.fsPath);
         this.diagnostics.set(uri, g.problems.map((p) => toDiagnostic(p)));
-        names.addGazetteer(g.gazetteer);
+        this.gazetteerData = g.gazetteer;
         this.entries = g.gazetteer.entities.map((e) => ({ name: e.name, label: e.label }));
       } catch {
         this.diagnostics.delete(uri);
       }
     }
-    const layers: Layer[] = [];
-    const claims: WorkspaceClaim[] = [];
-    for (const f of await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', 5000)) {
-      try {
-        const layer = parseSidecar(Buffer.from(await vscode.workspace.fs.readFile(f)).toString('utf8'), f.fsPath).layer;
-        layers.push(layer);
-        const article = path.join(path.dirname(f.fsPath), layer.header.article);
-        for (const c of layer.claims) claims.push({ article, annotator: layer.header.annotator, claim: c });
-      } catch { /* broken sidecars teach nothing; they are reported elsewhere */ }
-    }
-    this.claims = claims;
-    let learned = 0;
-    for (const [quote, label] of learnedLabels(layers)) if (!names.get(quote)) { names.add(quote, label, 'learned'); learned++; }
+  }
+
+  private async refreshGazetteer(): Promise<void> {
+    await this.readGazetteer();
+    this.relearn(true);
+  }
+
+  /** Rebuilds the names from the gazetteer and the index's labelled strings; tells the detector only if they changed. */
+  private relearn(force = false): void {
+    const learned = this.index.labelledStrings();
+    if (!force && sameLabels(learned, this.learned)) return;
+    const names = new NameIndex();
+    if (this.gazetteerData) names.addGazetteer(this.gazetteerData);
+    for (const [quote, label] of learned) if (!names.get(quote)) names.add(quote, label, 'learned');
     names.version = this.names.version + names.size + 1;
     this.names = names;
-    this.log.info(`workspace names: ${this.entries.length} gazetteer entities, ${learned} learned strings`);
+    this.learned = learned;
     this.emitter.fire();
+  }
+
+  /** Every claim in the workspace's sidecars, for linking and for source suggestions. */
+  get claims(): WorkspaceClaim[] {
+    return this.index.claims();
   }
 
   /** Names used as claim sources in the workspace, most used first. */
@@ -100,17 +146,28 @@ export class WorkspaceKnowledge extends Disposable {
     return this.entries;
   }
 
-  /** Reads the gazetteer and the sidecars again now (after a save, before a list of claims is shown). */
-  refresh(): Promise<void> {
-    this.rebuildSoon.cancel();
-    this.building = this.rebuild();
-    return this.building;
+  /**
+   * Waits for the index to take in every save and watcher event so far, then checks the disk for changes it missed
+   * (a stat per sidecar; only what changed is read).
+   */
+  async settled(): Promise<void> {
+    await this.ready();
+    await this.pending;
+    await this.index.scan();
   }
 
-  /** An annotator just labelled this string: suggest it everywhere at once, without waiting for the rebuild. */
+  /** Reads the gazetteer again now (after Sift wrote it), and takes in what the sidecars changed. */
+  async refresh(): Promise<void> {
+    await this.settled();
+    await this.refreshGazetteer();
+  }
+
+  /** An annotator just labelled this string: suggest it everywhere at once, without waiting for the save. */
   learn(quote: string, label: string): void {
     if (label === 'DATE' || this.names.get(quote)?.how === 'gazetteer') return;
+    if (this.learned.get(quote) === label && this.names.get(quote)) return;
     this.names.add(quote, label, 'learned');
+    this.learned = new Map(this.learned).set(quote, label);
     this.emitter.fire();
   }
 }

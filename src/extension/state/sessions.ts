@@ -32,19 +32,22 @@ export class Sessions extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<ArticleSession>());
   /** Fires after any change to an article's annotations: an edit, a reload, a command. */
   readonly onDidChange = this.emitter.event;
+  private readonly savedEmitter = this._register(new vscode.EventEmitter<ArticleSession>());
+  /** Fires after Sift wrote a session's sidecar itself (so the corpus index takes the layer without reading it). */
+  readonly onDidSave = this.savedEmitter.event;
+  /** Set while a batch runs: its changes are undone as one. */
+  private group: number | undefined;
+  private groups = 0;
 
-  constructor(private readonly annotator: AnnotatorState, private readonly log: vscode.LogOutputChannel, private readonly events: SessionEvents) {
+  /** `sidecarsOnDisk` tells of sidecars changed, created or deleted on disk (the workspace's one sidecar watcher). */
+  constructor(private readonly annotator: AnnotatorState, private readonly log: vscode.LogOutputChannel, private readonly events: SessionEvents, sidecarsOnDisk: vscode.Event<vscode.Uri>) {
     super();
     // Registered before the listeners, so disposed after them: pending work is written, then the sessions dropped.
     this._register(toDisposable(() => this.closeAll()));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc)));
     this._register(annotator.onDidChange(() => this.reset()));
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.ann.yaml'));
-    const onDisk = (u: vscode.Uri) => this.onSidecarDisk(u);
-    this._register(watcher.onDidChange(onDisk));
-    this._register(watcher.onDidCreate(onDisk));
-    this._register(watcher.onDidDelete(onDisk));
+    this._register(sidecarsOnDisk((u) => this.onSidecarDisk(u)));
   }
 
   isArticle(doc: vscode.TextDocument): boolean {
@@ -124,9 +127,20 @@ export class Sessions extends Disposable {
   mutate<T>(session: ArticleSession, change: () => T, label = 'annotation change'): T {
     const before = structuredClone(session.layer);
     const result = change();
-    this.undo.push(session.articlePath, before, label);
+    this.undo.push(session.articlePath, before, label, this.group);
     this.changed(session);
     return result;
+  }
+
+  /** Runs `work`; every change it makes through `mutate`, in any article, is undone as one step. */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    const outer = this.group;
+    this.group ??= ++this.groups;
+    try {
+      return await work();
+    } finally {
+      this.group = outer;
+    }
   }
 
   /** Reverts the last change made through Sift, in whichever open article it was made. */
@@ -136,9 +150,17 @@ export class Sessions extends Disposable {
       if (!entry) continue;
       entry.session.restoreLayer(e.before);
       this.changed(entry.session);
+      while (e.group !== undefined && this.undo.peek()?.group === e.group) this.undoOne(this.undo.pop());
       return e.label;
     }
     return undefined;
+  }
+
+  private undoOne(e: { key: string; before: Layer } | undefined): void {
+    const entry = e && this.entries.get(e.key);
+    if (!e || !entry) return;
+    entry.session.restoreLayer(e.before);
+    this.changed(entry.session);
   }
 
   private changed(session: ArticleSession): void {
@@ -152,7 +174,10 @@ export class Sessions extends Disposable {
 
   private saved(session: ArticleSession, outcome: SaveOutcome): void {
     if (outcome === 'recovery') this.log.warn(`${session.sidecar.path} cannot be parsed; work kept in ${session.sidecar.recoveryPath}`);
-    else if (outcome === 'written') this.log.debug(`saved ${session.sidecar.path}`);
+    else if (outcome === 'written') {
+      this.log.debug(`saved ${session.sidecar.path}`);
+      this.savedEmitter.fire(session);
+    }
   }
 
   private saveFailed(session: ArticleSession, e: Error): void {

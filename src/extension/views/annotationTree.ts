@@ -1,16 +1,13 @@
 // The Sift view: workspace → article → claims and entities of the current annotator, with counts, under a filter.
 // Its commands (filter, reveal, edit, delete, next/previous) are in commands/treeCommands.ts.
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { sidecarPathFor } from '../../core/store/paths';
 import { Annotation, ClaimAnnotation, EntityAnnotation, Layer, allAnnotations, kindOf } from '../../core/model';
-import { parseSidecar } from '../../core/store/sidecarFormat';
 import { AnnotatorState } from '../state/annotator';
 import { BuiltinCommands, Commands } from '../platform/commandIds';
 import { commandOf, executeCommand } from '../platform/commands';
-import { setting } from '../platform/config';
 import { Debouncer, Disposable } from '../platform/lifecycle';
+import { WorkspaceKnowledge } from '../state/knowledge';
 import { Sessions } from '../state/sessions';
 
 /** The view's id (package.json contributes.views). */
@@ -32,19 +29,20 @@ export class AnnotationTree extends Disposable implements vscode.TreeDataProvide
   private current: Filter = {};
   private readonly refreshSoon = this._register(new Debouncer(200, () => this.refresh()));
 
-  constructor(private readonly sessions: Sessions, private readonly annotator: AnnotatorState) {
+  /** How many times the tree told VS Code it changed (for tests). */
+  changes = 0;
+
+  constructor(private readonly sessions: Sessions, private readonly annotator: AnnotatorState, private readonly knowledge: WorkspaceKnowledge) {
     super();
     this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.ann.yaml'));
     const soon = () => this.refreshSoon.schedule();
-    this._register(watcher.onDidChange(soon));
-    this._register(watcher.onDidCreate(soon));
-    this._register(watcher.onDidDelete(soon));
+    this._register(knowledge.onDidChangeIndex(soon));
     this._register(sessions.onDidChange(soon));
     this._register(annotator.onDidChange(soon));
   }
 
   refresh(): void {
+    this.changes++;
     this.emitter.fire(undefined);
   }
 
@@ -72,23 +70,18 @@ export class AnnotationTree extends Disposable implements vscode.TreeDataProvide
     return !f.label || (a as EntityAnnotation).label === f.label;
   }
 
-  /** The current annotator's layer of an article: the open session's, else the sidecar on disk. */
+  /** The current annotator's layer of an article: the open session's, else the corpus index's. */
   private layerOf(file: string): Layer | undefined {
     const open = this.sessions.all().find((s) => s.articlePath === file);
-    if (open) return open.layer;
-    const side = sidecarPathFor(file, this.annotator.id);
-    try {
-      return parseSidecar(fs.readFileSync(side, 'utf8'), side).layer;
-    } catch {
-      return undefined;
-    }
+    return open ? open.layer : this.knowledge.index.layer(file, this.annotator.id);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node?.kind === 'article') return allAnnotations(node.layer).filter((a) => this.matches(a)).map((a) => ({ kind: 'annotation', file: node.file, a }));
     if (node) return [];
-    const uris = await vscode.workspace.findFiles(setting('articles'), '**/node_modules/**', 10_000);
-    return uris.map((u) => u.fsPath).sort().flatMap((file) => {
+    await this.knowledge.ready();
+    const files = new Set([...this.knowledge.index.articles(this.annotator.id), ...this.sessions.all().map((s) => s.articlePath)]);
+    return [...files].sort().flatMap((file) => {
       const layer = this.layerOf(file);
       return layer && allAnnotations(layer).some((a) => this.matches(a)) ? [{ kind: 'article' as const, file, layer }] : [];
     });

@@ -1,0 +1,228 @@
+// The corpus as a whole, read once and kept in memory: every sidecar under the roots, answered from a cache (layers per
+// article, claims, annotators, the strings annotators labelled). Sift's own saves update it in-process (`update`,
+// `remove`), so they cost no parse; a file changed outside Sift is read again once, when its size or mtime moved.
+// Files are reached only through a FileSystemPort, and all IO is async (so `vscode.workspace.fs` can stand in).
+import { createHash } from 'crypto';
+import * as path from 'path';
+import { ClaimAnnotation, Layer } from '../model';
+import { FileStat, FileSystemPort } from '../store/fileSystem';
+import { readSidecarFast, SIDECAR_SUFFIX } from '../store/sidecarFormat';
+import { learnedLabels } from './workspaceNames';
+
+/** One annotator's layer of one article, as the index holds it. */
+export interface IndexedLayer {
+  sidecar: string;
+  /** The article's absolute path (the sidecar's folder and its header's `article`). */
+  article: string;
+  annotator: string;
+  layer: Layer;
+}
+
+/** A claim somewhere in the corpus: its article, its annotator, and the claim. */
+export interface IndexedClaim {
+  article: string;
+  annotator: string;
+  claim: ClaimAnnotation;
+}
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  /** SHA-256 of the text last read or written, when known. */
+  hash?: string;
+  indexed?: IndexedLayer;
+  /** Set when the sidecar could not be read; it then teaches nothing (validate reports it). */
+  error?: string;
+}
+
+/** How much reading the index has done: for tests and the log. */
+export interface IndexStats {
+  reads: number;
+  parses: number;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const BATCH = 64;
+
+export class CorpusIndex {
+  private readonly entries = new Map<string, Entry>();
+  private byArticle: Map<string, IndexedLayer[]> | undefined;
+  private learned: Map<string, string> | undefined;
+  private readonly listeners = new Set<(sidecar: string) => void>();
+  private readonly labelListeners = new Set<() => void>();
+  /** The labelled strings as last told to `onDidChangeLabels` listeners. */
+  private toldLabels: ReadonlyMap<string, string> | undefined;
+  readonly stats: IndexStats = { reads: 0, parses: 0 };
+
+  constructor(private readonly fs: FileSystemPort, private readonly roots: readonly string[]) {}
+
+  /** Calls `listener` after any change to the index's answers, with the sidecar that changed; returns the unsubscribe. */
+  onDidChange(listener: (sidecar: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` only when the labelled strings themselves change (not on every save); returns the unsubscribe. */
+  onDidChangeLabels(listener: () => void): () => void {
+    this.toldLabels ??= this.labelledStrings();
+    this.labelListeners.add(listener);
+    return () => this.labelListeners.delete(listener);
+  }
+
+  /** Finds every sidecar under the roots and reads those it does not hold yet, or that changed on disk since. */
+  async scan(): Promise<void> {
+    const found = await this.find();
+    const seen = new Set(found);
+    let changed = false;
+    for (const f of [...this.entries.keys()]) if (!seen.has(f)) { this.entries.delete(f); changed = true; }
+    for (let i = 0; i < found.length; i += BATCH) {
+      const results = await Promise.all(found.slice(i, i + BATCH).map((f) => this.refreshOne(f)));
+      changed ||= results.some((r) => r);
+    }
+    if (changed) this.invalidate('');
+  }
+
+  /** Every sidecar under the roots (skipping node_modules and dot-folders), sorted. */
+  async find(): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries;
+      try { entries = await this.fs.list(dir); } catch { return; }
+      for (const e of entries) {
+        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory) await walk(p);
+        else if (e.name.endsWith(SIDECAR_SUFFIX)) out.push(p);
+      }
+    };
+    for (const r of this.roots) await walk(r);
+    return out.sort();
+  }
+
+  /**
+   * A sidecar changed on disk (a watcher said so): read it again only if its size or mtime moved and its content is
+   * not what the index last recorded. Returns true when the index's answers changed.
+   */
+  async changed(sidecar: string): Promise<boolean> {
+    if (!sidecar.endsWith(SIDECAR_SUFFIX)) return false;
+    const r = await this.refreshOne(sidecar);
+    if (r) this.invalidate(sidecar);
+    return r;
+  }
+
+  /** Sift wrote `layer` to `sidecar` itself: take it as is, with no read or parse (`text`, when given, is what was written). */
+  async update(sidecar: string, layer: Layer, text?: string): Promise<void> {
+    const st = await this.fs.stat(sidecar);
+    this.entries.set(sidecar, { size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1, ...(text !== undefined ? { hash: sha(text) } : {}), indexed: this.indexed(sidecar, structuredClone(layer)) });
+    this.invalidate(sidecar);
+  }
+
+  /** The sidecar is gone (Sift deleted it, or the watcher said so). */
+  remove(sidecar: string): void {
+    if (this.entries.delete(sidecar)) this.invalidate(sidecar);
+  }
+
+  private indexed(sidecar: string, layer: Layer): IndexedLayer {
+    return { sidecar, article: path.join(path.dirname(sidecar), layer.header.article), annotator: layer.header.annotator, layer };
+  }
+
+  /** Reads one sidecar if it is new or changed; true when the index's answers changed. */
+  private async refreshOne(sidecar: string): Promise<boolean> {
+    const st = await this.fs.stat(sidecar);
+    const old = this.entries.get(sidecar);
+    if (!st) return this.entries.delete(sidecar);
+    if (old && sameStat(old, st)) return false;
+    let text: string;
+    try { text = await this.fs.readText(sidecar); } catch { return this.entries.delete(sidecar); }
+    this.stats.reads++;
+    const hash = sha(text);
+    if (old?.hash === hash) {
+      this.entries.set(sidecar, { ...old, size: st.size, mtimeMs: st.mtimeMs });
+      return false;
+    }
+    const entry: Entry = { size: st.size, mtimeMs: st.mtimeMs, hash };
+    try {
+      this.stats.parses++;
+      entry.indexed = this.indexed(sidecar, readSidecarFast(text, sidecar));
+    } catch (e) {
+      entry.error = e instanceof Error ? e.message : String(e);
+    }
+    this.entries.set(sidecar, entry);
+    return true;
+  }
+
+  private invalidate(sidecar: string): void {
+    this.byArticle = undefined;
+    this.learned = undefined;
+    for (const l of this.listeners) l(sidecar);
+    if (!this.labelListeners.size) return;
+    const now = this.labelledStrings();
+    if (this.toldLabels && sameLabels(this.toldLabels, now)) return;
+    this.toldLabels = now;
+    for (const l of this.labelListeners) l();
+  }
+
+  /** Every readable layer, in sidecar path order. */
+  layers(): IndexedLayer[] {
+    return [...this.entries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).flatMap(([, e]) => (e.indexed ? [e.indexed] : []));
+  }
+
+  /** Every layer of an article: each annotator's, and `gold`. */
+  layersOf(article: string): IndexedLayer[] {
+    if (!this.byArticle) {
+      this.byArticle = new Map();
+      for (const l of this.layers()) {
+        const list = this.byArticle.get(l.article) ?? [];
+        list.push(l);
+        this.byArticle.set(l.article, list);
+      }
+    }
+    return this.byArticle.get(path.resolve(article)) ?? [];
+  }
+
+  /** One annotator's layer of an article, if the index holds one. */
+  layer(article: string, annotator: string): Layer | undefined {
+    return this.layersOf(article).find((l) => l.annotator === annotator)?.layer;
+  }
+
+  /** Articles that have a layer (of `annotator`, when given), sorted. */
+  articles(annotator?: string): string[] {
+    return [...new Set(this.layers().filter((l) => !annotator || l.annotator === annotator).map((l) => l.article))].sort();
+  }
+
+  /** Every annotator with a readable sidecar (and `gold`, when there is a gold layer), sorted. */
+  annotators(): string[] {
+    return [...new Set(this.layers().map((l) => l.annotator))].sort();
+  }
+
+  /** Every claim of every layer. */
+  claims(): IndexedClaim[] {
+    return this.layers().flatMap((l) => l.layer.claims.map((claim) => ({ article: l.article, annotator: l.annotator, claim })));
+  }
+
+  /** The strings annotators labelled, each with its most frequent label (DATE and orphans left out). */
+  labelledStrings(): ReadonlyMap<string, string> {
+    this.learned ??= learnedLabels(this.layers().map((l) => l.layer));
+    return this.learned;
+  }
+
+  /** Sidecars that could not be read, with the reason. */
+  broken(): { sidecar: string; error: string }[] {
+    return [...this.entries].flatMap(([sidecar, e]) => (e.error !== undefined ? [{ sidecar, error: e.error }] : []));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function sameStat(e: Entry, st: FileStat): boolean {
+  return e.size === st.size && e.mtimeMs === st.mtimeMs;
+}
+
+/** True when two learned-string maps say the same. */
+export function sameLabels(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}

@@ -1,0 +1,72 @@
+// The port through which the corpus reaches files: read, write, stat, list and watch. The core holds no other way to
+// the disk for bulk work, so a `vscode.workspace.fs` implementation (for the browser) can stand in for Node's `fs`.
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeFileAtomic } from './atomicWrite';
+
+/** What a stat tells the index: enough to see that a file changed (size and modification time). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  isDirectory: boolean;
+}
+
+/** One entry of a folder listing. */
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+export type WatchKind = 'change' | 'create' | 'delete';
+
+export interface FileSystemPort {
+  readText(file: string): Promise<string>;
+  writeText(file: string, text: string): Promise<void>;
+  /** undefined when the file does not exist. */
+  stat(file: string): Promise<FileStat | undefined>;
+  list(dir: string): Promise<DirEntry[]>;
+  /** Calls `onEvent` for files under `root` whose name ends in `suffix`; the result stops watching. */
+  watch(root: string, suffix: string, onEvent: (kind: WatchKind, file: string) => void): { dispose(): void };
+}
+
+/** The port on Node's `fs`: atomic writes, recursive watching where the platform offers it. */
+export class NodeFileSystem implements FileSystemPort {
+  async readText(file: string): Promise<string> {
+    return fs.promises.readFile(file, 'utf8');
+  }
+
+  async writeText(file: string, text: string): Promise<void> {
+    await Promise.resolve();
+    writeFileAtomic(file, text);
+  }
+
+  async stat(file: string): Promise<FileStat | undefined> {
+    try {
+      const s = await fs.promises.stat(file);
+      return { size: s.size, mtimeMs: s.mtimeMs, isDirectory: s.isDirectory() };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
+  async list(dir: string): Promise<DirEntry[]> {
+    const entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    const out: DirEntry[] = [];
+    for (const e of entries) {
+      let isDirectory = e.isDirectory();
+      if (e.isSymbolicLink()) isDirectory = (await this.stat(path.join(dir, e.name)))?.isDirectory ?? false;
+      out.push({ name: e.name, isDirectory });
+    }
+    return out;
+  }
+
+  watch(root: string, suffix: string, onEvent: (kind: WatchKind, file: string) => void): { dispose(): void } {
+    const w = fs.watch(root, { recursive: true }, (_event, name) => {
+      if (!name || !name.toString().endsWith(suffix)) return;
+      const file = path.join(root, name.toString());
+      onEvent(fs.existsSync(file) ? 'change' : 'delete', file);
+    });
+    return { dispose: () => w.close() };
+  }
+}
