@@ -26,13 +26,24 @@ function contextScore(text: string, u16: number, u16End: number, prefix: string,
   return score;
 }
 
-/** Exact occurrences of `quote`, preferring those whose context agrees most, then the one nearest `hint` (UTF-16). */
+/** True when UTF-16 index `u16` of `text` does not split a surrogate pair: a span may start or end there. */
+export function onCodePointBoundary(text: string, u16: number): boolean {
+  if (u16 <= 0 || u16 >= text.length) return true;
+  const hi = text.charCodeAt(u16 - 1);
+  const lo = text.charCodeAt(u16);
+  return !(hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff);
+}
+
+const onBoundaries = (text: string, start: number, end: number) => onCodePointBoundary(text, start) && onCodePointBoundary(text, end);
+
+/** Exact occurrences of `quote` (on code point boundaries), preferring those whose context agrees most, then the one nearest `hint` (UTF-16). */
 function bestExact(text: string, quote: string, prefix: string, suffix: string, hint: number): number | undefined {
   if (quote.length === 0) return undefined;
   let best: number | undefined;
   let bestScore = -1;
   let bestDist = Infinity;
   for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
+    if (!onBoundaries(text, i, i + quote.length)) continue;
     const score = contextScore(text, i, i + quote.length, prefix, suffix);
     const dist = Math.abs(i - hint);
     if (score > bestScore || (score === bestScore && dist < bestDist)) {
@@ -46,7 +57,8 @@ function bestExact(text: string, quote: string, prefix: string, suffix: string, 
 
 /**
  * Approximate substring match (Sellers' algorithm) of `pattern` in text[from, to), tracking where each match starts.
- * Returns the match with the least edit distance (ties: nearest `hint`), if that distance is at most maxCost.
+ * Returns the match with the least edit distance (ties: nearest `hint`), if that distance is at most maxCost. A match
+ * starts and ends on code point boundaries: never on half of a surrogate pair.
  */
 export function fuzzyFind(text: string, pattern: string, from: number, to: number, hint: number, maxCost: number): { start: number; end: number; cost: number } | undefined {
   const m = pattern.length;
@@ -72,7 +84,7 @@ export function fuzzyFind(text: string, pattern: string, from: number, to: numbe
     [cost, nextCost] = [nextCost, cost];
     [start, nextStart] = [nextStart, start];
     const c = cost[m];
-    if (c <= maxCost) {
+    if (c <= maxCost && onBoundaries(text, start[m], j + 1)) {
       const cand = { start: start[m], end: j + 1, cost: c };
       if (!best || c < best.cost || (c === best.cost && Math.abs(cand.start - hint) < Math.abs(best.start - hint))) best = cand;
     }

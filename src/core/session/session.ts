@@ -1,10 +1,11 @@
 // An article open for annotation by one annotator: its text, its sidecar, and the operations that change them.
 import { randomBytes } from 'crypto';
 import * as path from 'path';
-import { TextEdit, shiftSpan } from '../anchor/anchor';
+import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
+import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
 import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
-import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, SubSpan, allAnnotations, kindOf } from '../model';
+import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, allAnnotations, kindOf } from '../model';
 import { SidecarFile } from '../store/sidecarFile';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
@@ -89,9 +90,9 @@ export class ArticleSession {
   }
 
   /** Re-places every annotation in the current text (after the article changed on disk); orphans are looked for again. */
-  reanchorAll(): ReanchorReport {
+  reanchorAll({ retryOrphans = true }: { retryOrphans?: boolean } = {}): ReanchorReport {
     const report: ReanchorReport = { same: 0, exact: 0, fuzzy: 0, orphaned: [] };
-    const put = <T extends Annotation>(a: T): T => this.record(a, place(a, this.article, { retryOrphans: true }), report);
+    const put = <T extends Annotation>(a: T): T => this.record(a, place(a, this.article, { retryOrphans }), report);
     this.layer.entities = this.layer.entities.map(put);
     this.layer.claims = this.layer.claims.map(put);
     this.stampHeader();
@@ -129,14 +130,16 @@ export class ArticleSession {
     const restored: string[] = [];
     const put = <T extends Annotation>(a: T): T => {
       if (!a.orphaned) return a;
+      const { text, index } = this.article;
       const needle = a.prefix + a.quote + a.suffix;
-      const at = this.article.text.indexOf(needle);
-      if (at === -1 || this.article.text.indexOf(needle, at + 1) !== -1) return a;
-      const start = this.article.index.toCp(at + a.prefix.length);
+      const at = text.indexOf(needle);
+      const q = at + a.prefix.length;
+      if (at === -1 || text.indexOf(needle, at + 1) !== -1 || !a.quote || !onCodePointBoundary(text, q) || !onCodePointBoundary(text, q + a.quote.length)) return a;
       restored.push(a.id);
-      const next = { ...a, ...this.article.anchor(start, this.article.index.toCp(at + a.prefix.length + a.quote.length)) };
+      const next = { ...a, ...this.article.anchor(index.toCp(q), index.toCp(q + a.quote.length)) };
       delete next.orphaned;
-      return next;
+      // Its cue and source mention go with it.
+      return kindOf(next) === 'claim' ? placeSubSpans(next as ClaimAnnotation, a.start, this.article) as unknown as T : next;
     };
     this.layer.entities = this.layer.entities.map(put);
     this.layer.claims = this.layer.claims.map(put);
@@ -152,50 +155,33 @@ export class ArticleSession {
 
   /**
    * The article was edited in the editor: move every span through the edits (code points of the text before each edit,
-   * applied in order), then refresh quotes and context from the new text. Spans whose whole text went are orphaned.
+   * applied in order), like the editor's markers; their quotes and context are read from the new text. Spans whose
+   * whole text went are orphaned. An edit over the whole text (an end-of-line change, a whole-document replace), or
+   * edits that do not fit the text, are re-anchored by quote and context instead, as a change on disk is. The layer
+   * changes only once everything is computed. Returns the ids orphaned by these edits.
    */
   applyEdits(text: string, edits: TextEdit[]): string[] {
-    const orphaned: string[] = [];
-    const moveSub = (sub: SubSpan | undefined): SubSpan | undefined => {
-      if (!sub || sub.orphaned) return sub;
-      let span: { start: number; end: number } | undefined = sub;
-      for (const e of edits) span = span && shiftSpan(span, e);
-      return span ? { ...span, quote: sub.quote } : { ...sub, orphaned: true };
-    };
-    const move = <T extends Annotation>(a: T): T => {
-      if (a.orphaned) return a;
-      let span: { start: number; end: number } | undefined = a;
-      for (const e of edits) span = span && shiftSpan(span, e);
-      if (!span) {
-        orphaned.push(a.id);
-        return { ...a, orphaned: true };
-      }
-      const next = { ...a, start: span.start, end: span.end };
-      if (kindOf(a) === 'claim') {
-        const c = next as unknown as ClaimAnnotation;
-        c.cue = moveSub(c.cue);
-        if (c.source.span) c.source = { ...c.source, span: moveSub(c.source.span) };
-        if (!c.cue) delete c.cue;
-      }
-      return next;
-    };
-    this.layer.entities = this.layer.entities.map(move);
-    this.layer.claims = this.layer.claims.map(move);
-    this.article = new ArticleText(text);
-    const refresh = <T extends Annotation>(a: T): T => {
-      if (a.orphaned) return a;
-      const next = { ...a, ...this.article.anchor(a.start, a.end) };
-      if (kindOf(a) === 'claim') {
-        const c = next as unknown as ClaimAnnotation;
-        if (c.cue && !c.cue.orphaned) c.cue = this.article.subSpan(c.cue.start, c.cue.end);
-        if (c.source.span && !c.source.span.orphaned) c.source = { ...c.source, span: this.article.subSpan(c.source.span.start, c.source.span.end) };
-      }
-      return next;
-    };
-    this.layer.entities = this.layer.entities.map(refresh);
-    this.layer.claims = this.layer.claims.map(refresh);
-    this.stampHeader();
-    return orphaned;
+    const before = this.article;
+    const after = new ArticleText(text);
+    const wasOrphan = new Set(this.all().filter((a) => a.orphaned).map((a) => a.id));
+    const moved = needsReanchor(edits, before.length, after.length) ? undefined : this.moveAll(edits, before, after);
+    this.article = after;
+    if (moved) {
+      this.layer.entities = moved.entities;
+      this.layer.claims = moved.claims;
+      this.stampHeader();
+    } else {
+      this.reanchorAll({ retryOrphans: false });
+    }
+    return this.all().filter((a) => a.orphaned && !wasOrphan.has(a.id)).map((a) => a.id);
+  }
+
+  /** Every annotation moved through live edits; undefined when one of them did not stand on its quote (re-anchor). */
+  private moveAll(edits: TextEdit[], before: ArticleText, after: ArticleText): Pick<Layer, 'entities' | 'claims'> | undefined {
+    const entities = this.layer.entities.map((a) => moveAnnotation(a, edits, before, after));
+    const claims = this.layer.claims.map((a) => moveAnnotation(a, edits, before, after));
+    const placed = <T>(list: (T | undefined)[]): list is T[] => list.every((a) => a !== undefined);
+    return placed(entities) && placed(claims) ? { entities, claims } : undefined;
   }
 
   addEntity(e: NewEntity): EntityAnnotation {

@@ -1,6 +1,6 @@
-// The one place where Sift's code point offsets meet VS Code's UTF-16 positions.
+// The one place where Sift's code point offsets meet VS Code's UTF-16 positions (with editChanges.ts, its half that
+// plain-Node tests can load: a change event's edits in code points).
 import * as vscode from 'vscode';
-import { TextEdit } from '../../core/anchor/anchor';
 import { OffsetIndex } from '../../core/text/offsets';
 
 const cache = new WeakMap<vscode.TextDocument, { version: number; index: OffsetIndex }>();
@@ -39,18 +39,4 @@ export function rangeToSpan(doc: vscode.TextDocument, range: vscode.Range): { st
   return { start: positionToCp(doc, range.start), end: positionToCp(doc, range.end) };
 }
 
-/**
- * Converts a change event's edits to code points of the text before each edit, in the order core applies them.
- * `before` is the text the event's offsets refer to. VS Code's changes in one event do not overlap and refer to the
- * text before the event; applying them from the last to the first keeps the earlier offsets valid.
- */
-export function toCoreEdits(before: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): TextEdit[] {
-  const index = new OffsetIndex(before);
-  return [...changes]
-    .sort((a, b) => b.rangeOffset - a.rangeOffset)
-    .map((c) => {
-      const start = index.toCp(c.rangeOffset);
-      const end = index.toCp(c.rangeOffset + c.rangeLength);
-      return { start, end, insert: new OffsetIndex(c.text).cpLength };
-    });
-}
+export { type ContentChange, toCoreEdits } from './editChanges';

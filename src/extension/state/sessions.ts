@@ -189,6 +189,19 @@ export class Sessions extends Disposable {
     const entry = this.entries.get(e.document.uri.fsPath);
     if (!entry || e.contentChanges.length === 0) return;
     const after = e.document.getText();
+    try {
+      this.follow(entry, e, after);
+    } catch (err) {
+      // Never go on from a session that missed an edit: take the sidecar from disk and the editor's text again.
+      this.log.error(`could not follow an edit of ${entry.session.articlePath}; reloading it from disk and the editor: ${(err as Error).stack ?? String(err)}`);
+      this.reload(e.document);
+      return;
+    }
+    this.changed(entry.session);
+  }
+
+  /** Moves the session through one change event (or re-anchors, when the article was reloaded from disk). */
+  private follow(entry: Entry, e: vscode.TextDocumentChangeEvent, after: string): void {
     const { session } = entry;
     if (!e.document.isDirty && e.reason === undefined && this.diskText(e.document.uri.fsPath) === after) {
       // Reloaded from disk (git checkout, another program): find each annotation again by its quote.
@@ -200,7 +213,17 @@ export class Sessions extends Disposable {
     }
     entry.text = after;
     entry.doc = e.document;
-    this.changed(session);
+  }
+
+  /**
+   * Opens an article's session again: its pending work is written first (the layer still refers to the text it was
+   * made on, and the header records that text's hash), then the sidecar is read back and re-anchored to the editor's
+   * text, as when the article is first opened.
+   */
+  private reload(doc: vscode.TextDocument): void {
+    this.close(doc);
+    const fresh = this.get(doc);
+    if (fresh) this.changed(fresh);
   }
 
   private diskText(file: string): string | undefined {
