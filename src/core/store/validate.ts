@@ -8,6 +8,7 @@ import { parseSidecarName } from './paths';
 import { Annotation, ClaimAnnotation, Layer, SubSpan } from '../model';
 import { Problem, SidecarError } from './problems';
 import { ParsedSidecar, parseSidecar, positionOf } from './sidecarFormat';
+import { idsAsInFile } from './duplicateIds';
 
 export interface ValidateOptions {
   maxArticleBytes?: number;
@@ -31,14 +32,16 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
     if (e instanceof SidecarError) return e.problems;
     throw e;
   }
-  const problems: Problem[] = [];
+  // Keys Sift does not know are warnings; a duplicate id is an error here, checked on the ids as the file has them.
+  const problems: Problem[] = parsed.warnings.filter((p) => p.code !== 'duplicate-id');
+  const layer = idsAsInFile(parsed.layer, parsed.renamed);
   const at: Report = (pointer, severity, code, message, id) => {
     const { line, col } = positionOf(parsed, pointer);
     problems.push({ file, line, col, severity, code, message, ...(id ? { id } : {}) });
   };
-  const { header } = parsed.layer;
+  const { header } = layer;
   checkName(file, header, at);
-  checkIds(parsed.layer, at);
+  checkIds(layer, at);
   const articlePath = path.join(path.dirname(file), header.article);
   let article: ArticleText;
   try {
@@ -49,7 +52,7 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
       e.problem === 'missing' ? `the article '${header.article}' is missing` : e.message);
     return problems;
   }
-  checkAnchors(parsed.layer, article, at);
+  checkAnchors(layer, article, at);
   return problems;
 }
 
