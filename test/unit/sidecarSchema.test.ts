@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import schema from '../../schemas/sidecar.schema.json';
+import { ClaimAnnotation, ClaimLink, ClaimSource, EntityAnnotation, Layer, Rejection, ReviewComment, SidecarHeader, SubSpan } from '../../src/core/model';
 import { ArticleSession } from '../../src/core/session/session';
+import { CLAIM_KEYS, ENTITY_KEYS, HEADER_KEYS } from '../../src/core/store/sidecarKeys';
 import { sidecarPathFor } from '../../src/core/store/paths';
 import { parseSidecar, readSidecarFast, serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { validateSidecar } from '../../src/core/store/validate';
@@ -127,5 +130,46 @@ describe('sidecar schema: keys Sift does not know', () => {
     const out = serializeSidecar(parseSidecar(text, sidecar).layer);
     for (const re of KEPT) assert.match(out, re);
     assert.deepStrictEqual(parseSidecar(out, sidecar).layer, parseSidecar(text, sidecar).layer);
+  });
+});
+
+/** True when A and B are the same set of keys; a drift makes one of the `true`s below a type error, and tsc fails. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Defs = typeof schema.definitions;
+const MODEL_MATCHES_SCHEMA: {
+  header: Same<keyof SidecarHeader | Exclude<keyof Layer, 'header'>, keyof typeof schema.properties>;
+  rejection: Same<keyof Rejection, keyof typeof schema.properties.rejected.items.properties>;
+  entity: Same<keyof EntityAnnotation, keyof Defs['entity']['properties']>;
+  claim: Same<keyof ClaimAnnotation, keyof Defs['claim']['properties']>;
+  source: Same<keyof ClaimSource, keyof Defs['claim']['properties']['source']['properties']>;
+  subSpan: Same<keyof SubSpan, keyof Defs['subSpan']['properties']>;
+  link: Same<keyof ClaimLink, keyof Defs['claim']['properties']['links']['items']['properties']>;
+  comment: Same<keyof ReviewComment, keyof Defs['claim']['properties']['comments']['items']['properties']>;
+} = { header: true, rejection: true, entity: true, claim: true, source: true, subSpan: true, link: true, comment: true };
+
+describe('sidecar schema: the one source of the format', () => {
+  it('model.ts names exactly the keys the schema names (checked by the type checker)', () => {
+    assert.ok(Object.values(MODEL_MATCHES_SCHEMA).every((v) => v));
+  });
+
+  it('writes every key the schema names, in the schema\'s order, and reads it back', () => {
+    const { sidecar } = savedCorpus();
+    const parsed = parseSidecar(fs.readFileSync(sidecar, 'utf8'), sidecar);
+    const full = (keys: readonly string[], a: object) => Object.fromEntries(keys.map((k) => [k, (a as Record<string, unknown>)[k] ?? SAMPLE[k]]));
+    const SAMPLE: Record<string, unknown> = { value: '2024', canonical: 'Moskva', orphaned: true, note: 'n', factuality: 'reported', comments: [{ author: 'bob', at: '2026-11-21T12:00:00Z', text: 'ok' }],
+      cue: { start: 0, end: 1, quote: 'M' }, links: [{ relation: 'same', article: 'b.txt', claim: 'c-1', quote: 'q' }], published: '2024-12-16', rejected: [{ quote: 'Q', label: 'ORG' }] };
+    const layer = parsed.layer;
+    layer.header = full(HEADER_KEYS.filter((k) => !['rejected', 'entities', 'claims'].includes(k)), layer.header) as unknown as SidecarHeader;
+    layer.rejected = SAMPLE.rejected as Rejection[];
+    layer.entities = layer.entities.map((e) => full(ENTITY_KEYS, e) as unknown as EntityAnnotation);
+    layer.claims = layer.claims.map((c) => full(CLAIM_KEYS, c) as unknown as ClaimAnnotation);
+    const text = serializeSidecar(layer);
+    const keysAt = (indent: string) => [...text.matchAll(new RegExp(`^${indent}([a-z0-9_]+):`, 'gm'))].map((m) => m[1]);
+    assert.deepStrictEqual(keysAt(''), HEADER_KEYS);
+    const back = parseSidecar(text, sidecar);
+    assert.deepStrictEqual(back.layer, layer);
+    assert.deepStrictEqual(back.warnings, []);
+    assert.deepStrictEqual(Object.keys(back.layer.entities[0]), ENTITY_KEYS);
+    assert.deepStrictEqual(Object.keys(back.layer.claims[0]), CLAIM_KEYS);
   });
 });
