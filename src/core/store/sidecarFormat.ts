@@ -302,5 +302,6 @@ export function serializeSidecar(layer: Layer, previous?: Document): string {
   syncMap(doc, root, { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) }, HEADER_KEYS.filter((k) => k !== 'entities' && k !== 'claims'));
   syncSeq(doc, root, 'entities', entities, ENTITY_KEYS);
   syncSeq(doc, root, 'claims', claims, CLAIM_KEYS);
-  return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  // A string with a line break stays on one line (`\n` escaped) whatever its length: `yaml` folds one of 40+ characters otherwise.
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }
