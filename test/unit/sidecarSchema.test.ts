@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import schema from '../../schemas/sidecar.schema.json';
-import { ClaimAnnotation, ClaimLink, ClaimSource, EntityAnnotation, Layer, Rejection, ReviewComment, SidecarHeader, SubSpan } from '../../src/core/model';
+import { Annotation, isClaim, isEntity, ClaimAnnotation, ClaimLink, ClaimSource, EntityAnnotation, Layer, Rejection, ReviewComment, SidecarHeader, SubSpan } from '../../src/core/model';
 import { ArticleSession } from '../../src/core/session/session';
 import { CLAIM_KEYS, ENTITY_KEYS, HEADER_KEYS } from '../../src/core/store/sidecarKeys';
 import { sidecarPathFor } from '../../src/core/store/paths';
@@ -148,6 +148,12 @@ const MODEL_MATCHES_SCHEMA: {
 } = { header: true, rejection: true, entity: true, claim: true, source: true, subSpan: true, link: true, comment: true };
 
 describe('sidecar schema: the one source of the format', () => {
+  it('isClaim and isEntity tell a claim from an entity, as the store reads them', () => {
+    const { sidecar } = savedCorpus();
+    const all: Annotation[] = [...parseSidecar(fs.readFileSync(sidecar, 'utf8'), sidecar).layer.entities, ...parseSidecar(fs.readFileSync(sidecar, 'utf8'), sidecar).layer.claims];
+    assert.deepStrictEqual(all.map((a) => [isClaim(a), isEntity(a)]), [[false, true], [false, true], [true, false]]);
+  });
+
   it('model.ts names exactly the keys the schema names (checked by the type checker)', () => {
     assert.ok(Object.values(MODEL_MATCHES_SCHEMA).every((v) => v));
   });

@@ -5,7 +5,7 @@ import { PlacedSub, place } from '../anchor/place';
 import { ArticleError, ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { isValidAnnotator, isReservedAnnotator } from './annotator';
 import { parseSidecarName } from './paths';
-import { Annotation, ClaimAnnotation, Layer, SubSpan } from '../model';
+import { Annotation, isClaim, Layer, SubSpan } from '../model';
 import { Problem, SidecarError } from './problems';
 import { ParsedSidecar, parseSidecar, positionOf } from './sidecarFormat';
 import { idsAsInFile } from './duplicateIds';
@@ -114,10 +114,9 @@ function checkAnchors(layer: Layer, article: ArticleText, at: Report): void {
     } else if (!current && placed.outcome === 'orphaned') {
       at(where, 'warning', 'orphaned', `'${a.quote}' can no longer be found in the changed article`, a.id);
     }
-    if (kind === 'claims') {
-      const c = a as ClaimAnnotation;
-      checkSub(c.cue, placed.cue, `${where}/cue`, a.id);
-      checkSub(c.source.span, placed.source, `${where}/source/span`, a.id);
+    if (isClaim(a)) {
+      checkSub(a.cue, placed.cue, `${where}/cue`, a.id);
+      checkSub(a.source.span, placed.source, `${where}/source/span`, a.id);
     }
   });
   anchors(layer.entities, 'entities');
