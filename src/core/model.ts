@@ -92,6 +92,15 @@ export function kindOf(a: Annotation): AnnotationKind {
   return 'source' in a ? 'claim' : 'entity';
 }
 
+/** A claim has a source; an entity never has one. */
+export function isClaim(a: Annotation): a is ClaimAnnotation {
+  return 'source' in a;
+}
+
+export function isEntity(a: Annotation): a is EntityAnnotation {
+  return !isClaim(a);
+}
+
 export interface SidecarHeader {
   /** Format version. */
   sift: number;

@@ -5,7 +5,7 @@ import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
 import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
-import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, allAnnotations, kindOf } from '../model';
+import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, SidecarHeader, allAnnotations, isClaim, kindOf } from '../model';
 import { SidecarFile } from '../store/sidecarFile';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
@@ -255,13 +255,13 @@ export class ArticleSession {
   /** Puts back an annotation as it was (undo). */
   restore(a: Annotation): void {
     this.remove(a.id);
-    if (kindOf(a) === 'claim') this.layer.claims.push(a as ClaimAnnotation);
-    else this.layer.entities.push(a as EntityAnnotation);
+    if (isClaim(a)) this.layer.claims.push(a);
+    else this.layer.entities.push(a);
   }
 
   private replace(a: Annotation): void {
-    if (kindOf(a) === 'claim') this.layer.claims = this.layer.claims.map((x) => (x.id === a.id ? (a as ClaimAnnotation) : x));
-    else this.layer.entities = this.layer.entities.map((x) => (x.id === a.id ? (a as EntityAnnotation) : x));
+    if (isClaim(a)) this.layer.claims = this.layer.claims.map((x) => (x.id === a.id ? a : x));
+    else this.layer.entities = this.layer.entities.map((x) => (x.id === a.id ? a : x));
   }
 
   private uniqueId(kind: 'entity' | 'claim'): string {

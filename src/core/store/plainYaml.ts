@@ -5,6 +5,8 @@
 // tabs, odd indentation, duplicate keys, control characters, a byte-order mark, numbers the two parsers read
 // differently) makes it return undefined, and the caller reads the text with the full parser instead. It never guesses.
 
+import { allSchemaKeys } from './sidecarKeys';
+
 export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
 
 /** Keys are plain words ([A-Za-z_][A-Za-z0-9_-]*, x- keys too), never one the CORE schema would turn into null or a boolean. */
@@ -26,12 +28,10 @@ const SIMPLE_ESCAPES = new Map(Object.entries({
   N: '\x85', _: '\xA0', L: '\u2028', P: '\u2029',
 }));
 const MAX_DEPTH = 16;
-/** The keys Sift writes, by a hash of their characters: a key read is one of these strings when it can be, which builds objects faster. */
+/** The keys the schema names, by a hash of their characters: a key read is one of these strings when it can be, which builds objects faster. */
 const KNOWN_KEYS = new Map<number, string>();
 const keyHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
-for (const k of ['sift', 'article', 'annotator', 'sha256', 'length', 'published', 'rejected', 'entities', 'claims', 'id', 'label', 'start', 'end',
-  'quote', 'prefix', 'suffix', 'value', 'canonical', 'orphaned', 'note', 'created', 'updated', 'source', 'name', 'span', 'confidence', 'factuality',
-  'cue', 'links', 'comments', 'relation', 'claim', 'author', 'at', 'text']) KNOWN_KEYS.set([...k].reduce((h, c) => keyHash(h, c.charCodeAt(0)), 0), k);
+for (const k of allSchemaKeys()) KNOWN_KEYS.set([...k].reduce((h, c) => keyHash(h, c.charCodeAt(0)), 0), k);
 
 const SPACE = 0x20;
 const LF = 0x0a;

@@ -4,7 +4,8 @@ import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Sca
 import { ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
 import { readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
-import schema from '../../../schemas/sidecar.schema.json';
+import { CLAIM_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
+import { RenamedId, renameDuplicateIds } from './duplicateIds';
 
 export const SIDECAR_SUFFIX = '.ann.yaml';
 export const MAX_SIDECAR_BYTES = 50 * 1024 * 1024;
@@ -12,14 +13,15 @@ export const MAX_SIDECAR_BYTES = 50 * 1024 * 1024;
 export const MAX_NESTING = 64;
 const MAX_ALIASES = 50;
 
-const HEADER_KEYS = ['sift', 'article', 'annotator', 'sha256', 'length', 'published', 'rejected', 'entities', 'claims'] as const;
-const ENTITY_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'value', 'canonical', 'orphaned', 'note', 'created', 'updated'] as const;
-const CLAIM_KEYS = ['id', 'start', 'end', 'quote', 'prefix', 'suffix', 'source', 'confidence', 'factuality', 'cue', 'links', 'comments', 'orphaned', 'note', 'created', 'updated'] as const;
-
 let validator: ValidateFunction | undefined;
-function validateSchema(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+/**
+ * Checks data against the schema. A key the schema does not name (`additionalProperties`) is not an error: Sift keeps
+ * it and warns (a newer Sift's field, or a typo); every other violation is.
+ */
+function validateSchema(data: unknown): { errors: ErrorObject[]; unknownKeys: ErrorObject[] } {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(SIDECAR_SCHEMA);
+  const all = validator(data) ? [] : [...(validator.errors ?? [])];
+  return { errors: all.filter((e) => e.keyword !== 'additionalProperties'), unknownKeys: all.filter((e) => e.keyword === 'additionalProperties') };
 }
 
 export interface ParsedSidecar {
@@ -27,6 +29,10 @@ export interface ParsedSidecar {
   /** The YAML document as read, kept so that a rewrite preserves comments, key order and unknown keys. */
   doc: Document;
   lines: LineCounter;
+  /** What loads but should be seen: keys Sift does not know (kept), duplicate ids (renamed). */
+  warnings: Problem[];
+  /** Annotations whose id another one already had: renamed `<id>-dup-N` in the layer and in `doc`. */
+  renamed: RenamedId[];
 }
 
 /** A [ or { opens a flow collection only where a value can start: not in the middle of a plain scalar like 'a [b'. */
@@ -92,13 +98,16 @@ function schemaMessage(e: ErrorObject): string {
   return `${where}: ${e.message}`;
 }
 
-/** Parses and validates a sidecar. Throws SidecarError with every problem found, each with its line and column. */
-export function parseSidecar(source: string, file: string): ParsedSidecar {
-  const fail = (line: number, col: number, code: string, message: string): never => {
-    throw new SidecarError(file, [{ file, line, col, severity: 'error', code, message }]);
-  };
+type Fail = (line: number, col: number, code: string, message: string) => never;
+
+/** The guards before any parsing, shared by both readers: size, NUL bytes. */
+function checkBytes(source: string, fail: Fail): void {
   if (source.length > MAX_SIDECAR_BYTES) fail(0, 0, 'too-large', `the sidecar is over ${MAX_SIDECAR_BYTES / 1048576} MB`);
   if (source.includes('\u0000')) fail(0, 0, 'binary', 'the sidecar contains NUL bytes; it is not a YAML text file');
+}
+
+/** The YAML document, or every syntax problem; refuses too deep nesting and alias bombs. */
+function readYaml(source: string, file: string, fail: Fail): { doc: Document; lc: LineCounter; data: unknown } {
   const lc = new LineCounter();
   const deep = tooDeep(source);
   if (deep !== undefined) {
@@ -120,43 +129,63 @@ export function parseSidecar(source: string, file: string): ParsedSidecar {
   } catch (e) {
     fail(1, 1, 'yaml-aliases', `${(e as Error).message} (more than ${MAX_ALIASES} alias expansions)`);
   }
+  return { doc, lc, data };
+}
+
+/** Parses and validates a sidecar. Throws SidecarError with every problem found, each with its line and column. */
+export function parseSidecar(source: string, file: string): ParsedSidecar {
+  const fail: Fail = (line, col, code, message) => {
+    throw new SidecarError(file, [{ file, line, col, severity: 'error', code, message }]);
+  };
+  checkBytes(source, fail);
+  const { doc, lc, data } = readYaml(source, file, fail);
+  const at = (pointer: string) => lineCol(lc, nodeAt(doc, pointer)?.range?.[0] ?? 0);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail(1, 1, 'schema', 'a sidecar is a YAML mapping (sift, article, sha256, ...)');
   const version = (data as { sift?: unknown }).sift;
   if (typeof version === 'number' && version > FORMAT_VERSION) {
-    const n = nodeAt(doc, '/sift');
-    const { line, col } = lineCol(lc, n?.range?.[0] ?? 0);
+    const { line, col } = at('/sift');
     fail(line, col, 'version', `written by a newer Sift (format ${version}; this one reads format ${FORMAT_VERSION}); update Sift`);
   }
-  for (const e of validateSchema(data)) {
-    const n = nodeAt(doc, e.instancePath);
-    const { line, col } = lineCol(lc, n?.range?.[0] ?? 0);
-    problems.push({ file, line, col, severity: 'error', code: 'schema', message: schemaMessage(e) });
+  const { errors, unknownKeys } = validateSchema(data);
+  const problem = (e: ErrorObject, severity: Problem['severity'], code: string): Problem => ({ file, ...at(e.instancePath), severity, code, message: schemaMessage(e) });
+  if (errors.length) throw new SidecarError(file, errors.map((e) => problem(e, 'error', 'schema')));
+  const warnings = unknownKeys.map((e) => problem(e, 'warning', 'unknown-key'));
+  const renamed = renameDuplicateIds(data);
+  for (const r of renamed) {
+    warnings.push({ file, ...at(`/${r.kind}/${r.index}/id`), severity: 'warning', code: 'duplicate-id', id: r.to,
+      message: `id '${r.from}' is used twice (first at ${r.first}); this one is renamed '${r.to}', written on the next save` });
+    const node = doc.getIn([r.kind, r.index, 'id'], true);
+    if (isScalar(node)) node.value = r.to;
   }
-  if (problems.length) throw new SidecarError(file, problems);
-  return { layer: toLayer(data as SidecarData), doc, lines: lc };
+  return { layer: toLayer(data as SidecarData), doc, lines: lc, warnings, renamed };
 }
 
 type SidecarData = SidecarHeader & { entities?: EntityAnnotation[]; claims?: ClaimAnnotation[]; rejected?: Rejection[] };
 
-/** Validated sidecar data as a layer: missing context becomes empty. */
+/** Validated sidecar data as a layer: missing context becomes empty; keys Sift does not know stay where they were. */
 function toLayer(d: SidecarData): Layer {
-  const header: SidecarHeader = { sift: d.sift, article: d.article, sha256: d.sha256, length: d.length, annotator: d.annotator };
-  if (d.published !== undefined) header.published = d.published;
+  const { entities, claims, rejected, ...rest } = d;
+  const header = ordered(rest, HEADER_KEYS) as unknown as SidecarHeader;
   const withContext = <T extends { prefix?: string; suffix?: string }>(a: T): T => ({ ...a, prefix: a.prefix ?? '', suffix: a.suffix ?? '' });
-  return { header, entities: (d.entities ?? []).map(withContext), claims: (d.claims ?? []).map(withContext), ...(d.rejected?.length ? { rejected: d.rejected } : {}) };
+  return { header, entities: (entities ?? []).map(withContext), claims: (claims ?? []).map(withContext), ...(rejected?.length ? { rejected } : {}) };
 }
 
 /**
- * Reads a sidecar for bulk, read-only use (exports, the workspace index) several times faster than `parseSidecar`:
- * plain block YAML, as Sift writes it, is read by a small exact reader into plain data, without the comment-preserving
- * document, and checked against the same schema. Anything that reader declines, or that fails the schema, goes to
- * `parseSidecar`, which reads it with `yaml` under the same guards (size, NUL, nesting, aliases) and reports problems
- * with lines and columns.
+ * Reads a sidecar for bulk, read-only use (exports, the workspace index) several times faster than `parseSidecar`,
+ * with the same result: plain block YAML, as Sift writes it, is read by a small exact reader into plain data, without
+ * the comment-preserving document, and put through the same checks (size, NUL, schema, duplicate keys, duplicate ids
+ * renamed). Anything that reader declines, or that fails a check, goes to `parseSidecar`, which reads it with `yaml`
+ * and reports problems with lines and columns. There is no third way to read a sidecar.
  */
 export function readSidecarFast(source: string, file: string): Layer {
-  if (source.length <= MAX_SIDECAR_BYTES && !source.includes('\u0000')) {
+  let bytesOk = true;
+  checkBytes(source, () => (bytesOk = false) as never);
+  if (bytesOk) {
     const data = readPlainYaml(source);
-    if (data !== undefined && isCurrentSidecar(data)) return toLayer(data);
+    if (data !== undefined && isCurrentSidecar(data)) {
+      renameDuplicateIds(data);
+      return toLayer(data);
+    }
   }
   return parseSidecar(source, file).layer;
 }
@@ -164,7 +193,7 @@ export function readSidecarFast(source: string, file: string): Layer {
 function isCurrentSidecar(data: unknown): data is SidecarData {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
   const version = (data as SidecarData).sift;
-  return (typeof version !== 'number' || version <= FORMAT_VERSION) && validateSchema(data).length === 0;
+  return (typeof version !== 'number' || version <= FORMAT_VERSION) && validateSchema(data).errors.length === 0;
 }
 
 /** Line and column of the node at a JSON pointer (e.g. /claims/2/start), for problems found after parsing. */
@@ -172,10 +201,12 @@ export function positionOf(parsed: ParsedSidecar, pointer: string): { line: numb
   return lineCol(parsed.lines, nodeAt(parsed.doc, pointer)?.range?.[0] ?? 0);
 }
 
+/** The keys the schema names, in its order, then the keys it does not name, in theirs: nothing Sift does not know is dropped. */
 function ordered(obj: object, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const o = obj as Record<string, unknown>;
   for (const k of keys) if (o[k] !== undefined && !(k === 'orphaned' && o[k] === false)) out[k] = o[k];
+  for (const k of Object.keys(o)) if (!(k in out) && !keys.includes(k) && o[k] !== undefined) out[k] = o[k];
   return out;
 }
 
@@ -203,9 +234,12 @@ function styleNode(node: Node): Node {
   return node;
 }
 
-/** Brings a YAML map in line with `obj` for the keys Sift owns; leaves other keys, comments and order alone. */
+/**
+ * Brings a YAML map in line with `obj`: the keys the schema names (`owned`, removed when `obj` lacks them) and any other
+ * key `obj` has (added or changed, never removed); leaves other keys, comments and order alone.
+ */
 function syncMap(doc: Document, map: YAMLMap, obj: Record<string, unknown>, owned: readonly string[]): void {
-  for (const key of owned) {
+  for (const key of [...owned, ...Object.keys(obj).filter((k) => !owned.includes(k))]) {
     const want = obj[key];
     const has = map.get(key, true) as Node | undefined;
     if (want === undefined) {
@@ -231,7 +265,7 @@ function syncSeq(doc: Document, parent: YAMLMap, key: 'entities' | 'claims', ite
   }
   seq.flow = items.length === 0;
   const byId = new Map<string, YAMLMap>();
-  for (const n of seq.items) if (isMap(n)) byId.set(String(n.get('id')), n);
+  for (const n of seq.items) if (isMap(n) && !byId.has(String(n.get('id')))) byId.set(String(n.get('id')), n);
   const next: unknown[] = [];
   for (const item of items) {
     const existing = byId.get(String(item.id));
@@ -264,9 +298,10 @@ export function serializeSidecar(layer: Layer, previous?: Document): string {
     doc.commentBefore = TOP_COMMENT;
   }
   const root = doc.contents as YAMLMap;
-  const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ({ quote: r.quote, label: r.label }));
+  const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ordered(r, REJECTION_KEYS));
   syncMap(doc, root, { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) }, HEADER_KEYS.filter((k) => k !== 'entities' && k !== 'claims'));
   syncSeq(doc, root, 'entities', entities, ENTITY_KEYS);
   syncSeq(doc, root, 'claims', claims, CLAIM_KEYS);
-  return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  // A string with a line break stays on one line (`\n` escaped) whatever its length: `yaml` folds one of 40+ characters otherwise.
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }

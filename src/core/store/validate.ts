@@ -6,9 +6,10 @@ import { ReadRefusal, readTextFile } from '../text/safeRead';
 import { outsideRoot } from '../corpus/workspaceRoot';
 import { isValidAnnotator, isReservedAnnotator } from './annotator';
 import { parseSidecarName } from './paths';
-import { Annotation, ClaimAnnotation, Layer, SubSpan } from '../model';
+import { Annotation, isClaim, Layer, SubSpan } from '../model';
 import { Problem, SidecarError } from './problems';
 import { ParsedSidecar, parseSidecar, positionOf } from './sidecarFormat';
+import { idsAsInFile } from './duplicateIds';
 
 export interface ValidateOptions {
   maxArticleBytes?: number;
@@ -37,14 +38,16 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
     if (e instanceof SidecarError) return e.problems;
     throw e;
   }
-  const problems: Problem[] = [];
+  // Keys Sift does not know are warnings; a duplicate id is an error here, checked on the ids as the file has them.
+  const problems: Problem[] = parsed.warnings.filter((p) => p.code !== 'duplicate-id');
+  const layer = idsAsInFile(parsed.layer, parsed.renamed);
   const at: Report = (pointer, severity, code, message, id) => {
     const { line, col } = positionOf(parsed, pointer);
     problems.push({ file, line, col, severity, code, message, ...(id ? { id } : {}) });
   };
-  const { header } = parsed.layer;
+  const { header } = layer;
   checkName(file, header, at);
-  checkIds(parsed.layer, at);
+  checkIds(layer, at);
   const articlePath = path.join(path.dirname(file), header.article);
   let article: ArticleText;
   try {
@@ -57,7 +60,7 @@ export function validateSidecar(file: string, options: ValidateOptions = {}): Pr
       e.problem === 'missing' ? `the article '${header.article}' is missing` : e.message);
     return problems;
   }
-  checkAnchors(parsed.layer, article, at);
+  checkAnchors(layer, article, at);
   return problems;
 }
 
@@ -119,10 +122,9 @@ function checkAnchors(layer: Layer, article: ArticleText, at: Report): void {
     } else if (!current && placed.outcome === 'orphaned') {
       at(where, 'warning', 'orphaned', `'${a.quote}' can no longer be found in the changed article`, a.id);
     }
-    if (kind === 'claims') {
-      const c = a as ClaimAnnotation;
-      checkSub(c.cue, placed.cue, `${where}/cue`, a.id);
-      checkSub(c.source.span, placed.source, `${where}/source/span`, a.id);
+    if (isClaim(a)) {
+      checkSub(a.cue, placed.cue, `${where}/cue`, a.id);
+      checkSub(a.source.span, placed.source, `${where}/source/span`, a.id);
     }
   });
   anchors(layer.entities, 'entities');

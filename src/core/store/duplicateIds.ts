@@ -1,0 +1,59 @@
+// Duplicate annotation ids on load: the first keeps its id, every later one is renamed `<id>-dup-2`, `-dup-3`… (unique
+// across entities and claims), kept, and reported. Merge, update and delete work by id, so two annotations that shared
+// one would otherwise collapse into one, or be changed together.
+import { Layer } from '../model';
+
+/** One annotation renamed on load: where it is in the file, the id it has there, and the id it was given. */
+export interface RenamedId {
+  kind: 'entities' | 'claims';
+  index: number;
+  from: string;
+  to: string;
+  /** Where the annotation that kept the id is (a JSON pointer, e.g. /entities/0). */
+  first: string;
+}
+
+/** The longest id the schema allows. */
+const MAX_ID = 64;
+
+function freshId(id: string, taken: Set<string>): string {
+  for (let n = 2; ; n++) {
+    const suffix = `-dup-${n}`;
+    const candidate = id.slice(0, MAX_ID - suffix.length) + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+type WithIds = { entities?: { id: string }[]; claims?: { id: string }[] };
+
+/** Renames duplicate ids in place (entities first, then claims, in file order) and returns what it renamed. */
+export function renameDuplicateIds(data: WithIds): RenamedId[] {
+  const taken = new Set([...(data.entities ?? []), ...(data.claims ?? [])].map((a) => a.id));
+  const firstAt = new Map<string, string>();
+  const renamed: RenamedId[] = [];
+  for (const kind of ['entities', 'claims'] as const) {
+    (data[kind] ?? []).forEach((a, index) => {
+      const first = firstAt.get(a.id);
+      if (first === undefined) {
+        firstAt.set(a.id, `/${kind}/${index}`);
+        return;
+      }
+      const to = freshId(a.id, taken);
+      taken.add(to);
+      renamed.push({ kind, index, from: a.id, to, first });
+      a.id = to;
+    });
+  }
+  return renamed;
+}
+
+/** The layer with the ids as the file has them (duplicates and all), for `sift validate`, which reports them. */
+export function idsAsInFile(layer: Layer, renamed: readonly RenamedId[]): Layer {
+  if (renamed.length === 0) return layer;
+  const out: Layer = { ...layer, entities: [...layer.entities], claims: [...layer.claims] };
+  for (const r of renamed) {
+    const list = out[r.kind] as { id: string }[];
+    list[r.index] = { ...list[r.index], id: r.from };
+  }
+  return out;
+}
