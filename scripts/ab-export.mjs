@@ -10,16 +10,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { NEW, OLD, arg, repo } from './oldNew.mjs';
 import * as esbuild from 'esbuild';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
-const OLD = path.resolve(arg('--old', '/tmp/old-dist/cli.js'));
-const NEW = path.resolve(repo, arg('--new', 'dist/cli.js'));
 const N = Number(arg('--articles', '10000'));
 const ROUNDS = Number(arg('--rounds', '5'));
 

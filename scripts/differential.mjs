@@ -27,17 +27,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { NEW, OLD, arg, repo } from './oldNew.mjs';
 import YAML from 'yaml';
 import { makeArticle, annotate, staleEdit } from './differential-corpus.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
-const OLD = path.resolve(arg('--old', '/tmp/old-dist/cli.js'));
-const NEW = path.resolve(repo, arg('--new', 'dist/cli.js'));
 const ARTICLES = Number(arg('--articles', '300'));
 const SEED = Number(arg('--seed', '1'));
 
