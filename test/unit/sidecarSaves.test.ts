@@ -163,6 +163,19 @@ describe('sidecar saves: unsafe content', () => {
   });
 });
 
+describe('sidecar saves: checked before the file is replaced', () => {
+  it('never replaces a sidecar with output that fails the schema: the file stays, the work goes to the recovery file', () => {
+    const { a } = oneSaved();
+    const before = fs.readFileSync(a.sidecar.path, 'utf8');
+    // A value the schema refuses (confidence is 0..1), as a bug or a hand-made layer could produce.
+    a.addClaim({ start: 0, end: 6, source: { name: 'Moscow' }, confidence: 5 });
+    assert.throws(() => a.sidecar.save(), /fails the sidecar schema.*confidence|confidence.*fails the sidecar schema/s);
+    assert.strictEqual(fs.readFileSync(a.sidecar.path, 'utf8'), before, 'the sidecar on disk is untouched');
+    const recovery = fs.readFileSync(a.sidecar.recoveryPath, 'utf8');
+    assert.match(recovery, /confidence: 5/, 'the work is kept in the recovery file');
+  });
+});
+
 describe('sidecar saves: the lock file', () => {
   it('breaks a lock left by a writer that is gone, and always releases its own', () => {
     const dir = tmpCorpus([A0]);

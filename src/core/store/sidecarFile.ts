@@ -228,6 +228,7 @@ export class SidecarFile {
         this.dropRecovery();
         return 'unchanged';
       }
+      const parsed = this.checked(text);
       const tmp = writeTemp(this.path, text);
       const now = readDisk(this.path);
       if ('error' in now || now.text !== this.diskText) {
@@ -236,7 +237,7 @@ export class SidecarFile {
       }
       this.sawOnDisk();
       commitTemp(tmp, this.path);
-      this.wrote(text);
+      this.wrote(text, parsed);
       return 'written';
     }
     throw new Error(`${this.path} kept changing during the save (${MAX_SAVE_ATTEMPTS} attempts); your work is kept in memory`);
@@ -248,8 +249,24 @@ export class SidecarFile {
     return 'recovery';
   }
 
-  private wrote(text: string): void {
-    const parsed = parseSidecar(text, this.path);
+  /**
+   * What a save would write, checked as a load checks it (YAML, schema, limits) before any file is replaced. Output
+   * that fails is never written over the sidecar: the work goes to the recovery file and the save fails with the reason.
+   */
+  private checked(text: string): ParsedSidecar {
+    try {
+      return parseSidecar(text, this.path);
+    } catch (e) {
+      if (!(e instanceof SidecarError)) throw e;
+      this.saveRecovery();
+      // The work is in memory and in the recovery file; the next save that passes removes the recovery file.
+      this.recovered = true;
+      const why = e.problems.map((p) => p.message).join('; ');
+      throw new Error(`Sift did not write ${this.path}: what it would write fails the sidecar schema (${why}); your work is kept in ${this.recoveryPath}`, { cause: e });
+    }
+  }
+
+  private wrote(text: string, parsed: ParsedSidecar): void {
     this.doc = parsed.doc;
     this.diskText = text;
     this.base = clone(this.layer);
