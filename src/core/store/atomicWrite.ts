@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { firstInvalidUtf8 } from '../text/article';
+import { readUpTo } from '../text/safeRead';
 import { SidecarError } from './problems';
 
 /**
@@ -57,17 +58,7 @@ function readBounded(file: string, max: number): Buffer | undefined {
     throw e;
   }
   try {
-    const buf = Buffer.alloc(Math.min(max + 1, Math.max(fs.fstatSync(fd).size + 1, 64 * 1024)));
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, Math.min(buf.length, max + 1 - total), null);
-      if (n === 0) break;
-      chunks.push(Buffer.from(buf.subarray(0, n)));
-      total += n;
-      if (total > max) break;
-    }
-    return Buffer.concat(chunks, total);
+    return readUpTo(fd, max, fs.fstatSync(fd).size);
   } finally {
     fs.closeSync(fd);
   }

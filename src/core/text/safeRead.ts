@@ -36,7 +36,7 @@ function open(file: string): number {
 }
 
 /** Reads from `fd` until end of file or until more than `cap` bytes came; the size is only a hint for the buffer. */
-function readUpTo(fd: number, cap: number, hint: number): Buffer {
+export function readUpTo(fd: number, cap: number, hint: number): Buffer {
   let buf = Buffer.allocUnsafe(Math.min(cap + 1, Math.max(hint + 1, 65536)));
   let total = 0;
   for (;;) {
