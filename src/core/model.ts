@@ -26,7 +26,20 @@ export interface Timestamps {
   updated?: string;
 }
 
-export interface EntityAnnotation extends Anchor, OrphanInfo, Timestamps {
+/** An annotation in some layer of the same article: the layer's annotator (or `gold`) and the annotation's id. */
+export interface Target {
+  annotator: string;
+  id: string;
+}
+
+/** Set on `gold` annotations: where a review decision came from and who made it. */
+export interface Adjudication {
+  /** The annotations (annotator and id) this gold annotation was adjudicated from. */
+  from?: Target[];
+  adjudicator?: string;
+}
+
+export interface EntityAnnotation extends Anchor, OrphanInfo, Timestamps, Adjudication {
   id: string;
   label: string;
   /** Normalised value, for dates: 2024-12-15, 2024-12, 2024. */
@@ -72,7 +85,7 @@ export interface ReviewComment {
   text: string;
 }
 
-export interface ClaimAnnotation extends Anchor, OrphanInfo, Timestamps {
+export interface ClaimAnnotation extends Anchor, OrphanInfo, Timestamps, Adjudication {
   id: string;
   source: ClaimSource;
   /** The annotator's confidence, 0..1. */
@@ -113,6 +126,34 @@ export interface SidecarHeader {
   annotator: string;
   /** Publication date, the reference for relative dates. */
   published?: string;
+  status?: LayerStatus;
+}
+
+/** An annotator's layer is `annotating` or `finished`; the gold layer is `in-review` or `adjudicated`. */
+export type LayerStatus = 'annotating' | 'finished' | 'in-review' | 'adjudicated';
+export const LAYER_STATUSES: readonly LayerStatus[] = ['annotating', 'finished', 'in-review', 'adjudicated'];
+
+/** Gold layer: a review decision that a unit is not an annotation. It names the annotations it rejects by id, so it
+ * survives re-anchoring, and it keeps the quote and label only for readers of the file. */
+export interface Dismissal {
+  id: string;
+  kind?: AnnotationKind;
+  label?: string;
+  quote?: string;
+  from: Target[];
+  adjudicator?: string;
+  created?: string;
+}
+
+/** One comment in a discussion of an annotation, stored only in its author's own sidecar (the sidecar's annotator).
+ * `resolved` set is a thread status change (true resolves, false reopens); the latest by `at` across layers wins. */
+export interface DiscussionComment {
+  id: string;
+  on: Target;
+  at: string;
+  text?: string;
+  resolved?: boolean;
+  updated?: string;
 }
 
 /** A suggestion the annotator turned down: that string with that label is not suggested again in this article. */
@@ -128,6 +169,10 @@ export interface Layer {
   claims: ClaimAnnotation[];
   /** Rejected suggestions; optional in files, so older sidecars load. */
   rejected?: Rejection[];
+  /** Gold layer only: units decided as "not an annotation". */
+  dismissed?: Dismissal[];
+  /** This layer's author's comments on annotations of any layer. */
+  discussion?: DiscussionComment[];
 }
 
 /** Stable order in files and views: by start, then id. */

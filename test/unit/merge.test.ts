@@ -64,3 +64,27 @@ describe('three-way merge by annotation id', () => {
     assert.notStrictEqual(r.layer.header.sha256, L().header.sha256);
   });
 });
+
+describe('three-way merge of review data (decisions and comments) by id', () => {
+  const at = (m: number) => `2026-11-30T20:${String(m).padStart(2, '0')}:00Z`;
+  const c = (id: string, text: string, m = 0) => ({ id, on: { annotator: 'bob', id: 'e-1' }, at: at(m), text });
+  const withDiscussion = (...discussion: ReturnType<typeof c>[]): Layer => ({ ...L(), discussion });
+
+  it('keeps comments added on both sides, and a deletion on one side', () => {
+    const r = merge3(withDiscussion(c('c-1', 'one')), withDiscussion(c('c-1', 'one'), c('c-2', 'mine', 1)), withDiscussion(c('c-3', 'theirs', 2)));
+    assert.deepStrictEqual(r.layer.discussion?.map((x) => x.id).sort(), ['c-2', 'c-3']);
+  });
+
+  it('keeps both versions of a comment edited on both sides, with no note added to a comment', () => {
+    const r = merge3(withDiscussion(c('c-1', 'one')), withDiscussion(c('c-1', 'mine')), withDiscussion(c('c-1', 'theirs')));
+    assert.deepStrictEqual(r.layer.discussion?.map((x) => [x.id, x.text]), [['c-1', 'theirs'], ['c-1-mine', 'mine']]);
+    assert.ok(r.layer.discussion?.every((x) => !('note' in x)));
+    assert.deepStrictEqual(r.conflicts.map((x) => x.kind), ['both-changed']);
+  });
+
+  it('keeps decisions (dismissed) from both sides', () => {
+    const d = (id: string) => ({ id, from: [{ annotator: 'ana', id }] });
+    const r = merge3(L(), { ...L(), dismissed: [d('d-1')] }, { ...L(), dismissed: [d('d-2')] });
+    assert.deepStrictEqual(r.layer.dismissed?.map((x) => x.id).sort(), ['d-1', 'd-2']);
+  });
+});

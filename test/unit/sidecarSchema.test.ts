@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import schema from '../../schemas/sidecar.schema.json';
-import { Annotation, isClaim, isEntity, ClaimAnnotation, ClaimLink, ClaimSource, EntityAnnotation, Layer, Rejection, ReviewComment, SidecarHeader, SubSpan } from '../../src/core/model';
+import { Annotation, isClaim, isEntity, ClaimAnnotation, ClaimLink, ClaimSource, DiscussionComment, Dismissal, EntityAnnotation, Layer, Rejection, ReviewComment, SidecarHeader, SubSpan, Target } from '../../src/core/model';
 import { ArticleSession } from '../../src/core/session/session';
-import { CLAIM_KEYS, ENTITY_KEYS, HEADER_KEYS } from '../../src/core/store/sidecarKeys';
+import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS } from '../../src/core/store/sidecarKeys';
 import { sidecarPathFor } from '../../src/core/store/paths';
 import { parseSidecar, readSidecarFast, serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { validateSidecar } from '../../src/core/store/validate';
@@ -145,7 +145,10 @@ const MODEL_MATCHES_SCHEMA: {
   subSpan: Same<keyof SubSpan, keyof Defs['subSpan']['properties']>;
   link: Same<keyof ClaimLink, keyof Defs['claim']['properties']['links']['items']['properties']>;
   comment: Same<keyof ReviewComment, keyof Defs['claim']['properties']['comments']['items']['properties']>;
-} = { header: true, rejection: true, entity: true, claim: true, source: true, subSpan: true, link: true, comment: true };
+  dismissal: Same<keyof Dismissal, keyof Defs['dismissal']['properties']>;
+  discussion: Same<keyof DiscussionComment, keyof Defs['comment']['properties']>;
+  target: Same<keyof Target, keyof Defs['target']['properties']>;
+} = { header: true, rejection: true, entity: true, claim: true, source: true, subSpan: true, link: true, comment: true, dismissal: true, discussion: true, target: true };
 
 describe('sidecar schema: the one source of the format', () => {
   it('isClaim and isEntity tell a claim from an entity, as the store reads them', () => {
@@ -163,10 +166,15 @@ describe('sidecar schema: the one source of the format', () => {
     const parsed = parseSidecar(fs.readFileSync(sidecar, 'utf8'), sidecar);
     const full = (keys: readonly string[], a: object) => Object.fromEntries(keys.map((k) => [k, (a as Record<string, unknown>)[k] ?? SAMPLE[k]]));
     const SAMPLE: Record<string, unknown> = { value: '2024', canonical: 'Moskva', orphaned: true, note: 'n', factuality: 'reported', comments: [{ author: 'bob', at: '2026-11-21T12:00:00Z', text: 'ok' }],
-      cue: { start: 0, end: 1, quote: 'M' }, links: [{ relation: 'same', article: 'b.txt', claim: 'c-1', quote: 'q' }], published: '2024-12-16', rejected: [{ quote: 'Q', label: 'ORG' }] };
+      cue: { start: 0, end: 1, quote: 'M' }, links: [{ relation: 'same', article: 'b.txt', claim: 'c-1', quote: 'q' }], published: '2024-12-16', rejected: [{ quote: 'Q', label: 'ORG' }],
+      status: 'finished', from: [{ annotator: 'ana', id: 'e-1' }], adjudicator: 'rev',
+      dismissed: [{ id: 'd-1', kind: 'entity', label: 'ORG', quote: 'Q', from: [{ annotator: 'bob', id: 'e-9' }], adjudicator: 'rev', created: '2026-11-21T12:00:00Z' }],
+      discussion: [{ id: 'c-1', on: { annotator: 'bob', id: 'e-9' }, at: '2026-11-21T12:00:00Z', text: 'why ORG?', resolved: true, updated: '2026-11-21T12:05:00Z' }] };
     const layer = parsed.layer;
-    layer.header = full(HEADER_KEYS.filter((k) => !['rejected', 'entities', 'claims'].includes(k)), layer.header) as unknown as SidecarHeader;
+    layer.header = full(HEADER_KEYS.filter((k) => !['rejected', 'entities', 'claims', 'dismissed', 'discussion'].includes(k)), layer.header) as unknown as SidecarHeader;
     layer.rejected = SAMPLE.rejected as Rejection[];
+    layer.dismissed = SAMPLE.dismissed as Dismissal[];
+    layer.discussion = SAMPLE.discussion as DiscussionComment[];
     layer.entities = layer.entities.map((e) => full(ENTITY_KEYS, e) as unknown as EntityAnnotation);
     layer.claims = layer.claims.map((c) => full(CLAIM_KEYS, c) as unknown as ClaimAnnotation);
     const text = serializeSidecar(layer);
@@ -177,5 +185,8 @@ describe('sidecar schema: the one source of the format', () => {
     assert.deepStrictEqual(back.warnings, []);
     assert.deepStrictEqual(Object.keys(back.layer.entities[0]), ENTITY_KEYS);
     assert.deepStrictEqual(Object.keys(back.layer.claims[0]), CLAIM_KEYS);
+    assert.deepStrictEqual(Object.keys(back.layer.dismissed![0]), DISMISSAL_KEYS);
+    assert.deepStrictEqual(Object.keys(back.layer.discussion![0]), COMMENT_KEYS);
+    assert.deepStrictEqual(readSidecarFast(text, sidecar), back.layer, 'the fast reader reads review data as the careful parser does');
   });
 });

@@ -5,7 +5,7 @@ import { Layer } from '../model';
 
 /** One annotation renamed on load: where it is in the file, the id it has there, and the id it was given. */
 export interface RenamedId {
-  kind: 'entities' | 'claims';
+  kind: 'entities' | 'claims' | 'dismissed' | 'discussion';
   index: number;
   from: string;
   to: string;
@@ -24,14 +24,25 @@ function freshId(id: string, taken: Set<string>): string {
   }
 }
 
-type WithIds = { entities?: { id: string }[]; claims?: { id: string }[] };
+type WithIds = { entities?: { id: string }[]; claims?: { id: string }[]; dismissed?: { id: string }[]; discussion?: { id: string }[] };
 
-/** Renames duplicate ids in place (entities first, then claims, in file order) and returns what it renamed. */
+/**
+ * Renames duplicate ids in place (entities first, then claims, in file order) and returns what it renamed. Annotations
+ * share one id space; review decisions (`dismissed`) and comments (`discussion`) each have their own.
+ */
 export function renameDuplicateIds(data: WithIds): RenamedId[] {
-  const taken = new Set([...(data.entities ?? []), ...(data.claims ?? [])].map((a) => a.id));
+  return [
+    ...renameIn(data, ['entities', 'claims']),
+    ...renameIn(data, ['dismissed']),
+    ...renameIn(data, ['discussion']),
+  ];
+}
+
+function renameIn(data: WithIds, kinds: readonly RenamedId['kind'][]): RenamedId[] {
+  const taken = new Set(kinds.flatMap((k) => data[k] ?? []).map((a) => a.id));
   const firstAt = new Map<string, string>();
   const renamed: RenamedId[] = [];
-  for (const kind of ['entities', 'claims'] as const) {
+  for (const kind of kinds) {
     (data[kind] ?? []).forEach((a, index) => {
       const first = firstAt.get(a.id);
       if (first === undefined) {

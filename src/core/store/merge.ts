@@ -1,6 +1,6 @@
 // Three-way merge of two versions of a layer by annotation id: what a colleague or `git pull` changed on disk
 // (theirs) against unsaved work in memory (mine), both descended from the version last read or written (base).
-import { Annotation, ClaimAnnotation, EntityAnnotation, Layer, SidecarHeader } from '../model';
+import { ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, Layer, SidecarHeader } from '../model';
 
 export interface MergeConflict {
   id: string;
@@ -43,7 +43,8 @@ export interface MergeOptions {
   unconfirmed?: ReadonlySet<string>;
 }
 
-function mergeList<T extends Annotation>(base: T[], mine: T[], theirs: T[], conflicts: MergeConflict[], taken: Set<string>, unconfirmed: ReadonlySet<string>): T[] {
+/** Merges one list by id: annotations, and review data (decisions, comments), which have ids too. */
+function mergeList<T extends { id: string; note?: string }>(base: T[], mine: T[], theirs: T[], conflicts: MergeConflict[], taken: Set<string>, unconfirmed: ReadonlySet<string>): T[] {
   const b = new Map(base.map((a) => [a.id, a]));
   const m = new Map(mine.map((a) => [a.id, a]));
   const t = new Map(theirs.map((a) => [a.id, a]));
@@ -53,7 +54,8 @@ function mergeList<T extends Annotation>(base: T[], mine: T[], theirs: T[], conf
     const id = freshId(mv.id, taken);
     taken.add(id);
     const note = `Merge conflict: your unsaved version of ${mv.id}, kept beside the one on disk.${mv.note ? ` ${mv.note}` : ''}`;
-    out.push({ ...mv, id, note });
+    // Only annotations have a note; a comment or a decision kept beside is told apart by its id alone.
+    out.push('start' in mv ? { ...mv, id, note } : { ...mv, id });
     conflicts.push({ id: mv.id, kind, keptAs: id });
   };
   for (const id of ids) {
@@ -102,7 +104,15 @@ export function merge3(base: Layer, mine: Layer, theirs: Layer, options: MergeOp
   const claims = mergeList<ClaimAnnotation>(base.claims, mine.claims, theirs.claims, conflicts, taken, unconfirmed);
   // Rejections only accumulate: a rejection from either side stays.
   const rejected = [...(theirs.rejected ?? []), ...(mine.rejected ?? [])].filter((r, i, all) => all.findIndex((x) => x.quote === r.quote && x.label === r.label) === i);
-  return { layer: { header: mergeHeader(base.header, mine.header, theirs.header), entities, claims, ...(rejected.length ? { rejected } : {}) }, conflicts };
+  const review = <T extends { id: string }>(key: 'dismissed' | 'discussion') => {
+    const list = mergeList<T>((base[key] ?? []) as unknown as T[], (mine[key] ?? []) as unknown as T[], (theirs[key] ?? []) as unknown as T[], conflicts, new Set([...(base[key] ?? []), ...(mine[key] ?? []), ...(theirs[key] ?? [])].map((x) => x.id)), unconfirmed);
+    return list.length ? { [key]: list } : {};
+  };
+  const layer: Layer = {
+    header: mergeHeader(base.header, mine.header, theirs.header), entities, claims, ...(rejected.length ? { rejected } : {}),
+    ...review<Dismissal>('dismissed'), ...review<DiscussionComment>('discussion'),
+  };
+  return { layer, conflicts };
 }
 
 export function layersEqual(a: Layer, b: Layer): boolean {

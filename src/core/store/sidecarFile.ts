@@ -29,7 +29,7 @@ function emptyLayer(header: SidecarHeader): Layer {
 
 /** Nothing worth a file: no annotations, rejections or publication date. */
 function isEmpty(l: Layer): boolean {
-  return l.entities.length === 0 && l.claims.length === 0 && !l.rejected?.length && !l.header.published;
+  return l.entities.length === 0 && l.claims.length === 0 && !l.rejected?.length && !l.dismissed?.length && !l.discussion?.length && !l.header.published && !l.header.status;
 }
 
 function clone<T>(v: T): T {

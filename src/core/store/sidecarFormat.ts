@@ -1,10 +1,10 @@
 // The sidecar file format: safe parsing with positions for every problem, and comment-preserving, churn-free writing.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
-import { ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
+import { ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
 import { readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
-import { CLAIM_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
+import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
 import { RenamedId, renameDuplicateIds } from './duplicateIds';
 
 export const SIDECAR_SUFFIX = '.ann.yaml';
@@ -160,14 +160,17 @@ export function parseSidecar(source: string, file: string): ParsedSidecar {
   return { layer: toLayer(data as SidecarData), doc, lines: lc, warnings, renamed };
 }
 
-type SidecarData = SidecarHeader & { entities?: EntityAnnotation[]; claims?: ClaimAnnotation[]; rejected?: Rejection[] };
+type SidecarData = SidecarHeader & { entities?: EntityAnnotation[]; claims?: ClaimAnnotation[]; rejected?: Rejection[]; dismissed?: Dismissal[]; discussion?: DiscussionComment[] };
 
 /** Validated sidecar data as a layer: missing context becomes empty; keys Sift does not know stay where they were. */
 function toLayer(d: SidecarData): Layer {
-  const { entities, claims, rejected, ...rest } = d;
+  const { entities, claims, rejected, dismissed, discussion, ...rest } = d;
   const header = ordered(rest, HEADER_KEYS) as unknown as SidecarHeader;
   const withContext = <T extends { prefix?: string; suffix?: string }>(a: T): T => ({ ...a, prefix: a.prefix ?? '', suffix: a.suffix ?? '' });
-  return { header, entities: (entities ?? []).map(withContext), claims: (claims ?? []).map(withContext), ...(rejected?.length ? { rejected } : {}) };
+  return {
+    header, entities: (entities ?? []).map(withContext), claims: (claims ?? []).map(withContext),
+    ...(rejected?.length ? { rejected } : {}), ...(dismissed?.length ? { dismissed } : {}), ...(discussion?.length ? { discussion } : {}),
+  };
 }
 
 /**
@@ -257,7 +260,7 @@ function syncMap(doc: Document, map: YAMLMap, obj: Record<string, unknown>, owne
   }
 }
 
-function syncSeq(doc: Document, parent: YAMLMap, key: 'entities' | 'claims', items: Record<string, unknown>[], owned: readonly string[]): void {
+function syncSeq(doc: Document, parent: YAMLMap, key: 'entities' | 'claims' | 'dismissed' | 'discussion', items: Record<string, unknown>[], owned: readonly string[]): void {
   let seq = parent.get(key, true) as YAMLSeq | undefined;
   if (!isSeq(seq)) {
     seq = new YAMLSeq();
@@ -280,6 +283,20 @@ function syncSeq(doc: Document, parent: YAMLMap, key: 'entities' | 'claims', ite
   if (!same) seq.items = next;
 }
 
+/** The top-level lists written item by item (by id), so an item's comments and unknown keys survive. */
+const SEQ_KEYS: readonly string[] = ['entities', 'claims', 'dismissed', 'discussion'];
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTime = (a: { at: string; id: string }, b: { at: string; id: string }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : byId(a, b));
+
+/** Like `syncSeq`, for a list the file leaves out while it is empty (review data, which most sidecars never have). */
+function syncOptionalSeq(doc: Document, parent: YAMLMap, key: 'dismissed' | 'discussion', items: Record<string, unknown>[], owned: readonly string[]): void {
+  if (items.length === 0) {
+    if (parent.has(key)) parent.delete(key);
+    return;
+  }
+  syncSeq(doc, parent, key, items, owned);
+}
+
 const TOP_COMMENT = ' Sift annotations: one annotator, one article. Offsets are Unicode code points, end-exclusive.\n'
   + ' Format and JSON Schema: schemas/sidecar.schema.json in the Sift repository.';
 
@@ -299,9 +316,11 @@ export function serializeSidecar(layer: Layer, previous?: Document): string {
   }
   const root = doc.contents as YAMLMap;
   const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ordered(r, REJECTION_KEYS));
-  syncMap(doc, root, { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) }, HEADER_KEYS.filter((k) => k !== 'entities' && k !== 'claims'));
+  syncMap(doc, root, { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) }, HEADER_KEYS.filter((k) => !SEQ_KEYS.includes(k)));
   syncSeq(doc, root, 'entities', entities, ENTITY_KEYS);
   syncSeq(doc, root, 'claims', claims, CLAIM_KEYS);
+  syncOptionalSeq(doc, root, 'dismissed', [...(layer.dismissed ?? [])].sort(byId).map((d) => ordered(d, DISMISSAL_KEYS)), DISMISSAL_KEYS);
+  syncOptionalSeq(doc, root, 'discussion', [...(layer.discussion ?? [])].sort(byTime).map((c) => ordered(c, COMMENT_KEYS)), COMMENT_KEYS);
   // A string with a line break stays on one line (`\n` escaped) whatever its length: `yaml` folds one of 40+ characters otherwise.
   return doc.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }

@@ -13,6 +13,11 @@ export const CLAIM_KEYS: readonly string[] = Object.keys(schema.definitions.clai
 /** A rejected suggestion's keys, in the order they are written. */
 export const REJECTION_KEYS: readonly string[] = Object.keys(schema.properties.rejected.items.properties);
 
+/** A gold review decision's keys (`dismissed`), in the order they are written. */
+export const DISMISSAL_KEYS: readonly string[] = Object.keys(schema.definitions.dismissal.properties);
+/** A discussion comment's keys, in the order they are written. */
+export const COMMENT_KEYS: readonly string[] = Object.keys(schema.definitions.comment.properties);
+
 /** Every key the schema names anywhere (under any `properties`): what the plain reader interns. */
 export function allSchemaKeys(node: unknown = schema, into = new Set<string>()): Set<string> {
   if (!node || typeof node !== 'object') return into;
