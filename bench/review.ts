@@ -10,16 +10,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run measures the same layers. */
+/** A deterministic pseudo-random sequence (a 32-bit LCG, ample for test data), so every run measures the same layers. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  let a = (seed * 2654435761) >>> 0;
+  return () => (a = (Math.imul(a, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
 const LABELS = ['PERSON', 'ORG', 'PLACE', 'DATE'];
