@@ -6,7 +6,7 @@ import * as path from 'path';
 import { CorpusIndex } from '../corpus/corpusIndex';
 import { ArticleSession } from '../session/session';
 import { parseSidecarName } from '../store/paths';
-import { ArticleText } from '../text/article';
+import { ArticleText, readArticle } from '../text/article';
 import { alignLayers } from './align';
 import { Decider, MergeOptions, autoMerge } from './adjudicate';
 import { Alignment, GOLD, LayerInput } from './units';
@@ -61,17 +61,20 @@ export interface MergeOutcome {
 
 /**
  * Auto-merge of one article into its gold sidecar: compares `annotators` (default: every layer but gold), skips
- * units gold already decided, and saves through the session's sidecar only when something was added.
+ * units gold already decided, and saves through the session's sidecar only when something was added. The index's
+ * layers decide first whether there is anything to merge; only then is the gold sidecar opened (and read afresh).
  */
-export function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotators?: string[] }, who: Decider): MergeOutcome {
+export function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotators?: string[] }, who: Decider, text?: ArticleText): MergeOutcome {
   const out: MergeOutcome = { article: a.article, added: 0, written: false };
   if (a.broken.length) return { ...out, skipped: `unreadable sidecar ${a.broken.map((b) => path.basename(b.sidecar)).join(', ')}` };
-  const gold = ArticleSession.open(a.article, GOLD);
+  const article = text ?? new ArticleText(readArticle(a.article));
+  const annotators = options.annotators;
+  if (!autoMerge(alignArticle(a, article, annotators).alignment, options, who).length) return out;
+  const gold = new ArticleSession(a.article, GOLD, article.text);
   try {
     if (gold.sidecar.error) return { ...out, skipped: `its gold sidecar cannot be parsed: ${gold.sidecar.error.message.split('\n')[0]}` };
     const compared = placedOn(gold.article, a.article, a.layers.filter((l) => l.annotator !== GOLD));
-    const alignment = alignLayers([...compared, { annotator: GOLD, layer: gold.layer }], { annotators: options.annotators });
-    const decisions = autoMerge(alignment, options, who);
+    const decisions = autoMerge(alignLayers([...compared, { annotator: GOLD, layer: gold.layer }], { annotators }), options, who);
     if (!decisions.length) return out;
     for (const d of decisions) gold.applyDecision(d);
     if (!gold.layer.header.status) gold.setStatus('in-review');
