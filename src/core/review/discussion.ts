@@ -54,6 +54,12 @@ export interface PlacedAnnotation {
 
 export const threadKey = (t: Target): string => `${t.annotator}/${t.id}`;
 
+/** The annotation a thread key names (annotator slugs and ids hold no `/`); undefined for anything else. */
+export function parseThreadKey(key: string): Target | undefined {
+  const m = /^([^/]+)\/([^/]+)$/.exec(key);
+  return m ? { annotator: m[1], id: m[2] } : undefined;
+}
+
 const time = (at: string): number => {
   const t = Date.parse(at);
   return Number.isNaN(t) ? 0 : t;
@@ -68,10 +74,10 @@ export function compareComments(a: AuthoredComment, b: AuthoredComment): number 
 /**
  * Places every annotation of `layer` on the article's current text: as it is when the layer was written for this very
  * text and its quote stands there, else re-anchored by quote and context (a colleague's layer written for an older
- * version of the text). Orphans keep their last span.
+ * version of the text). Orphans keep their last span. `current` says the layer's offsets are the text's own (a live
+ * session's layer, whose header is stamped only when saved).
  */
-export function placeLayer(input: LayerInput, article: ArticleText): PlacedAnnotation[] {
-  const current = input.layer.header.sha256 === article.sha256;
+export function placeLayer(input: LayerInput, article: ArticleText, { current = input.layer.header.sha256 === article.sha256 } = {}): PlacedAnnotation[] {
   return allAnnotations(input.layer).map((a) => {
     const p = place(a, article, { current });
     const orphaned = p.outcome === 'orphaned';
@@ -79,17 +85,29 @@ export function placeLayer(input: LayerInput, article: ArticleText): PlacedAnnot
   });
 }
 
+const narrowestFirst = (a: PlacedAnnotation, b: PlacedAnnotation): number =>
+  (a.end - a.start) - (b.end - b.start) || a.start - b.start || collator.compare(a.annotator, b.annotator) || collator.compare(a.annotation.id, b.annotation.id);
+
 /** The annotations of every layer whose span covers code point `cp` (touching its ends counts), narrowest first. */
 export function annotationsAt(placed: readonly PlacedAnnotation[], cp: number): PlacedAnnotation[] {
-  return placed.filter((p) => !p.orphaned && p.start <= cp && cp <= p.end)
-    .sort((a, b) => (a.end - a.start) - (b.end - b.start) || a.start - b.start || collator.compare(a.annotator, b.annotator));
+  return placed.filter((p) => !p.orphaned && p.start <= cp && cp <= p.end).sort(narrowestFirst);
 }
 
-/** "PERSON · Moscow · bob": what an annotation is, for a quick pick or a thread's heading. */
+/** The annotations under [start, end): at `start` when the span is empty (a cursor), else those overlapping it. */
+export function annotationsIn(placed: readonly PlacedAnnotation[], start: number, end: number): PlacedAnnotation[] {
+  if (start >= end) return annotationsAt(placed, start);
+  return placed.filter((p) => !p.orphaned && p.start < end && start < p.end).sort(narrowestFirst);
+}
+
+/** "PERSON · Moscow · bob": a label, a quote (shortened) and an annotator, for a quick pick or a thread's heading. */
+export function describeSpan(label: string, quote: string, annotator: string): string {
+  const cps = [...quote];
+  return `${label} · ${cps.length > 40 ? `${cps.slice(0, 39).join('')}…` : quote} · ${annotator}`;
+}
+
+/** What an annotation is: "PERSON · Moscow · bob", "CLAIM · Russia has evacuated… · ana". */
 export function describeAnnotation(annotator: string, a: Annotation): string {
-  const label = isClaim(a) ? 'CLAIM' : a.label;
-  const quote = [...a.quote].length > 40 ? `${[...a.quote].slice(0, 39).join('')}…` : a.quote;
-  return `${label} · ${quote} · ${annotator}`;
+  return describeSpan(isClaim(a) ? 'CLAIM' : a.label, a.quote, annotator);
 }
 
 function targetOf(on: Target, placed: ReadonlyMap<string, PlacedAnnotation>): ThreadTarget {
