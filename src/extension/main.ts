@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     ...registerTreeCommands(tree, sv.sessions),
     ...registerCommands(sv),
     discussion,
-    ...registerDiscussionCommands(sv.sessions, discussion),
+    ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
   );
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];

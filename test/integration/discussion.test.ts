@@ -10,7 +10,7 @@ import { DiscussionComment, Layer } from '../../src/core/model';
 import { serializeSidecar } from '../../src/core/store/sidecarFormat';
 import type { SiftComment, SiftCommentThread } from '../../src/extension/platform/commentThreads';
 import { BuiltCorpus, aCorpus } from '../builders/corpus';
-import { closeAll, open, readSidecar, siftApi, uniqueName, useSettings, waitFor, workspaceRoot } from './helpers';
+import { closeAll, open, readSidecar, setSettings, siftApi, uniqueName, useSettings, waitFor, workspaceRoot } from './helpers';
 
 interface Renderer { render(src: string): string }
 // markdown-it ships no types and is a test-only tool here (installed with the dev dependencies).
@@ -20,7 +20,7 @@ const renderer = new MarkdownIt({ html: true, linkify: true });
 
 const ANA = 'ana';
 const TEXT = 'Moscow, Dec 16. Sergei Lavrov said the embassy in Damascus stays open, officials said.\n';
-const HOSTILE = '[click](command:sift.deleteAnnotation?%5B%22e-m%22%5D) ![](https://evil.example/x.png) <img src=x onerror=alert(1)> <b>bold</b>';
+const HOSTILE = '[click](command:sift.deleteAnnotation?%5B%22e-m%22%5D) ![](https://evil.example/x.png) <img src=x onerror=alert(1)> <b>bold</b>\n# heading\n- item';
 
 /** An article in the workspace with bob's sidecar (Moscow and Sergei Lavrov), and bob's own comments, if any. */
 function withBob(discussion: DiscussionComment[] = []): BuiltCorpus {
@@ -76,7 +76,7 @@ describe('discussion on any annotation', function () {
     const anaFile = corpus.sidecarPath(name, ANA);
     const bobBefore = readSidecar(bobFile);
     await api.indexSettled();
-    let editor = await open(corpus.articlePath(name));
+    const editor = await open(corpus.articlePath(name));
     cursorIn(editor, 'Moscow');
     const key = await vscode.commands.executeCommand<string>('sift.discussAnnotation', undefined, 'PLACE or ORG? The ministry speaks from here.');
     assert.strictEqual(key, 'bob/e-m', 'the only annotation under the cursor is bob\'s');
@@ -101,12 +101,19 @@ describe('discussion on any annotation', function () {
       [['bob', 'e-m', 'PLACE or ORG? The ministry speaks from here.', undefined], ['bob', 'e-m', 'Reading it again: the city.', undefined], ['bob', 'e-m', undefined, true]]);
     assert.strictEqual(readSidecar(bobFile), bobBefore, 'bob\'s sidecar is never written');
 
-    // Read everything again from disk: close the article (its session goes) and open it again.
-    await closeAll();
-    await waitFor(() => api.commentThreads(editor.document).length === 0, { message: 'the threads to go with the article' });
-    editor = await open(corpus.articlePath(name));
-    thread = await threadOn(editor.document, key, (t) => t.comments.length === 2 && t.state === vscode.CommentThreadState.Resolved, 'the thread back from disk, resolved');
+    // Read everything again from disk, as a reload of the window does: annotate as bob for a moment (every session is
+    // written and opened again as bob, and ana's layer now comes from the corpus index), then as ana again (her sidecar
+    // is read back from disk).
+    const asAna = await setSettings({ annotator: 'bob' });
+    await waitFor(() => api.annotator() === 'bob', { message: 'Sift to annotate as bob' });
+    await threadOn(editor.document, key, (t) => t.state === vscode.CommentThreadState.Resolved && t.comments.length === 2 && t.comments.every((c) => c.contextValue === 'sift.comment'),
+      'as bob: ana\'s thread from her sidecar, with nothing of it his to edit');
+    await asAna();
+    await waitFor(() => api.annotator() === ANA, { message: `Sift to annotate as ${ANA} again` });
+    thread = await threadOn(editor.document, key, (t) => t.state === vscode.CommentThreadState.Resolved && t.comments.every((c) => c.contextValue === 'sift.comment.own'),
+      'the thread back from ana\'s sidecar, resolved and hers');
     assert.deepStrictEqual(texts(thread), ['PLACE or ORG? The ministry speaks from here.', 'Reading it again: the city.']);
+    assert.strictEqual(readSidecar(bobFile), bobBefore, 'bob\'s sidecar is still not written');
 
     // Bob answers in his own sidecar (a git pull): the thread reopens, with his reply last.
     const later = new Date(Date.now() + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -161,6 +168,48 @@ describe('discussion on any annotation', function () {
     assert.strictEqual(thread.comments[0].author.name, 'bob', 'bob\'s comment stays: it is not ana\'s to delete');
     await waitFor(() => discussionOnDisk(anaFile).length === 0, { message: 'ana\'s comment to go from her sidecar' });
     assert.strictEqual(readSidecar(corpus.sidecarPath(name, 'bob')), bobBefore, 'bob\'s sidecar is never written');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('picks among the annotations of several layers under the cursor, and starts threads from the command and the gutter', async () => {
+    const api = await siftApi();
+    const built = aCorpus().in(workspaceRoot()).withArticle(uniqueName('discuss.txt'), TEXT)
+      .annotatedBy('bob', (l) => l.withEntity('Moscow', 'PLACE', { id: 'e-m' }).withEntity('Sergei Lavrov', 'PERSON', { id: 'e-l' }))
+      .annotatedBy(ANA, (l) => l.withEntity('Moscow', 'ORG', { id: 'e-a' }))
+      .build();
+    corpus = built;
+    await api.indexSettled();
+    const editor = await open(built.articlePath(built.articles[0]));
+    await waitFor(() => api.session(editor.document)?.layer.entities.length === 1, { message: 'ana\'s session' });
+    cursorIn(editor, 'Moscow');
+    const discussing = vscode.commands.executeCommand<string>('sift.discussAnnotation', undefined, 'Which of us is right?');
+    const title = 'Sift: discuss which annotation?';
+    const first = await waitFor(() => api.claimStep()?.startsWith(title) && api.claimStep(), { message: 'the quick pick of the annotations under the cursor' });
+    assert.strictEqual(first, `${title} › ORG · Moscow · ana`, 'every layer\'s annotation is offered (same span: by annotator)');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await waitFor(() => api.claimStep() === `${title} › PLACE · Moscow · bob`, { message: 'bob\'s Moscow to be the active item' });
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.strictEqual(await discussing, 'bob/e-m');
+    await threadOn(editor.document, 'bob/e-m', (t) => t.comments.length === 1, 'the thread on bob\'s Moscow');
+
+    // Discuss Annotation with no text opens an empty thread for the first comment, written by the reply button.
+    assert.strictEqual(await vscode.commands.executeCommand<string>('sift.discussAnnotation', { annotator: ANA, id: 'e-a' }), 'ana/e-a');
+    const empty = await threadOn(editor.document, 'ana/e-a', (t) => t.comments.length === 0 && t.canReply === true, 'an empty thread on ana\'s Moscow');
+    await vscode.commands.executeCommand('sift.replyComment', { thread: empty, text: 'ORG: the ministry.' });
+    const mine = await threadOn(editor.document, 'ana/e-a', (t) => t.comments.length === 1, 'the first comment in the empty thread');
+    assert.strictEqual(mine, empty, 'the same thread, now with its comment');
+
+    // The gutter's + makes a thread of VS Code's own on the line; its first comment goes to the annotation there.
+    let disposed = false;
+    const start = editor.document.getText().indexOf('Sergei Lavrov');
+    const range = new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + 'Sergei Lavrov'.length));
+    const template = { uri: editor.document.uri, range, comments: [], dispose: () => { disposed = true; } };
+    await vscode.commands.executeCommand('sift.replyComment', { thread: template, text: 'Full name: fine.' });
+    await threadOn(editor.document, 'bob/e-l', (t) => t.comments.length === 1 && (t.comments[0] as SiftComment).siftText === 'Full name: fine.', 'the thread from the gutter');
+    assert.ok(disposed, 'VS Code\'s template thread gives way to Sift\'s');
+    assert.strictEqual(api.unresolvedCount(editor.document.uri.fsPath), 3);
+    api.flush();
+    await waitFor(() => discussionOnDisk(built.sidecarPath(built.articles[0], ANA)).length === 3, { message: 'the three comments in ana\'s sidecar' });
   });
 
   it('shows a hostile comment body as inert text: no link, image or HTML', async () => {
@@ -177,8 +226,8 @@ describe('discussion on any annotation', function () {
     const html = renderer.render(body.value);
     assert.strictEqual((html.match(/<a /g) ?? []).length, 0, `no link: ${html}`);
     assert.strictEqual((html.match(/<img/g) ?? []).length, 0, `no image: ${html}`);
-    assert.ok(!/<b>/.test(html), `no HTML: ${html}`);
-    const text = html.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
-    assert.strictEqual(text, HOSTILE, 'shown exactly as written');
+    assert.ok(!/<(b|h1|ul|li)>/.test(html), `no HTML, heading or list: ${html}`);
+    const text = html.replace(/<br>\n/g, '\n').replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+    assert.strictEqual(text, HOSTILE, 'shown exactly as written, line by line');
   });
 });

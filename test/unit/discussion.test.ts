@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import * as path from 'path';
 import { DiscussionComment, Layer } from '../../src/core/model';
 import {
-  NotYourCommentError, Thread, addComment, annotationsAt, buildThreads, compareComments, deleteComment, describeAnnotation, editComment,
-  entryTime, newCommentId, placeLayer, setResolved, unresolvedCount,
+  NotYourCommentError, Thread, addComment, annotationsAt, annotationsIn, buildThreads, compareComments, deleteComment, describeAnnotation,
+  discussedKeys, editComment, entryTime, newCommentId, parseThreadKey, placeLayer, setResolved, threadKey, unresolvedCount,
 } from '../../src/core/review/discussion';
 import { LayerInput } from '../../src/core/review/units';
 import { ArticleSession } from '../../src/core/session/session';
@@ -129,6 +129,20 @@ describe('discussion: threads across layers', () => {
     assert.deepStrictEqual(lavrov.map((p) => describeAnnotation(p.annotator, p.annotation)), ['PERSON · Sergei Lavrov · bob']);
     const claim = annotationsAt(placed, cpSpan(TEXT, 'Damascus').start);
     assert.deepStrictEqual(claim.map((p) => describeAnnotation(p.annotator, p.annotation)), ['CLAIM · the embassy in Damascus stays open · ana']);
+    const line = annotationsIn(placed, 0, cpSpan(TEXT, 'Lavrov').end);
+    assert.deepStrictEqual(line.map((p) => threadKey({ annotator: p.annotator, id: p.annotation.id })), ['ana/e-m', 'bob/e-m', 'gold/g-1', 'bob/e-l'], 'a range: every annotation overlapping it');
+  });
+
+  it('places only the discussed annotations when asked, and names a thread by a key it can read back', () => {
+    const a = withDiscussion(ana(), [comment('c-1', ['bob', 'e-l'], '2026-11-21T12:00:00Z', { text: 'x' })]);
+    const layers = [{ annotator: 'ana', layer: a }, { annotator: 'bob', layer: bob() }];
+    const only = discussedKeys(layers);
+    assert.deepStrictEqual([...only], ['bob/e-l']);
+    const placed = layers.flatMap((l) => placeLayer(l, new ArticleText(TEXT), { only }));
+    assert.deepStrictEqual(placed.map((p) => p.annotation.id), ['e-l']);
+    assert.deepStrictEqual(buildThreads(layers, placed), threadsOf(layers));
+    assert.deepStrictEqual(parseThreadKey('bob/e-l'), { annotator: 'bob', id: 'e-l' });
+    assert.strictEqual(parseThreadKey('bob/e/l'), undefined);
   });
 });
 

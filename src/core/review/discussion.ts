@@ -71,14 +71,26 @@ export function compareComments(a: AuthoredComment, b: AuthoredComment): number 
   return time(a.at) - time(b.at) || collator.compare(a.id, b.id) || collator.compare(a.author, b.author);
 }
 
+export interface PlaceLayerOptions {
+  /** The layer's offsets are the text's own (a live session's layer, whose header is stamped only when saved). */
+  current?: boolean;
+  /** Only these annotations (by thread key), such as those discussed. */
+  only?: ReadonlySet<string>;
+}
+
+/** The thread keys of every annotation some layer discusses. */
+export function discussedKeys(layers: readonly LayerInput[]): Set<string> {
+  return new Set(layers.flatMap((l) => (l.layer.discussion ?? []).map((c) => threadKey(c.on))));
+}
+
 /**
  * Places every annotation of `layer` on the article's current text: as it is when the layer was written for this very
  * text and its quote stands there, else re-anchored by quote and context (a colleague's layer written for an older
- * version of the text). Orphans keep their last span. `current` says the layer's offsets are the text's own (a live
- * session's layer, whose header is stamped only when saved).
+ * version of the text). Orphans keep their last span.
  */
-export function placeLayer(input: LayerInput, article: ArticleText, { current = input.layer.header.sha256 === article.sha256 } = {}): PlacedAnnotation[] {
-  return allAnnotations(input.layer).map((a) => {
+export function placeLayer(input: LayerInput, article: ArticleText, { current = input.layer.header.sha256 === article.sha256, only }: PlaceLayerOptions = {}): PlacedAnnotation[] {
+  const wanted = only ? allAnnotations(input.layer).filter((a) => only.has(threadKey({ annotator: input.annotator, id: a.id }))) : allAnnotations(input.layer);
+  return wanted.map((a) => {
     const p = place(a, article, { current });
     const orphaned = p.outcome === 'orphaned';
     return { annotator: input.annotator, annotation: a, start: p.anchor.start, end: p.anchor.end, orphaned };

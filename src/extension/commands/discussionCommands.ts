@@ -12,6 +12,7 @@ import { messageText } from '../platform/markdown';
 import { rangeToSpan, spanToRange } from '../platform/positions';
 import { Sessions } from '../state/sessions';
 import { Discussion } from '../views/discussion';
+import { StepTracker } from './claimInput';
 import { activeArticle } from './services';
 
 type Change = (session: ArticleSession) => unknown;
@@ -32,15 +33,15 @@ function isSiftThread(t: vscode.CommentThread): t is SiftCommentThread {
   return typeof (t as Partial<SiftCommentThread>).siftThreadId === 'string';
 }
 
-/** One annotation of those under the cursor or a new thread's range: the only one, or the one picked. */
-async function pickTarget(candidates: PlacedAnnotation[]): Promise<PlacedAnnotation | undefined> {
-  if (candidates.length <= 1) return candidates[0];
-  const items = candidates.map((p) => ({ label: describeAnnotation(p.annotator, p.annotation), description: p.annotation.id, p }));
-  return (await vscode.window.showQuickPick(items, { title: 'Sift: discuss which annotation?', matchOnDescription: true }))?.p;
-}
-
 export class DiscussionCommands {
-  constructor(private readonly sessions: Sessions, private readonly discussion: Discussion) {}
+  constructor(private readonly sessions: Sessions, private readonly discussion: Discussion, private readonly steps: StepTracker) {}
+
+  /** One annotation of those under the cursor or a new thread's range: the only one, or the one picked. */
+  private async pickTarget(candidates: PlacedAnnotation[]): Promise<PlacedAnnotation | undefined> {
+    if (candidates.length <= 1) return candidates[0];
+    const items = candidates.map((p) => ({ label: describeAnnotation(p.annotator, p.annotation), description: p.annotation.id, p }));
+    return (await this.steps.pick(items, { title: 'Sift: discuss which annotation?', matchOnDescription: true }))?.p;
+  }
 
   /** Runs a change to the current annotator's own layer as one undoable step, then draws the threads again. */
   private change(session: ArticleSession, label: string, change: Change): boolean {
@@ -65,7 +66,7 @@ export class DiscussionCommands {
     const sel = rangeToSpan(editor.document, editor.selection);
     const candidates = this.discussion.targetsIn(session, sel.start, sel.end);
     const all = target ? this.discussion.placed(session).filter((p) => p.annotator === target.annotator && p.annotation.id === target.id) : candidates;
-    const picked = await pickTarget(all);
+    const picked = await this.pickTarget(all);
     if (!picked) {
       void vscode.window.showInformationMessage('Sift: there is no annotation here to discuss. Put the cursor on an annotation of any layer.');
       return undefined;
@@ -93,7 +94,7 @@ export class DiscussionCommands {
     if (!on) {
       const doc = this.sessions.documentFor(session);
       const span = doc && reply.thread.range ? rangeToSpan(doc, reply.thread.range) : undefined;
-      const picked = span && await pickTarget(this.discussion.targetsIn(session, span.start, span.end));
+      const picked = span && await this.pickTarget(this.discussion.targetsIn(session, span.start, span.end));
       if (!picked) {
         void vscode.window.showInformationMessage('Sift: a comment is on an annotation; there is none here. Your text is still in the box.');
         return;
@@ -143,8 +144,8 @@ export class DiscussionCommands {
   }
 }
 
-export function registerDiscussionCommands(sessions: Sessions, discussion: Discussion): vscode.Disposable[] {
-  const c = new DiscussionCommands(sessions, discussion);
+export function registerDiscussionCommands(sessions: Sessions, discussion: Discussion, steps: StepTracker): vscode.Disposable[] {
+  const c = new DiscussionCommands(sessions, discussion, steps);
   return [
     registerCommand(Commands.discussAnnotation, (target?: unknown, text?: unknown) => c.discuss(asTarget(target), typeof text === 'string' ? text : undefined)),
     registerCommand(Commands.replyComment, (reply: vscode.CommentReply) => c.reply(reply)),

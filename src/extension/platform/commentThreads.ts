@@ -4,11 +4,11 @@
 // (views/discussion.ts) builds and updates its threads here, and nowhere else.
 //
 // A comment's text comes from a file (a colleague's sidecar): it is data, never markup. It is shown exactly as written,
-// escaped by escapeMarkdown in an untrusted MarkdownString with no HTML and no theme icons, so a `command:` link, an
+// escaped line by line (escapeMarkdownLines) in an untrusted MarkdownString with no HTML and no theme icons, so a `command:` link, an
 // image or HTML in it is inert text. Only while its author edits it is the text given to VS Code as it is (as a plain
 // string, the editor's content), and the saved body comes back on Cancel, as vscode-extension-samples comment-sample does.
 import * as vscode from 'vscode';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdownLines } from './markdown';
 import { spanToRange } from './positions';
 
 /** One comment of a thread, as plain data. */
@@ -62,7 +62,7 @@ export function threadContextValue(t: Pick<PlainThread, 'resolved' | 'canResolve
 
 /** A comment's text as Markdown that shows it exactly as written: no link, image, HTML or command runs from it. */
 export function safeBody(text: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(escapeMarkdown(text), false);
+  const md = new vscode.MarkdownString(escapeMarkdownLines(text), false);
   md.isTrusted = false;
   md.supportHtml = false;
   return md;

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { Layer, Target } from '../../core/model';
 import {
-  PlacedAnnotation, Thread, annotationsIn, buildThreads, describeAnnotation, describeSpan, placeLayer, threadKey, unresolvedCount,
+  PlacedAnnotation, Thread, annotationsIn, buildThreads, describeAnnotation, describeSpan, discussedKeys, placeLayer, threadKey, unresolvedCount,
 } from '../../core/review/discussion';
 import { LayerInput } from '../../core/review/units';
 import { ArticleSession } from '../../core/session/session';
@@ -43,6 +43,8 @@ export class Discussion extends Disposable {
   private readonly editing = new Set<string>();
   private readonly placedCache = new WeakMap<Layer, PlacedCache>();
   private readonly dirty = new Set<string>();
+  /** How many annotations each open article had when VS Code last asked for its commenting ranges. */
+  private readonly counts = new Map<string, number>();
   private readonly debouncer = this._register(new Debouncer(REFRESH_MS, () => this.flushDirty()));
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when threads (and so unresolved counts) may have changed. */
@@ -71,12 +73,25 @@ export class Discussion extends Disposable {
     this.dirty.clear();
     for (const s of this.sessions.all()) if (paths.includes(s.articlePath)) this.refresh(s);
     if (paths.length) this.emitter.fire();
+    this.rangesChanged();
+  }
+
+  /** Asks VS Code for the commenting ranges again when an open article gained or lost annotations in any layer. */
+  private rangesChanged(): void {
+    let changed = false;
+    for (const s of this.sessions.all()) {
+      const n = this.layersOf(s).reduce((sum, l) => sum + l.layer.entities.length + l.layer.claims.length, 0);
+      changed ||= this.counts.get(s.articlePath) !== n;
+      this.counts.set(s.articlePath, n);
+    }
+    if (changed) this.controller.commentingRangeProvider = { provideCommentingRanges: (doc) => this.commentingRanges(doc) };
   }
 
   private refreshAll(): void {
     if (this.isDisposed) return;
     for (const s of this.sessions.all()) this.refresh(s);
     this.emitter.fire();
+    this.rangesChanged();
   }
 
   /** Every layer of the session's article: its own layer from the session (live), the others from the corpus index. */
@@ -125,7 +140,10 @@ export class Discussion extends Disposable {
   refresh(session: ArticleSession): void {
     const doc = this.sessions.documentFor(session);
     if (!doc || this.isDisposed) return;
-    const threads = buildThreads(this.layersOf(session), this.placed(session));
+    const layers = this.layersOf(session);
+    // Only the discussed annotations are placed here: a keystroke re-places no colleague's whole layer.
+    const only = discussedKeys(layers);
+    const threads = buildThreads(layers, layers.flatMap((l, i) => placeLayer(l, session.article, { ...(i === 0 ? { current: true } : {}), only })));
     const entry = this.articles.get(session.articlePath) ?? { doc, threads, shown: new Map<string, SiftCommentThread>() };
     entry.doc = doc;
     entry.threads = threads;
@@ -207,6 +225,7 @@ export class Discussion extends Disposable {
     for (const vt of entry.shown.values()) vt.dispose();
     this.articles.delete(articlePath);
     this.pending.delete(articlePath);
+    this.counts.delete(articlePath);
     this.emitter.fire();
   }
 }
