@@ -212,11 +212,18 @@ describe('discussion on any annotation', function () {
     await waitFor(() => discussionOnDisk(built.sidecarPath(built.articles[0], ANA)).length === 3, { message: 'the three comments in ana\'s sidecar' });
   });
 
-  it('shows a hostile comment body as inert text: no link, image or HTML', async () => {
+  it('shows a hostile comment body as inert text, and keeps the thread of a deleted annotation on the file', async () => {
     const api = await siftApi();
-    corpus = withBob([{ id: 'c-b1', on: { annotator: 'bob', id: 'e-m' }, at: '2026-11-21T12:00:00Z', text: HOSTILE }]);
+    corpus = withBob([
+      { id: 'c-b1', on: { annotator: 'bob', id: 'e-m' }, at: '2026-11-21T12:00:00Z', text: HOSTILE },
+      { id: 'c-b2', on: { annotator: 'bob', id: 'e-gone' }, at: '2026-11-21T12:00:00Z', text: 'I deleted this one since.' },
+    ]);
     await api.indexSettled();
+    assert.strictEqual(api.unresolvedCount(corpus.articlePath(corpus.articles[0])), 2, 'counted from the index before the article is open');
     const editor = await open(corpus.articlePath(corpus.articles[0]));
+    const gone = await threadOn(editor.document, 'bob/e-gone', (t) => t.comments.length === 1, 'the thread of a deleted annotation');
+    assert.strictEqual(gone.range, undefined, 'on the file, not on a span');
+    assert.strictEqual(gone.label, 'bob\'s annotation e-gone (deleted)');
     const thread = await threadOn(editor.document, 'bob/e-m', (t) => t.comments.length === 1, 'the thread with the hostile comment');
     const body = thread.comments[0].body;
     assert.ok(typeof body !== 'string', 'a Markdown body, escaped');
