@@ -4,6 +4,7 @@ import { registerAliasCommand } from './commands/aliasCommand';
 import { registerClaimCommands } from './commands/claimCommands';
 import { StepTracker } from './commands/claimInput';
 import { registerClaimLinkCommands } from './commands/claimLinks';
+import { registerDiscussionCommands } from './commands/discussionCommands';
 import { registerEntityCommands } from './commands/entityCommands';
 import { registerExportCommand } from './commands/exportCommand';
 import { Services } from './commands/services';
@@ -19,6 +20,7 @@ import { Sessions } from './state/sessions';
 import { SiftApi, testHooksEnabled, withTestHooks } from './testApi';
 import { AnnotationTree } from './views/annotationTree';
 import { AnnotationDecorations } from './views/decorations';
+import { Discussion } from './views/discussion';
 import { SiftHover } from './views/hover';
 import { Orphans } from './views/orphans';
 import { SidecarDiagnostics } from './views/sidecarDiagnostics';
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   sessions = sv.sessions;
   const status = new AnnotatorStatus(sv.sessions, sv.annotator);
   const tree = new AnnotationTree(sv.sessions, sv.annotator, sv.knowledge);
+  const discussion = new Discussion(sv.sessions, sv.knowledge);
   context.subscriptions.push(
     status,
     tree,
@@ -73,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new SiftHover(sv.sessions, sv.suggestions)),
     ...registerTreeCommands(tree, sv.sessions),
     ...registerCommands(sv),
+    discussion,
+    ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
   );
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];
@@ -80,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return api;
   log.info('test hooks are on');
-  return withTestHooks(api, { services: sv, status, tree, activationMs, extensionMode: context.extensionMode });
+  return withTestHooks(api, { services: sv, status, tree, discussion, activationMs, extensionMode: context.extensionMode });
 }
 
 /** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { Suggestion } from '../core/detect/detector';
 import { ArticleSession } from '../core/session/session';
 import { Services } from './commands/services';
+import { SiftCommentThread } from './platform/commentThreads';
 import { AnnotationTree, Filter } from './views/annotationTree';
+import { Discussion } from './views/discussion';
 import { AnnotatorStatus } from './views/statusBar';
 
 /** What Sift offers other extensions. */
@@ -36,6 +38,12 @@ export interface SiftTestApi extends SiftApi {
   treeChanges(): number;
   /** How many sidecars the corpus index has read and parsed since activation. */
   indexStats(): { reads: number; parses: number };
+  /** The discussion's comment threads drawn on an open article. */
+  commentThreads(doc: vscode.TextDocument): SiftCommentThread[];
+  /** Unresolved discussion threads of an article (open or not). */
+  unresolvedCount(articlePath: string): number;
+  /** Waits until the corpus index has taken in every save and sidecar change so far. */
+  indexSettled(): Promise<void>;
 }
 
 /** The environment variable that turns the hooks on outside a test host (for instance under `npm start`). */
@@ -49,11 +57,12 @@ export interface TestHookParts {
   services: Services;
   status: AnnotatorStatus;
   tree: AnnotationTree;
+  discussion: Discussion;
   activationMs: number;
   extensionMode: vscode.ExtensionMode;
 }
 
-export function withTestHooks(api: SiftApi, { services: sv, status, tree, activationMs, extensionMode }: TestHookParts): SiftTestApi {
+export function withTestHooks(api: SiftApi, { services: sv, status, tree, discussion, activationMs, extensionMode }: TestHookParts): SiftTestApi {
   return {
     ...api,
     activationMs,
@@ -67,5 +76,8 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, activa
     claimStep: () => sv.steps.step,
     treeChanges: () => tree.changes,
     indexStats: () => ({ ...sv.knowledge.index.stats }),
+    commentThreads: (doc) => discussion.shownThreads(doc.uri.fsPath),
+    unresolvedCount: (articlePath) => discussion.unresolvedCount(articlePath),
+    indexSettled: () => sv.knowledge.settled(),
   };
 }

@@ -39,6 +39,15 @@ export const Commands = {
   deleteFromTree: 'sift.deleteFromTree',
   // Export (commands/exportCommand.ts)
   exportDataset: 'sift.exportDataset',
+  // Discussion on any annotation (commands/discussionCommands.ts, views/discussion.ts)
+  discussAnnotation: 'sift.discussAnnotation',
+  replyComment: 'sift.replyComment',
+  editComment: 'sift.editComment',
+  saveComment: 'sift.saveComment',
+  cancelEditComment: 'sift.cancelEditComment',
+  deleteComment: 'sift.deleteComment',
+  resolveThread: 'sift.resolveThread',
+  reopenThread: 'sift.reopenThread',
 } as const;
 
 export type CommandName = keyof typeof Commands;
