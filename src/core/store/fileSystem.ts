@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from './atomicWrite';
+import { readTextFile } from '../text/safeRead';
 
 /** What a stat tells the index: enough to see that a file changed (size and modification time). */
 export interface FileStat {
@@ -29,10 +30,12 @@ export interface FileSystemPort {
   watch(root: string, suffix: string, onEvent: (kind: WatchKind, file: string) => void): { dispose(): void };
 }
 
-/** The port on Node's `fs`: atomic writes, recursive watching where the platform offers it. */
+/** The port on Node's `fs`: hostile-safe reads, atomic writes, recursive watching where the platform offers it. */
 export class NodeFileSystem implements FileSystemPort {
+  /** Read as hostile: a regular file only, at most the sidecar limit (safeRead's ReadRefusal says why not). */
   async readText(file: string): Promise<string> {
-    return fs.promises.readFile(file, 'utf8');
+    await Promise.resolve();
+    return readTextFile(file);
   }
 
   async writeText(file: string, text: string): Promise<void> {
