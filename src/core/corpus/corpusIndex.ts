@@ -231,9 +231,14 @@ export class CorpusIndex {
     for (const l of this.labelListeners) l();
   }
 
-  /** Every readable layer, in sidecar path order. */
+  /**
+   * Every readable layer, in sidecar path order; with a finder (options.find), in the finder's order (the order the
+   * CLI always read them in, which decides which spelling of a name is learned first), then any others by path.
+   */
   layers(): IndexedLayer[] {
-    return [...this.entries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).flatMap(([, e]) => (e.indexed ? [e.indexed] : []));
+    const byPath = [...this.entries.keys()].sort();
+    const keys = this.options.find ? [...new Set([...this.found.map((f) => f.file), ...byPath])] : byPath;
+    return keys.flatMap((k) => { const e = this.entries.get(k); return e?.indexed ? [e.indexed] : []; });
   }
 
   /** Every layer of an article: each annotator's, and `gold`. */
