@@ -129,6 +129,12 @@ export class WorkspaceKnowledge extends Disposable {
     this.emitter.fire();
   }
 
+  /** Every annotator with a readable sidecar in the workspace (and `gold`, when there is a gold layer), sorted. */
+  async annotators(): Promise<string[]> {
+    await this.ready();
+    return this.index.annotators();
+  }
+
   /** Every claim in the workspace's sidecars, for linking and for source suggestions. */
   get claims(): WorkspaceClaim[] {
     return this.index.claims();
