@@ -128,3 +128,18 @@ describe('one sidecar size limit, one answer for a device (issue 11)', () => {
     assert.deepStrictEqual(warned.warnings.map((w) => w.code), ['unknown-key']);
   });
 });
+
+describe('the editor\'s corpus index walk (NodeFileSystem)', () => {
+  it('does not follow links to folders: two links to . finish, and each sidecar counts once', async () => {
+    const corpus = aCorpus().withArticle('a.txt', TEXT).annotatedBy('ann1', (l) => l.withEntity('Moscow', 'PLACE')).build();
+    try {
+      fs.symlinkSync('.', path.join(corpus.dir, 'l1'));
+      fs.symlinkSync('..', path.join(corpus.dir, 'l2'));
+      const index = new CorpusIndex(new CountingPort(), [corpus.dir]);
+      await index.scan();
+      assert.deepStrictEqual(index.layers().map((l) => path.relative(corpus.dir, l.sidecar)), ['a.ann1.ann.yaml']);
+    } finally {
+      corpus.remove();
+    }
+  });
+});

@@ -56,10 +56,12 @@ export class NodeFileSystem implements FileSystemPort {
   async list(dir: string): Promise<DirEntry[]> {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     const out: DirEntry[] = [];
+    // A link is never a folder to walk (as in the CLI's walk, findSidecarsIn): a link to `.` or to a parent cannot
+    // loop, and a link out of the workspace cannot pull a foreign tree in. A link to a file is listed as a file.
+    // Some file systems do not say the kind in the listing: then an lstat (which does not follow links) does.
     for (const e of entries) {
-      let isDirectory = e.isDirectory();
-      if (e.isSymbolicLink()) isDirectory = (await this.stat(path.join(dir, e.name)))?.isDirectory ?? false;
-      out.push({ name: e.name, isDirectory });
+      const kind = e.isDirectory() || e.isFile() || e.isSymbolicLink() ? e : await fs.promises.lstat(path.join(dir, e.name)).catch(() => undefined);
+      out.push({ name: e.name, isDirectory: kind?.isDirectory() ?? false });
     }
     return out;
   }
