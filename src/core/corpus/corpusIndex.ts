@@ -13,6 +13,7 @@ import { FileStat, FileSystemPort } from '../store/fileSystem';
 import { Problem, SidecarError } from '../store/problems';
 import { ParsedSidecar, parseSidecar, readSidecar, SIDECAR_SUFFIX } from '../store/sidecarFormat';
 import { ReadProblem, ReadRefusal } from '../text/safeRead';
+import type { FoundSidecar } from './findSidecars';
 import { learnedLabels } from './learnedLabels';
 
 /** One annotator's layer of one article, as the index holds it. */
@@ -32,10 +33,7 @@ export interface IndexedClaim {
 }
 
 /** A sidecar as the finder gave it: its path, and the workspace root its reads are confined to (see `admit`). */
-export interface FoundSidecar {
-  file: string;
-  root: string;
-}
+export type { FoundSidecar };
 
 export interface IndexOptions {
   /** Finds the sidecars instead of the walk over the port (the CLI's hostile walk, findSidecarsIn), in its order. */
