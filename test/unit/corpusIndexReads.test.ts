@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main';
 import { CliIo } from '../../src/cli/io';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import { scanCorpus } from '../../src/core/corpus/nodeIndex';
+import { outsideRoot } from '../../src/core/corpus/workspaceRoot';
 import { readSidecarText, MAX_SIDECAR_READ_BYTES } from '../../src/core/store/atomicWrite';
 import { SidecarError } from '../../src/core/store/problems';
 import { MAX_SIDECAR_BYTES as FORMAT_LIMIT, readSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
@@ -140,6 +141,29 @@ describe('the editor\'s corpus index walk (NodeFileSystem)', () => {
       assert.deepStrictEqual(index.layers().map((l) => path.relative(corpus.dir, l.sidecar)), ['a.ann1.ann.yaml']);
     } finally {
       corpus.remove();
+    }
+  });
+});
+
+describe('the editor\'s corpus index confines its reads to the workspace folder', () => {
+  it('refuses a sidecar linked out of the folder, at the scan and on a watcher event, and reads the rest', async () => {
+    const corpus = aCorpus().withArticle('a.txt', TEXT).annotatedBy('ann1', (l) => l.withEntity('Moscow', 'PLACE')).build();
+    const away = aCorpus().withArticle('a.txt', TEXT).annotatedBy('ann9', (l) => l.withEntity('Kremlin', 'ORG')).build();
+    try {
+      const link = path.join(corpus.dir, 'a.ann9.ann.yaml');
+      fs.symlinkSync(away.sidecarPath('a.txt', 'ann9'), link);
+      const port = new CountingPort();
+      const index = new CorpusIndex(port, [corpus.dir], { admit: (f) => outsideRoot(f.file, f.root) });
+      await index.scan();
+      assert.deepStrictEqual(index.annotators(), ['ann1']);
+      assert.strictEqual(index.entry(link)?.refused?.code, 'outside-root');
+      assert.strictEqual(port.reads.get(link), undefined, 'not a byte of it read');
+      await index.changed(link);
+      assert.strictEqual(port.reads.get(link), undefined, 'nor on a watcher event');
+      assert.strictEqual(index.labelledStrings().has('Kremlin'), false);
+    } finally {
+      corpus.remove();
+      away.remove();
     }
   });
 });

@@ -109,7 +109,7 @@ export class CorpusIndex {
 
   /** Finds every sidecar under the roots and reads those it does not hold yet, or that changed on disk since. */
   async scan(): Promise<void> {
-    this.found = this.options.find ? await this.options.find() : (await this.find()).map((file) => ({ file, root: '' }));
+    this.found = this.options.find ? await this.options.find() : await this.walk();
     const found = this.found;
     const seen = new Set(found.map((f) => f.file));
     let changed = false;
@@ -123,19 +123,30 @@ export class CorpusIndex {
 
   /** Every sidecar under the roots (skipping node_modules and dot-folders), sorted. */
   async find(): Promise<string[]> {
-    const out: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
+    return (await this.walk()).map((f) => f.file);
+  }
+
+  /** The walk over the port: every sidecar under the roots, sorted, each with the root it was found under. */
+  private async walk(): Promise<FoundSidecar[]> {
+    const out: FoundSidecar[] = [];
+    const walk = async (dir: string, root: string): Promise<void> => {
       let entries;
       try { entries = await this.fs.list(dir); } catch { return; }
       for (const e of entries) {
         if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
         const p = path.join(dir, e.name);
-        if (e.isDirectory) await walk(p);
-        else if (e.name.endsWith(SIDECAR_SUFFIX)) out.push(p);
+        if (e.isDirectory) await walk(p, root);
+        else if (e.name.endsWith(SIDECAR_SUFFIX)) out.push({ file: p, root });
       }
     };
-    for (const r of this.roots) await walk(r);
-    return out.sort();
+    for (const r of this.roots) await walk(r, r);
+    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** The sidecar as found: with the root it was found under (for `admit`), or the first root that holds it. */
+  private foundAs(sidecar: string): FoundSidecar {
+    const root = this.found.find((f) => f.file === sidecar)?.root ?? this.roots.find((r) => sidecar.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    return { file: sidecar, root: root ?? path.dirname(sidecar) };
   }
 
   /**
@@ -144,7 +155,7 @@ export class CorpusIndex {
    */
   async changed(sidecar: string): Promise<boolean> {
     if (!sidecar.endsWith(SIDECAR_SUFFIX)) return false;
-    const r = await this.refreshOne(sidecar);
+    const r = await this.refreshOne(sidecar, this.foundAs(sidecar));
     if (r) this.invalidate(sidecar);
     return r;
   }
