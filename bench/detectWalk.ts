@@ -23,11 +23,11 @@ function median(xs: number[]): number {
 }
 
 /** Milliseconds of one `sift detect FILE` run, in process, its output discarded. */
-function detectMs(file: string): number {
+async function detectMs(file: string): Promise<number> {
   let lines = 0;
   const io: CliIo = { cwd: path.dirname(file), out: () => { lines++; }, err: () => undefined };
   const t = process.hrtime.bigint();
-  if (detectCommand([file], io) !== 0 || lines === 0) throw new Error(`sift detect failed on ${file}`);
+  if (await detectCommand([file], io) !== 0 || lines === 0) throw new Error(`sift detect failed on ${file}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
@@ -39,13 +39,13 @@ function side(base: string, name: string, text: string): string {
 }
 
 /** Median times of both, alternated run by run so drift and noise hit both alike, and their ratio. */
-function compare(empty: string, big: string, rounds: number): { empty: number; big: number } {
-  for (let i = 0; i < 2; i++) { detectMs(empty); detectMs(big); }
+async function compare(empty: string, big: string, rounds: number): Promise<{ empty: number; big: number }> {
+  for (let i = 0; i < 2; i++) { await detectMs(empty); await detectMs(big); }
   const inEmpty: number[] = [];
   const inBig: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    inEmpty.push(detectMs(empty));
-    inBig.push(detectMs(big));
+    inEmpty.push(await detectMs(empty));
+    inBig.push(await detectMs(big));
   }
   return { empty: median(inEmpty), big: median(inBig) };
 }
@@ -54,20 +54,20 @@ function compare(empty: string, big: string, rounds: number): { empty: number; b
  * The figure, for each article (a name, its text and how many runs): `sift detect` on it alone in a folder, and next to
  * `files` unrelated empty files in a few subfolders, made in a temporary folder and removed after.
  */
-export function detectWalkBench(articles: { name: string; text: string; rounds: number }[], files = 100_000): string[] {
+export async function detectWalkBench(articles: { name: string; text: string; rounds: number }[], files = 100_000): Promise<string[]> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-detect-bench-'));
   try {
     const t0 = Date.now();
     fs.mkdirSync(path.join(base, 'big'));
     unrelated(path.join(base, 'big'), files);
     const lines = [`sift detect FILE (detectCommand, in process) beside ${files.toLocaleString('en')} unrelated files in ${SUBFOLDERS} subfolders (made in ${((Date.now() - t0) / 1000).toFixed(1)} s, not timed) and alone in a folder:`];
-    articles.forEach((a, i) => {
+    for (const [i, a] of articles.entries()) {
       const empty = side(base, `empty${i}`, a.text);
       const big = path.join(base, 'big', `article${i}.txt`);
       fs.writeFileSync(big, a.text);
-      const r = compare(empty, big, a.rounds);
+      const r = await compare(empty, big, a.rounds);
       lines.push(`  ${a.name}: beside them ${r.big.toFixed(1)} ms, alone ${r.empty.toFixed(1)} ms (median of ${a.rounds}), ratio ${(r.big / r.empty).toFixed(2)} (target: 1.10 or less), ${(r.big - r.empty).toFixed(1)} ms more`);
-    });
+    }
     return lines;
   } finally {
     fs.rmSync(base, { recursive: true, force: true });

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   console.log(`Typing in a 1 MB article: update after a keystroke, median ${median(times).toFixed(2)} ms, p95 ${sorted[Math.floor(times.length * 0.95)].toFixed(2)} ms over ${times.length} keystrokes (target: median 5 ms or less)`);
   // sift detect must not crawl unrelated folders: one article among 100,000 unrelated files against an empty folder.
   console.log('');
-  for (const line of detectWalkBench([{ name: `the ${mb(bytes).toFixed(0)} MB article`, text, rounds: QUICK ? 3 : 7 }, { name: `a ${(pieces[0].length / 1024).toFixed(0)} KB sample article`, text: pieces[0], rounds: 21 }])) console.log(line);
+  for (const line of await detectWalkBench([{ name: `the ${mb(bytes).toFixed(0)} MB article`, text, rounds: QUICK ? 3 : 7 }, { name: `a ${(pieces[0].length / 1024).toFixed(0)} KB sample article`, text: pieces[0], rounds: 21 }])) console.log(line);
   for (const line of sidecarBench()) console.log(line);
   for (const line of alignBench(text)) console.log(line);
   for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);

@@ -4,8 +4,6 @@ import { Detector, referenceDate } from '../core/detect/detector';
 import { isoDay } from '../core/detect/dates';
 import { WorkspaceNames, workspaceNames } from '../core/corpus/workspaceNames';
 import { workspaceRootFor } from '../core/corpus/workspaceRoot';
-import { parseSidecar } from '../core/store/sidecarFormat';
-import { readTextFile } from '../core/text/safeRead';
 import { CliIo } from './io';
 
 export const DETECT_USAGE = `sift detect FILE... [--json] [--reference YYYY-MM-DD]
@@ -20,15 +18,13 @@ export const DETECT_MAX_ENTRIES = 5000;
 /** A folder whose first this many entries say nothing of a corpus (no article, sidecar or folder) is not listed further. */
 export const DETECT_PROBE = 32;
 
-/** The publication date recorded in any sidecar of the article (among those found next to it). */
-function publishedFor(file: string, sidecars: string[]): string | undefined {
+/** The publication date recorded in any sidecar of the article (among those the index read next to it). */
+function publishedFor(file: string, known: WorkspaceNames): string | undefined {
   const dir = path.dirname(file);
   const stem = path.basename(file, path.extname(file));
-  for (const f of sidecars.filter((s) => path.dirname(s) === dir && path.basename(s).startsWith(`${stem}.`)).sort()) {
-    try {
-      const p = parseSidecar(readTextFile(f), f).layer.header.published;
-      if (p) return p;
-    } catch { /* reported by sift validate */ }
+  for (const f of known.sidecars.filter((s) => path.dirname(s) === dir && path.basename(s).startsWith(`${stem}.`)).sort()) {
+    const p = known.index.entry(f)?.indexed?.layer.header.published;
+    if (p) return p;
   }
   return undefined;
 }
@@ -53,7 +49,7 @@ function parseArgs(args: string[], io: CliIo): { json: boolean; forced?: string;
   return { json, forced, files };
 }
 
-export function detectCommand(args: string[], io: CliIo): number {
+export async function detectCommand(args: string[], io: CliIo): Promise<number> {
   const opts = parseArgs(args, io);
   if (!opts) return 2;
   const results: unknown[] = [];
@@ -73,12 +69,12 @@ export function detectCommand(args: string[], io: CliIo): number {
     const root = workspaceRootFor(file);
     let ws = workspaces.get(root);
     if (!ws) {
-      const known = workspaceNames(root, undefined, { near: path.dirname(file), maxEntries: DETECT_MAX_ENTRIES, probe: DETECT_PROBE });
+      const known = await workspaceNames(root, undefined, { near: path.dirname(file), maxEntries: DETECT_MAX_ENTRIES, probe: DETECT_PROBE });
       if (known.truncated) io.err(`sift detect: looked for sidecars in the first ${DETECT_MAX_ENTRIES} entries under ${root} only\n`);
       ws = { detector: new Detector(known.names), known };
       workspaces.set(root, ws);
     }
-    const ref = referenceDate(read.text, opts.forced ?? publishedFor(file, ws.known.sidecars), read.mtime);
+    const ref = referenceDate(read.text, opts.forced ?? publishedFor(file, ws.known), read.mtime);
     const rel = path.relative(io.cwd, file) || file;
     for (const s of ws.detector.detect(read.text, ref.date)) {
       if (opts.json) results.push({ file: rel, reference: isoDay(ref.date), ...s });

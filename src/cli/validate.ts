@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Problem, formatProblem } from '../core/store/problems';
-import { findSidecarsIn } from '../core/corpus/findSidecars';
-import { validateSidecar } from '../core/store/validate';
+import { scanCorpus } from '../core/corpus/nodeIndex';
+import { validateIndexed } from '../core/store/validate';
 import { CliIo } from './io';
 
 export const VALIDATE_USAGE = `sift validate [paths...] [--json] [--follow-outside-root]
@@ -11,7 +11,7 @@ export const VALIDATE_USAGE = `sift validate [paths...] [--json] [--follow-outsi
   folder with sift.gazetteer.yaml or .git) is reported, not read, unless --follow-outside-root.
   Exits 1 when any problem is found, 0 when none.`;
 
-export function validateCommand(args: string[], io: CliIo): number {
+export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const json = args.includes('--json');
   const follow = args.includes('--follow-outside-root');
   const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--follow-outside-root');
@@ -21,11 +21,13 @@ export function validateCommand(args: string[], io: CliIo): number {
   }
   const paths = args.filter((a) => !a.startsWith('-'));
   const roots = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
-  const found = findSidecarsIn(roots).sidecars;
+  // Every sidecar read once, by the corpus index (the careful parser: every problem has its line and column).
+  const index = await scanCorpus(roots, { careful: true, followOutsideRoot: follow });
+  const found = index.sidecars();
   const files = found.map((f) => f.file);
   const problems: Problem[] = [];
   for (const f of found) {
-    for (const p of validateSidecar(f.file, { root: follow ? undefined : f.root })) problems.push({ ...p, file: path.relative(io.cwd, p.file) || p.file });
+    for (const p of validateIndexed(index, f.file, { root: follow ? undefined : f.root })) problems.push({ ...p, file: path.relative(io.cwd, p.file) || p.file });
   }
   if (json) io.out(`${JSON.stringify({ sidecars: files.length, problems }, null, 2)}\n`);
   else {

@@ -34,9 +34,10 @@ let sessions: Sessions | undefined;
 /** The state every feature shares; each object is disposed with the extension. */
 function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, types: DecorationTypes): Services {
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
-  const annotator = own(new AnnotatorState());
-  const sidecarDiagnostics = own(new SidecarDiagnostics());
   const knowledge = own(new WorkspaceKnowledge(log));
+  const annotator = own(new AnnotatorState(() => knowledge.annotators()));
+  const sidecarDiagnostics = own(new SidecarDiagnostics());
+  sidecarDiagnostics.showWarningsOf(knowledge.index);
   const s = own(new Sessions(annotator, log, sidecarDiagnostics, knowledge.onSidecarDisk));
   // Sift's own saves reach the corpus index in-process: no watcher round trip, no parse.
   own(s.onDidSave((session) => knowledge.saved(session)));

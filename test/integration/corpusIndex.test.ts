@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -43,6 +44,32 @@ describe('accept everywhere through the session registry', function () {
     } finally {
       await closeAll();
       for (const f of [closed, sidecarOf(closed), editor.document.uri.fsPath, sidecarOf(editor.document)]) fs.rmSync(f, { force: true });
+    }
+  });
+});
+
+describe('sidecar warnings in the Problems view', function () {
+  this.timeout(60_000);
+  useTester();
+
+  it('shows a key Sift does not know as a warning on the sidecar, from the corpus index, and clears it when fixed', async () => {
+    await siftApi();
+    const article = path.join(workspaceRoot(), uniqueName('ix-warn.txt'));
+    const text = 'Officials in Quillon declined to comment.\n';
+    fs.writeFileSync(article, text);
+    const sidecar = sidecarOf(article, 'ana');
+    const header = `sift: 1\narticle: ${path.basename(article)}\nannotator: ana\nsha256: ${createHash('sha256').update(text).digest('hex')}\nlength: ${[...text].length}\n`;
+    const uri = vscode.Uri.file(sidecar);
+    const warnings = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sift' && d.severity === vscode.DiagnosticSeverity.Warning);
+    try {
+      fs.writeFileSync(sidecar, `${header}colour: blue\nentities: []\n`);
+      const shown = await waitFor(() => warnings().find((d) => /unknown key 'colour'/.test(d.message)), { message: 'the unknown key to be shown as a warning' });
+      assert.strictEqual(typeof shown.code === 'object' ? shown.code.value : shown.code, 'unknown-key');
+      fs.writeFileSync(sidecar, `${header}entities: []\n`);
+      await waitFor(() => warnings().length === 0, { message: 'the warning to go once the key is removed' });
+    } finally {
+      fs.rmSync(sidecar, { force: true });
+      fs.rmSync(article, { force: true });
     }
   });
 });

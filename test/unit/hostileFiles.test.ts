@@ -55,7 +55,7 @@ describe('files are read as hostile (issue 11)', () => {
     assert.ok(!lines.some((l) => l.text.includes('Secret')), 'the outside text is not in the dataset');
     assert.match(io.stdout, /outside the workspace root/);
     const v = cli(ws);
-    assert.strictEqual(main(['validate', ws], v), 1);
+    assert.strictEqual(await main(['validate', ws], v), 1);
     assert.match(v.stdout, /article-outside-root/);
     const followed = await exportJsonl(ws, ['--follow-outside-root']);
     assert.deepStrictEqual(followed.lines.map((l) => l.text), [SECRET], 'the user asked for it');
@@ -93,10 +93,10 @@ describe('files are read as hostile (issue 11)', () => {
     fs.symlinkSync(ws, path.join(ws, 'l2'));
     assert.strictEqual(findSidecars([ws, path.join(ws, 'l1'), path.join(ws, 'a.ana.ann.yaml')]).length, 1, 'overlapping paths count once');
     const v = cli(ws);
-    assert.strictEqual(main(['validate'], v), 0);
+    assert.strictEqual(await main(['validate'], v), 0);
     assert.match(v.stderr, /^1 sidecar checked/);
     const d = cli(ws);
-    assert.strictEqual(main(['detect', 'a.txt'], d), 0);
+    assert.strictEqual(await main(['detect', 'a.txt'], d), 0);
     assert.match(d.stdout, /Alice/);
     assert.strictEqual((await exportJsonl(ws)).lines.length, 1);
   });
@@ -111,7 +111,7 @@ describe('files are read as hostile (issue 11)', () => {
     assert.deepStrictEqual(fs.readdirSync(outside), ['o.txt'], 'nothing written outside');
   });
 
-  it('the CLI root is the nearest folder with sift.gazetteer.yaml or .git, else the article\'s own folder', () => {
+  it('the CLI root is the nearest folder with sift.gazetteer.yaml or .git, else the article\'s own folder', async () => {
     // ws/.git; ws/notes/z.txt labels Zorblat as ORG; ws/news/deep/a.txt mentions Zorblat.
     const ws = workspace(path.join('notes', 'z.txt'), 'Zorblat is a firm.');
     const s = ArticleSession.open(path.join(ws, 'notes', 'z.txt'), 'ana', fixedOptions());
@@ -120,12 +120,12 @@ describe('files are read as hostile (issue 11)', () => {
     fs.mkdirSync(path.join(ws, 'news', 'deep'), { recursive: true });
     fs.writeFileSync(path.join(ws, 'news', 'deep', 'a.txt'), 'They said zorblat and Zorblat grew.');
     const d = cli(ws);
-    assert.strictEqual(main(['detect', path.join('news', 'deep', 'a.txt')], d), 0);
+    assert.strictEqual(await main(['detect', path.join('news', 'deep', 'a.txt')], d), 0);
     assert.match(d.stdout, /\tORG\tZorblat\t/, 'learned from a sidecar under the root (.git)');
     fs.rmSync(path.join(ws, '.git'), { recursive: true });
     fs.writeFileSync(path.join(ws, 'news', 'sift.gazetteer.yaml'), 'entities: []\n');
     const g = cli(ws);
-    assert.strictEqual(main(['detect', path.join('news', 'deep', 'a.txt')], g), 0);
+    assert.strictEqual(await main(['detect', path.join('news', 'deep', 'a.txt')], g), 0);
     assert.doesNotMatch(g.stdout, /\tORG\tZorblat\t/, 'the root is now news/ (its gazetteer): notes/ is unrelated');
   });
 

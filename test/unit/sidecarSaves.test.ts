@@ -146,7 +146,7 @@ describe('sidecar saves: unsafe content', () => {
     assert.strictEqual(fs.statSync(b.sidecar.path).size, Buffer.byteLength(big));
   });
 
-  it('reads at most the limit and one byte: a sidecar linked to /dev/zero is refused at once', function () {
+  it('reads at most the limit and one byte: a sidecar linked to /dev/zero is refused at once, as not a regular file', function () {
     if (!fs.existsSync('/dev/zero')) this.skip();
     const dir = tmpCorpus([A0]);
     const a = session(dir);
@@ -156,7 +156,9 @@ describe('sidecar saves: unsafe content', () => {
     assert.throws(() => session(dir), /outside the workspace/);
     // …and the store itself never reads more than the limit and one byte, wherever the file is.
     const b = SidecarFile.open(file, a.layer.header);
-    assert.strictEqual(b.error?.problems[0].code, 'too-large');
+    // The same answer as every other reader (safeRead's readRegularFile): a device is not a regular file.
+    assert.strictEqual(b.error?.problems[0].code, 'not-a-file');
+    assert.match(b.error.problems[0].message, /a device, not a regular file/);
     b.layer.entities.push({ id: 'e-1', label: 'PLACE', start: 62, end: 68, quote: 'Moscow', prefix: '', suffix: '' });
     assert.strictEqual(b.save(), 'recovery');
     assert.ok(fs.lstatSync(file).isSymbolicLink(), 'the link is not replaced');

@@ -15,35 +15,35 @@ function annotated(dir: string): string {
     .build().sidecarPath(A0, 'ana');
 }
 
-function run(args: string[], cwd: string) {
+async function run(args: string[], cwd: string) {
   let out = '';
   let err = '';
   const io: CliIo = { cwd, out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = main(args, io) as number;
+  const code = await main(args, io);
   return { code, out, err };
 }
 
 describe('sift validate', () => {
-  it('passes a sidecar that matches its article', () => {
+  it('passes a sidecar that matches its article', async () => {
     const dir = tmpCorpus([A0]);
     assert.deepStrictEqual(validateSidecar(annotated(dir)), []);
-    const r = run(['validate', '.'], dir);
+    const r = await run(['validate', '.'], dir);
     assert.strictEqual(r.code, 0);
     assert.match(r.err, /1 sidecar checked, 0 problems/);
   });
 
-  it('passes the sample corpus (no sidecars yet is not an error)', () => {
-    const r = run(['validate', SAMPLES], process.cwd());
+  it('passes the sample corpus (no sidecars yet is not an error)', async () => {
+    const r = await run(['validate', SAMPLES], process.cwd());
     assert.strictEqual(r.code, 0, r.out + r.err);
   });
 
-  it('reports duplicate ids, out-of-range offsets and quote mismatches as file:line:col', () => {
+  it('reports duplicate ids, out-of-range offsets and quote mismatches as file:line:col', async () => {
     const dir = tmpCorpus([A0]);
     const file = annotated(dir);
     const src = fs.readFileSync(file, 'utf8');
     const ids = [...src.matchAll(/id: (e-\S+)/g)].map((m) => m[1]);
     fs.writeFileSync(file, src.replace(`id: ${ids[1]}`, `id: ${ids[0]}`).replace(/start: 22\n {4}end: 77/, 'start: 22\n    end: 99999').replace('quote: Moscow', 'quote: Moskva'));
-    const r = run(['validate', '.'], dir);
+    const r = await run(['validate', '.'], dir);
     assert.strictEqual(r.code, 1);
     const lines = r.out.trim().split('\n');
     const text = fs.readFileSync(file, 'utf8').split('\n');
@@ -68,12 +68,12 @@ describe('sift validate', () => {
     assert.deepStrictEqual(codes.sort(), ['orphaned', 'stale']);
   });
 
-  it('reports a sidecar whose article is missing or whose name does not match it', () => {
+  it('reports a sidecar whose article is missing or whose name does not match it', async () => {
     const dir = tmpCorpus([A0]);
     const file = annotated(dir);
     fs.copyFileSync(file, path.join(dir, '001_other.bob.ann.yaml'));
     fs.rmSync(path.join(dir, A0));
-    const r = run(['validate', '--json', dir], dir);
+    const r = await run(['validate', '--json', dir], dir);
     assert.strictEqual(r.code, 1);
     const json = JSON.parse(r.out) as { sidecars: number; problems: { code: string }[] };
     assert.strictEqual(json.sidecars, 2);
@@ -103,9 +103,9 @@ describe('sift validate', () => {
     assert.strictEqual(findSidecars([dir]).length, 1);
   });
 
-  it('exits 2 on an unknown option or command', () => {
-    assert.strictEqual(run(['validate', '--nope'], process.cwd()).code, 2);
-    assert.strictEqual(run(['frobnicate'], process.cwd()).code, 2);
+  it('exits 2 on an unknown option or command', async () => {
+    assert.strictEqual((await run(['validate', '--nope'], process.cwd())).code, 2);
+    assert.strictEqual((await run(['frobnicate'], process.cwd())).code, 2);
   });
 });
 

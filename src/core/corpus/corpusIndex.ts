@@ -2,12 +2,19 @@
 // article, claims, annotators, the strings annotators labelled). Sift's own saves update it in-process (`update`,
 // `remove`), so they cost no parse; a file changed outside Sift is read again once, when its size or mtime moved.
 // Files are reached only through a FileSystemPort, and all IO is async (so `vscode.workspace.fs` can stand in).
+// Each sidecar is read once, by one path: the fast reader when it can, the careful parser otherwise (sidecarFormat's
+// readSidecar), or the careful parser alone when the caller needs every line and column (`careful`, for validate).
+// What could not be read is kept with its reason (refused: outside the root, not a regular file, too large; or every
+// problem the parser found), so validate and export report exactly that without reading the file again.
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { ClaimAnnotation, Layer } from '../model';
 import { FileStat, FileSystemPort } from '../store/fileSystem';
-import { readSidecarFast, SIDECAR_SUFFIX } from '../store/sidecarFormat';
-import { learnedLabels } from './workspaceNames';
+import { Problem, SidecarError } from '../store/problems';
+import { ParsedSidecar, parseSidecar, readSidecar, SIDECAR_SUFFIX } from '../store/sidecarFormat';
+import { ReadProblem, ReadRefusal } from '../text/safeRead';
+import type { FoundSidecar } from './findSidecars';
+import { learnedLabels } from './learnedLabels';
 
 /** One annotator's layer of one article, as the index holds it. */
 export interface IndexedLayer {
@@ -25,7 +32,26 @@ export interface IndexedClaim {
   claim: ClaimAnnotation;
 }
 
-interface Entry {
+/** A sidecar as the finder gave it: its path, and the workspace root its reads are confined to (see `admit`). */
+export type { FoundSidecar };
+
+export interface IndexOptions {
+  /** Finds the sidecars instead of the walk over the port (the CLI's hostile walk, findSidecarsIn), in its order. */
+  find?: () => FoundSidecar[] | Promise<FoundSidecar[]>;
+  /** Why a found sidecar may not be read at all (its real path leaves its root); undefined lets it be read. */
+  admit?: (found: FoundSidecar) => string | undefined;
+  /** Parse with the careful parser and keep its document, for lines and columns of later checks (sift validate). */
+  careful?: boolean;
+}
+
+/** Why a sidecar was not read: outside its root, or the read refused it (not a regular file, too large, ...). */
+export interface Refusal {
+  code: ReadProblem | 'outside-root';
+  detail: string;
+}
+
+/** What the index holds of one sidecar. */
+export interface SidecarEntry {
   size: number;
   mtimeMs: number;
   /** SHA-256 of the text last read or written, when known. */
@@ -33,7 +59,16 @@ interface Entry {
   indexed?: IndexedLayer;
   /** Set when the sidecar could not be read; it then teaches nothing (validate reports it). */
   error?: string;
+  /** Set when it was not read at all. */
+  refused?: Refusal;
+  /** Set when it did not parse: every problem, with its line and column. */
+  problems?: Problem[];
+  /** Read, with something to warn of (unknown keys, duplicate ids renamed). */
+  warnings?: Problem[];
+  /** With `careful`: the parsed document. */
+  parsed?: ParsedSidecar;
 }
+type Entry = SidecarEntry;
 
 /** How much reading the index has done: for tests and the log. */
 export interface IndexStats {
@@ -54,7 +89,10 @@ export class CorpusIndex {
   private toldLabels: ReadonlyMap<string, string> | undefined;
   readonly stats: IndexStats = { reads: 0, parses: 0 };
 
-  constructor(private readonly fs: FileSystemPort, private readonly roots: readonly string[]) {}
+  /** The sidecars of the last scan, in the finder's order, each with its root. */
+  private found: FoundSidecar[] = [];
+
+  constructor(private readonly fs: FileSystemPort, private readonly roots: readonly string[], private readonly options: IndexOptions = {}) {}
 
   /** Calls `listener` after any change to the index's answers, with the sidecar that changed; returns the unsubscribe. */
   onDidChange(listener: (sidecar: string) => void): () => void {
@@ -71,12 +109,13 @@ export class CorpusIndex {
 
   /** Finds every sidecar under the roots and reads those it does not hold yet, or that changed on disk since. */
   async scan(): Promise<void> {
-    const found = await this.find();
-    const seen = new Set(found);
+    this.found = this.options.find ? await this.options.find() : await this.walk();
+    const found = this.found;
+    const seen = new Set(found.map((f) => f.file));
     let changed = false;
     for (const f of [...this.entries.keys()]) if (!seen.has(f)) { this.entries.delete(f); changed = true; }
     for (let i = 0; i < found.length; i += BATCH) {
-      const results = await Promise.all(found.slice(i, i + BATCH).map((f) => this.refreshOne(f)));
+      const results = await Promise.all(found.slice(i, i + BATCH).map((f) => this.refreshOne(f.file, f)));
       changed ||= results.some((r) => r);
     }
     if (changed) this.invalidate('');
@@ -84,19 +123,30 @@ export class CorpusIndex {
 
   /** Every sidecar under the roots (skipping node_modules and dot-folders), sorted. */
   async find(): Promise<string[]> {
-    const out: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
+    return (await this.walk()).map((f) => f.file);
+  }
+
+  /** The walk over the port: every sidecar under the roots, sorted, each with the root it was found under. */
+  private async walk(): Promise<FoundSidecar[]> {
+    const out: FoundSidecar[] = [];
+    const walk = async (dir: string, root: string): Promise<void> => {
       let entries;
       try { entries = await this.fs.list(dir); } catch { return; }
       for (const e of entries) {
         if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
         const p = path.join(dir, e.name);
-        if (e.isDirectory) await walk(p);
-        else if (e.name.endsWith(SIDECAR_SUFFIX)) out.push(p);
+        if (e.isDirectory) await walk(p, root);
+        else if (e.name.endsWith(SIDECAR_SUFFIX)) out.push({ file: p, root });
       }
     };
-    for (const r of this.roots) await walk(r);
-    return out.sort();
+    for (const r of this.roots) await walk(r, r);
+    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** The sidecar as found: with the root it was found under (for `admit`), or the first root that holds it. */
+  private foundAs(sidecar: string): FoundSidecar {
+    const root = this.found.find((f) => f.file === sidecar)?.root ?? this.roots.find((r) => sidecar.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    return { file: sidecar, root: root ?? path.dirname(sidecar) };
   }
 
   /**
@@ -105,7 +155,7 @@ export class CorpusIndex {
    */
   async changed(sidecar: string): Promise<boolean> {
     if (!sidecar.endsWith(SIDECAR_SUFFIX)) return false;
-    const r = await this.refreshOne(sidecar);
+    const r = await this.refreshOne(sidecar, this.foundAs(sidecar));
     if (r) this.invalidate(sidecar);
     return r;
   }
@@ -113,7 +163,9 @@ export class CorpusIndex {
   /** Sift wrote `layer` to `sidecar` itself: take it as is, with no read or parse (`text`, when given, is what was written). */
   async update(sidecar: string, layer: Layer, text?: string): Promise<void> {
     const st = await this.fs.stat(sidecar);
-    this.entries.set(sidecar, { size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1, ...(text !== undefined ? { hash: sha(text) } : {}), indexed: this.indexed(sidecar, structuredClone(layer)) });
+    // Keys Sift does not know are written back as they were, so their warnings stay (renamed ids are now written).
+    const kept = this.entries.get(sidecar)?.warnings?.filter((w) => w.code === 'unknown-key');
+    this.entries.set(sidecar, { size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1, ...(text !== undefined ? { hash: sha(text) } : {}), indexed: this.indexed(sidecar, structuredClone(layer)), ...(kept?.length ? { warnings: kept } : {}) });
     this.invalidate(sidecar);
   }
 
@@ -127,28 +179,54 @@ export class CorpusIndex {
   }
 
   /** Reads one sidecar if it is new or changed; true when the index's answers changed. */
-  private async refreshOne(sidecar: string): Promise<boolean> {
+  private async refreshOne(sidecar: string, found?: FoundSidecar): Promise<boolean> {
+    const outside = found && this.options.admit?.(found);
+    if (outside) return this.refuse(sidecar, { code: 'outside-root', detail: outside });
     const st = await this.fs.stat(sidecar);
     const old = this.entries.get(sidecar);
     if (!st) return this.entries.delete(sidecar);
-    if (old && sameStat(old, st)) return false;
+    if (old && !old.refused && sameStat(old, st)) return false;
     let text: string;
-    try { text = await this.fs.readText(sidecar); } catch { return this.entries.delete(sidecar); }
+    try {
+      text = await this.fs.readText(sidecar);
+    } catch (e) {
+      if (e instanceof ReadRefusal && e.problem !== 'missing') return this.refuse(sidecar, { code: e.problem, detail: e.detail });
+      return this.entries.delete(sidecar);
+    }
     this.stats.reads++;
     const hash = sha(text);
     if (old?.hash === hash) {
       this.entries.set(sidecar, { ...old, size: st.size, mtimeMs: st.mtimeMs });
       return false;
     }
-    const entry: Entry = { size: st.size, mtimeMs: st.mtimeMs, hash };
+    this.entries.set(sidecar, this.parse(sidecar, text, { size: st.size, mtimeMs: st.mtimeMs, hash }));
+    return true;
+  }
+
+  /** The entry for a text just read: its layer (and warnings), or every problem that stopped it. */
+  private parse(sidecar: string, text: string, entry: Entry): Entry {
     try {
       this.stats.parses++;
-      entry.indexed = this.indexed(sidecar, readSidecarFast(text, sidecar));
+      if (this.options.careful) {
+        entry.parsed = parseSidecar(text, sidecar);
+        entry.indexed = this.indexed(sidecar, entry.parsed.layer);
+        if (entry.parsed.warnings.length) entry.warnings = entry.parsed.warnings;
+      } else {
+        const read = readSidecar(text, sidecar);
+        entry.indexed = this.indexed(sidecar, read.layer);
+        if (read.warnings.length) entry.warnings = read.warnings;
+      }
     } catch (e) {
       entry.error = e instanceof Error ? e.message : String(e);
+      if (e instanceof SidecarError) entry.problems = e.problems;
     }
-    this.entries.set(sidecar, entry);
-    return true;
+    return entry;
+  }
+
+  private refuse(sidecar: string, refused: Refusal): boolean {
+    const old = this.entries.get(sidecar);
+    this.entries.set(sidecar, { size: -1, mtimeMs: -1, refused, error: refused.detail });
+    return old?.refused?.detail !== refused.detail;
   }
 
   private invalidate(sidecar: string): void {
@@ -162,9 +240,14 @@ export class CorpusIndex {
     for (const l of this.labelListeners) l();
   }
 
-  /** Every readable layer, in sidecar path order. */
+  /**
+   * Every readable layer, in sidecar path order; with a finder (options.find), in the finder's order (the order the
+   * CLI always read them in, which decides which spelling of a name is learned first), then any others by path.
+   */
   layers(): IndexedLayer[] {
-    return [...this.entries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).flatMap(([, e]) => (e.indexed ? [e.indexed] : []));
+    const byPath = [...this.entries.keys()].sort();
+    const keys = this.options.find ? [...new Set([...this.found.map((f) => f.file), ...byPath])] : byPath;
+    return keys.flatMap((k) => { const e = this.entries.get(k); return e?.indexed ? [e.indexed] : []; });
   }
 
   /** Every layer of an article: each annotator's, and `gold`. */
@@ -209,6 +292,21 @@ export class CorpusIndex {
   /** Sidecars that could not be read, with the reason. */
   broken(): { sidecar: string; error: string }[] {
     return [...this.entries].flatMap(([sidecar, e]) => (e.error !== undefined ? [{ sidecar, error: e.error }] : []));
+  }
+
+  /** The sidecars the last scan found, in the finder's order (for a report in the order the CLI always gave). */
+  sidecars(): FoundSidecar[] {
+    return this.found;
+  }
+
+  /** What the index holds of a sidecar: its layer, or why it was not read or did not parse, and its warnings. */
+  entry(sidecar: string): Readonly<SidecarEntry> | undefined {
+    return this.entries.get(sidecar);
+  }
+
+  /** Sidecars read with warnings (unknown keys, duplicate ids), each with them. */
+  warned(): { sidecar: string; warnings: Problem[] }[] {
+    return [...this.entries].flatMap(([sidecar, e]) => (e.warnings ? [{ sidecar, warnings: e.warnings }] : []));
   }
 
   get size(): number {

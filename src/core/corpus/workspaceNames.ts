@@ -3,27 +3,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Problem } from '../store/problems';
-import { parseSidecar } from '../store/sidecarFormat';
-import { FindOptions, findSidecarsIn } from './findSidecars';
-import { outsideRoot } from './workspaceRoot';
+import { CorpusIndex } from './corpusIndex';
+import { FindOptions } from './findSidecars';
+import { scanCorpus } from './nodeIndex';
 import { readTextFile } from '../text/safeRead';
 import { GAZETTEER_FILE, NameIndex, parseGazetteer } from '../detect/gazetteer';
 
-/** The most frequent label each annotated string received across the layers given. */
-export function learnedLabels(layers: { entities: { quote: string; label: string; orphaned?: boolean }[] }[]): Map<string, string> {
-  const votes = new Map<string, Map<string, number>>();
-  for (const l of layers) {
-    for (const e of l.entities) {
-      if (e.orphaned || e.label === 'DATE' || !e.quote.trim()) continue;
-      const v = votes.get(e.quote) ?? new Map<string, number>();
-      v.set(e.label, (v.get(e.label) ?? 0) + 1);
-      votes.set(e.quote, v);
-    }
-  }
-  const out = new Map<string, string>();
-  for (const [q, v] of votes) out.set(q, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
-  return out;
-}
+export { learnedLabels } from './learnedLabels';
 
 /** The folder holding the gazetteer for `start`: the nearest ancestor with sift.gazetteer.yaml, if any. */
 export function findGazetteer(start: string): string | undefined {
@@ -45,17 +31,16 @@ export interface NamesOptions extends FindOptions {
 export interface WorkspaceNames {
   names: NameIndex;
   problems: Problem[];
-  /** The sidecars that were read. */
+  /** The sidecars that were read (and parsed). */
   sidecars: string[];
   /** Set when options.maxEntries stopped the walk: sidecars further away taught nothing. */
   truncated: boolean;
+  /** The corpus index the names were learned from: every sidecar found, read once. */
+  index: CorpusIndex;
 }
 
-/**
- * Builds the names a workspace knows from its gazetteer file and the sidecars under `root` (links to folders are not
- * followed; a sidecar whose real path leaves the root, or that is not a regular file, is not read).
- */
-export function workspaceNames(root: string, gazetteerFile = findGazetteer(root), options: NamesOptions = {}): WorkspaceNames {
+/** The names of a gazetteer file (if it exists) and the strings the index's layers labelled. */
+export function namesFrom(index: CorpusIndex, gazetteerFile: string | undefined): { names: NameIndex; problems: Problem[] } {
   const names = new NameIndex();
   const problems: Problem[] = [];
   if (gazetteerFile && fs.existsSync(gazetteerFile)) {
@@ -63,18 +48,19 @@ export function workspaceNames(root: string, gazetteerFile = findGazetteer(root)
     problems.push(...g.problems);
     names.addGazetteer(g.gazetteer);
   }
-  const layers = [];
-  const sidecars: string[] = [];
-  const found = findSidecarsIn(options.near ? [options.near, root] : [root], options);
-  for (const { file, root: real } of found.sidecars) {
-    try {
-      if (outsideRoot(file, real)) continue;
-      layers.push(parseSidecar(readTextFile(file), file).layer);
-      sidecars.push(file);
-    } catch {
-      // A broken sidecar teaches nothing; `sift validate` reports it.
-    }
-  }
-  for (const [quote, label] of learnedLabels(layers)) if (!names.get(quote)) names.add(quote, label, 'learned');
-  return { names, problems, sidecars, truncated: found.truncated };
+  for (const [quote, label] of index.labelledStrings()) if (!names.get(quote)) names.add(quote, label, 'learned');
+  return { names, problems };
+}
+
+/**
+ * Builds the names a workspace knows from its gazetteer file and the sidecars under `root`, read once by a corpus
+ * index (links to folders are not followed; a sidecar whose real path leaves the root, or that is not a regular file,
+ * is not read; a broken one teaches nothing, `sift validate` reports it).
+ */
+export async function workspaceNames(root: string, gazetteerFile = findGazetteer(root), options: NamesOptions = {}): Promise<WorkspaceNames> {
+  let truncated = false;
+  const index = await scanCorpus(options.near ? [options.near, root] : [root], { ...options, onTruncated: (t) => { truncated = t; } });
+  const { names, problems } = namesFrom(index, gazetteerFile);
+  const sidecars = index.sidecars().map((f) => f.file).filter((f) => index.entry(f)?.indexed);
+  return { names, problems, sidecars, truncated, index };
 }

@@ -7,11 +7,8 @@ import { Detector, referenceDate } from '../detect/detector';
 import { isoDay } from '../detect/dates';
 import { parseSidecarName } from '../store/paths';
 import { ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, Layer } from '../model';
-import { SidecarError } from '../store/problems';
-import { readSidecarFast } from '../store/sidecarFormat';
-import { FoundSidecar, findSidecarsIn } from '../corpus/findSidecars';
+import type { CorpusIndex } from '../corpus/corpusIndex';
 import { outsideRoot } from '../corpus/workspaceRoot';
-import { ReadRefusal, readTextFile } from '../text/safeRead';
 import { articleIds } from './ids';
 
 export interface SpanOut {
@@ -181,30 +178,26 @@ type Articles = Map<string, { file: string; layers: ReadLayer[]; root?: string }
 /** A path relative to the export's root, as records and reports give it. */
 const relativeTo = (root: string, file: string) => path.relative(root, file) || path.basename(file);
 
-/** A sidecar's layer, or undefined with the reason in `skipped` (outside the root, not a regular file, too large, broken). */
-function readLayer(found: FoundSidecar, options: ExportOptions, skipped: Skipped[]): Layer | undefined {
-  const f = found.file;
+/** A sidecar's layer as the index holds it, or undefined with the reason in `skipped` (outside the root, not a regular file, too large, broken). */
+function readLayer(index: CorpusIndex, f: string, options: ExportOptions, skipped: Skipped[]): Layer | undefined {
   const skip = (reason: string) => { skipped.push({ file: path.relative(options.root, f), reason }); return undefined; };
-  const outside = options.followOutsideRoot ? undefined : outsideRoot(f, found.root);
-  if (outside) return skip(outside);
-  try {
-    return readSidecarFast(readTextFile(f), f);
-  } catch (e) {
-    if (e instanceof ReadRefusal) return skip(e.detail);
-    if (!(e instanceof SidecarError)) throw e;
-    return skip(`cannot be read: ${e.problems[0].message} (line ${e.problems[0].line})`);
-  }
+  const e = index.entry(f);
+  if (!e) return skip('does not exist');
+  if (e.refused) return skip(e.refused.detail);
+  if (e.problems) return skip(`cannot be read: ${e.problems[0].message} (line ${e.problems[0].line})`);
+  if (!e.indexed) throw new Error(`${f}: ${e.error ?? 'not read'}`);
+  return e.indexed.layer;
 }
 
 /**
- * Reads every sidecar under `paths`, by article path. Each layer that is exported is placed on its article as soon as it
- * is read, so only what is exported is kept, not the whole sidecar.
+ * Every sidecar of the index (each read once, by the index), by article path. Each layer that is exported is placed on
+ * its article here, so a record holds only what is exported.
  */
-function readLayers(paths: string[], options: ExportOptions, texts: Map<string, ArticleRead>, skipped: Skipped[]): Articles {
+function readLayers(index: CorpusIndex, options: ExportOptions, texts: Map<string, ArticleRead>, skipped: Skipped[]): Articles {
   const byArticle: Articles = new Map();
-  for (const found of findSidecarsIn(paths).sidecars) {
+  for (const found of index.sidecars()) {
     const f = found.file;
-    const layer = readLayer(found, options, skipped);
+    const layer = readLayer(index, f, options, skipped);
     if (!layer) continue;
     const name = parseSidecarName(f);
     if (!name || name.annotator !== layer.header.annotator) {
@@ -267,13 +260,13 @@ function buildRecord(id: string, rel: string, read: { article: ArticleText; mtim
 }
 
 /**
- * Reads every sidecar under `paths`, picks the requested layer per article, and builds one record per article.
+ * Takes every sidecar of the (scanned) index, picks the requested layer per article, and builds one record per article.
  * `pause` is awaited every few articles, so an editor can show progress and cancel; `cancelled` stops the work.
  */
-export async function collectDataset(paths: string[], options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
+export async function collectDataset(index: CorpusIndex, options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
   const out: Collected = { records: [], skipped: [], fuzzy: [] };
   const texts = new Map<string, ArticleRead>();
-  const articles = [...readLayers(paths, options, texts, out.skipped)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const articles = [...readLayers(index, options, texts, out.skipped)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const detector = options.includeSuggestions ? new Detector() : undefined;
   // Over every article found, exported or not, so an article's id does not depend on the layer asked for.
   const ids = articleIds(articles.map(([file]) => relativeTo(options.root, file)));

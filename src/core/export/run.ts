@@ -5,6 +5,8 @@ import * as path from 'path';
 import { writeFileAtomic } from '../store/atomicWrite';
 import { isEntityLabel } from './brat';
 import { ArticleRecord, ExportOptions, FuzzyPlacement, Skipped, collectDataset } from './dataset';
+import type { CorpusIndex } from '../corpus/corpusIndex';
+import { scanCorpus } from '../corpus/nodeIndex';
 import { FormatName, FormatOptions, Output, assemble, formatRecord, hfLabels } from './formats';
 
 export interface Split {
@@ -22,6 +24,8 @@ export interface RunOptions extends ExportOptions, FormatOptions {
   cancelled?: () => boolean;
   /** Awaited every few articles (progress, and a chance to cancel). */
   pause?: (done: number, total: number) => Promise<void>;
+  /** The corpus index to take the layers from; by default one is built (and scanned) over `paths`. */
+  index?: CorpusIndex;
 }
 
 export interface Summary {
@@ -87,7 +91,8 @@ export function format(records: ArticleRecord[], name: FormatName, exportedAt: s
 
 /** Collects and writes a dataset. Nothing is written for an export that was cancelled. */
 export async function runExport(paths: string[], o: RunOptions): Promise<Summary> {
-  const { records, skipped, fuzzy } = await collectDataset(paths, o, o.cancelled, o.pause);
+  const index = o.index ?? await scanCorpus(paths, { followOutsideRoot: o.followOutsideRoot });
+  const { records, skipped, fuzzy } = await collectDataset(index, o, o.cancelled, o.pause);
   const summary: Summary = { articles: records.length, entitiesByLabel: {}, claims: 0, skipped, fuzzy, problems: [], written: [] };
   for (const r of records) {
     for (const e of r.entities) summary.entitiesByLabel[e.label] = (summary.entitiesByLabel[e.label] ?? 0) + 1;

@@ -3,14 +3,11 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { firstInvalidUtf8 } from '../text/article';
-import { readUpTo } from '../text/safeRead';
+import { MAX_SIDECAR_BYTES, ReadRefusal, readRegularFile } from '../text/safeRead';
 import { SidecarError } from './problems';
 
-/**
- * Sidecars larger than this are refused on open, like a file that does not parse: they are never written over and
- * new work goes to the recovery file. Parsing and rewriting tens of MB would block the editor for seconds.
- */
-export const MAX_SIDECAR_READ_BYTES = 5 * 1024 * 1024;
+/** The sidecar size limit (one for every reader: MAX_SIDECAR_BYTES in src/core/text/safeRead.ts). */
+export const MAX_SIDECAR_READ_BYTES = MAX_SIDECAR_BYTES;
 
 /** `.<name>.<pid>.<hex>.tmp` beside `file`: where a write goes before its rename. */
 export function tempPathFor(file: string): string {
@@ -48,22 +45,6 @@ export function writeFileAtomic(file: string, content: string): void {
   commitTemp(writeTemp(file, content), file);
 }
 
-/** Reads at most `max` + 1 bytes: enough to tell that a file (or a device it links to) is over `max`. */
-function readBounded(file: string, max: number): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-  try {
-    return readUpTo(fd, max, fs.fstatSync(fd).size);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Line and column (1-based, in code points) of a byte offset, counted over the valid text before it. */
 function lineColAt(bytes: Buffer, offset: number): { line: number; col: number } {
   const before = bytes.subarray(0, offset).toString('utf8');
@@ -74,16 +55,21 @@ function lineColAt(bytes: Buffer, offset: number): { line: number; col: number }
 
 /**
  * Reads a sidecar's text strictly: undefined when it does not exist; a SidecarError (a problem with its position) when
- * it is over MAX_SIDECAR_READ_BYTES or not valid UTF-8, so that it is handled like a file that does not parse.
+ * it is over MAX_SIDECAR_BYTES, not a regular file (a device, a pipe, a folder: the same answer as every other reader,
+ * safeRead's readRegularFile), unreadable, or not valid UTF-8, so that it is handled like a file that does not parse.
  */
-export function readSidecarText(file: string, max = MAX_SIDECAR_READ_BYTES): string | undefined {
-  const bytes = readBounded(file, max);
-  if (bytes === undefined) return undefined;
+export function readSidecarText(file: string, max = MAX_SIDECAR_BYTES): string | undefined {
   const fail = (line: number, col: number, code: string, message: string): never => {
     throw new SidecarError(file, [{ file, line, col, severity: 'error', code, message }]);
   };
-  if (bytes.length > max) {
-    fail(0, 0, 'too-large', `the sidecar is over ${max / 1048576} MB, the most Sift opens; it is not read and never written over (new work goes to the recovery file)`);
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(file, max).bytes;
+  } catch (e) {
+    if (!(e instanceof ReadRefusal)) throw e;
+    if (e.problem === 'missing') return undefined;
+    const never = 'it is not read and never written over (new work goes to the recovery file)';
+    return fail(0, 0, e.problem, e.problem === 'too-large' ? `the sidecar is over ${max / 1048576} MB, the most Sift opens; ${never}` : `the sidecar ${e.detail}; ${never}`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from './atomicWrite';
+import { readTextFile } from '../text/safeRead';
 
 /** What a stat tells the index: enough to see that a file changed (size and modification time). */
 export interface FileStat {
@@ -29,10 +30,12 @@ export interface FileSystemPort {
   watch(root: string, suffix: string, onEvent: (kind: WatchKind, file: string) => void): { dispose(): void };
 }
 
-/** The port on Node's `fs`: atomic writes, recursive watching where the platform offers it. */
+/** The port on Node's `fs`: hostile-safe reads, atomic writes, recursive watching where the platform offers it. */
 export class NodeFileSystem implements FileSystemPort {
+  /** Read as hostile: a regular file only, at most the sidecar limit (safeRead's ReadRefusal says why not). */
   async readText(file: string): Promise<string> {
-    return fs.promises.readFile(file, 'utf8');
+    await Promise.resolve();
+    return readTextFile(file);
   }
 
   async writeText(file: string, text: string): Promise<void> {
@@ -53,10 +56,12 @@ export class NodeFileSystem implements FileSystemPort {
   async list(dir: string): Promise<DirEntry[]> {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     const out: DirEntry[] = [];
+    // A link is never a folder to walk (as in the CLI's walk, findSidecarsIn): a link to `.` or to a parent cannot
+    // loop, and a link out of the workspace cannot pull a foreign tree in. A link to a file is listed as a file.
+    // Some file systems do not say the kind in the listing: then an lstat (which does not follow links) does.
     for (const e of entries) {
-      let isDirectory = e.isDirectory();
-      if (e.isSymbolicLink()) isDirectory = (await this.stat(path.join(dir, e.name)))?.isDirectory ?? false;
-      out.push({ name: e.name, isDirectory });
+      const kind = e.isDirectory() || e.isFile() || e.isSymbolicLink() ? e : await fs.promises.lstat(path.join(dir, e.name)).catch(() => undefined);
+      out.push({ name: e.name, isDirectory: kind?.isDirectory() ?? false });
     }
     return out;
   }

@@ -6,9 +6,10 @@ import { readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
 import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
 import { RenamedId, renameDuplicateIds } from './duplicateIds';
+import { MAX_SIDECAR_BYTES } from '../text/safeRead';
 
 export const SIDECAR_SUFFIX = '.ann.yaml';
-export const MAX_SIDECAR_BYTES = 50 * 1024 * 1024;
+export { MAX_SIDECAR_BYTES };
 /** Deeper flow nesting than this is refused before parsing: very deep input can exhaust the parser's memory. */
 export const MAX_NESTING = 64;
 const MAX_ALIASES = 50;
@@ -176,27 +177,33 @@ function toLayer(d: SidecarData): Layer {
 /**
  * Reads a sidecar for bulk, read-only use (exports, the workspace index) several times faster than `parseSidecar`,
  * with the same result: plain block YAML, as Sift writes it, is read by a small exact reader into plain data, without
- * the comment-preserving document, and put through the same checks (size, NUL, schema, duplicate keys, duplicate ids
- * renamed). Anything that reader declines, or that fails a check, goes to `parseSidecar`, which reads it with `yaml`
- * and reports problems with lines and columns. There is no third way to read a sidecar.
+ * the comment-preserving document, and put through the same checks (size, NUL, schema, duplicate keys). Anything that
+ * reader declines, that fails a check, or that has something to warn of (a key Sift does not know, a duplicate id),
+ * goes to `parseSidecar`, which reads it with `yaml` and reports problems and warnings with lines and columns. There
+ * is no third way to read a sidecar.
  */
-export function readSidecarFast(source: string, file: string): Layer {
+export function readSidecar(source: string, file: string): { layer: Layer; warnings: Problem[] } {
   let bytesOk = true;
   checkBytes(source, () => (bytesOk = false) as never);
   if (bytesOk) {
     const data = readPlainYaml(source);
-    if (data !== undefined && isCurrentSidecar(data)) {
-      renameDuplicateIds(data);
-      return toLayer(data);
-    }
+    if (data !== undefined && isCurrentSidecar(data) && renameDuplicateIds(data).length === 0) return { layer: toLayer(data), warnings: [] };
   }
-  return parseSidecar(source, file).layer;
+  const parsed = parseSidecar(source, file);
+  return { layer: parsed.layer, warnings: parsed.warnings };
+}
+
+/** The layer `readSidecar` reads. */
+export function readSidecarFast(source: string, file: string): Layer {
+  return readSidecar(source, file).layer;
 }
 
 function isCurrentSidecar(data: unknown): data is SidecarData {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
   const version = (data as SidecarData).sift;
-  return (typeof version !== 'number' || version <= FORMAT_VERSION) && validateSchema(data).errors.length === 0;
+  if (typeof version === 'number' && version > FORMAT_VERSION) return false;
+  const { errors, unknownKeys } = validateSchema(data);
+  return errors.length === 0 && unknownKeys.length === 0;
 }
 
 /** Line and column of the node at a JSON pointer (e.g. /claims/2/start), for problems found after parsing. */

@@ -10,6 +10,7 @@ import { Annotation, isClaim, Layer, SubSpan } from '../model';
 import { Problem, SidecarError } from './problems';
 import { ParsedSidecar, parseSidecar, positionOf } from './sidecarFormat';
 import { idsAsInFile } from './duplicateIds';
+import type { CorpusIndex, Refusal } from '../corpus/corpusIndex';
 
 export interface ValidateOptions {
   maxArticleBytes?: number;
@@ -20,24 +21,47 @@ export interface ValidateOptions {
 /** Records a problem at a JSON pointer of the sidecar (its line and column are looked up). */
 type Report = (pointer: string, severity: Problem['severity'], code: string, message: string, id?: string) => void;
 
-/** Checks one sidecar: YAML, schema, file name, article, hash, anchors, orphans and duplicate ids. */
+/** What validate has of a sidecar before its checks: the careful parse, or why there is none. */
+export type SidecarRead = { parsed: ParsedSidecar } | { refused: Refusal } | { problems: Problem[] };
+
+/** Checks one sidecar, read here: YAML, schema, file name, article, hash, anchors, orphans and duplicate ids. */
 export function validateSidecar(file: string, options: ValidateOptions = {}): Problem[] {
   const outside = options.root === undefined ? undefined : outsideRoot(file, options.root);
-  if (outside) return [{ file, line: 0, col: 0, severity: 'error', code: 'outside-root', message: `the sidecar is not read: ${outside}` }];
+  if (outside) return validateRead(file, { refused: { code: 'outside-root', detail: outside } }, options);
   let source: string;
   try {
     source = readTextFile(file);
   } catch (e) {
     if (!(e instanceof ReadRefusal)) throw e;
-    return [{ file, line: 0, col: 0, severity: 'error', code: 'unreadable', message: `the sidecar ${e.detail}` }];
+    return validateRead(file, { refused: { code: e.problem, detail: e.detail } }, options);
   }
-  let parsed: ParsedSidecar;
   try {
-    parsed = parseSidecar(source, file);
+    return validateRead(file, { parsed: parseSidecar(source, file) }, options);
   } catch (e) {
     if (e instanceof SidecarError) return e.problems;
     throw e;
   }
+}
+
+/** Checks one sidecar as a careful corpus index holds it (read once, by the index; see scanCorpus's `careful`). */
+export function validateIndexed(index: CorpusIndex, sidecar: string, options: ValidateOptions = {}): Problem[] {
+  const e = index.entry(sidecar);
+  if (!e) return validateRead(sidecar, { refused: { code: 'missing', detail: 'does not exist' } }, options);
+  if (e.refused) return validateRead(sidecar, { refused: e.refused }, options);
+  if (e.problems) return e.problems;
+  if (!e.parsed) throw new Error(`${sidecar}: ${e.error ?? 'the index holds no careful parse of it (build it with careful: true)'}`);
+  return validateRead(sidecar, { parsed: e.parsed }, options);
+}
+
+/** The checks on a sidecar as read. */
+export function validateRead(file: string, read: SidecarRead, options: ValidateOptions = {}): Problem[] {
+  if ('problems' in read) return read.problems;
+  if ('refused' in read) {
+    const { code, detail } = read.refused;
+    if (code === 'outside-root') return [{ file, line: 0, col: 0, severity: 'error', code, message: `the sidecar is not read: ${detail}` }];
+    return [{ file, line: 0, col: 0, severity: 'error', code: 'unreadable', message: `the sidecar ${detail}` }];
+  }
+  const { parsed } = read;
   // Keys Sift does not know are warnings; a duplicate id is an error here, checked on the ids as the file has them.
   const problems: Problem[] = parsed.warnings.filter((p) => p.code !== 'duplicate-id');
   const layer = idsAsInFile(parsed.layer, parsed.renamed);

@@ -2,8 +2,12 @@
 // /dev/zero or a /proc file reports size 0).
 import * as fs from 'fs';
 
-/** Sidecars larger than this are not read (a sidecar is YAML text; 64 MB is far above any real one). */
-export const DEFAULT_MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
+/**
+ * The one size limit for a sidecar, for every reader (the editor's open, the corpus index, validate, export, detect):
+ * a bigger file is refused, never more than this and one byte of it is read, and the editor never writes over it.
+ * Parsing and rewriting tens of MB would block the editor for seconds, and Sift never writes a sidecar this big.
+ */
+export const MAX_SIDECAR_BYTES = 5 * 1024 * 1024;
 
 export type ReadProblem = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
 
@@ -75,6 +79,6 @@ export function readRegularFile(file: string, cap: number): { bytes: Buffer; mti
 }
 
 /** A regular file's text (UTF-8), at most `cap` bytes of it (a sidecar, a gazetteer). */
-export function readTextFile(file: string, cap = DEFAULT_MAX_SIDECAR_BYTES): string {
+export function readTextFile(file: string, cap = MAX_SIDECAR_BYTES): string {
   return readRegularFile(file, cap).bytes.toString('utf8');
 }

@@ -1,7 +1,6 @@
 // Who is annotating: the sift.annotator setting, else a slug of git's user.name, else the OS user; switchable.
 import * as vscode from 'vscode';
 import { defaultAnnotator, isReservedAnnotator, isValidAnnotator, slugify } from '../../core/store/annotator';
-import { parseSidecarName } from '../../core/store/paths';
 import { onDidChangeSetting, setting, updateSetting } from '../platform/config';
 import { Disposable } from '../platform/lifecycle';
 
@@ -10,7 +9,8 @@ export class AnnotatorState extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<string>());
   readonly onDidChange = this.emitter.event;
 
-  constructor() {
+  /** `known` answers the annotators with sidecars in the workspace (the corpus index's). */
+  constructor(private readonly known: () => Promise<readonly string[]>) {
     super();
     this.current = this.resolve();
     this._register(onDidChangeSetting('annotator', () => this.set(this.resolve())));
@@ -36,11 +36,7 @@ export class AnnotatorState extends Disposable {
 
   /** Asks for an annotator: those with sidecars in the workspace, or a new id. Saves it to the workspace setting. */
   async pick(): Promise<string | undefined> {
-    const found = new Set<string>();
-    for (const uri of await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', 2000)) {
-      const n = parseSidecarName(uri.fsPath);
-      if (n && isValidAnnotator(n.annotator)) found.add(n.annotator);
-    }
+    const found = new Set((await this.known()).filter((a) => isValidAnnotator(a)));
     found.delete(this.current);
     const items: vscode.QuickPickItem[] = [
       { label: this.current, description: 'current' },

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { GAZETTEER_FILE, Gazetteer, NameIndex, parseGazetteer } from '../../core/detect/gazetteer';
 import { CorpusIndex, IndexedClaim, sameLabels } from '../../core/corpus/corpusIndex';
+import { outsideRoot } from '../../core/corpus/workspaceRoot';
 import { ArticleSession } from '../../core/session/session';
 import { NodeFileSystem } from '../../core/store/fileSystem';
 import { createDiagnostics, toDiagnostic } from '../platform/diagnostics';
@@ -22,7 +23,9 @@ export interface GazetteerEntry {
 export class WorkspaceKnowledge extends Disposable {
   names = new NameIndex();
   /** Every sidecar of the workspace folders, read once and kept current. */
-  readonly index = new CorpusIndex(new NodeFileSystem(), (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath));
+  readonly index = new CorpusIndex(new NodeFileSystem(), (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    // A sidecar whose real path leaves its workspace folder (a link out of it) is not read: it teaches nothing.
+    { admit: (f) => outsideRoot(f.file, f.root) });
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the names the detector knows changed (gazetteer, or learned strings). */
   readonly onDidChange = this.emitter.event;
@@ -127,6 +130,12 @@ export class WorkspaceKnowledge extends Disposable {
     this.names = names;
     this.learned = learned;
     this.emitter.fire();
+  }
+
+  /** Every annotator with a readable sidecar in the workspace (and `gold`, when there is a gold layer), sorted. */
+  async annotators(): Promise<string[]> {
+    await this.ready();
+    return this.index.annotators();
   }
 
   /** Every claim in the workspace's sidecars, for linking and for source suggestions. */

@@ -1,0 +1,35 @@
+// The corpus index as the CLI builds it: over Node's file system, with the hostile walk (findSidecarsIn: links to
+// folders not followed, each sidecar once, optionally bounded) and reads confined to each path's workspace root.
+import { NodeFileSystem } from '../store/fileSystem';
+import { CorpusIndex } from './corpusIndex';
+import { FindOptions, findSidecarsIn } from './findSidecars';
+import { outsideRoot } from './workspaceRoot';
+
+export interface NodeIndexOptions extends FindOptions {
+  /** Read sidecars whose real path leaves the workspace root of the path they were found under (off by default). */
+  followOutsideRoot?: boolean;
+  /** The careful parser for every sidecar, keeping its document (sift validate reports lines and columns). */
+  careful?: boolean;
+  /** Told whether the walk stopped at options.maxEntries. */
+  onTruncated?: (truncated: boolean) => void;
+}
+
+/** An index of the sidecars under `paths` (files or folders), not yet scanned. */
+export function nodeCorpusIndex(paths: string[], options: NodeIndexOptions = {}): CorpusIndex {
+  return new CorpusIndex(new NodeFileSystem(), paths, {
+    find: () => {
+      const found = findSidecarsIn(paths, options);
+      options.onTruncated?.(found.truncated);
+      return found.sidecars;
+    },
+    admit: options.followOutsideRoot ? undefined : (f) => outsideRoot(f.file, f.root),
+    careful: options.careful,
+  });
+}
+
+/** The index of the sidecars under `paths`, scanned: each read once. */
+export async function scanCorpus(paths: string[], options: NodeIndexOptions = {}): Promise<CorpusIndex> {
+  const index = nodeCorpusIndex(paths, options);
+  await index.scan();
+  return index;
+}
