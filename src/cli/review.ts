@@ -1,8 +1,7 @@
 // `sift review`: auto-merge into gold, review status per article, and one article's units, over the corpus index.
 import * as fs from 'fs';
 import * as path from 'path';
-import { CorpusIndex } from '../core/corpus/corpusIndex';
-import { NodeFileSystem } from '../core/store/fileSystem';
+import { scanCorpus } from '../core/corpus/nodeIndex';
 import { isSidecarPath } from '../core/store/paths';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
@@ -78,8 +77,8 @@ async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLa
     else files.add(abs);
   }
   const roots = [...new Set([...dirs, ...[...files].map((f) => path.dirname(f))])];
-  const index = new CorpusIndex(new NodeFileSystem(), roots.filter((r) => !roots.some((o) => o !== r && r.startsWith(o + path.sep))));
-  await index.scan();
+  // The CLI's one way to the corpus: the hostile walk (no links to folders, nothing outside the roots), read once.
+  const index = await scanCorpus(roots.filter((r) => !roots.some((o) => o !== r && r.startsWith(o + path.sep))));
   const wanted = (a: ArticleLayers) => dirs.some((d) => a.article.startsWith(d + path.sep)) || files.has(a.article)
     || a.layers.some((l) => files.has(l.sidecar)) || a.broken.some((b) => files.has(b.sidecar));
   const articles = articlesOf(index).filter(wanted);
