@@ -1,0 +1,150 @@
+// Review mode's state: which articles are under review, which layers each compares, and their units. The units are
+// never the truth: they are aligned again (after a short debounce) from the layers whenever a layer changes, in an
+// open session or on disk (the corpus index's change event), so a colleague's new sidecar shows at once and gold's
+// decisions, which live in the gold layer, are never lost. Views (decorations, hover, status bar, review view) read
+// from here and redraw on `onDidChange`.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Layer, allAnnotations } from '../../core/model';
+import { alignLayers, detectorLayer } from '../../core/review/align';
+import { Alignment, DETECTOR, GOLD, LayerInput, Unit, isOpen } from '../../core/review/units';
+import { Suggestion } from '../../core/detect/detector';
+import { Debouncer, Disposable } from '../platform/lifecycle';
+import { onDidChangeSetting, setting } from '../platform/config';
+import { WorkspaceKnowledge } from '../state/knowledge';
+import { Sessions } from '../state/sessions';
+
+/** `review`: compare the chosen layers and adjudicate; `compare`: one annotator's work against gold (feedback). */
+export type ReviewMode = 'review' | 'compare';
+
+export interface Review {
+  article: string;
+  mode: ReviewMode;
+  /** The compared annotators (not gold), as chosen. */
+  annotators: string[];
+  alignment: Alignment;
+  /** Open units first, then the rest, each group in text order. */
+  ordered: Unit[];
+}
+
+/** What the detector suggests for an article (and the text it read), for the `sift-detector` pseudo-annotator. */
+export type DetectorSource = (article: string) => Promise<{ text: string; suggestions: Suggestion[] } | undefined>;
+
+const RECOMPUTE_MS = 150;
+
+/** Units in text order, open ones first. */
+export function orderUnits(units: readonly Unit[]): Unit[] {
+  const byStart = [...units].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+  return [...byStart.filter(isOpen), ...byStart.filter((u) => !isOpen(u))];
+}
+
+export class ReviewState extends Disposable {
+  private readonly reviews = new Map<string, Review>();
+  private readonly detector = new Map<string, Layer>();
+  private readonly emitter = this._register(new vscode.EventEmitter<string | undefined>());
+  /** Fires with the article whose units changed (undefined: several, or review turned off). */
+  readonly onDidChange = this.emitter.event;
+  private readonly soon = this._register(new Debouncer(RECOMPUTE_MS, () => this.recomputeAll()));
+  /** How many times the units were aligned (for tests). */
+  alignments = 0;
+
+  constructor(private readonly sessions: Sessions, private readonly knowledge: WorkspaceKnowledge, private readonly detect: DetectorSource) {
+    super();
+    this._register(knowledge.onDidChangeIndex(() => this.schedule()));
+    this._register(sessions.onDidChange(() => this.schedule()));
+    this._register(onDidChangeSetting('review.anonymise', () => this.emitter.fire(undefined)));
+  }
+
+  private schedule(): void {
+    if (this.reviews.size) this.soon.schedule();
+  }
+
+  get(article: string): Review | undefined {
+    return this.reviews.get(article);
+  }
+
+  all(): Review[] {
+    return [...this.reviews.values()];
+  }
+
+  /** Every layer the workspace has for an article: the index's, with the open sessions' fresher ones over them. */
+  layersOf(article: string): Map<string, Layer> {
+    const out = new Map<string, Layer>();
+    for (const l of this.knowledge.index.layersOf(article)) out.set(l.annotator, l.layer);
+    for (const s of this.sessions.all()) if (s.articlePath === article) out.set(s.annotator, s.layer);
+    const d = this.detector.get(article);
+    if (d) out.set(DETECTOR, d);
+    return out;
+  }
+
+  /** The annotators with a layer of the article (not gold), sorted. */
+  annotatorsOf(article: string): string[] {
+    return [...this.layersOf(article).keys()].filter((a) => a !== GOLD && a !== DETECTOR).sort();
+  }
+
+  /** Turns review on (or changes its layers) for an article, and aligns at once. */
+  async start(article: string, annotators: readonly string[], mode: ReviewMode = 'review'): Promise<Review> {
+    await this.knowledge.settled();
+    if (annotators.includes(DETECTOR)) {
+      const found = await this.detect(article);
+      if (found) this.detector.set(article, detectorLayer(found.text, found.suggestions, { article: path.basename(article) }));
+    } else this.detector.delete(article);
+    const review = this.align(article, [...annotators].sort(), mode);
+    this.reviews.set(article, review);
+    this.emitter.fire(article);
+    return review;
+  }
+
+  /** Turns review off for an article; its decorations, status and view entries go. */
+  stop(article: string): boolean {
+    this.detector.delete(article);
+    const had = this.reviews.delete(article);
+    if (had) this.emitter.fire(article);
+    return had;
+  }
+
+  /** Aligns every reviewed article again now (after the debounce, or when a command needs fresh units). */
+  recomputeAll(): void {
+    for (const r of [...this.reviews.values()]) this.reviews.set(r.article, this.align(r.article, r.annotators, r.mode));
+    if (this.reviews.size) this.emitter.fire(undefined);
+  }
+
+  private align(article: string, annotators: string[], mode: ReviewMode): Review {
+    const layers = this.layersOf(article);
+    const inputs: LayerInput[] = [];
+    for (const [annotator, layer] of layers) if (annotator === GOLD || annotators.includes(annotator)) inputs.push({ annotator, layer: withoutOrphans(layer) });
+    this.alignments++;
+    const alignment = alignLayers(inputs, { annotators });
+    return { article, mode, annotators, alignment, ordered: orderUnits(alignment.units) };
+  }
+
+  /** The unit at a code point (the innermost one when units nest). */
+  unitAt(article: string, cp: number): Unit | undefined {
+    const units = this.reviews.get(article)?.alignment.units ?? [];
+    const hits = units.filter((u) => u.start <= cp && cp < u.end);
+    return hits.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  }
+
+  unit(article: string, id: string): Unit | undefined {
+    return this.reviews.get(article)?.alignment.units.find((u) => u.id === id);
+  }
+
+  /** How an annotator is shown in review: their id, or "Annotator N" when `sift.review.anonymise` is on. */
+  displayName(article: string, annotator: string): string {
+    return nameFor(this.reviews.get(article)?.annotators ?? this.annotatorsOf(article), annotator, setting('review.anonymise'));
+  }
+}
+
+/** An annotator's name in review UI: gold and the detector keep theirs; people become "Annotator N" when anonymised. */
+export function nameFor(annotators: readonly string[], annotator: string, anonymise: boolean): string {
+  if (!anonymise || annotator === GOLD || annotator === DETECTOR) return annotator;
+  const people = annotators.filter((a) => a !== DETECTOR);
+  const i = people.indexOf(annotator);
+  return i < 0 ? 'another annotator' : `Annotator ${i + 1}`;
+}
+
+/** Orphaned annotations have no place in the text: they are listed as orphans, not aligned. */
+function withoutOrphans(layer: Layer): Layer {
+  if (!allAnnotations(layer).some((a) => a.orphaned)) return layer;
+  return { ...layer, entities: layer.entities.filter((e) => !e.orphaned), claims: layer.claims.filter((c) => !c.orphaned) };
+}
