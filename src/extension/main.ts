@@ -6,6 +6,7 @@ import { StepTracker } from './commands/claimInput';
 import { registerClaimLinkCommands } from './commands/claimLinks';
 import { registerEntityCommands } from './commands/entityCommands';
 import { registerExportCommand } from './commands/exportCommand';
+import { createReview } from './commands/reviewCommands';
 import { Services } from './commands/services';
 import { registerSuggestionCommands } from './commands/suggestionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -74,13 +75,15 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     ...registerTreeCommands(tree, sv.sessions),
     ...registerCommands(sv),
   );
+  const review = createReview(sv, types);
+  context.subscriptions.push(...review.disposables);
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];
   log.info(`Sift ${SIFT_VERSION} activated in ${activationMs.toFixed(1)} ms (extension mode ${mode}); annotating as ${sv.annotator.id}`);
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return api;
   log.info('test hooks are on');
-  return withTestHooks(api, { services: sv, status, tree, activationMs, extensionMode: context.extensionMode });
+  return withTestHooks(api, { services: sv, status, tree, review, activationMs, extensionMode: context.extensionMode });
 }
 
 /** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { Suggestion } from '../core/detect/detector';
 import { ArticleSession } from '../core/session/session';
+import { ReviewParts } from './commands/reviewCommands';
 import { Services } from './commands/services';
 import { AnnotationTree, Filter } from './views/annotationTree';
 import { AnnotatorStatus } from './views/statusBar';
@@ -36,6 +37,37 @@ export interface SiftTestApi extends SiftApi {
   treeChanges(): number;
   /** How many sidecars the corpus index has read and parsed since activation. */
   indexStats(): { reads: number; parses: number };
+  /** Review mode, for the review suite. */
+  review: ReviewTestApi;
+}
+
+/** A unit as the review tests read it. */
+export interface UnitSnapshot {
+  id: string;
+  state: string;
+  start: number;
+  end: number;
+  versions: { key: string; label?: string; annotators: string[] }[];
+  gold: string[];
+  dismissed: boolean;
+}
+
+export interface ReviewTestApi {
+  /** Turns review on for an article with these layers (as the command does after its pick). */
+  start(article: string, annotators: string[]): Promise<void>;
+  /** The article's units now (undefined when review is off for it). */
+  units(article: string): UnitSnapshot[] | undefined;
+  /** The compared annotators of an article under review. */
+  annotators(article: string): string[] | undefined;
+  /** How many ranges each unit state has drawn in the article's editors. */
+  drawn(article: string): Record<string, number>;
+  statusText(): string;
+  /** The review view as text. */
+  view(): Promise<{ units: string[]; articles: string[] }>;
+  /** The hover's Markdown on the unit at a code point, if any. */
+  hover(article: string, cp: number): string | undefined;
+  /** How many times units were aligned. */
+  alignments(): number;
 }
 
 /** The environment variable that turns the hooks on outside a test host (for instance under `npm start`). */
@@ -49,11 +81,12 @@ export interface TestHookParts {
   services: Services;
   status: AnnotatorStatus;
   tree: AnnotationTree;
+  review: ReviewParts;
   activationMs: number;
   extensionMode: vscode.ExtensionMode;
 }
 
-export function withTestHooks(api: SiftApi, { services: sv, status, tree, activationMs, extensionMode }: TestHookParts): SiftTestApi {
+export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, activationMs, extensionMode }: TestHookParts): SiftTestApi {
   return {
     ...api,
     activationMs,
@@ -67,5 +100,22 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, activa
     claimStep: () => sv.steps.step,
     treeChanges: () => tree.changes,
     indexStats: () => ({ ...sv.knowledge.index.stats }),
+    review: reviewHooks(review),
+  };
+}
+
+function reviewHooks({ state, decorations, view, hover }: ReviewParts): ReviewTestApi {
+  return {
+    start: async (article, annotators) => { await state.start(article, annotators); },
+    units: (article) => state.get(article)?.alignment.units.map((u) => ({
+      id: u.id, state: u.state, start: u.start, end: u.end, gold: u.gold.map((g) => g.id), dismissed: !!u.dismissal,
+      versions: u.versions.map((v) => ({ key: v.key, ...(v.label ? { label: v.label } : {}), annotators: [...v.annotators] })),
+    })),
+    annotators: (article) => state.get(article)?.annotators,
+    drawn: (article) => decorations.ranges(article),
+    statusText: () => decorations.statusText,
+    view: () => view.snapshot(),
+    hover: (article, cp) => { const u = state.unitAt(article, cp); return u && hover.markdown(article, u).value; },
+    alignments: () => state.alignments,
   };
 }

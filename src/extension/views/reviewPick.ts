@@ -3,6 +3,7 @@
 // ask; the decision is written by views/reviewGold.ts through the gold session.
 import * as vscode from 'vscode';
 import { ClaimFeatures, Unit, Version } from '../../core/review/units';
+import { StepTracker } from '../commands/claimInput';
 import { pickLabel } from '../commands/labels';
 import { versionText, unitText, goldText } from './reviewText';
 
@@ -28,7 +29,7 @@ export function decisionItems(unit: Unit, name: (annotator: string) => string): 
 }
 
 /** Asks how to decide a unit; undefined on Escape. Enter takes the first (most common) version; a digit takes that one. */
-export function pickDecision(unit: Unit, name: (annotator: string) => string): Promise<Decision | undefined> {
+export function pickDecision(unit: Unit, name: (annotator: string) => string, steps?: StepTracker): Promise<Decision | undefined> {
   const qp = vscode.window.createQuickPick<DecisionItem>();
   const items = decisionItems(unit, name);
   qp.items = items;
@@ -46,6 +47,7 @@ export function pickDecision(unit: Unit, name: (annotator: string) => string): P
     qp.onDidAccept(() => finish(qp.selectedItems[0]?.decision ?? qp.activeItems[0]?.decision));
     qp.onDidHide(() => { finish(undefined); qp.dispose(); });
     qp.show();
+    steps?.track(qp);
   });
 }
 

@@ -154,7 +154,7 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
   async snapshot(): Promise<{ units: string[]; articles: string[] }> {
     const roots = await this.getChildren();
     const article = roots.find((r) => r.kind === 'group' && r.id === 'article');
-    const units = article ? (await this.getChildren(article)).map((n) => { const i = this.getTreeItem(n); return `${String(i.label)} — ${String(i.description)}`; }) : [];
+    const units = article ? (await this.getChildren(article)).map((n) => { const i = this.getTreeItem(n); return `${typeof i.label === 'string' ? i.label : i.label?.label ?? ''} — ${String(i.description)}`; }) : [];
     const articles = (await this.progress()).map((p) => `${path.basename(p.article)} — ${this.articleItem(p).description as string}`);
     return { units, articles };
   }
