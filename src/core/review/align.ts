@@ -25,12 +25,12 @@ interface Node {
   from?: Set<string>;
 }
 
+/** A candidate pair; `i < j` are places in the nodes sorted by content, so ties break the same in any file order. */
 interface Edge {
   i: number;
   j: number;
   tier: number;
   score: number;
-  key: string;
 }
 
 const SEP = '\u0000';
@@ -82,22 +82,27 @@ function edgeOf(nodes: Node[], i: number, j: number): Edge {
   const union = Math.max(x.a.end, y.a.end) - Math.min(x.a.start, y.a.start);
   const sameLabel = !isClaim(x.a) && !isClaim(y.a) && x.a.label === y.a.label;
   const score = (union > 0 ? inter / union : 1) * 2 + (sameLabel ? 1 : 0);
-  const key = x.key < y.key ? `${x.key}${SEP}${SEP}${y.key}` : `${y.key}${SEP}${SEP}${x.key}`;
-  return { i, j, tier, score, key };
+  return i < j ? { i, j, tier, score } : { i: j, j: i, tier, score };
 }
 
 /** Candidate pairs: overlapping spans of different layers (a sweep over nodes sorted by start), and gold's links. */
 function edgesOf(nodes: Node[]): Edge[] {
   const edges: Edge[] = [];
-  let active: number[] = [];
+  const active: number[] = [];
   for (let j = 0; j < nodes.length; j++) {
-    const b = nodes[j];
-    active = active.filter((i) => nodes[i].a.end > b.a.start || (nodes[i].a.start === b.a.start && nodes[i].a.end === b.a.end));
-    for (const i of active) if (nodes[i].annotator !== b.annotator && overlaps(nodes[i].a, b.a)) edges.push(edgeOf(nodes, i, j));
+    const b = nodes[j].a;
+    let kept = 0;
+    for (const i of active) {
+      const a = nodes[i].a;
+      if (a.end <= b.start && !(a.start === b.start && a.end === b.end)) continue;
+      active[kept++] = i;
+      if (nodes[i].annotator !== nodes[j].annotator && overlaps(a, b)) edges.push(edgeOf(nodes, i, j));
+    }
+    active.length = kept;
     active.push(j);
   }
   edges.push(...linkEdges(nodes));
-  return edges.sort((e, f) => e.tier - f.tier || f.score - e.score || cmp(e.key, f.key));
+  return edges.sort((e, f) => e.tier - f.tier || f.score - e.score || e.i - f.i || e.j - f.j);
 }
 
 /** Gold annotations and the annotations their `from` names, even where the spans no longer overlap. */
@@ -122,7 +127,7 @@ function linkEdges(nodes: Node[]): Edge[] {
 /** Groups nodes best pair first; two groups join only when no layer is in both. */
 function group(nodes: Node[]): number[][] {
   const parent = nodes.map((_, i) => i);
-  const layersOf = nodes.map((n) => new Set([n.annotator]));
+  const layersOf = nodes.map((n) => [n.annotator]);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -133,9 +138,9 @@ function group(nodes: Node[]): number[][] {
   for (const e of edgesOf(nodes)) {
     const [r, s] = [find(e.i), find(e.j)];
     if (r === s) continue;
-    const [big, small] = layersOf[r].size >= layersOf[s].size ? [r, s] : [s, r];
-    if ([...layersOf[small]].some((l) => layersOf[big].has(l))) continue;
-    for (const l of layersOf[small]) layersOf[big].add(l);
+    const [big, small] = layersOf[r].length >= layersOf[s].length ? [r, s] : [s, r];
+    if (layersOf[small].some((l) => layersOf[big].includes(l))) continue;
+    layersOf[big].push(...layersOf[small]);
     parent[small] = big;
   }
   const groups = new Map<number, number[]>();
@@ -153,20 +158,21 @@ function alignKind(nodes: Node[], annotators: string[]): Unit[] {
 }
 
 function unitOf(group: Node[], annotators: string[]): Unit {
-  const sorted = [...group].sort((x, y) => cmp(x.key, y.key));
-  const members = sorted.filter((n) => !n.gold).map((n) => ({ annotator: n.annotator, annotation: n.a }));
+  const sorted = group.length > 1 ? [...group].sort((x, y) => cmp(x.key, y.key)) : group;
+  const compared = sorted.filter((n) => !n.gold);
+  const members = compared.map((n) => ({ annotator: n.annotator, annotation: n.a }));
   const gold = sorted.filter((n) => n.gold).map((n) => n.a);
   const present = new Set(members.map((m) => m.annotator));
   const missing = annotators.filter((a) => !present.has(a));
-  const versions = versionsOf(members);
+  const versions = versionsOf(members, compared.map((n) => n.vkey));
   const disagreement = disagreementOf(versions, missing);
   const idFrom = members.length ? members.map((m) => target(m.annotator, m.annotation.id)) : gold.map((a) => target(GOLD, a.id));
   const kind: AnnotationKind = isClaim(group[0].a) ? 'claim' : 'entity';
   return {
     id: `${kind === 'claim' ? 'c' : 'e'}-${hash(idFrom.sort().join('\n'))}`,
     kind,
-    start: Math.min(...group.map((n) => n.a.start)),
-    end: Math.max(...group.map((n) => n.a.end)),
+    start: group.reduce((m, n) => Math.min(m, n.a.start), Infinity),
+    end: group.reduce((m, n) => Math.max(m, n.a.end), -Infinity),
     members,
     gold,
     state: disagreement,
@@ -178,11 +184,14 @@ function unitOf(group: Node[], annotators: string[]): Unit {
 
 /** A dismissal decides every unit with a member it names (of its kind, when it says which). */
 function attachDismissals(units: Unit[], dismissed: Dismissal[]): void {
+  if (dismissed.length === 0) return;
   const byTarget = new Map<string, Unit[]>();
   for (const u of units) {
     for (const m of u.members) {
       const t = target(m.annotator, m.annotation.id);
-      byTarget.set(t, [...(byTarget.get(t) ?? []), u]);
+      const list = byTarget.get(t);
+      if (list) list.push(u);
+      else byTarget.set(t, [u]);
     }
   }
   for (const d of [...dismissed].sort((x, y) => cmp(x.id, y.id))) {

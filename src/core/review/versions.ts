@@ -5,7 +5,7 @@ import { ClaimFeatures, Disagreement, Version } from './units';
 
 /** A source name as compared: case, and runs of white space, do not make a different source. */
 export function normalSource(name: string): string {
-  return name.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('und');
+  return name.trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
 /** Confidence is compared to two decimals: 0.801 and 0.8 are the same judgement. */
@@ -32,11 +32,14 @@ export function versionKey(a: Annotation): string {
   return isClaim(a) ? `claim|${a.start}|${a.end}|${featuresKey(a)}` : `entity|${a.start}|${a.end}|${JSON.stringify(a.label)}`;
 }
 
-/** The distinct versions of `members`, most common first (ties: earlier start, then key). */
-export function versionsOf(members: readonly { annotator: string; annotation: Annotation }[]): Version[] {
+/**
+ * The distinct versions of `members`, most common first (ties: earlier start, then key). `keys[i]`, when given, is
+ * `versionKey` of member i. Each version lists its annotators in the order of `members` (alignment sorts them).
+ */
+export function versionsOf(members: readonly { annotator: string; annotation: Annotation }[], keys?: readonly string[]): Version[] {
   const byKey = new Map<string, Version>();
-  for (const { annotator, annotation: a } of members) {
-    const key = versionKey(a);
+  members.forEach(({ annotator, annotation: a }, i) => {
+    const key = keys?.[i] ?? versionKey(a);
     let v = byKey.get(key);
     if (!v) {
       v = { key, kind: isClaim(a) ? 'claim' : 'entity', start: a.start, end: a.end, quote: a.quote, annotators: [], ids: [] };
@@ -46,14 +49,9 @@ export function versionsOf(members: readonly { annotator: string; annotation: An
     }
     v.annotators.push(annotator);
     v.ids.push({ annotator, id: a.id });
-  }
+  });
   const out = [...byKey.values()];
-  for (const v of out) {
-    const order = v.annotators.map((_, i) => i).sort((i, j) => cmp(v.annotators[i], v.annotators[j]) || cmp(v.ids[i].id, v.ids[j].id));
-    v.annotators = order.map((i) => v.annotators[i]);
-    v.ids = order.map((i) => v.ids[i]);
-  }
-  return out.sort((a, b) => b.annotators.length - a.annotators.length || a.start - b.start || cmp(a.key, b.key));
+  return out.length < 2 ? out : out.sort((a, b) => b.annotators.length - a.annotators.length || a.start - b.start || cmp(a.key, b.key));
 }
 
 /**
