@@ -24,18 +24,17 @@ function goldOnDisk(article: string): GoldData | undefined {
 
 /**
  * A fresh copy of the sample with three annotators: Moscow agreed by all; Damascus by ana and bob only (missing);
- * Russian Foreign Ministry ORG, ORG, PERSON (label); Khmeimim Air Base against Khmeimim (boundary); Xinhua by cal only.
+ * Russian Foreign Ministry ORG, ORG, PERSON (label); Khmeimim Air Base (ana, cal) against Khmeimim (bob: boundary); Xinhua by cal only.
  */
 function threeAnnotators(): string {
   const name = uniqueName('review.txt');
   aCorpus().in(workspaceRoot()).withArticle(name, sampleText(SAMPLE))
-    .annotatedBy(PEOPLE, (l) => l.withEntity('Moscow', 'PLACE', { id: 'e-moscow' }))
     .annotatedBy('ana', (l) => l.withEntity('Moscow', 'PLACE', { id: 'e-moscow' }).withEntity('Damascus', 'PLACE', { id: 'e-dam' })
       .withEntity('Russian Foreign Ministry', 'ORG', { id: 'e-rfm' }).withEntity('Khmeimim Air Base', 'PLACE', { id: 'e-kh' }))
     .annotatedBy('bob', (l) => l.withEntity('Moscow', 'PLACE', { id: 'e-moscow' }).withEntity('Damascus', 'PLACE', { id: 'e-dam' })
       .withEntity('Russian Foreign Ministry', 'ORG', { id: 'e-rfm' }).withEntity('Khmeimim', 'PLACE', { id: 'e-kh' }))
     .annotatedBy('cal', (l) => l.withEntity('Moscow', 'PLACE', { id: 'e-moscow' }).withEntity('Russian Foreign Ministry', 'PERSON', { id: 'e-rfm' })
-      .withEntity('Xinhua', 'ORG', { id: 'e-xin' }))
+      .withEntity('Khmeimim Air Base', 'PLACE', { id: 'e-kh' }).withEntity('Xinhua', 'ORG', { id: 'e-xin' }))
     .build();
   return path.join(workspaceRoot(), name);
 }
@@ -180,7 +179,8 @@ describe('review: compare layers and adjudicate into gold', function () {
       // cal, in another checkout, adds Damascus and Belarus and drops Xinhua.
       const text = fs.readFileSync(article, 'utf8');
       const cal = aLayer().forArticle(text, path.basename(article)).by('cal').withEntity('Moscow', 'PLACE', { id: 'e-moscow' })
-        .withEntity('Russian Foreign Ministry', 'PERSON', { id: 'e-rfm' }).withEntity('Damascus', 'PLACE', { id: 'e-dam2' }).withEntity('Belarus', 'PLACE', { id: 'e-bel' });
+        .withEntity('Russian Foreign Ministry', 'PERSON', { id: 'e-rfm' }).withEntity('Khmeimim Air Base', 'PLACE', { id: 'e-kh' })
+        .withEntity('Damascus', 'PLACE', { id: 'e-dam2' }).withEntity('Belarus', 'PLACE', { id: 'e-bel' });
       fs.writeFileSync(sidecarOf(article, 'cal'), serializeSidecar(cal.build()));
       const units = await waitFor(() => { const u = api.review.units(article); return api.review.alignments() > before && u?.some((x) => x.versions.some((v) => v.label === 'PLACE' && unitAt([x], text, 'Belarus'))) && u; },
         { message: 'the units to take in cal\'s new sidecar' });

@@ -68,14 +68,14 @@ async function reviewArticle(d: Deps, arg?: unknown): Promise<void> {
 }
 
 /** Moves to the next (or previous) open unit from the cursor, wrapping around. */
-function moveDisagreement(d: Deps, step: 1 | -1): Unit | undefined {
+async function moveDisagreement(d: Deps, step: 1 | -1): Promise<Unit | undefined> {
   const editor = vscode.window.activeTextEditor;
   const r = editor && d.review.get(editor.document.uri.fsPath);
   if (!editor || !r) {
     void vscode.window.showInformationMessage('Sift: turn review on for this article first (Sift: Review Article).');
     return undefined;
   }
-  d.review.recomputeAll();
+  await d.review.recomputeAll();
   const open = (d.review.get(r.article)?.alignment.units ?? []).filter(isOpen).sort((a, b) => a.start - b.start || a.end - b.end);
   if (!open.length) {
     void vscode.window.setStatusBarMessage('Sift: no open disagreement in this article', 4000);

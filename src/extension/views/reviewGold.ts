@@ -72,7 +72,7 @@ export class ReviewGold {
     const gold = await this.goldOf(article);
     if (!gold) return false;
     this.decide(gold, () => { this.clearDecision(gold, u); this.addVersion(gold, u, v); }, 'adjudicate unit');
-    this.review.recomputeAll();
+    await this.review.recomputeAll();
     return true;
   }
 
@@ -82,7 +82,7 @@ export class ReviewGold {
     const base = u.versions[0];
     if (!gold || !base) return false;
     this.decide(gold, () => { this.clearDecision(gold, u); this.addVersion(gold, u, base, span, edited); }, 'adjudicate unit (edited)');
-    this.review.recomputeAll();
+    await this.review.recomputeAll();
     return true;
   }
 
@@ -102,7 +102,7 @@ export class ReviewGold {
         id: `d-${n}`, kind: u.kind, ...(label ? { label } : {}), quote: first?.quote ?? '', from, adjudicator: this.annotator.id, created: isoNow(),
       }];
     }, 'reject unit');
-    this.review.recomputeAll();
+    await this.review.recomputeAll();
     return true;
   }
 
@@ -128,7 +128,7 @@ export class ReviewGold {
         total.articles++;
       }
     });
-    this.review.recomputeAll();
+    await this.review.recomputeAll();
     return total;
   }
 
@@ -144,7 +144,7 @@ export class ReviewGold {
     const gold = take.length ? await this.goldOf(article) : undefined;
     if (!gold) return 0;
     this.decide(gold, () => { for (const { u, v } of take) this.addVersion(gold, u, v); }, `accept every ${label} of ${annotator}`);
-    this.review.recomputeAll();
+    await this.review.recomputeAll();
     return take.length;
   }
 

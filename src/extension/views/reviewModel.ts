@@ -6,7 +6,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Layer, allAnnotations } from '../../core/model';
-import { alignLayers, detectorLayer } from '../../core/review/align';
+import { detectorLayer } from '../../core/review/align';
+import { alignInPieces } from '../../core/review/alignPieces';
 import { Alignment, DETECTOR, GOLD, LayerInput, Unit, isOpen } from '../../core/review/units';
 import { Suggestion } from '../../core/detect/detector';
 import { Debouncer, Disposable } from '../platform/lifecycle';
@@ -44,7 +45,9 @@ export class ReviewState extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<string | undefined>());
   /** Fires with the article whose units changed (undefined: several, or review turned off). */
   readonly onDidChange = this.emitter.event;
-  private readonly soon = this._register(new Debouncer(RECOMPUTE_MS, () => this.recomputeAll()));
+  private readonly soon = this._register(new Debouncer(RECOMPUTE_MS, () => void this.recomputeAll()));
+  /** Per article: the latest alignment started, so an older one finishing late is dropped. */
+  private readonly generation = new Map<string, number>();
   /** How many times the units were aligned (for tests). */
   alignments = 0;
 
@@ -89,8 +92,7 @@ export class ReviewState extends Disposable {
       const found = await this.detect(article);
       if (found) this.detector.set(article, detectorLayer(found.text, found.suggestions, { article: path.basename(article) }));
     } else this.detector.delete(article);
-    const review = this.align(article, [...annotators].sort(), mode);
-    this.reviews.set(article, review);
+    const review = await this.align(article, [...annotators].sort(), mode);
     this.emitter.fire(article);
     return review;
   }
@@ -99,23 +101,29 @@ export class ReviewState extends Disposable {
   stop(article: string): boolean {
     this.detector.delete(article);
     const had = this.reviews.delete(article);
+    this.generation.delete(article);
     if (had) this.emitter.fire(article);
     return had;
   }
 
-  /** Aligns every reviewed article again now (after the debounce, or when a command needs fresh units). */
-  recomputeAll(): void {
-    for (const r of [...this.reviews.values()]) this.reviews.set(r.article, this.align(r.article, r.annotators, r.mode));
-    if (this.reviews.size) this.emitter.fire(undefined);
+  /** Aligns every reviewed article again now (after the debounce, or after a decision). */
+  async recomputeAll(): Promise<void> {
+    const all = [...this.reviews.values()];
+    for (const r of all) await this.align(r.article, r.annotators, r.mode);
+    if (all.length) this.emitter.fire(undefined);
   }
 
-  private align(article: string, annotators: string[], mode: ReviewMode): Review {
-    const layers = this.layersOf(article);
+  /** Aligns one article and keeps the result, unless review was turned off or a newer alignment started meanwhile. */
+  private async align(article: string, annotators: string[], mode: ReviewMode): Promise<Review> {
+    const generation = (this.generation.get(article) ?? 0) + 1;
+    this.generation.set(article, generation);
     const inputs: LayerInput[] = [];
-    for (const [annotator, layer] of layers) if (annotator === GOLD || annotators.includes(annotator)) inputs.push({ annotator, layer: withoutOrphans(layer) });
+    for (const [annotator, layer] of this.layersOf(article)) if (annotator === GOLD || annotators.includes(annotator)) inputs.push({ annotator, layer: withoutOrphans(layer) });
     this.alignments++;
-    const alignment = alignLayers(inputs, { annotators });
-    return { article, mode, annotators, alignment, ordered: orderUnits(alignment.units) };
+    const alignment = await alignInPieces(inputs, annotators);
+    const review = { article, mode, annotators, alignment, ordered: orderUnits(alignment.units) };
+    if (this.generation.get(article) === generation) this.reviews.set(article, review);
+    return this.reviews.get(article) ?? review;
   }
 
   /** The unit at a code point (the innermost one when units nest). */
