@@ -7,6 +7,17 @@ import { Alignment, LayerInput, Unit } from './units';
 /** Annotations (all layers together) aligned between two pauses. */
 export const PIECE = 1000;
 
+/** Spans packed as start * SHIFT + end in one float64 (exact below 2^52), so a typed array sorts them by start fast. */
+const SHIFT = 2 ** 26;
+
+function packedSpans(inputs: LayerInput[]): Float64Array {
+  const n = inputs.reduce((k, l) => k + l.layer.entities.length + l.layer.claims.length, 0);
+  const out = new Float64Array(n);
+  let i = 0;
+  for (const l of inputs) for (const list of [l.layer.entities, l.layer.claims]) for (const a of list) out[i++] = a.start * SHIFT + Math.min(a.end, SHIFT - 1);
+  return out.sort();
+}
+
 /** Lets the event loop run (I/O, timers, other work) before the next piece. */
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -16,17 +27,19 @@ const nextTurn = () => new Promise<void>((r) => setImmediate(r));
  * (their members overlap), so the pieces' units are the whole article's; a small article is aligned in one call.
  */
 export async function alignInPieces(inputs: LayerInput[], annotators: string[], pause: () => Promise<void> = nextTurn): Promise<Alignment> {
-  const spans = inputs.flatMap((l) => [...l.layer.entities, ...l.layer.claims]).map((a) => [a.start, a.end] as const).sort((a, b) => a[0] - b[0]);
+  const spans = packedSpans(inputs);
   if (spans.length <= PIECE) return alignLayers(inputs, { annotators });
   const cuts: number[] = [];
   let reach = -1;
   let count = 0;
-  for (const [start, end] of spans) {
+  for (const packed of spans) {
+    const start = Math.floor(packed / SHIFT);
     if (count >= PIECE && start >= reach) { cuts.push(start); count = 0; }
-    reach = Math.max(reach, end);
+    reach = Math.max(reach, packed % SHIFT);
     count++;
   }
   cuts.push(Infinity);
+  await pause();
   const units: Unit[] = [];
   let from = 0;
   let result: Alignment | undefined;
