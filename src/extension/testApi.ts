@@ -23,6 +23,14 @@ export interface SiftTestApi extends SiftApi {
   readonly extensionMode: string;
   /** The session of an open article, if Sift annotates it. */
   session(doc: vscode.TextDocument): ArticleSession | undefined;
+  /** The session of one layer of an open article (read-only for an annotator other than the current one and gold). */
+  layer(doc: vscode.TextDocument, annotator: string): ArticleSession | undefined;
+  /** Changes a layer through the one write path (Sessions.mutate); throws for a read-only layer. */
+  mutate<T>(session: ArticleSession, change: () => T, label?: string): T;
+  /** Fires after Sift wrote a layer's sidecar itself (Sessions.onDidSave). */
+  onDidSaveLayer: vscode.Event<ArticleSession>;
+  /** Reverts the last change made through Sift; returns its label. */
+  undoLast(): string | undefined;
   /** Writes all pending changes now. */
   flush(): void;
   statusText(): string;
@@ -92,6 +100,10 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, review
     activationMs,
     extensionMode: vscode.ExtensionMode[extensionMode],
     session: (doc) => sv.sessions.get(doc),
+    layer: (doc, annotator) => sv.sessions.getLayer(doc, annotator),
+    mutate: (session, change, label) => sv.sessions.mutate(session, change, label),
+    undoLast: () => sv.sessions.undoLast(),
+    onDidSaveLayer: sv.sessions.onDidSave,
     flush: () => sv.sessions.flushAll(),
     statusText: () => status.text,
     suggestions: (doc) => sv.suggestions.refresh(doc),
