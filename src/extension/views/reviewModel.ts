@@ -74,7 +74,8 @@ export class ReviewState extends Disposable {
   layersOf(article: string): Map<string, Layer> {
     const out = new Map<string, Layer>();
     for (const l of this.knowledge.index.layersOf(article)) out.set(l.annotator, l.layer);
-    for (const s of this.sessions.all()) if (s.articlePath === article) out.set(s.annotator, s.layer);
+    // An open session over a sidecar not written yet (nothing annotated) is no layer to compare.
+    for (const s of this.sessions.allLayers()) if (s.articlePath === article && (out.has(s.annotator) || hasContent(s.layer))) out.set(s.annotator, s.layer);
     const d = this.detector.get(article);
     if (d) out.set(DETECTOR, d);
     return out;
@@ -149,6 +150,10 @@ export function nameFor(annotators: readonly string[], annotator: string, anonym
   const people = annotators.filter((a) => a !== DETECTOR);
   const i = people.indexOf(annotator);
   return i < 0 ? 'another annotator' : `Annotator ${i + 1}`;
+}
+
+function hasContent(layer: Layer): boolean {
+  return layer.entities.length > 0 || layer.claims.length > 0 || !!layer.dismissed?.length || !!layer.header.status;
 }
 
 /** Orphaned annotations have no place in the text: they are listed as orphans, not aligned. */
