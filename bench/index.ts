@@ -9,6 +9,7 @@ import { Peer, chronoPeer, compromisePeer, winkPeer } from '../src/cli/peers';
 import { exportBench } from './export';
 import { detectWalkBench } from './detectWalk';
 import { sidecarBench } from './sidecar';
+import { alignBench, mergeBench } from './review';
 import { reviewOnBench } from './reviewPieces';
 
 const samples = path.resolve(__dirname, '..', 'samples');
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
   console.log('');
   for (const line of detectWalkBench([{ name: `the ${mb(bytes).toFixed(0)} MB article`, text, rounds: QUICK ? 3 : 7 }, { name: `a ${(pieces[0].length / 1024).toFixed(0)} KB sample article`, text: pieces[0], rounds: 21 }])) console.log(line);
   for (const line of sidecarBench()) console.log(line);
+  for (const line of alignBench(text)) console.log(line);
+  for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
   for (const line of await reviewOnBench(text)) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();

@@ -1,6 +1,13 @@
 // Review figures: aligning the layers of one big article (issue 12's target: a 100 KB article with 3 layers of about
 // 1,000 annotations each aligns in 20 ms or less), and `sift review --merge` over a generated corpus.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { reviewCommand } from '../src/cli/review';
+import { CliIo } from '../src/cli/io';
 import { FORMAT_VERSION, EntityAnnotation, ClaimAnnotation, Layer } from '../src/core/model';
+import { serializeSidecar } from '../src/core/store/sidecarFormat';
+import { writeFileAtomic } from '../src/core/store/atomicWrite';
 import { alignLayers } from '../src/core/review/align';
 import { LayerInput } from '../src/core/review/units';
 import { ArticleText } from '../src/core/text/article';
@@ -66,4 +73,57 @@ export function alignBench(text: string, rounds = 21): string[] {
     cpu.push((used.user + used.system) / 1e3);
   }
   return [`Aligning a ${(Buffer.byteLength(article.text) / 1024).toFixed(0)} KB article, 3 layers, ${count} annotations in all, into ${units} units: median ${median(times).toFixed(1)} ms (CPU ${median(cpu).toFixed(1)} ms), min ${Math.min(...times).toFixed(1)} ms over ${rounds} rounds (target: 20 ms or less)`];
+}
+
+/** A corpus of `count` articles (100 to a folder) cut from `text`, each with 3 annotators' diverging layers. */
+function generatedCorpus(text: string, count: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-review-bench-'));
+  fs.mkdirSync(path.join(dir, '.git'));
+  const size = 1500;
+  for (let i = 0; i < count; i++) {
+    const sub = path.join(dir, `f${String(Math.floor(i / 100)).padStart(3, '0')}`);
+    if (i % 100 === 0) fs.mkdirSync(sub);
+    const at = (i * 7919) % Math.max(1, text.length - size);
+    const body = `${text.slice(at, at + size)}\n`;
+    const name = `a${i}.txt`;
+    fs.writeFileSync(path.join(sub, name), body);
+    const article = new ArticleText(body);
+    for (const { annotator, layer } of divergingLayers(article, name, ['ana', 'bob', 'cat'], 12, i + 1)) {
+      fs.writeFileSync(path.join(sub, `a${i}.${annotator}.ann.yaml`), serializeSidecar(layer));
+    }
+  }
+  return dir;
+}
+
+/** Milliseconds per small file written as the store writes (writeFileAtomic): the floor of a merge that writes. */
+function atomicWriteMs(dir: string, n: number): number {
+  const at = path.join(dir, 'atomic');
+  fs.mkdirSync(at, { recursive: true });
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) writeFileAtomic(path.join(at, `f${i}.yaml`), 'x: 1\n'.repeat(200));
+  const ms = Number(process.hrtime.bigint() - t) / 1e6 / n;
+  fs.rmSync(at, { recursive: true, force: true });
+  return ms;
+}
+
+/** The merge figure: `sift review --merge` over `count` generated articles x 3 annotators (target: 15 s for 10,000). */
+export async function mergeBench(text: string, count: number): Promise<string[]> {
+  const dir = generatedCorpus(text, count);
+  try {
+    let out = '';
+    const io: CliIo = { cwd: dir, out: (t) => { out += t; }, err: (t) => { out += t; } };
+    const t = process.hrtime.bigint();
+    const code = await reviewCommand(['--merge', '.', '--adjudicator', 'bench'], io);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const again = process.hrtime.bigint();
+    await reviewCommand(['--merge', '.', '--adjudicator', 'bench'], { ...io, out: () => {} });
+    const rerun = Number(process.hrtime.bigint() - again) / 1e6;
+    const perFile = atomicWriteMs(dir, 200);
+    return [
+      `sift review --merge on ${count} generated articles x 3 annotators: ${(ms / 1000).toFixed(1)} s (exit ${code}: ${out.trim()}); re-run with gold in place ${(rerun / 1000).toFixed(1)} s (target: 15 s for 10,000)`,
+      `  of which the store's atomic write (temp file, fsync, rename) alone costs about ${(perFile * count / 1000).toFixed(1)} s on this machine (${perFile.toFixed(1)} ms a file)`,
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,12 +3,13 @@ import { CliIo, processIo } from './io';
 import { DETECT_USAGE, detectCommand } from './detect';
 import { EVAL_USAGE, evalCommand } from './evaluate';
 import { EXPORT_USAGE, exportCommand } from './export';
+import { REVIEW_USAGE, reviewCommand } from './review';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
-  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
+  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
   sift --version
   sift help
 `;
@@ -34,6 +35,8 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
       return evalCommand(rest, io);
     case 'export':
       return exportCommand(rest, io);
+    case 'review':
+      return reviewCommand(rest, io);
     default:
       io.err(`sift: unknown command '${verb}'\n${USAGE}`);
       return 2;

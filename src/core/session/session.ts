@@ -5,7 +5,8 @@ import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
 import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
-import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, ReadonlyLayer, SidecarHeader, allAnnotations, isClaim, kindOf } from '../model';
+import { Annotation, ClaimAnnotation, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, LayerStatus, ReadonlyLayer, SidecarHeader, allAnnotations, isClaim, kindOf } from '../model';
+import { GoldDecision } from '../review/adjudicate';
 import { SidecarFile } from '../store/sidecarFile';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
@@ -307,5 +308,49 @@ export class ArticleSession {
       const id = this.newId(kind);
       if (!this.find(id)) return id;
     }
+  }
+
+  // Review decisions (gold layer) and layer status.
+
+  /** Applies a review decision (review/adjudicate.ts): adds the gold annotation, with its provenance, or the dismissal. */
+  applyDecision(decision: GoldDecision): Annotation | Dismissal {
+    if ('dismissal' in decision) return this.addDismissal(decision.dismissal);
+    const d = decision.annotation;
+    const { from, adjudicator, created } = d;
+    const a: Annotation = d.kind === 'entity'
+      ? this.addEntity({ start: d.start, end: d.end, label: d.label, value: d.value, canonical: d.canonical })
+      : this.addClaim({ start: d.start, end: d.end, source: d.source, confidence: d.confidence, cue: d.cue, factuality: d.factuality });
+    Object.assign(a, { from: from.map((t) => ({ ...t })), adjudicator, created, updated: created });
+    return a;
+  }
+
+  /** Records that a unit is not an annotation (gold); returns the dismissal with its new id. */
+  addDismissal(d: Omit<Dismissal, 'id'> & { id?: string }): Dismissal {
+    this.assertWritable();
+    const list = this.layer.dismissed ?? [];
+    let id = d.id;
+    while (!id || list.some((x) => x.id === id)) id = `x-${randomBytes(4).toString('hex')}`;
+    const added: Dismissal = { ...d, id, from: d.from.map((t) => ({ ...t })) };
+    this.layer.dismissed = [...list, added];
+    return added;
+  }
+
+  /** Takes a dismissal back (the unit is open again); returns it, or undefined when there was none with that id. */
+  removeDismissal(id: string): Dismissal | undefined {
+    this.assertWritable();
+    const d = this.layer.dismissed?.find((x) => x.id === id);
+    if (!d) return undefined;
+    const rest = (this.layer.dismissed ?? []).filter((x) => x.id !== id);
+    if (rest.length) this.layer.dismissed = rest;
+    else delete this.layer.dismissed;
+    return d;
+  }
+
+  /** Marks this layer's status (an annotator: annotating or finished; gold: in-review or adjudicated); undefined clears it. */
+  setStatus(status: LayerStatus | undefined): void {
+    this.assertWritable();
+    if (status) this.layer.header.status = status;
+    else delete this.layer.header.status;
+    this.stampHeader();
   }
 }

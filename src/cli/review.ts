@@ -1,0 +1,198 @@
+// `sift review`: auto-merge into gold, review status per article, and one article's units, over the corpus index.
+import * as fs from 'fs';
+import * as path from 'path';
+import { CorpusIndex } from '../core/corpus/corpusIndex';
+import { NodeFileSystem } from '../core/store/fileSystem';
+import { isSidecarPath } from '../core/store/paths';
+import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
+import { ArticleError, ArticleText, readArticle } from '../core/text/article';
+import { MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
+import { ArticleLayers, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
+import { articleStatus, ArticleReviewStatus } from '../core/review/feedback';
+import { Unit, UNIT_STATES, Version } from '../core/review/units';
+import { CliIo } from './io';
+
+export const REVIEW_USAGE = `sift review --merge [paths...] [--strategy unanimous|agreed|majority] [--min-votes N]
+            [--annotators A,B] [--adjudicator NAME]
+sift review --status [paths...] [--annotators A,B] [--json]
+sift review --units FILE [--annotators A,B] [--json]
+  Compares the annotators' layers of each article under the paths (default .; a path may be a folder, an article or
+  a sidecar) unit by unit. --merge writes what the strategy settles into each article's gold sidecar, with its
+  provenance: unanimous (the default) takes what every compared layer has the same; agreed, what every layer that
+  annotated the position agrees on; majority, a version with more than half the votes (or --min-votes) and no tie.
+  Decisions already in gold are kept. --status prints each article's units and open disagreements per state and its
+  layers' statuses; --units prints one article's units with their versions. Unreadable sidecars are reported and
+  their article skipped; nothing unreadable is written over.`;
+
+type Mode = 'merge' | 'status' | 'units';
+
+interface ReviewArgs {
+  mode: Mode;
+  paths: string[];
+  strategy: MergeStrategy;
+  minVotes?: number;
+  annotators?: string[];
+  adjudicator?: string;
+  json: boolean;
+}
+
+function parseArgs(args: string[]): ReviewArgs | string {
+  const r: ReviewArgs = { mode: 'status', paths: [], strategy: 'unanimous', json: false };
+  const modes: Mode[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string => args[++i] ?? '';
+    if (a === '--merge' || a === '--status' || a === '--units') modes.push(a.slice(2) as Mode);
+    else if (a === '--json') r.json = true;
+    else if (a === '--strategy') {
+      const s = value();
+      if (!MERGE_STRATEGIES.includes(s as MergeStrategy)) return `unknown strategy '${s}'`;
+      r.strategy = s as MergeStrategy;
+    } else if (a === '--min-votes') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) return '--min-votes needs a whole number of at least 1';
+      r.minVotes = n;
+    } else if (a === '--annotators') r.annotators = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--adjudicator') r.adjudicator = value();
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else r.paths.push(a);
+  }
+  if (modes.length !== 1) return 'give one of --merge, --status, --units';
+  r.mode = modes[0];
+  if (r.mode === 'units' && r.paths.length !== 1) return '--units takes one FILE';
+  if (r.minVotes !== undefined && r.strategy !== 'majority') return '--min-votes goes with --strategy majority';
+  if (r.adjudicator !== undefined && !isValidAnnotator(r.adjudicator)) return `'${r.adjudicator}' is not a valid annotator id`;
+  return r;
+}
+
+/** The articles under the paths: folders whole; an article or a sidecar stands for its article. */
+async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLayers[]; missing: string[] }> {
+  const dirs: string[] = [];
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = path.resolve(cwd, p);
+    let dir: boolean;
+    try { dir = fs.statSync(abs).isDirectory(); } catch { missing.push(p); continue; }
+    if (dir) dirs.push(abs);
+    else files.add(abs);
+  }
+  const roots = [...new Set([...dirs, ...[...files].map((f) => path.dirname(f))])];
+  const index = new CorpusIndex(new NodeFileSystem(), roots.filter((r) => !roots.some((o) => o !== r && r.startsWith(o + path.sep))));
+  await index.scan();
+  const wanted = (a: ArticleLayers) => dirs.some((d) => a.article.startsWith(d + path.sep)) || files.has(a.article)
+    || a.layers.some((l) => files.has(l.sidecar)) || a.broken.some((b) => files.has(b.sidecar));
+  const articles = articlesOf(index).filter(wanted);
+  for (const f of files) if (!isSidecarPath(f) && !articles.some((a) => a.article === f)) missing.push(`${path.relative(cwd, f) || f} (no sidecars)`);
+  return { articles, missing };
+}
+
+const rel = (cwd: string, p: string) => path.relative(cwd, p) || p;
+
+/** A quote as it may go to a terminal: control characters (and so escape sequences) shown escaped. */
+function shown(s: string): string {
+  return JSON.stringify(s);
+}
+
+function reportBroken(a: ArticleLayers, io: CliIo): void {
+  for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${b.error.split('\n')[0]}\n`);
+}
+
+function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
+  const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  let added = 0;
+  let written = 0;
+  let skipped = 0;
+  const results: unknown[] = [];
+  for (const a of articles) {
+    reportBroken(a, io);
+    let o;
+    try {
+      o = mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
+    } catch (e) {
+      if (!(e instanceof ArticleError)) throw e;
+      o = { article: a.article, added: 0, written: false, skipped: e.message };
+    }
+    if (o.skipped) {
+      skipped++;
+      io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${o.skipped}\n`);
+    }
+    added += o.added;
+    if (o.written) written++;
+    results.push({ ...o, article: rel(io.cwd, a.article) });
+  }
+  if (r.json) io.out(`${JSON.stringify({ strategy: r.strategy, adjudicator: who.adjudicator, articles: results }, null, 2)}\n`);
+  else io.out(`${articles.length} article(s), ${r.strategy}: ${added} gold annotation(s) added in ${written} gold sidecar(s) by ${who.adjudicator}; ${skipped} skipped\n`);
+  return skipped ? 1 : 0;
+}
+
+function statusLine(article: string, s: ArticleReviewStatus): string {
+  const states = (counts: Record<string, number>) => UNIT_STATES.filter((k) => counts[k] > 0).map((k) => `${k} ${counts[k]}`).join(', ');
+  const open = s.open ? ` (${states(s.openByState)})` : '';
+  return `${article}: ${s.units} unit(s), ${s.open} open${open}; ${states(s.byState) || 'none'}; ${s.statuses.map((x) => `${x.annotator} ${x.status}`).join(', ')}\n`;
+}
+
+/** Reads an article for review; undefined (reported) when it cannot be read. */
+function textOf(a: ArticleLayers, io: CliIo): ArticleText | undefined {
+  try {
+    return new ArticleText(readArticle(a.article));
+  } catch (e) {
+    if (!(e instanceof ArticleError)) throw e;
+    io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${e.message}\n`);
+    return undefined;
+  }
+}
+
+function statusAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
+  const rows: unknown[] = [];
+  let failed = 0;
+  for (const a of articles) {
+    reportBroken(a, io);
+    const text = a.broken.length ? undefined : textOf(a, io);
+    if (!text) { failed++; continue; }
+    const { layers, alignment } = alignArticle(a, text, r.annotators);
+    const s = articleStatus(alignment, layers);
+    if (r.json) rows.push({ article: rel(io.cwd, a.article), ...s });
+    else io.out(statusLine(rel(io.cwd, a.article), s));
+  }
+  if (r.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+  return failed ? 1 : 0;
+}
+
+function versionLine(v: Version): string {
+  const what = v.kind === 'entity' ? v.label ?? '' : `claim, source ${shown(v.claim?.source.name ?? '')}${v.claim?.factuality ? `, ${v.claim.factuality}` : ''}, confidence ${v.claim?.confidence ?? ''}`;
+  return `    ${what} · ${shown(v.quote)} ${v.start}-${v.end} · ${v.annotators.join(', ')}\n`;
+}
+
+function unitText(u: Unit): string {
+  const decided = u.gold.length ? ` gold: ${u.gold.map((g) => ('label' in g ? g.label : 'claim') + ` ${shown(g.quote)} ${g.start}-${g.end}`).join('; ')}` : u.dismissal ? ' gold: rejected' : '';
+  const missing = u.missing.length ? ` missing: ${u.missing.join(', ')}` : '';
+  return `${u.start}-${u.end} ${u.kind} ${u.state}${u.state === 'adjudicated' ? ` (${u.disagreement})` : ''}${missing}${decided}\n${u.versions.map(versionLine).join('')}`;
+}
+
+function units(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
+  const a = articles[0];
+  if (articles.length !== 1 || !a) {
+    io.err(`sift review: ${r.paths[0]} is not an article with sidecars\n`);
+    return 1;
+  }
+  reportBroken(a, io);
+  const text = a.broken.length ? undefined : textOf(a, io);
+  if (!text) return 1;
+  const { alignment } = alignArticle(a, text, r.annotators);
+  if (r.json) io.out(`${JSON.stringify({ article: rel(io.cwd, a.article), ...alignment }, null, 2)}\n`);
+  else io.out(`${rel(io.cwd, a.article)}: ${alignment.units.length} unit(s), compared ${alignment.annotators.join(', ')}\n${alignment.units.map(unitText).join('')}`);
+  return 0;
+}
+
+export async function reviewCommand(args: string[], io: CliIo): Promise<number> {
+  const r = parseArgs(args);
+  if (typeof r === 'string') {
+    io.err(`sift review: ${r}\n${REVIEW_USAGE}\n`);
+    return 2;
+  }
+  const { articles, missing } = await load(r.paths, io.cwd);
+  for (const m of missing) io.err(`sift review: ${m}: not found\n`);
+  const code = r.mode === 'merge' ? mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
+  return missing.length ? Math.max(code, 1) : code;
+}

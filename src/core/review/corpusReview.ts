@@ -1,0 +1,93 @@
+// Review over a corpus (core, for `sift review` and the workspace-wide merge): the layers of each article from the
+// corpus index, placed on the article's current text, and auto-merge into the article's gold sidecar through the
+// session and the store (atomic, locked, merge-safe), exactly as the editor writes. A sidecar that cannot be read is
+// reported and its article skipped; a gold sidecar that cannot be parsed is never written.
+import * as path from 'path';
+import { CorpusIndex } from '../corpus/corpusIndex';
+import { ArticleSession } from '../session/session';
+import { parseSidecarName } from '../store/paths';
+import { ArticleText, readArticle } from '../text/article';
+import { alignLayers } from './align';
+import { Decider, MergeOptions, autoMerge } from './adjudicate';
+import { Alignment, GOLD, LayerInput } from './units';
+
+/** One article of the corpus: its layers as the index holds them, and the sidecars of it that could not be read. */
+export interface ArticleLayers {
+  article: string;
+  layers: (LayerInput & { sidecar: string })[];
+  broken: { sidecar: string; error: string }[];
+}
+
+/** The articles of the index (only those in `only`, when given), sorted, each with its layers and broken sidecars. */
+export function articlesOf(index: CorpusIndex, only?: (article: string) => boolean): ArticleLayers[] {
+  const byArticle = new Map<string, ArticleLayers>();
+  const entry = (article: string): ArticleLayers => {
+    let a = byArticle.get(article);
+    if (!a) byArticle.set(article, (a = { article, layers: [], broken: [] }));
+    return a;
+  };
+  for (const l of index.layers()) entry(l.article).layers.push({ annotator: l.annotator, layer: l.layer, sidecar: l.sidecar });
+  for (const b of index.broken()) {
+    // A sidecar that does not parse names no article: its file name does (`<stem>.<annotator>.ann.yaml`).
+    const name = parseSidecarName(b.sidecar);
+    const stem = name ? path.join(path.dirname(b.sidecar), name.stem) : b.sidecar;
+    const known = [...byArticle.keys()].find((a) => a.slice(0, a.length - path.extname(a).length) === stem);
+    entry(known ?? `${stem}.txt`).broken.push(b);
+  }
+  return [...byArticle.values()].filter((a) => !only || only(a.article)).sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : 0));
+}
+
+/**
+ * The layers on `text`: a layer written for another version of the text is re-anchored in memory by the session (as
+ * the editor does when it opens it); nothing is written.
+ */
+export function placedOn(text: ArticleText, articlePath: string, layers: readonly LayerInput[]): LayerInput[] {
+  return layers.map((l) => {
+    if (l.layer.header.sha256 === text.sha256) return l;
+    const s = new ArticleSession(articlePath, l.annotator, text.text);
+    s.sidecar.dispose();
+    return { annotator: l.annotator, layer: s.sidecar.error ? l.layer : s.layer };
+  });
+}
+
+export interface MergeOutcome {
+  article: string;
+  /** Gold annotations added. */
+  added: number;
+  /** Why nothing was written, when the article was skipped. */
+  skipped?: string;
+  written: boolean;
+}
+
+/**
+ * Auto-merge of one article into its gold sidecar: compares `annotators` (default: every layer but gold), skips
+ * units gold already decided, and saves through the session's sidecar only when something was added. The index's
+ * layers decide first whether there is anything to merge; only then is the gold sidecar opened (and read afresh).
+ */
+export function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotators?: string[] }, who: Decider, text?: ArticleText): MergeOutcome {
+  const out: MergeOutcome = { article: a.article, added: 0, written: false };
+  if (a.broken.length) return { ...out, skipped: `unreadable sidecar ${a.broken.map((b) => path.basename(b.sidecar)).join(', ')}` };
+  const article = text ?? new ArticleText(readArticle(a.article));
+  const annotators = options.annotators;
+  if (!autoMerge(alignArticle(a, article, annotators).alignment, options, who).length) return out;
+  const gold = new ArticleSession(a.article, GOLD, article.text);
+  try {
+    if (gold.sidecar.error) return { ...out, skipped: `its gold sidecar cannot be parsed: ${gold.sidecar.error.message.split('\n')[0]}` };
+    const compared = placedOn(gold.article, a.article, a.layers.filter((l) => l.annotator !== GOLD));
+    const decisions = autoMerge(alignLayers([...compared, { annotator: GOLD, layer: gold.layer }], { annotators }), options, who);
+    if (!decisions.length) return out;
+    for (const d of decisions) gold.applyDecision(d);
+    if (!gold.layer.header.status) gold.setStatus('in-review');
+    out.added = decisions.length;
+    out.written = gold.sidecar.save() === 'written';
+    return out;
+  } finally {
+    gold.sidecar.dispose();
+  }
+}
+
+/** One article's layers (gold too) aligned on the article's current text. */
+export function alignArticle(a: ArticleLayers, text: ArticleText, annotators?: string[]): { layers: LayerInput[]; alignment: Alignment } {
+  const layers = placedOn(text, a.article, a.layers);
+  return { layers, alignment: alignLayers(layers, { annotators }) };
+}
