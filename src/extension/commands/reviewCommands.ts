@@ -3,6 +3,7 @@
 // are in views/reviewPick.ts, the gold writes in views/reviewGold.ts, the units in views/reviewModel.ts.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { compareWithGold as feedbackOf } from '../../core/review/feedback';
 import { DETECTOR, GOLD, Unit, isOpen } from '../../core/review/units';
 import { Commands } from '../platform/commandIds';
 import { registerCommand } from '../platform/commands';
@@ -141,7 +142,7 @@ async function acceptAllFrom(d: Deps): Promise<void> {
   const who = await vscode.window.showQuickPick(d.review.annotatorsOf(article).map((a) => ({ label: d.review.displayName(article, a), annotator: a })), { title: 'Accept every annotation of a label from: annotator' });
   const layer = who && layers.get(who.annotator);
   if (!who || !layer) return;
-  const labels = [...new Set([...layer.entities.map((e) => e.label), ...(layer.claims.length ? ['CLAIM'] : [])])].sort();
+  const labels = [...new Set(layer.entities.map((e) => e.label))].sort();
   const label = await vscode.window.showQuickPick(labels, { title: `Accept every annotation from ${d.review.displayName(article, who.annotator)}: label` });
   if (!label) return;
   const n = await d.gold.acceptAllOf(article, who.annotator, label);
@@ -159,9 +160,8 @@ async function compareWithGold(d: Deps): Promise<void> {
     return;
   }
   const r = await d.review.start(article, [d.sv.annotator.id], 'compare');
-  const kept = r.alignment.units.filter((u) => u.gold.length && u.members.some((m) => m.annotator === d.sv.annotator.id && u.gold.some((g) => g.from?.some((f) => f.id === m.annotation.id)))).length;
-  const rejected = r.alignment.units.filter((u) => u.dismissal && u.members.some((m) => m.annotator === d.sv.annotator.id)).length;
-  void vscode.window.showInformationMessage(`Sift: gold kept ${kept} of your annotations and rejected ${rejected}; the others are marked by state (hover for details).`);
+  const { counts } = feedbackOf(r.alignment, d.sv.annotator.id);
+  void vscode.window.showInformationMessage(`Sift: gold kept ${counts.kept} of your annotations, changed ${counts.changed}, rejected ${counts.rejected}; ${counts.undecided} not decided yet, ${counts.missed} in gold that you did not annotate. Each is marked by its state; hover for details.`);
 }
 
 export function registerReviewCommands(sv: Services, review: ReviewState, gold: ReviewGold): vscode.Disposable[] {
