@@ -4,6 +4,7 @@ import { registerAliasCommand } from './commands/aliasCommand';
 import { registerClaimCommands } from './commands/claimCommands';
 import { StepTracker } from './commands/claimInput';
 import { registerClaimLinkCommands } from './commands/claimLinks';
+import { registerDiscussionCommands } from './commands/discussionCommands';
 import { registerEntityCommands } from './commands/entityCommands';
 import { registerExportCommand } from './commands/exportCommand';
 import { createReview } from './commands/reviewCommands';
@@ -20,6 +21,7 @@ import { Sessions } from './state/sessions';
 import { SiftApi, testHooksEnabled, withTestHooks } from './testApi';
 import { AnnotationTree } from './views/annotationTree';
 import { AnnotationDecorations } from './views/decorations';
+import { Discussion } from './views/discussion';
 import { SiftHover } from './views/hover';
 import { Orphans } from './views/orphans';
 import { SidecarDiagnostics } from './views/sidecarDiagnostics';
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   sessions = sv.sessions;
   const status = new AnnotatorStatus(sv.sessions, sv.annotator);
   const tree = new AnnotationTree(sv.sessions, sv.annotator, sv.knowledge);
+  const discussion = new Discussion(sv.sessions, sv.knowledge);
   context.subscriptions.push(
     status,
     tree,
@@ -74,8 +77,10 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new SiftHover(sv.sessions, sv.suggestions)),
     ...registerTreeCommands(tree, sv.sessions),
     ...registerCommands(sv),
+    discussion,
+    ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
   );
-  const review = createReview(sv, types);
+  const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
   context.subscriptions.push(...review.disposables);
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];
@@ -83,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return api;
   log.info('test hooks are on');
-  return withTestHooks(api, { services: sv, status, tree, review, activationMs, extensionMode: context.extensionMode });
+  return withTestHooks(api, { services: sv, status, tree, review, discussion, activationMs, extensionMode: context.extensionMode });
 }
 
 /** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */

@@ -6,7 +6,9 @@ import { Suggestion } from '../core/detect/detector';
 import { ArticleSession } from '../core/session/session';
 import { ReviewParts } from './commands/reviewCommands';
 import { Services } from './commands/services';
+import { SiftCommentThread } from './platform/commentThreads';
 import { AnnotationTree, Filter } from './views/annotationTree';
+import { Discussion } from './views/discussion';
 import { AnnotatorStatus } from './views/statusBar';
 
 /** What Sift offers other extensions. */
@@ -45,6 +47,12 @@ export interface SiftTestApi extends SiftApi {
   treeChanges(): number;
   /** How many sidecars the corpus index has read and parsed since activation. */
   indexStats(): { reads: number; parses: number };
+  /** The discussion's comment threads drawn on an open article. */
+  commentThreads(doc: vscode.TextDocument): SiftCommentThread[];
+  /** Unresolved discussion threads of an article (open or not). */
+  unresolvedCount(articlePath: string): number;
+  /** Waits until the corpus index has taken in every save and sidecar change so far. */
+  indexSettled(): Promise<void>;
   /** Review mode, for the review suite. */
   review: ReviewTestApi;
 }
@@ -90,11 +98,12 @@ export interface TestHookParts {
   status: AnnotatorStatus;
   tree: AnnotationTree;
   review: ReviewParts;
+  discussion: Discussion;
   activationMs: number;
   extensionMode: vscode.ExtensionMode;
 }
 
-export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, activationMs, extensionMode }: TestHookParts): SiftTestApi {
+export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, discussion, activationMs, extensionMode }: TestHookParts): SiftTestApi {
   return {
     ...api,
     activationMs,
@@ -112,6 +121,9 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, review
     claimStep: () => sv.steps.step,
     treeChanges: () => tree.changes,
     indexStats: () => ({ ...sv.knowledge.index.stats }),
+    commentThreads: (doc) => discussion.shownThreads(doc.uri.fsPath),
+    unresolvedCount: (articlePath) => discussion.unresolvedCount(articlePath),
+    indexSettled: () => sv.knowledge.settled(),
     review: reviewHooks(review),
   };
 }

@@ -5,9 +5,10 @@ import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
 import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
-import { Annotation, ClaimAnnotation, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, LayerStatus, ReadonlyLayer, SidecarHeader, allAnnotations, isClaim, kindOf } from '../model';
+import { Annotation, ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, LayerStatus, ReadonlyLayer, SidecarHeader, Target, allAnnotations, isClaim, kindOf } from '../model';
 import { GoldDecision } from '../review/adjudicate';
 import { SidecarFile } from '../store/sidecarFile';
+import { CommentRef, addComment, deleteComment, editComment, setResolved } from '../review/discussion';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
 export interface ReanchorReport {
@@ -352,5 +353,35 @@ export class ArticleSession {
     if (status) this.layer.header.status = status;
     else delete this.layer.header.status;
     this.stampHeader();
+  }
+
+  // Discussion (src/core/review/discussion.ts): the session's annotator's own comments, in their own layer only.
+
+  /** Comments on `on` (an annotation of any layer of this article); `after` is the thread's latest entry, if any. */
+  addComment(on: Target, text: string, after?: string): DiscussionComment {
+    const c = addComment(this.layer, on, text, this.now(), after);
+    this.stampHeader();
+    return c;
+  }
+
+  /** Changes the text of one of the annotator's own comments; refuses anyone else's. */
+  editComment(ref: CommentRef, text: string): DiscussionComment {
+    const c = editComment(this.layer, this.annotator, ref, text, this.now());
+    this.stampHeader();
+    return c;
+  }
+
+  /** Deletes one of the annotator's own comments; refuses anyone else's. */
+  deleteComment(ref: CommentRef): DiscussionComment {
+    const c = deleteComment(this.layer, this.annotator, ref);
+    this.stampHeader();
+    return c;
+  }
+
+  /** Resolves or reopens the thread on `on`, after its latest entry `after` (the latest status change wins). */
+  setThreadResolved(on: Target, resolved: boolean, after?: string): DiscussionComment {
+    const c = setResolved(this.layer, on, resolved, this.now(), after);
+    this.stampHeader();
+    return c;
   }
 }

@@ -52,6 +52,15 @@ export const Commands = {
   compareWithGold: 'sift.compareWithGold',
   markFinished: 'sift.markFinished',
   setGoldStatus: 'sift.setGoldStatus',
+  // Discussion on any annotation (commands/discussionCommands.ts, views/discussion.ts)
+  discussAnnotation: 'sift.discussAnnotation',
+  replyComment: 'sift.replyComment',
+  editComment: 'sift.editComment',
+  saveComment: 'sift.saveComment',
+  cancelEditComment: 'sift.cancelEditComment',
+  deleteComment: 'sift.deleteComment',
+  resolveThread: 'sift.resolveThread',
+  reopenThread: 'sift.reopenThread',
 } as const;
 
 export type CommandName = keyof typeof Commands;

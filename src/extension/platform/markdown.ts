@@ -49,3 +49,12 @@ export function markdownCommandLink(title: string, id: string, args: readonly un
 export function messageText(s: string): string {
   return s.replace(/\]\(/g, ']\u200b(');
 }
+
+/**
+ * Text of several lines (a comment) as Markdown that shows it as written, line by line: each line escaped by
+ * escapeMarkdown, joined by hard line breaks (two spaces before the break), so no line can start a block. An empty line
+ * shows as a paragraph break.
+ */
+export function escapeMarkdownLines(s: string): string {
+  return s.split(/\r\n|[\n\r\u2028\u2029]/).map(escapeMarkdown).join('  \n');
+}
