@@ -194,6 +194,37 @@ describe('review: compare layers and adjudicate into gold', function () {
     }
   });
 
+  it('accepts every annotation of a label from one annotator, shows me what gold did with my work, and marks it finished', async () => {
+    const article = threeAnnotators();
+    const text = fs.readFileSync(article, 'utf8');
+    const mine = aLayer().forArticle(text, path.basename(article)).by('tester').withEntity('Moscow', 'PLACE', { id: 'e-m' })
+      .withEntity('Damascus', 'PERSON', { id: 'e-d' }).withEntity('Xinhua', 'ORG', { id: 'e-x' });
+    fs.writeFileSync(sidecarOf(article, 'tester'), serializeSidecar(mine.build()));
+    try {
+      const api = await siftApi();
+      await open(article);
+      await vscode.commands.executeCommand('sift.reviewArticle', article);
+      await waitFor(() => api.review.annotators(article)?.includes('tester') && api.review.units(article)?.length === 5, { message: 'review with the four layers' });
+      // The first annotator (ana) and her first label (ORG): the Russian Foreign Ministry, as ana and bob labelled it.
+      await acceptPicks(vscode.commands.executeCommand('sift.acceptAllFromAnnotator'));
+      const rfm = await waitFor(() => goldOnDisk(article)?.entities?.find((e) => e.quote === 'Russian Foreign Ministry'), { message: 'the bulk accept in gold' });
+      assert.strictEqual(rfm.label, 'ORG');
+      const units = api.review.units(article);
+      await vscode.commands.executeCommand('sift.rejectUnit', { article, unit: unitAt(units, text, 'Xinhua')!.id });
+      const dam = unitAt(api.review.units(article), text, 'Damascus')!;
+      await vscode.commands.executeCommand('sift.adjudicateUnit', { article, unit: dam.id, version: dam.versions.find((v) => v.label === 'PLACE')!.key });
+      await waitFor(() => goldOnDisk(article)?.dismissed?.length === 1 && goldOnDisk(article)?.entities?.length === 2, { message: 'both decisions on disk' });
+      const counts = await vscode.commands.executeCommand<Record<string, number>>('sift.compareWithGold');
+      assert.deepStrictEqual(counts, { kept: 0, changed: 1, rejected: 1, undecided: 1, missed: 1 });
+      assert.deepStrictEqual(api.review.annotators(article), ['tester']);
+      assert.match(api.review.statusText(), /compare with gold: 0 open of 4 units/);
+      await vscode.commands.executeCommand('sift.markFinished');
+      await waitFor(() => /status: finished/.test(fs.readFileSync(sidecarOf(article, 'tester'), 'utf8')), { message: 'my layer marked finished on disk' });
+    } finally {
+      cleanup(article);
+    }
+  });
+
   it('shows "Annotator 1, 2, 3" instead of ids when sift.review.anonymise is on', async () => {
     const article = threeAnnotators();
     const restore = await setSettings({ 'review.anonymise': true });

@@ -3,7 +3,7 @@
 // are in views/reviewPick.ts, the gold writes in views/reviewGold.ts, the units in views/reviewModel.ts.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { compareWithGold as feedbackOf } from '../../core/review/feedback';
+import { Feedback, compareWithGold as feedbackOf } from '../../core/review/feedback';
 import { DETECTOR, GOLD, Unit, isOpen } from '../../core/review/units';
 import { Commands } from '../platform/commandIds';
 import { registerCommand } from '../platform/commands';
@@ -149,19 +149,20 @@ async function acceptAllFrom(d: Deps): Promise<void> {
   void vscode.window.showInformationMessage(messageText(`Sift: accepted ${n} ${label} annotation(s) of ${d.review.displayName(article, who.annotator)} into gold.`));
 }
 
-/** Sift: Compare My Annotations with Gold: my layer against gold, in the same unit view. */
-async function compareWithGold(d: Deps): Promise<void> {
+/** Sift: Compare My Annotations with Gold: my layer against gold, in the same unit view; returns the counts. */
+async function compareWithGold(d: Deps): Promise<Feedback['counts'] | undefined> {
   const editor = activeArticle(d);
   if (!editor) return;
   const article = editor.document.uri.fsPath;
   await d.sv.knowledge.settled();
   if (!d.review.layersOf(article).has(GOLD)) {
     void vscode.window.showInformationMessage('Sift: this article has no gold layer yet; nothing has been adjudicated.');
-    return;
+    return undefined;
   }
   const r = await d.review.start(article, [d.sv.annotator.id], 'compare');
   const { counts } = feedbackOf(r.alignment, d.sv.annotator.id);
   void vscode.window.showInformationMessage(`Sift: gold kept ${counts.kept} of your annotations, changed ${counts.changed}, rejected ${counts.rejected}; ${counts.undecided} not decided yet, ${counts.missed} in gold that you did not annotate. Each is marked by its state; hover for details.`);
+  return counts;
 }
 
 export function registerReviewCommands(sv: Services, review: ReviewState, gold: ReviewGold): vscode.Disposable[] {
