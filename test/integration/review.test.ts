@@ -225,6 +225,22 @@ describe('review: compare layers and adjudicate into gold', function () {
     }
   });
 
+  it('keeps every layer\'s units on their text while the article is edited (colleagues\' layers follow unsaved edits)', async () => {
+    const article = threeAnnotators();
+    try {
+      const { api, editor } = await startReview(article);
+      const before = api.review.units(article)!.map((u) => [u.start, u.end, u.state]);
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'BREAKING: '));
+      const shifted = before.map(([start, end, state]) => [Number(start) + 10, Number(end) + 10, state]);
+      await waitFor(() => JSON.stringify(api.review.units(article)?.map((u) => [u.start, u.end, u.state])) === JSON.stringify(shifted),
+        { message: `the units to move with the text: ${JSON.stringify(shifted)}` });
+      await vscode.commands.executeCommand('undo');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      cleanup(article);
+    }
+  });
+
   it('shows "Annotator 1, 2, 3" instead of ids when sift.review.anonymise is on', async () => {
     const article = threeAnnotators();
     const restore = await setSettings({ 'review.anonymise': true });
