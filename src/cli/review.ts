@@ -66,7 +66,7 @@ function parseArgs(args: string[]): ReviewArgs | string {
 }
 
 /** The articles under the paths: folders whole; an article or a sidecar stands for its article. */
-async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLayers[]; missing: string[] }> {
+export async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLayers[]; missing: string[] }> {
   const dirs: string[] = [];
   const files = new Set<string>();
   const missing: string[] = [];

@@ -4,6 +4,8 @@
 // at all, where 0/0 has no meaning); `why` says which.
 //
 // A coding is one row per unit, one cell per coder; `undefined` is a missing value (the coder did not code the unit).
+// `weights`, when given, says how many times each row occurs: pooled token units are mostly the same few rows (every
+// coder `O`), so callers count distinct rows instead of holding millions of them.
 
 /** A nominal category or an interval value. */
 export type Code = string | number;
@@ -33,20 +35,22 @@ const ratio = (observed: number, expected: number, agreement: boolean): number |
 };
 
 /** Cohen's κ: two coders, each with their own marginals; units where either is missing are excluded. */
-export function cohenKappa<C extends Code>(a: readonly (C | undefined)[], b: readonly (C | undefined)[]): Detailed {
+export function cohenKappa<C extends Code>(a: readonly (C | undefined)[], b: readonly (C | undefined)[], weights?: readonly number[]): Detailed {
   const ma = new Map<C, number>();
   const mb = new Map<C, number>();
   let n = 0;
   let same = 0;
-  const units = Math.max(a.length, b.length);
-  for (let i = 0; i < units; i++) {
+  let units = 0;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const w = weights ? weights[i] : 1;
+    units += w;
     const x = a[i];
     const y = b[i];
     if (x === undefined || y === undefined) continue;
-    n++;
-    if (x === y) same++;
-    ma.set(x, (ma.get(x) ?? 0) + 1);
-    mb.set(y, (mb.get(y) ?? 0) + 1);
+    n += w;
+    if (x === y) same += w;
+    ma.set(x, (ma.get(x) ?? 0) + w);
+    mb.set(y, (mb.get(y) ?? 0) + w);
   }
   let pe = 0;
   for (const [c, k] of ma) pe += (k / n) * ((mb.get(c) ?? 0) / n);
@@ -59,29 +63,33 @@ export function cohenKappa<C extends Code>(a: readonly (C | undefined)[], b: rea
 }
 
 /** Fleiss' κ: shared marginals; only units that every coder coded take part (the others are excluded, counted). */
-export function fleissKappa<C extends Code>(coding: Coding<C>): Detailed {
+export function fleissKappa<C extends Code>(coding: Coding<C>, weights?: readonly number[]): Detailed {
   const totals = new Map<C, number>();
   let used = 0;
+  let units = 0;
   let raters = 0;
   let sumP = 0;
-  for (const row of coding) {
+  for (let r = 0; r < coding.length; r++) {
+    const row = coding[r];
+    const w = weights ? weights[r] : 1;
+    units += w;
     if (row.length < 2 || row.some((v) => v === undefined)) continue;
     raters = row.length;
-    used++;
+    used += w;
     const counts = new Map<C, number>();
     for (const v of row as C[]) counts.set(v, (counts.get(v) ?? 0) + 1);
     let sq = 0;
     for (const [c, k] of counts) {
       sq += k * k;
-      totals.set(c, (totals.get(c) ?? 0) + k);
+      totals.set(c, (totals.get(c) ?? 0) + k * w);
     }
-    sumP += (sq - raters) / (raters * (raters - 1));
+    sumP += (w * (sq - raters)) / (raters * (raters - 1));
   }
   let pe = 0;
   for (const k of totals.values()) pe += (k / (used * raters)) ** 2;
   const po = used ? sumP / used : 0;
   const value = used ? ratio(po, pe, true) : null;
-  const out: Detailed = { value, used, excluded: coding.length - used, values: used * raters, observed: po, expected: pe };
+  const out: Detailed = { value, used, excluded: units - used, values: used * raters, observed: po, expected: pe };
   if (!used) out.why = 'no unit coded by every coder';
   else if (value === null) out.why = 'every coder used one and the same category throughout: κ is 0/0';
   return out;
@@ -99,19 +107,20 @@ export type AlphaMetric = 'nominal' | 'interval';
  * m values contributes its pairs weighted 1/(m−1); units with fewer than two values are not pairable and drop out.
  * Nominal: δ = 0 for equal values, 1 otherwise. Interval: δ = (c − k)².
  */
-export function krippendorffAlpha(coding: Coding, metric: AlphaMetric = 'nominal'): Detailed {
-  const s = metric === 'nominal' ? nominalSums(coding) : intervalSums(coding);
+export function krippendorffAlpha(coding: Coding, metric: AlphaMetric = 'nominal', weights?: readonly number[]): Detailed {
+  const s = metric === 'nominal' ? nominalSums(coding, weights) : intervalSums(coding, weights);
   const { n, used } = s;
   const observed = n > 1 ? s.within / n : 0;
   const expected = n > 1 ? s.between / (n * (n - 1)) : 0;
   const value = used ? ratio(observed, expected, false) : null;
-  const out: Detailed = { value, used, excluded: coding.length - used, values: n, observed, expected };
+  const out: Detailed = { value, used, excluded: s.units - used, values: n, observed, expected };
   if (!used) out.why = 'no unit has two values to pair';
   else if (value === null) out.why = 'every pairable value is the same: no variation, α is 0/0';
   return out;
 }
 
 interface Sums {
+  units: number;
   /** Pairable values. */
   n: number;
   used: number;
@@ -121,64 +130,70 @@ interface Sums {
   between: number;
 }
 
-function nominalSums(coding: Coding): Sums {
+function nominalSums(coding: Coding, weights?: readonly number[]): Sums {
   const totals = new Map<Code, number>();
   let n = 0;
   let used = 0;
   let within = 0;
+  let units = 0;
   const counts = new Map<Code, number>();
-  for (const row of coding) {
+  for (let r = 0; r < coding.length; r++) {
+    const w = weights ? weights[r] : 1;
+    units += w;
     counts.clear();
     let m = 0;
-    for (const v of row) if (v !== undefined) { m++; counts.set(v, (counts.get(v) ?? 0) + 1); }
+    for (const v of coding[r]) if (v !== undefined) { m++; counts.set(v, (counts.get(v) ?? 0) + 1); }
     if (m < 2) continue;
-    used++;
-    n += m;
+    used += w;
+    n += m * w;
     let sq = 0;
-    for (const [c, k] of counts) { sq += k * k; totals.set(c, (totals.get(c) ?? 0) + k); }
-    within += (m * m - sq) / (m - 1);
+    for (const [c, k] of counts) { sq += k * k; totals.set(c, (totals.get(c) ?? 0) + k * w); }
+    within += (w * (m * m - sq)) / (m - 1);
   }
   let sq = 0;
   for (const k of totals.values()) sq += k * k;
-  return { n, used, within, between: n * n - sq };
+  return { units, n, used, within, between: n * n - sq };
 }
 
-function intervalSums(coding: Coding): Sums {
+function intervalSums(coding: Coding, weights?: readonly number[]): Sums {
   let n = 0;
   let used = 0;
   let within = 0;
   let sum = 0;
   let sumSq = 0;
-  for (const row of coding) {
-    const vs = row.filter((v): v is number => typeof v === 'number');
+  let units = 0;
+  for (let r = 0; r < coding.length; r++) {
+    const w = weights ? weights[r] : 1;
+    units += w;
+    const vs = coding[r].filter((v): v is number => typeof v === 'number');
     const m = vs.length;
     if (m < 2) continue;
-    used++;
-    n += m;
+    used += w;
+    n += m * w;
     let s = 0;
     let s2 = 0;
     for (const v of vs) { s += v; s2 += v * v; }
-    sum += s;
-    sumSq += s2;
-    within += (2 * (m * s2 - s * s)) / (m - 1);
+    sum += s * w;
+    sumSq += s2 * w;
+    within += (2 * w * (m * s2 - s * s)) / (m - 1);
   }
-  return { n, used, within, between: 2 * (n * sumSq - sum * sum) };
+  return { units, n, used, within, between: 2 * (n * sumSq - sum * sum) };
 }
 
 /** The coincidence matrix of a nominal coding: o[c][k], each unit's ordered pairs weighted 1/(m−1). */
-export function coincidences(coding: Coding<string>): { categories: string[]; matrix: number[][] } {
+export function coincidences(coding: Coding<string>, weights?: readonly number[]): { categories: string[]; matrix: number[][] } {
   const pairs = new Map<string, Map<string, number>>();
   const add = (c: string, k: string, w: number) => {
     let row = pairs.get(c);
-    if (!row) pairs.set(c, (row = new Map()));
+    if (!row) pairs.set(c, (row = new Map<string, number>()));
     row.set(k, (row.get(k) ?? 0) + w);
   };
-  for (const row of coding) {
+  coding.forEach((row, r) => {
     const vs = row.filter((v): v is string => v !== undefined);
-    if (vs.length < 2) continue;
-    const w = 1 / (vs.length - 1);
+    if (vs.length < 2) return;
+    const w = (weights ? weights[r] : 1) / (vs.length - 1);
     for (let i = 0; i < vs.length; i++) for (let j = 0; j < vs.length; j++) if (i !== j) add(vs[i], vs[j], w);
-  }
+  });
   const categories = [...pairs.keys()].sort();
   return { categories, matrix: categories.map((c) => categories.map((k) => pairs.get(c)?.get(k) ?? 0)) };
 }

@@ -78,7 +78,7 @@ class Cursor {
   offset: number;
   length = 0;
   unit = false;
-  constructor(private readonly runs: Run[], private readonly begin: number, private readonly end: number) {
+  constructor(private readonly runs: Run[], begin: number, private readonly end: number) {
     this.offset = begin;
   }
   get more(): boolean {
