@@ -35,12 +35,20 @@ function firstEndingAfter(tokens: readonly Token[], cp: number): number {
   return lo;
 }
 
+/** A label's code in an article's table (1, 2, …; 0 stands for a missing annotator). */
+function localCode(table: Map<string, number>, label: string): number {
+  let c = table.get(label);
+  if (c === undefined) table.set(label, (c = table.size + 1));
+  return c;
+}
+
 /**
  * Token units pooled over articles, kept as distinct rows with their counts (the coefficients take weights): a row
  * holds one label per compared annotator, `undefined` where the annotator has no layer for the article (missing,
  * never `O`).
  */
 export class TokenUnits {
+  /** Distinct rows (one label or undefined per annotator) and how many tokens have them. */
   private readonly rows = new Map<string, { row: (string | undefined)[]; count: number }>();
   units = 0;
   conflicts = 0;
@@ -48,24 +56,42 @@ export class TokenUnits {
   /** Adds one article's tokens; `labels[k]` is annotator k's labels, or undefined when k has no layer. */
   add(tokens: number, labels: readonly (readonly string[] | undefined)[]): void {
     this.units += tokens;
-    for (let t = 0; t < tokens; t++) {
-      let key = '';
-      for (const l of labels) key += `${l ? l[t] : ''}\u0000`;
-      const entry = this.rows.get(key);
-      if (entry) entry.count++;
-      else this.rows.set(key, { row: labels.map((l) => l?.[t]), count: 1 });
+    // Within one article, count rows by the index of their labels in a small local table, then add them once each.
+    const local = new Map<string, number>();
+    const codes = labels.map((l) => (l ? l.map((x) => localCode(local, x)) : undefined));
+    const base = local.size + 1;
+    if (base ** labels.length > Number.MAX_SAFE_INTEGER) {
+      // Too many annotators and labels for a numeric key: one row per token.
+      for (let t = 0; t < tokens; t++) this.addRow(labels.map((l) => l?.[t]), 1);
+      return;
     }
+    const counts = new Map<number, number>();
+    for (let t = 0; t < tokens; t++) {
+      let key = 0;
+      for (const c of codes) key = key * base + (c ? c[t] : 0);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const names = ['', ...local.keys()];
+    for (const [key, count] of counts) {
+      const row: (string | undefined)[] = new Array<string | undefined>(labels.length);
+      let k = key;
+      for (let i = labels.length - 1; i >= 0; i--) { const c = k % base; row[i] = c ? names[c] : undefined; k = (k - c) / base; }
+      this.addRow(row, count);
+    }
+  }
+
+  private addRow(row: (string | undefined)[], count: number): void {
+    const key = row.map((v) => (v === undefined ? '\u0001' : v)).join('\u0000');
+    const entry = this.rows.get(key);
+    if (entry) entry.count += count;
+    else this.rows.set(key, { row, count });
   }
 
   /** Adds another pool's rows (one article's, say) to this one. */
   merge(other: TokenUnits): void {
     this.units += other.units;
     this.conflicts += other.conflicts;
-    for (const [key, e] of other.rows) {
-      const mine = this.rows.get(key);
-      if (mine) mine.count += e.count;
-      else this.rows.set(key, { row: e.row, count: e.count });
-    }
+    for (const e of other.rows.values()) this.addRow(e.row, e.count);
   }
 
   coding(): { rows: (string | undefined)[][]; weights: number[] } {
