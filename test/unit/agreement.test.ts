@@ -214,7 +214,12 @@ describe('sift agree', () => {
   });
 
   it('CSV keeps negative figures as numbers and defuses formula-like text', () => {
-    const r = agreement([]);
-    assert.match(agreementCsv(r), /^measure,a,b,label,value,used,excluded\nfleiss_kappa,,,,,0,0\n/);
+    const layer = (who: string, f: (l: LayerBuilder) => LayerBuilder) => ({ annotator: who, layer: f(aLayer().by(who).forArticle(A, 'a.txt')).build() });
+    const r = agreement([{ article: 'a.txt', text: A, layers: [layer('ana', (l) => l.withEntity('Vladimir Putin', '=X')), layer('bob', (l) => l.withEntity('Moscow', '=X'))] }]);
+    const csv = agreementCsv(r);
+    assert.ok(r.pairs[0].kappa !== null && r.pairs[0].kappa < 0);
+    assert.match(csv, /\nkappa,ana,bob,,-0\.\d+,/);
+    assert.match(csv, /\nf1,ana,bob,'=X,0,/);
+    assert.doesNotMatch(csv, /,=X/);
   });
 });

@@ -71,6 +71,25 @@ describe('Krippendorff\'s α', () => {
   });
 });
 
+describe('weighted rows', () => {
+  it('give the same figures as the rows repeated', () => {
+    const row = fc.array(fc.option(fc.constantFrom('A', 'B', 'O'), { nil: undefined }), { minLength: 3, maxLength: 3 });
+    fc.assert(fc.property(fc.array(fc.tuple(row, fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 12 }), (rows) => {
+      const expanded = rows.flatMap(([r, w]) => new Array<(string | undefined)[]>(w).fill(r));
+      const coding = rows.map(([r]) => r);
+      const weights = rows.map(([, w]) => w);
+      const same = (x: { value: number | null; used: number; excluded: number }, y: typeof x) => {
+        assert.strictEqual(x.used, y.used);
+        assert.strictEqual(x.excluded, y.excluded);
+        assert.ok(x.value === y.value || (x.value !== null && y.value !== null && Math.abs(x.value - y.value) < 1e-9), `${x.value} ${y.value}`);
+      };
+      same(krippendorffAlpha(coding, 'nominal', weights), krippendorffAlpha(expanded));
+      same(fleissKappa(coding, weights), fleissKappa(expanded));
+      same(cohenKappa(coding.map((r) => r[0]), coding.map((r) => r[1]), weights), cohenKappa(expanded.map((r) => r[0]), expanded.map((r) => r[1])));
+    }));
+  });
+});
+
 describe('Cohen\'s κ', () => {
   it('reproduces the textbook 2×2 case: p_o 0.7, p_e 0.5, κ 0.4', () => {
     // Wikipedia's example: 50 proposals; both yes 20, A yes B no 5, A no B yes 10, both no 15.
@@ -171,6 +190,16 @@ describe('Krippendorff\'s unitizing αu', () => {
     const a = unitizingAlpha({ coders: 2, begin: 0, length, segments });
     close(a.categories.C.observed, 0.02777, 0.00001, 'D_o C');
     close(a.categories.C.expected, 0.05494, 0.00001, 'D_e C');
+  });
+
+  it('does not depend on the order of coders', () => {
+    const seg = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 90 }), fc.integer({ min: 1, max: 9 }), fc.constantFrom('X', 'Y'))
+      .map(([coder, start, len, category]): Segment => ({ coder, start, end: start + len, category }));
+    fc.assert(fc.property(fc.array(seg, { minLength: 1, maxLength: 20 }), (segments) => {
+      const a = unitizingAlpha({ coders: 3, begin: 0, length: 100, segments }).overall;
+      const b = unitizingAlpha({ coders: 3, begin: 0, length: 100, segments: segments.map((x) => ({ ...x, coder: (x.coder + 1) % 3 })) }).overall;
+      assert.ok(a === b || (a !== null && b !== null && Math.abs(a - b) < 1e-9), `${a} ${b}`);
+    }));
   });
 
   it('is 1 for identical unitizations and merges a coder\'s overlapping units of one category (counted)', () => {
