@@ -25,16 +25,20 @@ export function f1Of(matched: number, a: number, b: number): number | null {
   return a + b === 0 ? null : (2 * matched) / (a + b);
 }
 
-const keyOf = (s: LabelledSpan) => `${s.start}:${s.end}:${s.label}`;
+const byStart = (x: LabelledSpan, y: LabelledSpan) => x.start - y.start || x.end - y.end || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0);
 
-/** Exact matches of two lists of spans of one label, as multisets. */
+/** Exact matches of two lists of spans, as multisets: a merge of the two lists sorted by (start, end, label). */
 export function exactMatches(a: readonly LabelledSpan[], b: readonly LabelledSpan[]): number {
-  const left = new Map<string, number>();
-  for (const s of a) left.set(keyOf(s), (left.get(keyOf(s)) ?? 0) + 1);
+  if (a.length === 0 || b.length === 0) return 0;
+  const x = [...a].sort(byStart);
+  const y = [...b].sort(byStart);
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (const s of b) {
-    const k = left.get(keyOf(s)) ?? 0;
-    if (k > 0) { n++; left.set(keyOf(s), k - 1); }
+  while (i < x.length && j < y.length) {
+    const c = byStart(x[i], y[j]);
+    if (c === 0) { n++; i++; j++; } else if (c < 0) i++;
+    else j++;
   }
   return n;
 }
