@@ -103,6 +103,16 @@ describe('agreement over articles', () => {
     assert.strictEqual(r.articles[0].article, 'b.txt', 'the article with the lowest agreement comes first');
   });
 
+  it('measures lengths in code points: an astral character before a span counts once', () => {
+    const text = '𝐀 Putin met Assad.';
+    const layer = (who: string) => ({ annotator: who, layer: aLayer().by(who).forArticle(text, 'e.txt').withEntity('Putin', 'PERSON').build() });
+    const r = agreement([{ article: 'e.txt', text, layers: [layer('ana'), layer('bob')] }]);
+    assert.strictEqual(r.counts.alpha_u.length, [...text].length);
+    assert.strictEqual(r.counts.alpha_u.length, text.length - 1);
+    assert.strictEqual(r.alpha_u.PERSON, 1);
+    assert.strictEqual(r.pairs[0].f1.PERSON, 1);
+  });
+
   it('normalises claim sources before comparing them', () => {
     assert.strictEqual(normaliseSource('  The Russian  Foreign Ministry,'), normaliseSource('russian foreign ministry'));
   });
