@@ -204,6 +204,8 @@ describe('sift agree', () => {
     assert.deepStrictEqual(j.annotators, ['ana', 'bob', 'cat', 'sift-detector']);
     assert.strictEqual(j.pairs.length, 6);
     assert.ok(j.pairs.filter((p) => p.b === 'sift-detector').every((p) => p.f1.micro > 0));
+    const claims = (j as unknown as AgreementReport).claims;
+    assert.ok(claims.pairs.every((p) => p.b !== 'sift-detector'), 'the detector makes no claims and is left out of claim agreement');
   });
 
   it('reports an unreadable sidecar, skips its article and exits 1', async () => {

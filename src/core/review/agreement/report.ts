@@ -4,7 +4,7 @@
 // the annotators, so agreeing with it is not inter-annotator agreement.
 import { ArticleText } from '../../text/article';
 import { tokenize } from '../../text/tokenize';
-import { GOLD, LayerInput } from '../units';
+import { DETECTOR, GOLD, LayerInput } from '../units';
 import { ClaimTally, claimAlphas, factualityKappas } from './claims';
 import { Detailed, cohenKappa, coincidences, fleissKappa, krippendorffAlpha } from './coefficients';
 import { AgreementReport, ArticleRow, Figure, PairReport, claimsReport, figure } from './shape';
@@ -61,7 +61,7 @@ export function agreement(articles: readonly AgreementArticle[], options: Agreem
   for (let i = 0; i < annotators.length; i++) for (let j = i + 1; j < annotators.length; j++) pairs.push({ i, j, counts: new Map(), articles: 0 });
   const pool: Pool = {
     annotators, labels: options.labels ? new Set(options.labels) : undefined, pairs, tokens: new TokenUnits(), segments: [], continuum: 0,
-    unitizedArticles: 0, claims: new ClaimTally(annotators), rows: [], spans: 0,
+    unitizedArticles: 0, claims: new ClaimTally(annotators.filter((a) => a !== DETECTOR)), rows: [], spans: 0,
   };
   for (const a of articles) addArticle(pool, a);
   return finish(pool, articles.length, options.labels);
@@ -97,7 +97,8 @@ function addArticle(pool: Pool, a: AgreementArticle): void {
     pool.continuum += text.length;
     pool.unitizedArticles++;
   }
-  pool.claims.add(layers);
+  // The detector suggests entities only: it takes no part in claim agreement.
+  pool.claims.add(layers.filter((_, k) => pool.annotators[k] !== DETECTOR));
   pool.rows.push(articleRow(a.article, pool.annotators.filter((_, k) => layers[k]), own, articleCounts));
 }
 
@@ -152,7 +153,7 @@ function finish(pool: Pool, articleCount: number, labelFilter: string[] | undefi
   const alphaU: Record<string, number | null> = { overall: u.overall };
   for (const l of labels) alphaU[l] = u.categories[l]?.value ?? null;
   const confusion = coincidences(rows, weights);
-  const caveats = [alpha.caveat, fleiss.caveat].filter((c): c is string => !!c);
+  const caveats = [alpha.caveat && `α: ${alpha.caveat}`, fleiss.caveat && `Fleiss' κ: ${fleiss.caveat}`].filter((c): c is string => !!c);
   if (pool.annotators.length < 2) caveats.unshift('fewer than two annotators: there is nothing to compare');
   if (pool.unitizedArticles < pool.rows.length) caveats.push(`αu is computed on the ${pool.unitizedArticles} of ${pool.rows.length} article(s) that every annotator annotated (αu needs every annotator's unitizing of the same continuum)`);
   if (pool.tokens.conflicts) caveats.push(`${pool.tokens.conflicts} token(s) are covered by one annotator's spans of different labels; the longest span's label was used`);
