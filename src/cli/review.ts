@@ -87,15 +87,20 @@ export async function load(paths: string[], cwd: string): Promise<{ articles: Ar
   return { articles, missing };
 }
 
-const rel = (cwd: string, p: string) => path.relative(cwd, p) || p;
+/** A name from data (file, label, annotator) as it may go to a terminal: control and bidi characters escaped. */
+function clean(s: string): string {
+  return s.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
-/** A quote as it may go to a terminal: control characters (and so escape sequences) shown escaped. */
+const rel = (cwd: string, p: string) => clean(path.relative(cwd, p) || p);
+
+/** A quote as it may go to a terminal: in double quotes, control and bidi characters escaped. */
 function shown(s: string): string {
-  return JSON.stringify(s);
+  return clean(JSON.stringify(s));
 }
 
 function reportBroken(a: ArticleLayers, io: CliIo): void {
-  for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${b.error.split('\n')[0]}\n`);
+  for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${clean(b.error.split('\n')[0])}\n`);
 }
 
 function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
@@ -115,7 +120,7 @@ function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
     }
     if (o.skipped) {
       skipped++;
-      io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${o.skipped}\n`);
+      io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${clean(o.skipped)}\n`);
     }
     added += o.added;
     if (o.written) written++;
@@ -129,7 +134,7 @@ function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
 function statusLine(article: string, s: ArticleReviewStatus): string {
   const states = (counts: Record<string, number>) => UNIT_STATES.filter((k) => counts[k] > 0).map((k) => `${k} ${counts[k]}`).join(', ');
   const open = s.open ? ` (${states(s.openByState)})` : '';
-  return `${article}: ${s.units} unit(s), ${s.open} open${open}; ${states(s.byState) || 'none'}; ${s.statuses.map((x) => `${x.annotator} ${x.status}`).join(', ')}\n`;
+  return `${article}: ${s.units} unit(s), ${s.open} open${open}; ${states(s.byState) || 'none'}; ${clean(s.statuses.map((x) => `${x.annotator} ${x.status}`).join(', '))}\n`;
 }
 
 /** Reads an article for review; undefined (reported) when it cannot be read. */
@@ -138,7 +143,7 @@ function textOf(a: ArticleLayers, io: CliIo): ArticleText | undefined {
     return new ArticleText(readArticle(a.article));
   } catch (e) {
     if (!(e instanceof ArticleError)) throw e;
-    io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${e.message}\n`);
+    io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${clean(e.message)}\n`);
     return undefined;
   }
 }
@@ -160,13 +165,13 @@ function statusAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number 
 }
 
 function versionLine(v: Version): string {
-  const what = v.kind === 'entity' ? v.label ?? '' : `claim, source ${shown(v.claim?.source.name ?? '')}${v.claim?.factuality ? `, ${v.claim.factuality}` : ''}, confidence ${v.claim?.confidence ?? ''}`;
-  return `    ${what} · ${shown(v.quote)} ${v.start}-${v.end} · ${v.annotators.join(', ')}\n`;
+  const what = v.kind === 'entity' ? clean(v.label ?? '') : `claim, source ${shown(v.claim?.source.name ?? '')}${v.claim?.factuality ? `, ${v.claim.factuality}` : ''}, confidence ${v.claim?.confidence ?? ''}`;
+  return `    ${what} · ${shown(v.quote)} ${v.start}-${v.end} · ${clean(v.annotators.join(', '))}\n`;
 }
 
 function unitText(u: Unit): string {
-  const decided = u.gold.length ? ` gold: ${u.gold.map((g) => ('label' in g ? g.label : 'claim') + ` ${shown(g.quote)} ${g.start}-${g.end}`).join('; ')}` : u.dismissal ? ' gold: rejected' : '';
-  const missing = u.missing.length ? ` missing: ${u.missing.join(', ')}` : '';
+  const decided = u.gold.length ? ` gold: ${u.gold.map((g) => ('label' in g ? clean(g.label) : 'claim') + ` ${shown(g.quote)} ${g.start}-${g.end}`).join('; ')}` : u.dismissal ? ' gold: rejected' : '';
+  const missing = u.missing.length ? ` missing: ${clean(u.missing.join(', '))}` : '';
   return `${u.start}-${u.end} ${u.kind} ${u.state}${u.state === 'adjudicated' ? ` (${u.disagreement})` : ''}${missing}${decided}\n${u.versions.map(versionLine).join('')}`;
 }
 
@@ -181,7 +186,7 @@ function units(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
   if (!text) return 1;
   const { alignment } = alignArticle(a, text, r.annotators);
   if (r.json) io.out(`${JSON.stringify({ article: rel(io.cwd, a.article), ...alignment }, null, 2)}\n`);
-  else io.out(`${rel(io.cwd, a.article)}: ${alignment.units.length} unit(s), compared ${alignment.annotators.join(', ')}\n${alignment.units.map(unitText).join('')}`);
+  else io.out(`${rel(io.cwd, a.article)}: ${alignment.units.length} unit(s), compared ${clean(alignment.annotators.join(', '))}\n${alignment.units.map(unitText).join('')}`);
   return 0;
 }
 
@@ -192,7 +197,7 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     return 2;
   }
   const { articles, missing } = await load(r.paths, io.cwd);
-  for (const m of missing) io.err(`sift review: ${m}: not found\n`);
+  for (const m of missing) io.err(`sift review: ${clean(m)}: not found\n`);
   const code = r.mode === 'merge' ? mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
   return missing.length ? Math.max(code, 1) : code;
 }

@@ -111,7 +111,6 @@ export function editAndAccept(unit: Unit, edit: Edit, who: Decider, base: Versio
     const source = edit.source ?? c?.source ?? { name: '' };
     const a: NewGoldClaim = { ...c, kind: 'claim', start, end, source, confidence: edit.confidence ?? c?.confidence ?? 1, ...p };
     if (edit.factuality) a.factuality = edit.factuality;
-    if (a.cue && (a.cue.start < start || a.cue.end > end) && edit.start !== undefined) delete a.cue;
     return { unit: unit.id, annotation: a };
   }
   const e = before?.kind === 'entity' ? before : undefined;
