@@ -8,7 +8,7 @@ import { DETECTOR, GOLD, LayerInput } from '../core/review/units';
 import { AgreementArticle, agreement } from '../core/review/agreement/report';
 import { agreementCsv, agreementText } from '../core/review/agreement/format';
 import { CliIo } from './io';
-import { load } from './review';
+import { clean, load } from './review';
 
 export const AGREE_USAGE = `sift agree [paths...] [--annotators A,B,...] [--labels L,...] [--with-detector] [--json | --csv] [--min-f1 X]
   Inter-annotator agreement of the layers under the paths (default .): span F1 per pair (exact and overlap, per
@@ -54,7 +54,7 @@ function parseArgs(args: string[]): AgreeArgs | string {
   return r;
 }
 
-const rel = (cwd: string, p: string) => path.relative(cwd, p) || p;
+const rel = (cwd: string, p: string) => clean(path.relative(cwd, p) || p);
 
 /** One article ready for agreement, or undefined (reported) when it or a sidecar of it cannot be read. */
 function articleOf(a: ArticleLayers, detector: Detector | undefined, io: CliIo): AgreementArticle | undefined {
@@ -76,7 +76,7 @@ function articleOf(a: ArticleLayers, detector: Detector | undefined, io: CliIo):
     const ref = referenceDate(read.text, published, read.mtime);
     layers.push({ annotator: DETECTOR, layer: detectorLayer(text, detector.detect(read.text, ref.date), { article: path.basename(a.article), published }) });
   }
-  return { article: name, text, layers };
+  return { article: path.relative(io.cwd, a.article) || a.article, text, layers };
 }
 
 export async function agreeCommand(args: string[], io: CliIo): Promise<number> {
@@ -93,11 +93,11 @@ export async function agreeCommand(args: string[], io: CliIo): Promise<number> {
   const report = agreement(inputs, { annotators: r.annotators, labels: r.labels });
   if (r.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (r.format === 'csv') io.out(agreementCsv(report));
-  else io.out(agreementText(report));
+  else io.out(agreementText(report, clean));
   let code = missing.length || inputs.length < articles.length ? 1 : 0;
   if (r.minF1 !== undefined) {
     const below = report.pairs.filter((p) => p.f1.micro === null || p.f1.micro < r.minF1!);
-    for (const p of below) io.err(`sift agree: ${p.a} × ${p.b} micro exact F1 ${p.f1.micro === null ? 'undefined' : p.f1.micro.toFixed(3)} is below ${r.minF1}\n`);
+    for (const p of below) io.err(`sift agree: ${clean(p.a)} × ${clean(p.b)} micro exact F1 ${p.f1.micro === null ? 'undefined' : p.f1.micro.toFixed(3)} is below ${r.minF1}\n`);
     if (below.length || report.pairs.length === 0) code = 1;
     if (report.pairs.length === 0) io.err('sift agree: --min-f1: no pair of annotators to compare\n');
   }

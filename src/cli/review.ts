@@ -88,7 +88,7 @@ export async function load(paths: string[], cwd: string): Promise<{ articles: Ar
 }
 
 /** A name from data (file, label, annotator) as it may go to a terminal: control and bidi characters escaped. */
-function clean(s: string): string {
+export function clean(s: string): string {
   return s.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -208,6 +208,20 @@ describe('sift agree', () => {
     assert.ok(claims.pairs.every((p) => p.b !== 'sift-detector'), 'the detector makes no claims and is left out of claim agreement');
   });
 
+  it('escapes control and bidi characters of names from data in the table', async () => {
+    const name = 'evil\u202e.txt';
+    fs.writeFileSync(path.join(c.dir, name), A);
+    for (const who of ['ana', 'bob']) fs.copyFileSync(c.sidecarPath('a.txt', who), path.join(c.dir, `evil\u202e.${who}.ann.yaml`));
+    for (const who of ['ana', 'bob']) {
+      const f = path.join(c.dir, `evil\u202e.${who}.ann.yaml`);
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('article: a.txt', `article: "${name.replace('\u202e', '\\u202E')}"`));
+    }
+    const r = await run(['agree'], c.dir);
+    assert.ok(!r.out.includes('\u202e'), r.out);
+    const j = JSON.parse((await run(['agree', '--json'], c.dir)).out) as AgreementReport;
+    assert.ok(j.articles.some((a) => a.article === name), 'JSON keeps the name as it is');
+  });
+
   it('reports an unreadable sidecar, skips its article and exits 1', async () => {
     fs.writeFileSync(path.join(c.dir, 'sub', 'b.dan.ann.yaml'), 'sift: [unclosed\n');
     const r = await run(['agree', '--json'], c.dir);

@@ -10,18 +10,22 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
+/** How a name from data (article, annotator, label) is shown: the CLI escapes control and bidi characters. */
+export type NameShown = (s: string) => string;
+const asIs: NameShown = (s) => s;
+
 const counted = (f: Figure) => `${f.used} used${f.incomplete ? `, ${f.incomplete} incomplete` : ''}, ${f.excluded} excluded`;
 
-function pairsTable(r: AgreementReport): string {
-  const header = ['pair', 'F1 exact', 'F1 overlap', ...r.labels.map((l) => `F1 ${l}`), 'κ tokens', 'used', 'excluded', 'articles'];
-  const rows = r.pairs.map((p) => [`${p.a} × ${p.b}`, num(p.f1.micro), num(p.overlap_f1.micro), ...r.labels.map((l) => num(p.f1[l])), num(p.kappa), String(p.used), String(p.excluded), String(p.articles)]);
+function pairsTable(r: AgreementReport, name: NameShown): string {
+  const header = ['pair', 'F1 exact', 'F1 overlap', ...r.labels.map((l) => `F1 ${name(l)}`), 'κ tokens', 'used', 'excluded', 'articles'];
+  const rows = r.pairs.map((p) => [`${name(p.a)} × ${name(p.b)}`, num(p.f1.micro), num(p.overlap_f1.micro), ...r.labels.map((l) => num(p.f1[l])), num(p.kappa), String(p.used), String(p.excluded), String(p.articles)]);
   return table(header, rows);
 }
 
-function claimsText(r: AgreementReport): string[] {
+function claimsText(r: AgreementReport, name: NameShown): string[] {
   const c = r.claims;
   if (c.claims === 0) return ['Claims: none'];
-  const rows = c.pairs.map((p) => [`${p.a} × ${p.b}`, num(p.f1), num(p.overlap_f1), num(p.factuality_kappa.value), String(p.factuality_kappa.used)]);
+  const rows = c.pairs.map((p) => [`${name(p.a)} × ${name(p.b)}`, num(p.f1), num(p.overlap_f1), num(p.factuality_kappa.value), String(p.factuality_kappa.used)]);
   return [
     `Claims: ${c.claims} claim(s), ${c.units} unit(s), ${c.matched} matched by two or more annotators`,
     table(['pair', 'F1 exact', 'F1 overlap', 'κ factuality', 'used'], rows),
@@ -31,22 +35,22 @@ function claimsText(r: AgreementReport): string[] {
 }
 
 /** The report as a readable text table. */
-export function agreementText(r: AgreementReport, worst = 10): string {
+export function agreementText(r: AgreementReport, name: NameShown = asIs, worst = 10): string {
   const n = r.counts;
   const out = [
-    `Agreement of ${r.annotators.join(', ') || 'no annotators'} on ${n.annotated} of ${n.articles} article(s): ${n.spans} entity span(s), ${n.tokens} token unit(s); lengths in code points`,
+    `Agreement of ${r.annotators.map(name).join(', ') || 'no annotators'} on ${n.annotated} of ${n.articles} article(s): ${n.spans} entity span(s), ${n.tokens} token unit(s); lengths in code points`,
     '',
-    pairsTable(r),
+    pairsTable(r, name),
     '',
     `Fleiss' κ (tokens) ${num(r.fleiss_kappa)} (${counted(n.fleiss_kappa)})`,
     `Krippendorff's α (tokens, nominal) ${num(r.alpha)} (${counted(n.alpha)})`,
-    `Krippendorff's αu (code points) ${Object.entries(r.alpha_u).map(([k, v]) => `${k} ${num(v)}`).join(', ')} (${n.alpha_u.articles} article(s), ${n.alpha_u.length} code points)`,
+    `Krippendorff's αu (code points) ${Object.entries(r.alpha_u).map(([k, v]) => `${name(k)} ${num(v)}`).join(', ')} (${n.alpha_u.articles} article(s), ${n.alpha_u.length} code points)`,
     '',
-    ...claimsText(r),
+    ...claimsText(r, name),
   ];
   const rows = r.articles.filter((a) => a.annotators.length > 1).slice(0, worst);
-  if (rows.length) out.push('', `Lowest agreement (of ${r.articles.length} article(s)):`, table(['article', 'α tokens', 'F1 exact', 'annotators'], rows.map((a) => [a.article, num(a.alpha), num(a.f1), a.annotators.join(',')])));
-  if (r.caveats.length) out.push('', ...r.caveats.map((c) => `note: ${c}`));
+  if (rows.length) out.push('', `Lowest agreement (of ${r.articles.length} article(s)):`, table(['article', 'α tokens', 'F1 exact', 'annotators'], rows.map((a) => [name(a.article), num(a.alpha), num(a.f1), a.annotators.map(name).join(',')])));
+  if (r.caveats.length) out.push('', ...r.caveats.map((c) => `note: ${name(c)}`));
   return `${out.join('\n')}\n`;
 }
 
