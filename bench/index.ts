@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   // sift detect must not crawl unrelated folders: one article among 100,000 unrelated files against an empty folder.
   console.log('');
   for (const line of detectWalkBench([{ name: `the ${mb(bytes).toFixed(0)} MB article`, text, rounds: QUICK ? 3 : 7 }, { name: `a ${(pieces[0].length / 1024).toFixed(0)} KB sample article`, text: pieces[0], rounds: 21 }])) console.log(line);
-  for (const line of sidecarBench()) console.log(line);
+  for (const line of await sidecarBench()) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();
   console.log(`Memory after the run: heap used ${mb(heap.heapUsed).toFixed(0)} MB, RSS ${mb(heap.rss).toFixed(0)} MB`);

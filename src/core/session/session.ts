@@ -7,6 +7,7 @@ import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, ReadonlyLayer, SidecarHeader, allAnnotations, isClaim, kindOf } from '../model';
 import { SidecarFile } from '../store/sidecarFile';
+import { SidecarCodec } from '../store/sidecarCodec';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
 export interface ReanchorReport {
@@ -27,6 +28,10 @@ export interface SessionOptions {
   readOnly?: boolean;
   /** Who is reading a read-only layer (the current annotator), for the error message. */
   viewer?: string;
+  /** Parses and serialises a big sidecar off the calling thread (see SidecarFile's codec); used by `load`. */
+  codec?: SidecarCodec;
+  /** The sidecar, already opened for this article and annotator (by `load`). */
+  sidecar?: SidecarFile;
 }
 
 /** Thrown by a change to a read-only layer. */
@@ -61,7 +66,7 @@ export class ArticleSession {
     this.readOnly = options.readOnly ?? false;
     this.viewer = options.viewer;
     this.article = new ArticleText(text);
-    this.sidecar = SidecarFile.open(sidecarPathInRoot(articlePath, annotator), this.header(), { readOnly: this.readOnly });
+    this.sidecar = options.sidecar ?? SidecarFile.open(sidecarPathInRoot(articlePath, annotator), ArticleSession.headerFor(articlePath, annotator, this.article), { readOnly: this.readOnly, codec: options.codec });
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
@@ -73,6 +78,16 @@ export class ArticleSession {
   /** Opens an article from disk; throws ArticleError for binary, non-UTF-8, too large or missing articles. */
   static open(articlePath: string, annotator: string, options: SessionOptions = {}): ArticleSession {
     return new ArticleSession(articlePath, annotator, readArticle(articlePath, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES), options);
+  }
+
+  /**
+   * Opens a session on `text` whose sidecar is read with `options.codec`: a big one is parsed off the calling thread,
+   * so the session exists once it is loaded. Throws what the constructor throws.
+   */
+  static async load(articlePath: string, annotator: string, text: string, options: SessionOptions = {}): Promise<ArticleSession> {
+    const header = ArticleSession.headerFor(articlePath, annotator, new ArticleText(text));
+    const sidecar = await SidecarFile.openAsync(sidecarPathInRoot(articlePath, annotator), header, { readOnly: options.readOnly, codec: options.codec });
+    return new ArticleSession(articlePath, annotator, text, { ...options, sidecar });
   }
 
   get layer(): Layer {
@@ -89,8 +104,8 @@ export class ArticleSession {
     if (this.readOnly) throw new ReadOnlyLayerError(this.annotator, this.viewer);
   }
 
-  private header(): SidecarHeader {
-    return { sift: FORMAT_VERSION, article: path.basename(this.articlePath), annotator: this.annotator, sha256: this.article.sha256, length: this.article.length };
+  private static headerFor(articlePath: string, annotator: string, article: ArticleText): SidecarHeader {
+    return { sift: FORMAT_VERSION, article: path.basename(articlePath), annotator, sha256: article.sha256, length: article.length };
   }
 
   /** Marks the header for an update; the hash is computed only when the sidecar is written. */
