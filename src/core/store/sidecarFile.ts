@@ -141,7 +141,11 @@ export class SidecarFile extends SidecarFileBase {
     const read = readDisk(this.path);
     if ('error' in read) return this.becameBroken(read.error, '');
     const { text } = read;
-    if (!this.codec || text === undefined || text.length < OFF_THREAD_CHARS || (text === this.diskText && !this.error)) return this.reload();
+    if (text === this.diskText && !this.error) {
+      this.sawOnDisk();
+      return { outcome: 'unchanged', conflicts: [] };
+    }
+    if (!this.codec || text === undefined || text.length < OFF_THREAD_CHARS) return this.reload();
     const from = this.diskText;
     let layer: Layer;
     try {

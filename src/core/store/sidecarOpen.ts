@@ -2,7 +2,7 @@
 // file), with the work of a recovery file merged back once the file parses again. A big file can be parsed by a
 // codec off the calling thread (sidecarCodec.ts); the result is the same.
 import { Document } from 'yaml';
-import { Layer, SidecarHeader, allAnnotations } from '../model';
+import { Layer, SidecarHeader } from '../model';
 import { merge3, MergeConflict } from './merge';
 import { SidecarError } from './problems';
 import { parseSidecar } from './sidecarFormat';
@@ -24,7 +24,10 @@ export function clone<T>(v: T): T {
 }
 
 export function idsOf(l: Layer): Set<string> {
-  return new Set(allAnnotations(l).map((a) => a.id));
+  const ids = new Set<string>();
+  for (const a of l.entities) ids.add(a.id);
+  for (const a of l.claims) ids.add(a.id);
+  return ids;
 }
 
 /** Reads a sidecar strictly; a file that cannot be read safely (too large, not UTF-8) gives its SidecarError. */
