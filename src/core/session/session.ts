@@ -7,7 +7,7 @@ import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { Annotation, ClaimAnnotation, EntityAnnotation, FORMAT_VERSION, Layer, ReadonlyLayer, SidecarHeader, allAnnotations, isClaim, kindOf } from '../model';
 import { SidecarFile } from '../store/sidecarFile';
-import { SidecarCodec } from '../store/sidecarCodec';
+import { SidecarCodec, nextTurn } from '../store/sidecarCodec';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
 export interface ReanchorReport {
@@ -87,6 +87,7 @@ export class ArticleSession {
   static async load(articlePath: string, annotator: string, text: string, options: SessionOptions = {}): Promise<ArticleSession> {
     const header = ArticleSession.headerFor(articlePath, annotator, new ArticleText(text));
     const sidecar = await SidecarFile.openAsync(sidecarPathInRoot(articlePath, annotator), header, { readOnly: options.readOnly, codec: options.codec });
+    await nextTurn();
     return new ArticleSession(articlePath, annotator, text, { ...options, sidecar });
   }
 
@@ -131,7 +132,9 @@ export class ArticleSession {
   }
 
   private hasMisplaced(): boolean {
-    return this.all().some((a) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote));
+    // In file order, unsorted: opening a big layer sorts nothing it does not need to.
+    const off = (a: Annotation) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote);
+    return this.layer.entities.some(off) || this.layer.claims.some(off);
   }
 
   /** Re-places every annotation in the current text (after the article changed on disk); orphans are looked for again. */

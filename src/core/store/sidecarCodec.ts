@@ -7,6 +7,14 @@ import { Layer } from '../model';
 import { Problem, SidecarError } from './problems';
 import { parseSidecar, serializeSidecar } from './sidecarFormat';
 
+/**
+ * Lets the event loop turn (a keystroke, a timer) between two pieces of work on a big layer, so that the thread is
+ * never blocked by both at once. A timer, not setImmediate, so that it also runs in a browser's worker.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Sidecars at least this long (UTF-16 code units of their text) are parsed and serialised by a worker codec. */
 export const OFF_THREAD_CHARS = 256 * 1024;
 /** A layer with at least this many annotations is serialised by a worker codec, whatever its file's size. */

@@ -7,7 +7,7 @@ import { SidecarError } from './problems';
 import { commitTemp, writeFileAtomic, writeTemp } from './atomicWrite';
 import { clone, openState, openStateAsync, readDisk } from './sidecarOpen';
 import { withLock } from './lock';
-import { OFF_THREAD_ANNOTATIONS, OFF_THREAD_CHARS, SidecarCodec } from './sidecarCodec';
+import { OFF_THREAD_ANNOTATIONS, OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
 import { MAX_SAVE_ATTEMPTS, OpenOptions, ReloadResult, SaveOutcome, SidecarFileBase } from './sidecarFileBase';
 
 export { MAX_SAVE_ATTEMPTS } from './sidecarFileBase';
@@ -95,8 +95,10 @@ export class SidecarFile extends SidecarFileBase {
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
       if (this.error || (await this.reloadOffThread()).outcome === 'broken') return this.saveRecoveryOffThread(codec);
       if (!this.needsSave || this.disposed) return 'unchanged';
+      await nextTurn();
       const from = this.diskText;
       const written = clone(this.layer);
+      await nextTurn();
       const out = await codec.encode(written, from, this.path);
       // Stopped, or the file was read or written meanwhile (a flush, a reload): start again from there.
       if (this.disposed) return 'unchanged';
@@ -111,14 +113,21 @@ export class SidecarFile extends SidecarFileBase {
         this.dropRecovery();
         return 'unchanged';
       }
-      if (withLock(this.path, () => this.commitIfUnchanged(out.text, from, written))) return 'written';
+      // The temp file is written in one turn, and swapped in under the lock in the next.
+      const tmp = writeTemp(this.path, out.text);
+      await nextTurn();
+      if (this.disposed || this.diskText !== from || this.error) {
+        fs.rmSync(tmp, { force: true });
+        if (this.disposed) return 'unchanged';
+        continue;
+      }
+      if (withLock(this.path, () => this.commitIfUnchanged(tmp, out.text, from, written))) return 'written';
     }
     throw new Error(`${this.path} kept changing during the save (${MAX_SAVE_ATTEMPTS} attempts); your work is kept in memory`);
   }
 
-  /** Under the lock: writes `text` unless the file is no longer `from`. True when written. */
-  private commitIfUnchanged(text: string, from: string | undefined, written: Layer): boolean {
-    const tmp = writeTemp(this.path, text);
+  /** Under the lock: renames `tmp` (holding `text`) over the file, unless the file is no longer `from`. True when written. */
+  private commitIfUnchanged(tmp: string, text: string, from: string | undefined, written: Layer): boolean {
     const now = readDisk(this.path);
     if ('error' in now || now.text !== from) {
       fs.rmSync(tmp, { force: true });

@@ -8,7 +8,7 @@ import { SidecarError } from './problems';
 import { parseSidecar } from './sidecarFormat';
 import { readSidecarText } from './atomicWrite';
 import { recoveryPathFor } from './paths';
-import { OFF_THREAD_CHARS, SidecarCodec } from './sidecarCodec';
+import { OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
 
 export function emptyLayer(header: SidecarHeader): Layer {
   return { header: { ...header }, entities: [], claims: [] };
@@ -80,6 +80,8 @@ export async function openStateAsync(path: string, header: SidecarHeader, codec:
     if (!(e instanceof SidecarError)) throw e;
     return broken(path, header, text, e);
   }
+  // Receiving the layer was one turn of the event loop; copying it is the next.
+  await nextTurn();
   return fromDisk(path, layer, undefined, text);
 }
 
