@@ -38,7 +38,7 @@ describe('the packaged .vsix', () => {
     assert.ok(fs.existsSync(worker), `${worker} is in the package`);
     const codec = new NodeWorkerCodec(worker);
     try {
-      const yaml = 'sift: 1\narticle: a.txt\nannotator: ana\nsha256: 0000000000000000000000000000000000000000000000000000000000000000\nlength: 6\nentities:\n  - id: e-1\n    label: PLACE\n    start: 0\n    end: 6\n    quote: Moscow\n';
+      const yaml = 'sift: 1\narticle: a.txt\nannotator: ana\nsha256: "0000000000000000000000000000000000000000000000000000000000000000"\nlength: 6\nentities:\n  - id: e-1\n    label: PLACE\n    start: 0\n    end: 6\n    quote: Moscow\n';
       const { layer } = await codec.decode(yaml, 'a.ana.ann.yaml');
       assert.deepStrictEqual(layer.entities.map((e) => [e.id, e.quote]), [['e-1', 'Moscow']]);
     } finally {
