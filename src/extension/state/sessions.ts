@@ -196,7 +196,7 @@ export class Sessions extends Disposable {
     reportLeftovers(this.log, session);
     if (session.lastReanchor) reportReanchor(this.log, session, session.lastReanchor);
     if (session.sidecar.needsSave) this.scheduleSave(session);
-    this.log.info(`opened ${annotator}'s layer of ${file}${session.readOnly ? ' (read-only)' : ''}: ${session.all().length} annotations`);
+    this.log.info(`opened ${annotator}'s layer of ${file}${session.readOnly ? ' (read-only)' : ''}: ${session.layer.entities.length + session.layer.claims.length} annotations`);
     // Tell the views (orphans, decorations, status) once the caller has its session.
     queueMicrotask(() => { if (this.entries.get(layerKey(file, annotator)) === entry) this.emitter.fire(session); });
     return entry;
