@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   // sift detect must not crawl unrelated folders: one article among 100,000 unrelated files against an empty folder.
   console.log('');
   for (const line of await detectWalkBench([{ name: `the ${mb(bytes).toFixed(0)} MB article`, text, rounds: QUICK ? 3 : 7 }, { name: `a ${(pieces[0].length / 1024).toFixed(0)} KB sample article`, text: pieces[0], rounds: 21 }])) console.log(line);
-  for (const line of sidecarBench()) console.log(line);
+  for (const line of await sidecarBench()) console.log(line);
   for (const line of alignBench(text)) console.log(line);
   for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
   for (const line of await reviewOnBench(text)) console.log(line);

@@ -21,6 +21,8 @@ const common = {
 };
 
 await esbuild.build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+// The worker thread that parses and serialises big sidecars off the extension host (src/core/store/nodeWorkerCodec.ts).
+await esbuild.build({ ...common, entryPoints: ['src/core/store/sidecarWorker.ts'], outfile: 'dist/sidecarWorker.js' });
 await esbuild.build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
@@ -39,6 +41,7 @@ if (bench) {
     outfile: 'out-bench/bench.js',
     external: ['compromise', 'chrono-node', 'wink-nlp', 'wink-eng-lite-web-model'],
   });
+  await esbuild.build({ ...common, entryPoints: ['src/core/store/sidecarWorker.ts'], outfile: 'out-bench/sidecarWorker.js' });
 }
 
 if (tests) {

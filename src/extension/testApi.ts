@@ -27,6 +27,8 @@ export interface SiftTestApi extends SiftApi {
   session(doc: vscode.TextDocument): ArticleSession | undefined;
   /** The session of one layer of an open article (read-only for an annotator other than the current one and gold). */
   layer(doc: vscode.TextDocument, annotator: string): ArticleSession | undefined;
+  /** Whether a layer's big sidecar is being loaded off the extension host (layer() gives undefined until then). */
+  layerLoading(doc: vscode.TextDocument, annotator?: string): boolean;
   /** Changes a layer through the one write path (Sessions.mutate); throws for a read-only layer. */
   mutate<T>(session: ArticleSession, change: () => T, label?: string): T;
   /** Fires after Sift wrote a layer's sidecar itself (Sessions.onDidSave). */
@@ -110,6 +112,7 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, review
     extensionMode: vscode.ExtensionMode[extensionMode],
     session: (doc) => sv.sessions.get(doc),
     layer: (doc, annotator) => sv.sessions.getLayer(doc, annotator),
+    layerLoading: (doc, annotator) => sv.sessions.isLoading(doc, annotator),
     mutate: (session, change, label) => sv.sessions.mutate(session, change, label),
     undoLast: () => sv.sessions.undoLast(),
     onDidSaveLayer: sv.sessions.onDidSave,

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { aBigSidecar } from '../builders/bigSidecar';
 import { aCorpus } from '../builders/corpus';
 import { closeAll, open, setSettings, sidecarData, sidecarOf, siftApi, uniqueName, useSettings, waitFor, workspaceRoot } from './helpers';
 
@@ -110,5 +111,25 @@ describe('layers of an article: own, gold and read-only', function () {
         await waitFor(() => api.annotator() === ANA, { message: `Sift to annotate as ${ANA} again` });
       }
     });
+  });
+
+  it('loads a big sidecar off the extension host, keeps the edits made while it loads, and saves it', async () => {
+    const api = await siftApi();
+    const big = aBigSidecar(1_600, ANA, workspaceRoot(), uniqueName('big.txt'));
+    try {
+      const editor = await open(big.article);
+      const loading = api.layerLoading(editor.document, ANA);
+      // Typed at once: while the layer loads, or just after.
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'UPDATE: '));
+      const session = await waitFor(() => api.session(editor.document), { message: 'the big layer to load' });
+      assert.ok(loading, 'the big sidecar was loaded off the extension host (asynchronously)');
+      assert.strictEqual(session.all().length, 1_600);
+      assert.strictEqual(session.find('e-0')!.start, 40 + 8, 'the edit made while it loaded moved the span');
+      api.mutate(session, () => session.update('e-1', { label: 'ORG' }));
+      await waitFor(() => /id: e-1\n {4}label: ORG\n {4}start: 106\n/.test(fs.readFileSync(big.sidecar, 'utf8')), { message: 'the save of the big layer, with the moved spans' });
+    } finally {
+      await closeAll();
+      for (const f of [big.article, big.sidecar]) fs.rmSync(f, { force: true });
+    }
   });
 });

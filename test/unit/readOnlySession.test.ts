@@ -44,6 +44,10 @@ describe('read-only article session (another annotator\'s layer)', () => {
       ['setPublished', () => s.setPublished('2024-12-16')],
       ['restoreLayer', () => s.restoreLayer(before)],
       ['restore', () => s.restore(before.entities[0])],
+      ['addDismissal', () => s.addDismissal({ from: [{ annotator: 'ana', id: 'e-1' }] })],
+      ['setStatus', () => s.setStatus('finished')],
+      ['addComment', () => s.addComment({ annotator: 'ana', id: 'e-1' }, 'hello')],
+      ['setThreadResolved', () => s.setThreadResolved({ annotator: 'ana', id: 'e-1' }, true)],
     ];
     for (const [name, change] of changes) {
       assert.throws(change, (e: unknown) => e instanceof ReadOnlyLayerError && e.message === "bob's layer is read-only: you are ana", name);

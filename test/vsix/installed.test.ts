@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, waitFor, workspaceRoot } from '../integration/helpers';
+import { NodeWorkerCodec } from '../../src/core/store/nodeWorkerCodec';
 
 describe('the packaged .vsix', () => {
   it('is installed from the package, not from the source folder', () => {
@@ -28,5 +30,19 @@ describe('the packaged .vsix', () => {
     assert.deepStrictEqual(Object.keys(api).sort(), ['annotator', 'version']);
     assert.strictEqual(api.version, (ext.packageJSON as { version: string }).version);
     assert.match(api.annotator(), /^[a-z0-9][a-z0-9_-]*$/);
+  });
+
+  it('ships the worker that parses big sidecars off the extension host, and it runs', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const worker = path.join(ext.extensionPath, 'dist', 'sidecarWorker.js');
+    assert.ok(fs.existsSync(worker), `${worker} is in the package`);
+    const codec = new NodeWorkerCodec(worker);
+    try {
+      const yaml = 'sift: 1\narticle: a.txt\nannotator: ana\nsha256: "0000000000000000000000000000000000000000000000000000000000000000"\nlength: 6\nentities:\n  - id: e-1\n    label: PLACE\n    start: 0\n    end: 6\n    quote: Moscow\n';
+      const { layer } = await codec.decode(yaml, 'a.ana.ann.yaml');
+      assert.deepStrictEqual(layer.entities.map((e) => [e.id, e.quote]), [['e-1', 'Moscow']]);
+    } finally {
+      codec.dispose();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { Annotation, ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnota
 import { GoldDecision } from '../review/adjudicate';
 import { SidecarFile } from '../store/sidecarFile';
 import { CommentRef, addComment, deleteComment, editComment, setResolved } from '../review/discussion';
+import { SidecarCodec, nextTurn } from '../store/sidecarCodec';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
 export interface ReanchorReport {
@@ -29,6 +30,10 @@ export interface SessionOptions {
   readOnly?: boolean;
   /** Who is reading a read-only layer (the current annotator), for the error message. */
   viewer?: string;
+  /** Parses and serialises a big sidecar off the calling thread (see SidecarFile's codec); used by `load`. */
+  codec?: SidecarCodec;
+  /** The sidecar, already opened for this article and annotator (by `load`). */
+  sidecar?: SidecarFile;
 }
 
 /** Thrown by a change to a read-only layer. */
@@ -63,7 +68,7 @@ export class ArticleSession {
     this.readOnly = options.readOnly ?? false;
     this.viewer = options.viewer;
     this.article = new ArticleText(text);
-    this.sidecar = SidecarFile.open(sidecarPathInRoot(articlePath, annotator), this.header(), { readOnly: this.readOnly });
+    this.sidecar = options.sidecar ?? SidecarFile.open(sidecarPathInRoot(articlePath, annotator), ArticleSession.headerFor(articlePath, annotator, this.article), { readOnly: this.readOnly, codec: options.codec });
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
@@ -75,6 +80,17 @@ export class ArticleSession {
   /** Opens an article from disk; throws ArticleError for binary, non-UTF-8, too large or missing articles. */
   static open(articlePath: string, annotator: string, options: SessionOptions = {}): ArticleSession {
     return new ArticleSession(articlePath, annotator, readArticle(articlePath, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES), options);
+  }
+
+  /**
+   * Opens a session on `text` whose sidecar is read with `options.codec`: a big one is parsed off the calling thread,
+   * so the session exists once it is loaded. Throws what the constructor throws.
+   */
+  static async load(articlePath: string, annotator: string, text: string, options: SessionOptions = {}): Promise<ArticleSession> {
+    const header = ArticleSession.headerFor(articlePath, annotator, new ArticleText(text));
+    const sidecar = await SidecarFile.openAsync(sidecarPathInRoot(articlePath, annotator), header, { readOnly: options.readOnly, codec: options.codec });
+    await nextTurn();
+    return new ArticleSession(articlePath, annotator, text, { ...options, sidecar });
   }
 
   get layer(): Layer {
@@ -91,8 +107,8 @@ export class ArticleSession {
     if (this.readOnly) throw new ReadOnlyLayerError(this.annotator, this.viewer);
   }
 
-  private header(): SidecarHeader {
-    return { sift: FORMAT_VERSION, article: path.basename(this.articlePath), annotator: this.annotator, sha256: this.article.sha256, length: this.article.length };
+  private static headerFor(articlePath: string, annotator: string, article: ArticleText): SidecarHeader {
+    return { sift: FORMAT_VERSION, article: path.basename(articlePath), annotator, sha256: article.sha256, length: article.length };
   }
 
   /** Marks the header for an update; the hash is computed only when the sidecar is written. */
@@ -118,7 +134,9 @@ export class ArticleSession {
   }
 
   private hasMisplaced(): boolean {
-    return this.all().some((a) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote));
+    // In file order, unsorted: opening a big layer sorts nothing it does not need to.
+    const off = (a: Annotation) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote);
+    return this.layer.entities.some(off) || this.layer.claims.some(off);
   }
 
   /** Re-places every annotation in the current text (after the article changed on disk); orphans are looked for again. */
@@ -359,6 +377,7 @@ export class ArticleSession {
 
   /** Comments on `on` (an annotation of any layer of this article); `after` is the thread's latest entry, if any. */
   addComment(on: Target, text: string, after?: string): DiscussionComment {
+    this.assertWritable();
     const c = addComment(this.layer, on, text, this.now(), after);
     this.stampHeader();
     return c;
@@ -366,6 +385,7 @@ export class ArticleSession {
 
   /** Changes the text of one of the annotator's own comments; refuses anyone else's. */
   editComment(ref: CommentRef, text: string): DiscussionComment {
+    this.assertWritable();
     const c = editComment(this.layer, this.annotator, ref, text, this.now());
     this.stampHeader();
     return c;
@@ -373,6 +393,7 @@ export class ArticleSession {
 
   /** Deletes one of the annotator's own comments; refuses anyone else's. */
   deleteComment(ref: CommentRef): DiscussionComment {
+    this.assertWritable();
     const c = deleteComment(this.layer, this.annotator, ref);
     this.stampHeader();
     return c;
@@ -380,6 +401,7 @@ export class ArticleSession {
 
   /** Resolves or reopens the thread on `on`, after its latest entry `after` (the latest status change wins). */
   setThreadResolved(on: Target, resolved: boolean, after?: string): DiscussionComment {
+    this.assertWritable();
     const c = setResolved(this.layer, on, resolved, this.now(), after);
     this.stampHeader();
     return c;

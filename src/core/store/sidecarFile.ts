@@ -1,184 +1,43 @@
-// One sidecar file on disk and the layer held in memory for it: load, debounced atomic save, recovery, external reload.
-// Saves are compare-and-swap under a lock file, so that two writers (two windows, two processes) never lose each
-// other's work: the file is read again right before the rename, and a change found there is merged first.
+// One sidecar file on disk and the layer held in memory for it: load, debounced atomic save, recovery, external reload
+// (the work on the calling thread is in sidecarFileBase.ts). A big file is parsed and serialised by a codec off the
+// calling thread (sidecarCodec.ts); its save then ends with the same locked compare-and-swap write.
 import * as fs from 'fs';
-import { Document } from 'yaml';
-import { Layer, SidecarHeader, allAnnotations } from '../model';
-import { layersEqual, merge3, MergeConflict } from './merge';
+import { Layer, SidecarHeader } from '../model';
 import { SidecarError } from './problems';
-import { ParsedSidecar, parseSidecar, serializeSidecar } from './sidecarFormat';
-import { commitTemp, readSidecarText, writeFileAtomic, writeTemp } from './atomicWrite';
-import { collectLeftovers, Leftover } from './leftovers';
+import { commitTemp, writeFileAtomic, writeTemp } from './atomicWrite';
+import { clone, openState, openStateAsync, readDisk } from './sidecarOpen';
 import { withLock } from './lock';
-import { recoveryPathFor } from './paths';
+import { OFF_THREAD_ANNOTATIONS, OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
+import { MAX_SAVE_ATTEMPTS, OpenOptions, ReloadResult, SaveOutcome, SidecarFileBase } from './sidecarFileBase';
 
-/** How often a save merges a change found on disk right before its rename and tries again, before it gives up. */
-export const MAX_SAVE_ATTEMPTS = 8;
+export { MAX_SAVE_ATTEMPTS } from './sidecarFileBase';
+export type { OpenOptions, ReloadOutcome, ReloadResult, SaveOutcome } from './sidecarFileBase';
 
-export type SaveOutcome = 'unchanged' | 'written' | 'recovery';
-export type ReloadOutcome = 'unchanged' | 'reloaded' | 'merged' | 'broken' | 'deleted' | 'kept';
-
-export interface OpenOptions {
-  /**
-   * Another annotator's file: read and reloaded, never written (no save, no recovery file, temp files of crashed
-   * saves left alone), and a reload always takes what is on disk.
-   */
-  readOnly?: boolean;
-}
-
-export interface ReloadResult {
-  outcome: ReloadOutcome;
-  conflicts: MergeConflict[];
-}
-
-function emptyLayer(header: SidecarHeader): Layer {
-  return { header: { ...header }, entities: [], claims: [] };
-}
-
-/** Nothing worth a file: no annotations, rejections or publication date. */
-function isEmpty(l: Layer): boolean {
-  return l.entities.length === 0 && l.claims.length === 0 && !l.rejected?.length && !l.dismissed?.length && !l.discussion?.length && !l.header.published && !l.header.status;
-}
-
-function clone<T>(v: T): T {
-  return structuredClone(v);
-}
-
-function idsOf(l: Layer): Set<string> {
-  return new Set(allAnnotations(l).map((a) => a.id));
-}
-
-/** Reads a sidecar strictly; a file that cannot be read safely (too large, not UTF-8) gives its SidecarError. */
-function readDisk(file: string): { text: string | undefined } | { error: SidecarError } {
-  try {
-    return { text: readSidecarText(file) };
-  } catch (e) {
-    if (!(e instanceof SidecarError)) throw e;
-    return { error: e };
-  }
-}
-
-export class SidecarFile {
-  /** The truth: what the annotator sees. */
-  layer: Layer;
-  /** The layer as last read from or written to disk: the base of a three-way merge. */
-  private base: Layer;
-  private doc: Document | undefined;
-  private diskText: string | undefined;
-  /** Ids in the file as this process last wrote it, and ids seen in a version of the file it read. */
-  private diskIds = new Set<string>();
-  private confirmed = new Set<string>();
-  /** Set while the file on disk cannot be read safely or parsed; it is then never written over. */
-  error: SidecarError | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Runs right before the layer is serialised (the session stamps the header's hash there). */
-  beforeSave: (() => void) | undefined;
-  /** Set when the header needs stamping before the next save. */
-  private touched = false;
-
-  /** Notes a change that only shows once the header is stamped (the text changed). */
-  touch(): void {
-    this.touched = true;
-  }
-
-  /** Set when work from a recovery file was merged into the layer; the recovery file goes once the merge is saved. */
-  recovered = false;
-  recoveredConflicts: MergeConflict[] = [];
-  /** Temp files of crashed saves found on open (for the extension to report); merged ones go once saved. */
-  leftovers: Leftover[] = [];
-  private mergedTemps: string[] = [];
-  /** Never written: see OpenOptions.readOnly. */
-  readOnly = false;
-
-  private constructor(readonly path: string, layer: Layer, base: Layer, doc: Document | undefined, diskText: string | undefined, error?: SidecarError) {
-    this.layer = layer;
-    this.base = base;
-    this.doc = doc;
-    this.diskText = diskText;
-    this.error = error;
-    if (!error) this.sawOnDisk(base);
-  }
-
-  get recoveryPath(): string {
-    return recoveryPathFor(this.path);
-  }
-
-  get exists(): boolean {
-    return this.diskText !== undefined;
-  }
+export class SidecarFile extends SidecarFileBase {
+  /** See OpenOptions.codec. */
+  codec: SidecarCodec | undefined;
+  /** The save or reload running on the codec: they run one after the other, never two at once. */
+  private busy: Promise<unknown> = Promise.resolve();
 
   /**
-   * Opens a sidecar. A missing file gives an empty layer with `header` (nothing is written until there is something
-   * to save). A file that cannot be read safely (over MAX_SIDECAR_READ_BYTES, not UTF-8) or does not parse gives the
-   * layer kept in its recovery file, if any, and `error` is set. Temp files left by a crashed save are merged in.
+   * Opens a sidecar (see openState: a missing file, a broken one, a recovery file). Temp files left by a crashed save
+   * are merged in.
    */
   static open(path: string, header: SidecarHeader, options: OpenOptions = {}): SidecarFile {
-    const file = SidecarFile.openFile(path, header);
-    file.readOnly = options.readOnly ?? false;
+    return new SidecarFile(path, openState(path, header)).opened(options);
+  }
+
+  /** Opens a sidecar like `open`, with a big file parsed by `options.codec` off the calling thread. */
+  static async openAsync(path: string, header: SidecarHeader, options: OpenOptions): Promise<SidecarFile> {
+    return new SidecarFile(path, await openStateAsync(path, header, options.codec)).opened(options);
+  }
+
+  private opened(options: OpenOptions): SidecarFile {
+    this.readOnly = options.readOnly ?? false;
+    this.codec = options.codec;
     // A crashed save's temp files belong to the layer's owner: a reader neither merges nor moves them.
-    if (!file.readOnly) file.takeLeftovers();
-    return file;
-  }
-
-  private static openFile(path: string, header: SidecarHeader): SidecarFile {
-    const read = readDisk(path);
-    if ('error' in read) return SidecarFile.openBroken(path, header, '', read.error);
-    const { text } = read;
-    if (text === undefined) return new SidecarFile(path, emptyLayer(header), emptyLayer(header), undefined, undefined);
-    let parsed: ParsedSidecar;
-    try {
-      parsed = parseSidecar(text, path);
-    } catch (e) {
-      if (!(e instanceof SidecarError)) throw e;
-      return SidecarFile.openBroken(path, header, text, e);
-    }
-    const file = new SidecarFile(path, parsed.layer, clone(parsed.layer), parsed.doc, text);
-    // Work saved to a recovery file while the sidecar was broken: merge it back now that the sidecar parses.
-    const recovered = SidecarFile.readRecovery(recoveryPathFor(path));
-    if (recovered) {
-      const merged = merge3(emptyLayer(parsed.layer.header), recovered, parsed.layer);
-      file.layer = merged.layer;
-      file.recoveredConflicts = merged.conflicts;
-      file.recovered = true;
-    }
-    return file;
-  }
-
-  private static openBroken(path: string, header: SidecarHeader, text: string, e: SidecarError): SidecarFile {
-    const layer = SidecarFile.readRecovery(recoveryPathFor(path)) ?? emptyLayer(header);
-    return new SidecarFile(path, layer, emptyLayer(layer.header), undefined, text, e);
-  }
-
-  private static readRecovery(file: string): Layer | undefined {
-    try {
-      const text = readSidecarText(file);
-      return text === undefined ? undefined : parseSidecar(text, file).layer;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Merges the work of temp files left by crashed saves by id, like a recovery file; they go once it is saved. */
-  private takeLeftovers(): void {
-    this.leftovers = collectLeftovers(this.path);
-    for (const l of this.leftovers) {
-      if (!l.layer) continue;
-      const merged = merge3(emptyLayer(this.layer.header), l.layer, this.layer);
-      this.layer = merged.layer;
-      this.recoveredConflicts.push(...merged.conflicts);
-      this.mergedTemps.push(l.file);
-    }
-  }
-
-  /** True when memory holds work that is not on disk. */
-  get dirty(): boolean {
-    if (this.diskText === undefined && isEmpty(this.layer)) return false;
-    return this.error !== undefined || this.diskText === undefined || !layersEqual(this.layer, this.base);
-  }
-
-  /** True when a save has something to do: unsaved work, or a recovery or temp file to fold in and remove. */
-  get needsSave(): boolean {
-    return this.dirty || this.recovered || this.mergedTemps.length > 0;
+    if (!this.readOnly) this.takeLeftovers();
+    return this;
   }
 
   /** Saves after `delayMs` of quiet; bursts of changes give one write. */
@@ -187,6 +46,10 @@ export class SidecarFile {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      if (this.codec) {
+        this.saveAsync().then((o) => onSaved?.(o), (e: unknown) => onError?.(e instanceof Error ? e : new Error(String(e))));
+        return;
+      }
       try {
         const outcome = this.save();
         onSaved?.(outcome);
@@ -196,129 +59,94 @@ export class SidecarFile {
     }, delayMs);
   }
 
-  get pendingSave(): boolean {
-    return this.timer !== undefined;
+  /** Whether the codec should serialise this layer: its file or the layer itself is big. */
+  private get big(): boolean {
+    return (this.diskText?.length ?? 0) >= OFF_THREAD_CHARS || this.layer.entities.length + this.layer.claims.length >= OFF_THREAD_ANNOTATIONS;
   }
 
-  /** Saves now if a save is pending or memory differs from disk. */
-  flush(): SaveOutcome {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    return this.save();
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+  /** Runs `work` after what is already running on the codec (saves and reloads never overlap). */
+  private queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.busy.then(work, work);
+    this.busy = run.catch(() => undefined);
+    return run;
   }
 
   /**
-   * Writes the layer atomically, only if it changed. While the file on disk is broken, the work goes to the recovery
-   * file beside it instead, and the broken file is left untouched. Holding `<sidecar>.lock`, the file on disk is
-   * merged with first if it changed, and read again right before the rename: if it changed meanwhile (a writer that
-   * does not take the lock), the temp file is dropped and the save starts over from a merge.
+   * Saves as `save` does, with a big layer serialised and checked on the codec's thread; then the same locked
+   * compare-and-swap write. The layer may change meanwhile: what was serialised is what counts as saved.
    */
-  save(): SaveOutcome {
-    if (this.readOnly) return 'unchanged';
+  saveAsync(): Promise<SaveOutcome> {
+    return this.queued(() => this.saveOffThread());
+  }
+
+  /** Reads the file again after a change outside Sift, as `reload` does, with a big file parsed on the codec's thread. */
+  reloadAsync(): Promise<ReloadResult> {
+    return this.queued(() => this.reloadOffThread());
+  }
+
+  private async saveOffThread(): Promise<SaveOutcome> {
+    if (this.readOnly || this.disposed) return 'unchanged';
+    const codec = this.codec;
+    if (!codec || !this.big) return this.save();
     if (this.touched) {
       this.touched = false;
       this.beforeSave?.();
     }
-    if (this.error) return this.saveRecovery();
-    if (!this.needsSave) return 'unchanged';
-    return withLock(this.path, () => this.saveLocked());
-  }
-
-  private saveLocked(): SaveOutcome {
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
-      // Never write over a file that changed on disk since it was read and that we have not seen: merge first.
-      if (this.reload().outcome === 'broken') return this.saveRecovery();
-      if (!this.needsSave) return 'unchanged';
-      const text = serializeSidecar(this.layer, this.doc);
-      if (text === this.diskText) {
-        this.base = clone(this.layer);
+      if (this.error || (await this.reloadOffThread()).outcome === 'broken') return this.saveRecoveryOffThread(codec);
+      if (!this.needsSave || this.disposed) return 'unchanged';
+      await nextTurn();
+      const from = this.diskText;
+      const written = clone(this.layer);
+      await nextTurn();
+      const out = await codec.encode(written, from, this.path);
+      // Stopped, or the file was read or written meanwhile (a flush, a reload): start again from there.
+      if (this.disposed) return 'unchanged';
+      if (this.diskText !== from || this.error) continue;
+      if (out.error) {
+        await this.saveRecoveryOffThread(codec);
+        this.recovered = true;
+        throw this.refusedOutput(out.error);
+      }
+      if (out.text === from) {
+        this.base = written;
         this.dropRecovery();
         return 'unchanged';
       }
-      const parsed = this.checked(text);
-      const tmp = writeTemp(this.path, text);
-      const now = readDisk(this.path);
-      if ('error' in now || now.text !== this.diskText) {
+      // The temp file is written in one turn, and swapped in under the lock in the next.
+      const tmp = writeTemp(this.path, out.text);
+      await nextTurn();
+      if (this.disposed || this.diskText !== from || this.error) {
         fs.rmSync(tmp, { force: true });
+        if (this.disposed) return 'unchanged';
         continue;
       }
-      this.sawOnDisk();
-      commitTemp(tmp, this.path);
-      this.wrote(text, parsed);
-      return 'written';
+      if (withLock(this.path, () => this.commitIfUnchanged(tmp, out.text, from, written))) return 'written';
     }
     throw new Error(`${this.path} kept changing during the save (${MAX_SAVE_ATTEMPTS} attempts); your work is kept in memory`);
   }
 
-  private saveRecovery(): SaveOutcome {
-    writeFileAtomic(this.recoveryPath, serializeSidecar(this.layer));
+  /** Under the lock: renames `tmp` (holding `text`) over the file, unless the file is no longer `from`. True when written. */
+  private commitIfUnchanged(tmp: string, text: string, from: string | undefined, written: Layer): boolean {
+    const now = readDisk(this.path);
+    if ('error' in now || now.text !== from) {
+      fs.rmSync(tmp, { force: true });
+      return false;
+    }
+    this.sawOnDisk();
+    commitTemp(tmp, this.path);
+    this.wrote(text, undefined, written);
+    return true;
+  }
+
+  private async saveRecoveryOffThread(codec: SidecarCodec): Promise<SaveOutcome> {
+    const { text } = await codec.encode(clone(this.layer), undefined, this.recoveryPath, false);
+    writeFileAtomic(this.recoveryPath, text);
     this.dropTemps();
     return 'recovery';
   }
 
-  /**
-   * What a save would write, checked as a load checks it (YAML, schema, limits) before any file is replaced. Output
-   * that fails is never written over the sidecar: the work goes to the recovery file and the save fails with the reason.
-   */
-  private checked(text: string): ParsedSidecar {
-    try {
-      return parseSidecar(text, this.path);
-    } catch (e) {
-      if (!(e instanceof SidecarError)) throw e;
-      this.saveRecovery();
-      // The work is in memory and in the recovery file; the next save that passes removes the recovery file.
-      this.recovered = true;
-      const why = e.problems.map((p) => p.message).join('; ');
-      throw new Error(`Sift did not write ${this.path}: what it would write fails the sidecar schema (${why}); your work is kept in ${this.recoveryPath}`, { cause: e });
-    }
-  }
-
-  private wrote(text: string, parsed: ParsedSidecar): void {
-    this.doc = parsed.doc;
-    this.diskText = text;
-    this.base = clone(this.layer);
-    this.diskIds = idsOf(this.layer);
-    this.dropRecovery();
-  }
-
-  /** The file on disk was read: every annotation in it (`layer`, else the version last written) has been seen. */
-  private sawOnDisk(layer?: Layer): void {
-    const ids = layer ? idsOf(layer) : this.diskIds;
-    this.diskIds = ids;
-    this.confirmed = new Set(ids);
-  }
-
-  /** Annotations in memory never seen in a version of the file read back: missing on disk, they are not deleted. */
-  private unconfirmed(): Set<string> {
-    return new Set([...idsOf(this.layer)].filter((id) => !this.confirmed.has(id)));
-  }
-
-  private dropRecovery(): void {
-    this.dropTemps();
-    if (!this.recovered) return;
-    fs.rmSync(this.recoveryPath, { force: true });
-    this.recovered = false;
-  }
-
-  private dropTemps(): void {
-    for (const t of this.mergedTemps) fs.rmSync(t, { force: true });
-    this.mergedTemps = [];
-  }
-
-  /**
-   * Reads the file again after a change outside Sift (git pull, a colleague, a hand edit). Without unsaved work the
-   * disk version is taken; with it, the two are merged by annotation id and real conflicts are reported. An annotation
-   * this process wrote but never read back is not taken as deleted when it is missing: the writer that replaced the
-   * file may never have seen it.
-   */
-  reload(): ReloadResult {
+  private async reloadOffThread(): Promise<ReloadResult> {
     const read = readDisk(this.path);
     if ('error' in read) return this.becameBroken(read.error, '');
     const { text } = read;
@@ -326,58 +154,17 @@ export class SidecarFile {
       this.sawOnDisk();
       return { outcome: 'unchanged', conflicts: [] };
     }
-    if (text === undefined) return this.deletedOnDisk();
-    let parsed: ParsedSidecar;
+    if (!this.codec || text === undefined || text.length < OFF_THREAD_CHARS) return this.reload();
+    const from = this.diskText;
+    let layer: Layer;
     try {
-      parsed = parseSidecar(text, this.path);
+      layer = (await this.codec.decode(text, this.path)).layer;
     } catch (e) {
       if (!(e instanceof SidecarError)) throw e;
-      return this.becameBroken(e, text);
+      return from === this.diskText ? this.becameBroken(e, text) : this.reloadOffThread();
     }
-    return this.mergeFromDisk(parsed, text);
-  }
-
-  private becameBroken(e: SidecarError, text: string): ReloadResult {
-    this.error = e;
-    this.diskText = text;
-    return { outcome: 'broken', conflicts: [] };
-  }
-
-  private deletedOnDisk(): ReloadResult {
-    this.diskText = undefined;
-    this.doc = undefined;
-    this.error = undefined;
-    const unconfirmed = this.unconfirmed().size > 0;
-    this.sawOnDisk(emptyLayer(this.layer.header));
-    if (!this.readOnly && ((this.dirty && !layersEqual(this.layer, this.base)) || unconfirmed)) {
-      this.base = emptyLayer(this.layer.header);
-      return { outcome: 'kept', conflicts: [] };
-    }
-    this.layer = emptyLayer(this.layer.header);
-    this.base = emptyLayer(this.layer.header);
-    return { outcome: 'deleted', conflicts: [] };
-  }
-
-  private mergeFromDisk(parsed: ParsedSidecar, text: string): ReloadResult {
-    const unconfirmed = this.unconfirmed();
-    const onDisk = idsOf(parsed.layer);
-    const wasBroken = this.error !== undefined;
-    // Work to merge: unsaved changes, or annotations we wrote that the new version lacks (it may not have seen them).
-    const hadWork = !this.readOnly && (wasBroken || !layersEqual(this.layer, this.base) || [...unconfirmed].some((id) => !onDisk.has(id)));
-    this.error = undefined;
-    this.doc = parsed.doc;
-    this.diskText = text;
-    this.sawOnDisk(parsed.layer);
-    if (!hadWork) {
-      this.layer = parsed.layer;
-      this.base = clone(parsed.layer);
-      return { outcome: 'reloaded', conflicts: [] };
-    }
-    const merged = merge3(this.base, this.layer, parsed.layer, { unconfirmed });
-    this.layer = merged.layer;
-    this.base = clone(parsed.layer);
-    // The recovery file goes only once the merged work is safely in the sidecar.
-    if (wasBroken) this.recovered = true;
-    return { outcome: 'merged', conflicts: merged.conflicts };
+    // Read or written meanwhile: what was parsed may be older than what this file knows; look again.
+    if (from !== this.diskText) return this.reloadOffThread();
+    return this.mergeFromDisk({ layer, doc: undefined }, text);
   }
 }

@@ -1,13 +1,15 @@
 // Keeps one core ArticleSession per open article and layer (annotator), in step with the editor and the disk: the
 // current annotator's layer and `gold` are editable through `mutate`; any other annotator's layer is read-only.
-import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { ArticleError, readArticle } from '../../core/text/article';
-import { ArticleSession, ReanchorReport } from '../../core/session/session';
-import { SaveOutcome } from '../../core/store/sidecarFile';
+import { ArticleError } from '../../core/text/article';
+import { ArticleSession, SessionOptions } from '../../core/session/session';
 import { Layer } from '../../core/model';
 import { GOLD } from '../../core/review/units';
 import { ANNOTATOR_PATTERN } from '../../core/store/annotator';
+import { SidecarCodec } from '../../core/store/sidecarCodec';
+import { ReloadResult, SaveOutcome } from '../../core/store/sidecarFile';
+import { LayerLoads } from './layerLoads';
+import { articleOnDisk, articleRefusal, defaultCodec, isBigSidecar, reportConflicts, reportLeftovers, reportReanchor } from './sessionSupport';
 import { UndoStack } from '../../core/session/undo';
 import { AnnotatorState } from './annotator';
 import { setting } from '../platform/config';
@@ -47,10 +49,15 @@ export class Sessions extends Disposable {
   /** Set while a batch runs: its changes are undone as one. */
   private group: number | undefined;
   private groups = 0;
+  /** Layers whose big sidecar is being parsed off the extension host. */
+  private readonly loads = new LayerLoads();
 
-  /** `sidecarsOnDisk` tells of sidecars changed, created or deleted on disk (the workspace's one sidecar watcher). */
-  constructor(private readonly annotator: AnnotatorState, private readonly log: vscode.LogOutputChannel, private readonly events: SessionEvents, sidecarsOnDisk: vscode.Event<vscode.Uri>) {
+  /** `sidecarsOnDisk`: the workspace's one sidecar watcher; `codec` parses and serialises big sidecars off the host. */
+  constructor(private readonly annotator: AnnotatorState, private readonly log: vscode.LogOutputChannel, private readonly events: SessionEvents, sidecarsOnDisk: vscode.Event<vscode.Uri>,
+    private readonly codec: SidecarCodec = defaultCodec()) {
     super();
+    // Stopped last, after the sessions were flushed and closed (flushing does not need it).
+    this._register(toDisposable(() => codec.dispose()));
     // Registered before the listeners, so disposed after them: pending work is written, then the sessions dropped.
     this._register(toDisposable(() => this.closeAll()));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
@@ -74,11 +81,20 @@ export class Sessions extends Disposable {
    * article's edits in memory and reloads from disk, but is never changed or saved).
    */
   getLayer(doc: vscode.TextDocument, annotator: string): ArticleSession | undefined {
-    const hit = this.entries.get(layerKey(doc.uri.fsPath, annotator));
+    const key = layerKey(doc.uri.fsPath, annotator);
+    const hit = this.entries.get(key);
     if (hit) return hit.session;
     if (!ANNOTATOR_PATTERN.test(annotator)) throw new Error(`'${annotator}' is not an annotator id (lower-case letters, digits, - and _)`);
-    if (!this.isArticle(doc) || this.refused.has(doc.uri.fsPath)) return undefined;
+    if (!this.isArticle(doc) || this.refused.has(doc.uri.fsPath) || this.loads.has(key)) return undefined;
     return this.open(doc, annotator)?.session;
+  }
+
+  /**
+   * Whether a layer's big sidecar is being loaded off the extension host: `getLayer` gives undefined until it is
+   * loaded, and `onDidChange` fires with the session then.
+   */
+  isLoading(doc: vscode.TextDocument, annotator = this.annotator.id): boolean {
+    return this.loads.has(layerKey(doc.uri.fsPath, annotator));
   }
 
   /** Whether a session is the current annotator's own layer (the one the views show). */
@@ -104,64 +120,86 @@ export class Sessions extends Disposable {
     return [...this.entries.values()].filter((e) => e.session.articlePath === file);
   }
 
-  /** A new session on one layer of an article; undefined (told once) for an article Sift will not annotate. */
+  /** A new session on one layer of an article; undefined (told once) when its sidecar would be outside the workspace. */
   private create(doc: vscode.TextDocument, annotator: string, text: string): ArticleSession | undefined {
     const file = doc.uri.fsPath;
-    const limitMB = setting('maxArticleSizeMB', doc.uri);
-    const max = limitMB * 1024 * 1024;
     try {
-      if (fs.existsSync(file)) readArticle(file, max);
-      else if (Buffer.byteLength(text) > max) throw new ArticleError(file, 'too-large', `is over the ${limitMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
-      const readOnly = annotator !== this.annotator.id && annotator !== GOLD;
       // Refuses (ArticleError 'outside-root') a sidecar that would be written through a link out of the workspace.
-      return new ArticleSession(file, annotator, text, { readOnly, viewer: this.annotator.id });
+      return new ArticleSession(file, annotator, text, this.optionsFor(annotator));
     } catch (e) {
       if (!(e instanceof ArticleError)) throw e;
-      this.refused.set(file, e.message);
-      this.log.warn(e.message);
-      void vscode.window.showWarningMessage(messageText(`Sift: ${e.message}`));
+      this.refuse(file, e);
       return undefined;
     }
+  }
+
+  private optionsFor(annotator: string): SessionOptions {
+    return { readOnly: annotator !== this.annotator.id && annotator !== GOLD, viewer: this.annotator.id, codec: this.codec };
+  }
+
+  /** The article's own checks (size, encoding); refused and told once when they fail. */
+  private articleOk(doc: vscode.TextDocument, text: string): boolean {
+    const refusal = articleRefusal(doc, text);
+    if (refusal) this.refuse(doc.uri.fsPath, refusal);
+    return !refusal;
+  }
+
+  private refuse(file: string, e: ArticleError): void {
+    this.refused.set(file, e.message);
+    this.log.warn(e.message);
+    void vscode.window.showWarningMessage(messageText(`Sift: ${e.message}`));
+  }
+
+  /**
+   * Opens a layer whose big sidecar is parsed off the extension host: the session is there once it is loaded (and
+   * onDidChange fires); the article's edits made meanwhile are queued and replayed on it.
+   */
+  private load(doc: vscode.TextDocument, annotator: string): void {
+    const file = doc.uri.fsPath;
+    const key = layerKey(file, annotator);
+    const text = doc.getText();
+    const pending = this.loads.start(key, doc, annotator, text);
+    this.log.info(`loading ${annotator}'s layer of ${file} off the extension host`);
+    ArticleSession.load(file, annotator, text, this.optionsFor(annotator)).then((session) => {
+      if (!this.loads.finish(key, pending)) return session.sidecar.dispose();
+      LayerLoads.replay(session, pending);
+      this.opened({ session, annotator, text: pending.text, doc: pending.doc });
+    }, (e: unknown) => {
+      const current = this.loads.finish(key, pending);
+      if (current && e instanceof ArticleError) return this.refuse(file, e);
+      this.log.error(`could not load ${annotator}'s layer of ${file}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    });
   }
 
   private open(doc: vscode.TextDocument, annotator: string): Entry | undefined {
     const file = doc.uri.fsPath;
     const text = doc.getText();
+    if (!this.articleOk(doc, text)) return undefined;
+    if (isBigSidecar(file, annotator)) {
+      this.load(doc, annotator);
+      return undefined;
+    }
     const session = this.create(doc, annotator, text);
     if (!session) return undefined;
-    const entry: Entry = { session, annotator, text, doc };
+    return this.opened({ session, annotator, text, doc });
+  }
+
+  /** Registers a session just opened or loaded, reports what opening it found, and tells the views. */
+  private opened(entry: Entry): Entry {
+    const { session, annotator } = entry;
+    const file = session.articlePath;
     this.entries.set(layerKey(file, annotator), entry);
     if (session.sidecar.error) this.events.onSidecarError(session);
     if (session.sidecar.recovered && !session.readOnly) {
       void vscode.window.showInformationMessage(`Sift: merged work from ${session.sidecar.recoveryPath} back into the sidecar.`);
     }
-    this.reportLeftovers(session);
-    if (session.lastReanchor) this.reportReanchor(session, session.lastReanchor);
+    reportLeftovers(this.log, session);
+    if (session.lastReanchor) reportReanchor(this.log, session, session.lastReanchor);
     if (session.sidecar.needsSave) this.scheduleSave(session);
-    this.log.info(`opened ${annotator}'s layer of ${file}${session.readOnly ? ' (read-only)' : ''}: ${session.all().length} annotations`);
+    this.log.info(`opened ${annotator}'s layer of ${file}${session.readOnly ? ' (read-only)' : ''}: ${session.layer.entities.length + session.layer.claims.length} annotations`);
     // Tell the views (orphans, decorations, status) once the caller has its session.
     queueMicrotask(() => { if (this.entries.get(layerKey(file, annotator)) === entry) this.emitter.fire(session); });
     return entry;
-  }
-
-  /** Temp files of a crashed save found beside the sidecar: merged back, or kept aside when they do not parse. */
-  private reportLeftovers(session: ArticleSession): void {
-    for (const l of session.sidecar.leftovers) {
-      if (l.outcome === 'merged') this.log.warn(`merged the work of ${l.file}, left by a save that did not finish; it is removed once saved`);
-      else if (l.outcome === 'empty') this.log.info(`removed ${l.file}, an empty file left by a save that did not finish`);
-      else {
-        this.log.warn(`${l.file}, left by a save that did not finish, cannot be read (${l.problem ?? ''}); kept as ${l.movedTo ?? ''}`);
-        void vscode.window.showWarningMessage(`Sift: a save of ${session.sidecar.path} did not finish and left a file it cannot read; it is kept as ${l.movedTo ?? ''}.`);
-      }
-    }
-  }
-
-  private reportReanchor(session: ArticleSession, r: ReanchorReport): void {
-    const moved = r.exact + r.fuzzy;
-    this.log.info(`re-anchored ${session.articlePath}: ${r.same} in place, ${r.exact} moved, ${r.fuzzy} fuzzy, ${r.orphaned.length} orphaned`);
-    if (r.orphaned.length) {
-      void vscode.window.showWarningMessage(`Sift: the article changed; ${moved} annotation(s) moved and ${r.orphaned.length} could not be found. They are kept as orphans in the Problems view.`);
-    }
   }
 
   /**
@@ -231,10 +269,13 @@ export class Sessions extends Disposable {
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
-    const entries = this.entriesOf(e.document.uri.fsPath);
-    if (entries.length === 0 || e.contentChanges.length === 0) return;
+    const file = e.document.uri.fsPath;
+    const entries = this.entriesOf(file);
+    if (e.contentChanges.length === 0 || (entries.length === 0 && !this.loads.hasFile(file))) return;
     const after = e.document.getText();
-    const fromDisk = !e.document.isDirty && e.reason === undefined && this.diskText(e.document.uri.fsPath) === after;
+    const fromDisk = !e.document.isDirty && e.reason === undefined && articleOnDisk(file) === after;
+    // Layers still loading get the change when they are there.
+    this.loads.follow(e, after, fromDisk);
     try {
       for (const entry of entries) this.follow(entry, e, after, fromDisk);
     } catch (err) {
@@ -252,7 +293,7 @@ export class Sessions extends Disposable {
     if (fromDisk) {
       // Reloaded from disk (git checkout, another program): find each annotation again by its quote.
       const r = session.replaceText(after);
-      this.reportReanchor(session, r);
+      reportReanchor(this.log, session, r);
     } else {
       session.applyEdits(after, toCoreEdits(entry.text, e.contentChanges));
       session.restoreOrphans();
@@ -275,20 +316,18 @@ export class Sessions extends Disposable {
     }
   }
 
-  private diskText(file: string): string | undefined {
-    try {
-      return fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    } catch {
-      return undefined;
-    }
-  }
-
   private onSidecarDisk(uri: vscode.Uri): void {
     const entry = [...this.entries.values()].find((e) => e.session.sidecar.path === uri.fsPath);
     if (!entry) return;
+    // A big file is parsed off the extension host; a small one at once. Sift's own saves read back unchanged, unparsed.
+    entry.session.sidecar.reloadAsync().then((r) => this.reloaded(entry, uri, r), (e: unknown) => {
+      this.log.error(`could not reload ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+
+  private reloaded(entry: Entry, uri: vscode.Uri, r: ReloadResult): void {
     const { session } = entry;
-    const r = session.sidecar.reload();
-    if (r.outcome === 'unchanged') return;
+    if (r.outcome === 'unchanged' || this.entries.get(layerKey(session.articlePath, entry.annotator)) !== entry) return;
     this.log.info(`${uri.fsPath} changed on disk: ${r.outcome}${r.conflicts.length ? `, ${r.conflicts.length} conflict(s)` : ''}`);
     if (r.outcome === 'broken') {
       this.events.onSidecarError(session);
@@ -297,18 +336,15 @@ export class Sessions extends Disposable {
     }
     this.events.onSidecarOk(session);
     const re = session.syncToText();
-    if (re) this.reportReanchor(session, re);
-    if (r.conflicts.length) {
-      const list = r.conflicts.map((c) => (c.keptAs ? `${c.id} (yours kept as ${c.keptAs})` : `${c.id} (${c.kind})`)).join(', ');
-      void vscode.window.showWarningMessage(messageText(`Sift merged a change to ${vscode.workspace.asRelativePath(uri)} with your unsaved work. Conflicts, both versions kept: ${list}.`), 'Open Sidecar')
-        .then((b) => { if (b) void vscode.window.showTextDocument(uri); });
-    }
+    if (re) reportReanchor(this.log, session, re);
+    if (r.conflicts.length) reportConflicts(uri, r.conflicts);
     this.emitter.fire(session);
     if (session.sidecar.dirty && !session.readOnly) this.scheduleSave(session);
   }
 
   /** The article was closed: every layer's pending work is written and its session dropped. */
   private close(doc: vscode.TextDocument): void {
+    this.loads.drop(doc.uri.fsPath);
     for (const entry of this.entriesOf(doc.uri.fsPath)) {
       const key = layerKey(entry.session.articlePath, entry.annotator);
       this.flushOne(entry.session);
@@ -343,7 +379,7 @@ export class Sessions extends Disposable {
    * every other layer that was open, each editable or read-only as the new annotator sees it.
    */
   private reset(): void {
-    const open = [...this.entries.values()].map((e) => ({ doc: e.doc, annotator: e.annotator }));
+    const open = [...this.entries.values(), ...this.loads.clear()].map((e) => ({ doc: e.doc, annotator: e.annotator }));
     const docs = new Map(open.map((o) => [o.doc.uri.fsPath, o.doc]));
     this.closeAll();
     // Undo snapshots belong to the annotator who made them.

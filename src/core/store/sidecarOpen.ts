@@ -1,0 +1,124 @@
+// Reading a sidecar when it is opened: the layer, or why the file cannot be read (then the work kept in its recovery
+// file), with the work of a recovery file merged back once the file parses again. A big file can be parsed by a
+// codec off the calling thread (sidecarCodec.ts); the result is the same.
+import { Document } from 'yaml';
+import { Layer, SidecarHeader } from '../model';
+import { merge3, MergeConflict } from './merge';
+import { SidecarError } from './problems';
+import { parseSidecar } from './sidecarFormat';
+import { readSidecarText } from './atomicWrite';
+import { recoveryPathFor } from './paths';
+import { OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
+
+export function emptyLayer(header: SidecarHeader): Layer {
+  return { header: { ...header }, entities: [], claims: [] };
+}
+
+/** Nothing worth a file: no annotations, rejections or publication date. */
+export function isEmpty(l: Layer): boolean {
+  return l.entities.length === 0 && l.claims.length === 0 && !l.rejected?.length && !l.dismissed?.length && !l.discussion?.length && !l.header.published && !l.header.status;
+}
+
+export function clone<T>(v: T): T {
+  return structuredClone(v);
+}
+
+export function idsOf(l: Layer): Set<string> {
+  const ids = new Set<string>();
+  for (const a of l.entities) ids.add(a.id);
+  for (const a of l.claims) ids.add(a.id);
+  return ids;
+}
+
+/** Reads a sidecar strictly; a file that cannot be read safely (too large, not UTF-8) gives its SidecarError. */
+export function readDisk(file: string): { text: string | undefined } | { error: SidecarError } {
+  try {
+    return { text: readSidecarText(file) };
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    return { error: e };
+  }
+}
+
+/** What opening a sidecar found. */
+export interface OpenedState {
+  /** What the annotator sees. */
+  layer: Layer;
+  /** The layer as read from disk: the base of a three-way merge. */
+  base: Layer;
+  /** The YAML document, when the file was parsed on this thread. */
+  doc: Document | undefined;
+  /** The file's text as read; undefined when there is no file. */
+  diskText: string | undefined;
+  /** Set when the file cannot be read safely or parsed: it is then never written over. */
+  error?: SidecarError;
+  /** Set when work from the recovery file was merged in. */
+  recovered: boolean;
+  recoveredConflicts: MergeConflict[];
+}
+
+/**
+ * Opens a sidecar. A missing file gives an empty layer with `header` (nothing is written until there is something to
+ * save). A file that cannot be read safely (over MAX_SIDECAR_READ_BYTES, not UTF-8) or does not parse gives the layer
+ * kept in its recovery file, if any, and `error`.
+ */
+export function openState(path: string, header: SidecarHeader): OpenedState {
+  const read = readDisk(path);
+  return 'error' in read ? broken(path, header, '', read.error) : fromText(path, header, read.text);
+}
+
+/** Opens a sidecar like `openState`, with a big file parsed by `codec`: the same layer, the same errors. */
+export async function openStateAsync(path: string, header: SidecarHeader, codec: SidecarCodec | undefined): Promise<OpenedState> {
+  const read = readDisk(path);
+  if ('error' in read) return broken(path, header, '', read.error);
+  const { text } = read;
+  if (text === undefined || text.length < OFF_THREAD_CHARS || !codec) return fromText(path, header, text);
+  let layer: Layer;
+  try {
+    layer = (await codec.decode(text, path)).layer;
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    return broken(path, header, text, e);
+  }
+  // Receiving the layer was one turn of the event loop; copying it is the next.
+  await nextTurn();
+  return fromDisk(path, layer, undefined, text);
+}
+
+function fromText(path: string, header: SidecarHeader, text: string | undefined): OpenedState {
+  if (text === undefined) return { layer: emptyLayer(header), base: emptyLayer(header), doc: undefined, diskText: undefined, recovered: false, recoveredConflicts: [] };
+  try {
+    const parsed = parseSidecar(text, path);
+    return fromDisk(path, parsed.layer, parsed.doc, text);
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    return broken(path, header, text, e);
+  }
+}
+
+function fromDisk(path: string, layer: Layer, doc: Document | undefined, text: string): OpenedState {
+  const state: OpenedState = { layer, base: clone(layer), doc, diskText: text, recovered: false, recoveredConflicts: [] };
+  // Work saved to a recovery file while the sidecar was broken: merge it back now that the sidecar parses.
+  const recovered = readRecovery(recoveryPathFor(path));
+  if (recovered) {
+    const merged = merge3(emptyLayer(layer.header), recovered, layer);
+    state.layer = merged.layer;
+    state.recoveredConflicts = merged.conflicts;
+    state.recovered = true;
+  }
+  return state;
+}
+
+function broken(path: string, header: SidecarHeader, text: string, error: SidecarError): OpenedState {
+  const layer = readRecovery(recoveryPathFor(path)) ?? emptyLayer(header);
+  return { layer, base: emptyLayer(layer.header), doc: undefined, diskText: text, error, recovered: false, recoveredConflicts: [] };
+}
+
+function readRecovery(file: string): Layer | undefined {
+  try {
+    const text = readSidecarText(file);
+    return text === undefined ? undefined : parseSidecar(text, file).layer;
+  } catch {
+    return undefined;
+  }
+}
