@@ -6,11 +6,12 @@ import { EXPORT_USAGE, exportCommand } from './export';
 import { REVIEW_USAGE, reviewCommand } from './review';
 import { AGREE_USAGE, agreeCommand } from './agree';
 import { VALIDATE_USAGE, validateCommand } from './validate';
+import { MERGE_DRIVER_USAGE, mergeDriverCommand } from './mergeDriver';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
-  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE, AGREE_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
+  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE, AGREE_USAGE, MERGE_DRIVER_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
   sift --version
   sift help
 `;
@@ -40,6 +41,8 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
       return reviewCommand(rest, io);
     case 'agree':
       return agreeCommand(rest, io);
+    case 'merge-driver':
+      return mergeDriverCommand(rest, io);
     default:
       io.err(`sift: unknown command '${verb}'\n${USAGE}`);
       return 2;

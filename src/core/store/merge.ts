@@ -19,7 +19,7 @@ export interface MergeResult {
  * Deep equality of plain data, as comparing the JSON of both with sorted keys would say (a key set to undefined counts
  * as absent), without building that JSON: a layer of 5,000 annotations is compared in a few milliseconds.
  */
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;

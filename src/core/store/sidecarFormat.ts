@@ -7,6 +7,7 @@ import { Problem, SidecarError } from './problems';
 import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
 import { RenamedId, renameDuplicateIds } from './duplicateIds';
 import { MAX_SIDECAR_BYTES } from '../text/safeRead';
+import { conflictProblems, conflictsIn } from './mergeConflicts';
 
 export const SIDECAR_SUFFIX = '.ann.yaml';
 export { MAX_SIDECAR_BYTES };
@@ -151,6 +152,8 @@ export function parseSidecar(source: string, file: string): ParsedSidecar {
   const problem = (e: ErrorObject, severity: Problem['severity'], code: string): Problem => ({ file, ...at(e.instancePath), severity, code, message: schemaMessage(e) });
   if (errors.length) throw new SidecarError(file, errors.map((e) => problem(e, 'error', 'schema')));
   const warnings = unknownKeys.map((e) => problem(e, 'warning', 'unknown-key'));
+  // Conflicts a git merge left (sift merge-driver): the file loads, and each one is shown as an error.
+  warnings.push(...conflictProblems(data, file, at));
   const renamed = renameDuplicateIds(data);
   for (const r of renamed) {
     warnings.push({ file, ...at(`/${r.kind}/${r.index}/id`), severity: 'warning', code: 'duplicate-id', id: r.to,
@@ -187,7 +190,7 @@ export function readSidecar(source: string, file: string): { layer: Layer; warni
   checkBytes(source, () => (bytesOk = false) as never);
   if (bytesOk) {
     const data = readPlainYaml(source);
-    if (data !== undefined && isCurrentSidecar(data) && renameDuplicateIds(data).length === 0) return { layer: toLayer(data), warnings: [] };
+    if (data !== undefined && isCurrentSidecar(data) && conflictsIn(data).length === 0 && renameDuplicateIds(data).length === 0) return { layer: toLayer(data), warnings: [] };
   }
   const parsed = parseSidecar(source, file);
   return { layer: parsed.layer, warnings: parsed.warnings };

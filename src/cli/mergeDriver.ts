@@ -1,0 +1,57 @@
+// `sift merge-driver %O %A %B %P`: git's merge driver for *.ann.yaml (registered by `sift git-setup`). It writes the
+// merge into %A and exits 0 when clean, 1 when git must mark the file conflicted. It never throws at git: a side that
+// does not parse, is not a sidecar or is too large falls back to `git merge-file`, and either side is always kept.
+import * as fs from 'fs';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { mergeSidecarTexts } from '../core/store/gitMerge';
+import { describeConflict } from '../core/store/mergeConflicts';
+import { SidecarError } from '../core/store/problems';
+import { MAX_SIDECAR_BYTES } from '../core/store/sidecarFormat';
+import { CliIo } from './io';
+
+export const MERGE_DRIVER_USAGE = `sift merge-driver <base> <ours> <theirs> [<path>]
+  Git's merge driver for sidecars (git passes %O %A %B %P; set up by sift git-setup). Merges by annotation id and
+  field by field; a field changed differently on both sides keeps ours and records theirs in x-sift-conflicts, which
+  sift validate reports. Exits 0 when merged cleanly, 1 when the file is left conflicted for a person to decide.`;
+
+/** Reads a side as UTF-8 text, or says why it cannot be merged as a sidecar. */
+function readSide(file: string): string {
+  const bytes = fs.readFileSync(file);
+  if (bytes.length > MAX_SIDECAR_BYTES) throw new Error(`over ${MAX_SIDECAR_BYTES / 1048576} MB`);
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** The line-based merge git does without a driver, written into ours; conflicts there are marked as git marks them. */
+function textMerge(base: string, ours: string, theirs: string, name: string, why: string, io: CliIo): number {
+  io.err(`sift merge-driver: ${name}: ${why}; merged as text (git merge-file)\n`);
+  const r = spawnSync('git', ['merge-file', '-L', `${name} (ours)`, '-L', `${name} (base)`, '-L', `${name} (theirs)`, ours, base, theirs], { cwd: io.cwd, encoding: 'utf8' });
+  if (r.error || r.status === null || r.status < 0 || r.status > 127) io.err(`sift merge-driver: git merge-file failed (${r.error?.message ?? r.stderr.trim()}); ours is left as it was\n`);
+  // Even a clean text merge of something Sift cannot read is left for a person to check.
+  return 1;
+}
+
+export function mergeDriverCommand(args: string[], io: CliIo): number {
+  const files = args.filter((a) => !a.startsWith('--'));
+  if (files.length < 3 || files.length > 4) {
+    io.err(`sift merge-driver: expected <base> <ours> <theirs> [<path>]\n${MERGE_DRIVER_USAGE}\n`);
+    return 2;
+  }
+  const [base, ours, theirs] = files.slice(0, 3).map((f) => path.resolve(io.cwd, f));
+  const name = files[3] ?? path.basename(ours);
+  let texts: string[];
+  try {
+    texts = [base, ours, theirs].map(readSide);
+  } catch (e) {
+    return textMerge(base, ours, theirs, name, `a side cannot be read as a sidecar (${(e as Error).message})`, io);
+  }
+  try {
+    const r = mergeSidecarTexts(texts[0], texts[1], texts[2], name);
+    if (r.text !== texts[1]) fs.writeFileSync(ours, r.text);
+    for (const c of r.conflicts) io.err(`sift merge-driver: ${name}: ${describeConflict(c)}\n`);
+    return r.conflicts.length ? 1 : 0;
+  } catch (e) {
+    const why = e instanceof SidecarError ? `a side is not a sidecar Sift can read (${e.problems[0]?.code ?? 'error'}: ${e.problems[0]?.message ?? ''})` : `the merge failed (${String(e)})`;
+    return textMerge(base, ours, theirs, name, why, io);
+  }
+}

@@ -1,0 +1,132 @@
+// The three-way merge `sift merge-driver` does for git: sidecars merged by annotation id and, within an annotation,
+// field by field. It follows the store's in-editor merge (merge.ts) where its rules fit a merge of two committed
+// versions, and is stricter where they do not: the same field changed differently on both sides keeps ours in place
+// and records theirs and the base in `x-sift-conflicts` (mergeConflicts.ts) instead of adding a copy under a new id.
+import { Layer } from '../model';
+import { same } from './merge';
+import { CONFLICTS_KEY, FieldConflict, conflictsIn } from './mergeConflicts';
+import { ParsedSidecar, parseSidecar, serializeSidecar } from './sidecarFormat';
+
+type Rec = Record<string, unknown>;
+type Where = FieldConflict['in'];
+
+export interface SidecarMergeResult {
+  /** The merged sidecar's text, in Sift's layout (ours' document, so its comments survive). */
+  text: string;
+  /** The conflicts this merge found (also written in the file). */
+  conflicts: FieldConflict[];
+}
+
+/** A stable key for plain data: JSON with sorted keys. */
+function canon(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const r = v as Rec;
+    return `{${Object.keys(r).filter((k) => r[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canon(r[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** Three-way merge of a list taken as a set (links, comments, `from`, rejections): additions and removals of both. */
+export function mergeSet<T>(base: readonly T[], ours: readonly T[], theirs: readonly T[]): T[] {
+  const b = new Set(base.map(canon));
+  const t = new Set(theirs.map(canon));
+  const out: T[] = [];
+  const seen = new Set<string>();
+  const add = (v: T, k: string) => { if (!seen.has(k)) { seen.add(k); out.push(v); } };
+  for (const v of ours) { const k = canon(v); if (t.has(k) || !b.has(k)) add(v, k); }
+  const o = new Set(ours.map(canon));
+  for (const v of theirs) { const k = canon(v); if (!o.has(k) && !b.has(k)) add(v, k); }
+  return out;
+}
+
+/** Drops undefined values, so a conflict entry writes only what the sides had. */
+function defined(r: Rec): Rec {
+  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+}
+
+/** Field by field: a change on one side wins; the same change on both is one; different changes keep ours, recorded. */
+function mergeFields(base: Rec | undefined, ours: Rec, theirs: Rec, where: Where, id: string | undefined, conflicts: FieldConflict[]): Rec {
+  const out: Rec = {};
+  for (const k of new Set([...Object.keys(ours), ...Object.keys(theirs), ...Object.keys(base ?? {})])) {
+    const b = base?.[k];
+    const o = ours[k];
+    const t = theirs[k];
+    let v: unknown;
+    if (same(o, t)) v = o;
+    else if (base && same(o, b)) v = t;
+    else if (base && same(t, b)) v = o;
+    else if (Array.isArray(o) && Array.isArray(t) && (b === undefined || Array.isArray(b))) v = mergeSet((b ?? []) as unknown[], o, t);
+    else {
+      v = o;
+      conflicts.push(defined({ in: where, id, field: k, kind: base ? 'both-changed' : 'added-both', base: b, ours: o, theirs: t }) as unknown as FieldConflict);
+    }
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** Merges one list by id (annotations, decisions, comments); an edit against a deletion keeps the edit, recorded. */
+function mergeById<T extends { id: string }>(where: Where, base: readonly T[] | undefined, ours: readonly T[], theirs: readonly T[], conflicts: FieldConflict[]): T[] {
+  const b = new Map((base ?? []).map((x) => [x.id, x]));
+  const o = new Map(ours.map((x) => [x.id, x]));
+  const t = new Map(theirs.map((x) => [x.id, x]));
+  const out: T[] = [];
+  for (const id of new Set([...o.keys(), ...t.keys()])) {
+    const bv = b.get(id);
+    const ov = o.get(id);
+    const tv = t.get(id);
+    if (ov && tv) { out.push(mergeFields(bv, ov, tv, where, id, conflicts) as unknown as T); continue; }
+    const only = (ov ?? tv)!;
+    if (bv === undefined) { out.push(only); continue; }
+    if (same(only, bv)) continue;
+    out.push(only);
+    conflicts.push({ in: where, id, kind: ov ? 'deleted-by-theirs' : 'deleted-by-ours' });
+  }
+  return out;
+}
+
+/** Merges two layers from a common base (absent when both sides added the file). */
+export function mergeLayers(base: Layer | undefined, ours: Layer, theirs: Layer): { layer: Layer; conflicts: FieldConflict[] } {
+  const conflicts: FieldConflict[] = [];
+  const strip = (h: object | undefined): Rec | undefined => {
+    if (!h) return undefined;
+    const { [CONFLICTS_KEY]: _drop, ...rest } = h as Rec;
+    return rest;
+  };
+  const header = mergeFields(strip(base?.header), strip(ours.header)!, strip(theirs.header)!, 'header', undefined, conflicts);
+  const entities = mergeById('entities', base?.entities, ours.entities, theirs.entities, conflicts);
+  const claims = mergeById('claims', base?.claims, ours.claims, theirs.claims, conflicts);
+  const dismissed = mergeById('dismissed', base?.dismissed, ours.dismissed ?? [], theirs.dismissed ?? [], conflicts);
+  const discussion = mergeById('discussion', base?.discussion, ours.discussion ?? [], theirs.discussion ?? [], conflicts);
+  const rejected = mergeSet(base?.rejected ?? [], ours.rejected ?? [], theirs.rejected ?? []);
+  // Conflicts left from an earlier merge stay until someone deletes them; this merge's are added.
+  const left = mergeSet(conflictsIn(base?.header), conflictsIn(ours.header), conflictsIn(theirs.header));
+  const all = [...left, ...conflicts];
+  const layer: Layer = {
+    header: { ...header, ...(all.length ? { [CONFLICTS_KEY]: all } : {}) } as unknown as Layer['header'],
+    entities, claims,
+    ...(rejected.length ? { rejected } : {}), ...(dismissed.length ? { dismissed } : {}), ...(discussion.length ? { discussion } : {}),
+  };
+  return { layer, conflicts };
+}
+
+/**
+ * Merges three sidecar texts: base (empty when both sides added the file), ours and theirs. Throws the SidecarError
+ * of a side that does not parse; the caller falls back to a text merge. An unchanged side gives the other's bytes,
+ * and a merge that changes nothing in ours gives ours' bytes, so merging an already merged file makes no churn.
+ */
+export function mergeSidecarTexts(baseText: string, oursText: string, theirsText: string, file: string): SidecarMergeResult {
+  if (oursText === theirsText || theirsText === baseText) return { text: oursText, conflicts: [] };
+  const ours = parseSidecar(oursText, file);
+  const theirs = parseSidecar(theirsText, file);
+  if (oursText === baseText) return { text: theirsText, conflicts: [] };
+  const base: ParsedSidecar | undefined = baseText.trim() === '' ? undefined : parseSidecar(baseText, file);
+  const { layer, conflicts } = mergeLayers(base?.layer, ours.layer, theirs.layer);
+  if (conflicts.length === 0 && same(layer, ours.layer)) return { text: oursText, conflicts };
+  let text = serializeSidecar(layer, ours.doc);
+  if (oursText.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
+  // What is written must load: a result that would not is refused (the caller falls back to a text merge).
+  parseSidecar(text, file);
+  return { text, conflicts };
+}
