@@ -7,11 +7,12 @@ import { REVIEW_USAGE, reviewCommand } from './review';
 import { AGREE_USAGE, agreeCommand } from './agree';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 import { MERGE_DRIVER_USAGE, mergeDriverCommand } from './mergeDriver';
+import { GIT_SETUP_USAGE, gitSetupCommand } from './gitSetup';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
-  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE, AGREE_USAGE, MERGE_DRIVER_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
+  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE, AGREE_USAGE, GIT_SETUP_USAGE, MERGE_DRIVER_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
   sift --version
   sift help
 `;
@@ -41,6 +42,8 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
       return reviewCommand(rest, io);
     case 'agree':
       return agreeCommand(rest, io);
+    case 'git-setup':
+      return gitSetupCommand(rest, io);
     case 'merge-driver':
       return mergeDriverCommand(rest, io);
     default:

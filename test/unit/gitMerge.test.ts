@@ -9,7 +9,7 @@ import { parseSidecar, serializeSidecar } from '../../src/core/store/sidecarForm
 import { conflictsIn } from '../../src/core/store/mergeConflicts';
 import { aLayer } from '../builders/layer';
 import { A0, SAMPLES } from './helpers/tmp';
-import { aClone, aRepo, commitAll, git, gitTry, useDriverByHand } from './helpers/git';
+import { aClone, aRepo, commitAll, git, gitTry, setUp } from './helpers/git';
 import { runCli } from './helpers/runCli';
 
 const TEXT = fs.readFileSync(path.join(SAMPLES, A0), 'utf8');
@@ -26,10 +26,12 @@ function baseLayer(): Layer {
 /** Two clones of a repository holding the article and ana's sidecar, each with the driver registered. */
 function team(): { origin: string; a: string; b: string } {
   const origin = aRepo({ [A0]: TEXT, [SIDECAR]: serializeSidecar(baseLayer()) });
+  setUp(origin);
+  commitAll(origin, 'sidecars merge with sift');
   const a = aClone(origin);
   const b = aClone(origin);
-  useDriverByHand(a);
-  useDriverByHand(b);
+  setUp(a);
+  setUp(b);
   return { origin, a, b };
 }
 
@@ -122,10 +124,10 @@ describe('sift merge-driver with real git', function () {
     const pull = gitTry(t.a, 'pull', '--rebase', '-q', 'origin', 'main');
     assert.strictEqual(pull.status, 0, pull.err + pull.out);
     assert.deepStrictEqual(read(t.a).layer.entities.map((e) => e.id).sort(), ['e-belarus', 'e-damascus', 'e-moscow', 'e-syria']);
-    assert.strictEqual(git(t.a, 'rev-list', '--count', 'HEAD').trim(), '3', 'rebased: no merge commit');
+    assert.strictEqual(git(t.a, 'rev-list', '--merges', '--count', 'HEAD').trim(), '0', 'rebased: no merge commit');
 
     const c = aClone(t.origin);
-    useDriverByHand(c);
+    setUp(c);
     change(c, 'c adds North Korea', addEntity('North Korea', 'e-nk'));
     git(c, 'fetch', '-q', t.a, 'main:from-a');
     const pick = gitTry(c, 'cherry-pick', git(t.a, 'rev-parse', 'HEAD').trim());
@@ -163,6 +165,23 @@ describe('sift merge-driver with real git', function () {
     assert.match(text, /e-syria/, 'ours is there');
     assert.match(text, /entities: \[unclosed/, 'theirs is there');
     assert.match(gitTry(t.a, 'status', '--porcelain').out, /^UU /m);
+  });
+
+  it('sift validate --strict fails on conflict markers and an unfinished merge, and passes once resolved', async () => {
+    const t = team();
+    change(t.a, 'a adds Syria', addEntity('Syria', 'e-syria'));
+    fs.writeFileSync(path.join(t.b, SIDECAR), 'sift: [broken\n');
+    commitAll(t.b, 'b breaks the whole file');
+    mergeFromB(t);
+    const v = await runCli(['validate', '--strict', '.'], t.a);
+    assert.strictEqual(v.code, 1);
+    assert.match(v.out, new RegExp(`${SIDECAR.replace(/\./g, '\\.')}:\\d+:1 error conflict-markers`));
+    assert.match(v.out, /:0:0 error unmerged: git has this sidecar unmerged/);
+    assert.doesNotMatch((await runCli(['validate', '.'], t.a)).out, /conflict-markers|unmerged/, 'only --strict looks for them');
+    git(t.a, 'checkout', '--ours', SIDECAR);
+    git(t.a, 'add', SIDECAR);
+    const ok = await runCli(['validate', '--strict', '.'], t.a);
+    assert.strictEqual(ok.code, 0, ok.out + ok.err);
   });
 
   it('exits 2 on bad arguments and never with a crash code on a missing side', async () => {

@@ -54,9 +54,15 @@ export function commitAll(repo: string, message: string): void {
   git(repo, 'commit', '-q', '-m', message);
 }
 
-/** Registers the built CLI as the merge driver for sidecars, by hand (what `sift git-setup` does). */
-export function useDriverByHand(repo: string): void {
-  git(repo, 'config', 'merge.sift.name', 'Sift annotations');
-  git(repo, 'config', 'merge.sift.driver', `"${process.execPath}" "${CLI}" merge-driver %O %A %B %P`);
-  fs.appendFileSync(path.join(repo, '.git', 'info', 'attributes'), '*.ann.yaml merge=sift\n');
+/** Runs the built CLI as a process (so that it registers its own path), in `cwd`. */
+export function siftCli(cwd: string, ...args: string[]): GitRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+/** `sift git-setup` by the built CLI; throws when it fails. */
+export function setUp(repo: string, ...args: string[]): string {
+  const r = siftCli(repo, 'git-setup', ...args);
+  if (r.status !== 0) throw new Error(`sift git-setup failed (${r.status}): ${r.err}`);
+  return r.out;
 }
