@@ -7,6 +7,7 @@ import { registerClaimLinkCommands } from './commands/claimLinks';
 import { registerDiscussionCommands } from './commands/discussionCommands';
 import { registerEntityCommands } from './commands/entityCommands';
 import { registerExportCommand } from './commands/exportCommand';
+import { registerGitSetup } from './commands/gitSetup';
 import { createReview } from './commands/reviewCommands';
 import { Services } from './commands/services';
 import { registerSuggestionCommands } from './commands/suggestionCommands';
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     ...registerCommands(sv),
     discussion,
     ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
+    registerGitSetup(context),
   );
   const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
   context.subscriptions.push(...review.disposables);

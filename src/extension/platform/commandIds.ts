@@ -61,6 +61,8 @@ export const Commands = {
   deleteComment: 'sift.deleteComment',
   resolveThread: 'sift.resolveThread',
   reopenThread: 'sift.reopenThread',
+  // Team work over git (commands/gitSetup.ts)
+  setUpGit: 'sift.setUpGit',
 } as const;
 
 export type CommandName = keyof typeof Commands;
