@@ -5,7 +5,7 @@
 import { Layer } from '../model';
 import { same } from './merge';
 import { CONFLICTS_KEY, FieldConflict, conflictsIn } from './mergeConflicts';
-import { ParsedSidecar, parseSidecar, serializeSidecar } from './sidecarFormat';
+import { parseSidecar, readSidecar, serializeSidecar } from './sidecarFormat';
 
 type Rec = Record<string, unknown>;
 type Where = FieldConflict['in'];
@@ -118,15 +118,16 @@ export function mergeLayers(base: Layer | undefined, ours: Layer, theirs: Layer)
  */
 export function mergeSidecarTexts(baseText: string, oursText: string, theirsText: string, file: string): SidecarMergeResult {
   if (oursText === theirsText || theirsText === baseText) return { text: oursText, conflicts: [] };
+  // Ours with its document (its comments and layout are kept); base and theirs by the fast reader, same layers.
   const ours = parseSidecar(oursText, file);
-  const theirs = parseSidecar(theirsText, file);
+  const theirs = readSidecar(theirsText, file);
   if (oursText === baseText) return { text: theirsText, conflicts: [] };
-  const base: ParsedSidecar | undefined = baseText.trim() === '' ? undefined : parseSidecar(baseText, file);
+  const base = baseText.trim() === '' ? undefined : readSidecar(baseText, file);
   const { layer, conflicts } = mergeLayers(base?.layer, ours.layer, theirs.layer);
   if (conflicts.length === 0 && same(layer, ours.layer)) return { text: oursText, conflicts };
   let text = serializeSidecar(layer, ours.doc);
   if (oursText.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
   // What is written must load: a result that would not is refused (the caller falls back to a text merge).
-  parseSidecar(text, file);
+  readSidecar(text, file);
   return { text, conflicts };
 }
