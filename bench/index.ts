@@ -10,6 +10,7 @@ import { exportBench } from './export';
 import { detectWalkBench } from './detectWalk';
 import { sidecarBench } from './sidecar';
 import { alignBench, mergeBench } from './review';
+import { agreeBench } from './agree';
 
 const samples = path.resolve(__dirname, '..', 'samples');
 const ref = parseIsoDay('2024-12-16')!;
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   for (const line of sidecarBench()) console.log(line);
   for (const line of alignBench(text)) console.log(line);
   for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
+  for (const line of await agreeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();
   console.log(`Memory after the run: heap used ${mb(heap.heapUsed).toFixed(0)} MB, RSS ${mb(heap.rss).toFixed(0)} MB`);

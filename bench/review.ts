@@ -76,7 +76,7 @@ export function alignBench(text: string, rounds = 21): string[] {
 }
 
 /** A corpus of `count` articles (100 to a folder) cut from `text`, each with 3 annotators' diverging layers. */
-function generatedCorpus(text: string, count: number): string {
+export function generatedCorpus(text: string, count: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-review-bench-'));
   fs.mkdirSync(path.join(dir, '.git'));
   const size = 1500;

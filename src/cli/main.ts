@@ -4,12 +4,13 @@ import { DETECT_USAGE, detectCommand } from './detect';
 import { EVAL_USAGE, evalCommand } from './evaluate';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { REVIEW_USAGE, reviewCommand } from './review';
+import { AGREE_USAGE, agreeCommand } from './agree';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
-  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
+  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE, AGREE_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
   sift --version
   sift help
 `;
@@ -37,6 +38,8 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
       return exportCommand(rest, io);
     case 'review':
       return reviewCommand(rest, io);
+    case 'agree':
+      return agreeCommand(rest, io);
     default:
       io.err(`sift: unknown command '${verb}'\n${USAGE}`);
       return 2;

@@ -65,7 +65,7 @@ function parseArgs(args: string[]): ReviewArgs | string {
 }
 
 /** The articles under the paths: folders whole; an article or a sidecar stands for its article. */
-async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLayers[]; missing: string[] }> {
+export async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLayers[]; missing: string[] }> {
   const dirs: string[] = [];
   const files = new Set<string>();
   const missing: string[] = [];
@@ -87,7 +87,7 @@ async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLa
 }
 
 /** A name from data (file, label, annotator) as it may go to a terminal: control and bidi characters escaped. */
-function clean(s: string): string {
+export function clean(s: string): string {
   return s.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

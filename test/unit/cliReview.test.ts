@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import { CliIo } from '../../src/cli/io';
+import { runCli } from './helpers/runCli';
 import { Layer } from '../../src/core/model';
 import { readSidecarFast } from '../../src/core/store/sidecarFormat';
 import { BuiltCorpus, aCorpus } from '../builders/corpus';
@@ -25,13 +24,7 @@ function corpus(): BuiltCorpus {
     .build();
 }
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { cwd, out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 function goldOf(c: BuiltCorpus, article: string): Layer | undefined {
   const file = path.join(c.dir, article.replace(/\.txt$/, '.gold.ann.yaml'));
