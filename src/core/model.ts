@@ -183,3 +183,17 @@ export function compareAnnotations(a: { start: number; id: string }, b: { start:
 export function allAnnotations(layer: Layer): Annotation[] {
   return [...layer.entities, ...layer.claims].sort(compareAnnotations);
 }
+
+/** A value no one may change through this reference: what views receive (the write path is `Sessions.mutate`). */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly DeepReadonly<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
+export type ReadonlyLayer = DeepReadonly<Layer>;
+export type ReadonlyAnnotation = DeepReadonly<Annotation>;
+export type ReadonlyEntity = DeepReadonly<EntityAnnotation>;
+export type ReadonlyClaim = DeepReadonly<ClaimAnnotation>;

@@ -7,6 +7,7 @@ import { registerClaimLinkCommands } from './commands/claimLinks';
 import { registerDiscussionCommands } from './commands/discussionCommands';
 import { registerEntityCommands } from './commands/entityCommands';
 import { registerExportCommand } from './commands/exportCommand';
+import { createReview } from './commands/reviewCommands';
 import { Services } from './commands/services';
 import { registerSuggestionCommands } from './commands/suggestionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -80,13 +81,15 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     discussion,
     ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
   );
+  const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
+  context.subscriptions.push(...review.disposables);
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];
   log.info(`Sift ${SIFT_VERSION} activated in ${activationMs.toFixed(1)} ms (extension mode ${mode}); annotating as ${sv.annotator.id}`);
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return api;
   log.info('test hooks are on');
-  return withTestHooks(api, { services: sv, status, tree, discussion, activationMs, extensionMode: context.extensionMode });
+  return withTestHooks(api, { services: sv, status, tree, review, discussion, activationMs, extensionMode: context.extensionMode });
 }
 
 /** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */

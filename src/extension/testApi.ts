@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { Suggestion } from '../core/detect/detector';
 import { ArticleSession } from '../core/session/session';
+import { ReviewParts } from './commands/reviewCommands';
 import { Services } from './commands/services';
 import { SiftCommentThread } from './platform/commentThreads';
 import { AnnotationTree, Filter } from './views/annotationTree';
@@ -24,6 +25,14 @@ export interface SiftTestApi extends SiftApi {
   readonly extensionMode: string;
   /** The session of an open article, if Sift annotates it. */
   session(doc: vscode.TextDocument): ArticleSession | undefined;
+  /** The session of one layer of an open article (read-only for an annotator other than the current one and gold). */
+  layer(doc: vscode.TextDocument, annotator: string): ArticleSession | undefined;
+  /** Changes a layer through the one write path (Sessions.mutate); throws for a read-only layer. */
+  mutate<T>(session: ArticleSession, change: () => T, label?: string): T;
+  /** Fires after Sift wrote a layer's sidecar itself (Sessions.onDidSave). */
+  onDidSaveLayer: vscode.Event<ArticleSession>;
+  /** Reverts the last change made through Sift; returns its label. */
+  undoLast(): string | undefined;
   /** Writes all pending changes now. */
   flush(): void;
   statusText(): string;
@@ -44,6 +53,37 @@ export interface SiftTestApi extends SiftApi {
   unresolvedCount(articlePath: string): number;
   /** Waits until the corpus index has taken in every save and sidecar change so far. */
   indexSettled(): Promise<void>;
+  /** Review mode, for the review suite. */
+  review: ReviewTestApi;
+}
+
+/** A unit as the review tests read it. */
+export interface UnitSnapshot {
+  id: string;
+  state: string;
+  start: number;
+  end: number;
+  versions: { key: string; label?: string; annotators: string[] }[];
+  gold: string[];
+  dismissed: boolean;
+}
+
+export interface ReviewTestApi {
+  /** Turns review on for an article with these layers (as the command does after its pick). */
+  start(article: string, annotators: string[]): Promise<void>;
+  /** The article's units now (undefined when review is off for it). */
+  units(article: string): UnitSnapshot[] | undefined;
+  /** The compared annotators of an article under review. */
+  annotators(article: string): string[] | undefined;
+  /** How many ranges each unit state has drawn in the article's editors. */
+  drawn(article: string): Record<string, number>;
+  statusText(): string;
+  /** The review view as text. */
+  view(): Promise<{ units: string[]; articles: string[] }>;
+  /** The hover's Markdown on the unit at a code point, if any. */
+  hover(article: string, cp: number): string | undefined;
+  /** How many times units were aligned. */
+  alignments(): number;
 }
 
 /** The environment variable that turns the hooks on outside a test host (for instance under `npm start`). */
@@ -57,17 +97,22 @@ export interface TestHookParts {
   services: Services;
   status: AnnotatorStatus;
   tree: AnnotationTree;
+  review: ReviewParts;
   discussion: Discussion;
   activationMs: number;
   extensionMode: vscode.ExtensionMode;
 }
 
-export function withTestHooks(api: SiftApi, { services: sv, status, tree, discussion, activationMs, extensionMode }: TestHookParts): SiftTestApi {
+export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, discussion, activationMs, extensionMode }: TestHookParts): SiftTestApi {
   return {
     ...api,
     activationMs,
     extensionMode: vscode.ExtensionMode[extensionMode],
     session: (doc) => sv.sessions.get(doc),
+    layer: (doc, annotator) => sv.sessions.getLayer(doc, annotator),
+    mutate: (session, change, label) => sv.sessions.mutate(session, change, label),
+    undoLast: () => sv.sessions.undoLast(),
+    onDidSaveLayer: sv.sessions.onDidSave,
     flush: () => sv.sessions.flushAll(),
     statusText: () => status.text,
     suggestions: (doc) => sv.suggestions.refresh(doc),
@@ -79,5 +124,22 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, discus
     commentThreads: (doc) => discussion.shownThreads(doc.uri.fsPath),
     unresolvedCount: (articlePath) => discussion.unresolvedCount(articlePath),
     indexSettled: () => sv.knowledge.settled(),
+    review: reviewHooks(review),
+  };
+}
+
+function reviewHooks({ state, decorations, view, hover }: ReviewParts): ReviewTestApi {
+  return {
+    start: async (article, annotators) => { await state.start(article, annotators); },
+    units: (article) => state.get(article)?.alignment.units.map((u) => ({
+      id: u.id, state: u.state, start: u.start, end: u.end, gold: u.gold.map((g) => g.id), dismissed: !!u.dismissal,
+      versions: u.versions.map((v) => ({ key: v.key, ...(v.label ? { label: v.label } : {}), annotators: [...v.annotators] })),
+    })),
+    annotators: (article) => state.get(article)?.annotators,
+    drawn: (article) => decorations.ranges(article),
+    statusText: () => decorations.statusText,
+    view: () => view.snapshot(),
+    hover: (article, cp) => { const u = state.unitAt(article, cp); return u && hover.markdown(article, u).value; },
+    alignments: () => state.alignments,
   };
 }

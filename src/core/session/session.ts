@@ -5,7 +5,7 @@ import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
 import { Placed, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
-import { Annotation, ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, LayerStatus, SidecarHeader, Target, allAnnotations, isClaim, kindOf } from '../model';
+import { Annotation, ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, LayerStatus, ReadonlyLayer, SidecarHeader, Target, allAnnotations, isClaim, kindOf } from '../model';
 import { GoldDecision } from '../review/adjudicate';
 import { SidecarFile } from '../store/sidecarFile';
 import { CommentRef, addComment, deleteComment, editComment, setResolved } from '../review/discussion';
@@ -22,6 +22,21 @@ export interface SessionOptions {
   maxArticleBytes?: number;
   now?: () => string;
   newId?: (kind: 'entity' | 'claim') => string;
+  /**
+   * Another annotator's layer, shown but never changed: every method that changes the layer throws, and the sidecar
+   * is never written (it still re-anchors in memory as the article is edited, and reloads from disk).
+   */
+  readOnly?: boolean;
+  /** Who is reading a read-only layer (the current annotator), for the error message. */
+  viewer?: string;
+}
+
+/** Thrown by a change to a read-only layer. */
+export class ReadOnlyLayerError extends Error {
+  constructor(readonly annotator: string, readonly viewer: string | undefined) {
+    super(`${annotator}'s layer is read-only${viewer ? `: you are ${viewer}` : ''}`);
+    this.name = 'ReadOnlyLayerError';
+  }
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -38,12 +53,17 @@ export class ArticleSession {
   private readonly newId: (kind: 'entity' | 'claim') => string;
   /** What re-anchoring did when the sidecar's hash did not match the article. */
   lastReanchor: ReanchorReport | undefined;
+  /** Set for another annotator's layer: shown, re-anchored in memory, never changed or saved. */
+  readonly readOnly: boolean;
+  private readonly viewer: string | undefined;
 
   constructor(readonly articlePath: string, readonly annotator: string, text: string, options: SessionOptions = {}) {
     this.now = options.now ?? isoNow;
     this.newId = options.newId ?? randomId;
+    this.readOnly = options.readOnly ?? false;
+    this.viewer = options.viewer;
     this.article = new ArticleText(text);
-    this.sidecar = SidecarFile.open(sidecarPathInRoot(articlePath, annotator), this.header());
+    this.sidecar = SidecarFile.open(sidecarPathInRoot(articlePath, annotator), this.header(), { readOnly: this.readOnly });
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
@@ -59,6 +79,16 @@ export class ArticleSession {
 
   get layer(): Layer {
     return this.sidecar.layer;
+  }
+
+  /** The layer for views: typed read-only, so a view cannot change the truth behind the write path's back. */
+  get view(): ReadonlyLayer {
+    return this.sidecar.layer;
+  }
+
+  /** Throws ReadOnlyLayerError on a read-only layer; every method that changes the layer calls it first. */
+  assertWritable(): void {
+    if (this.readOnly) throw new ReadOnlyLayerError(this.annotator, this.viewer);
   }
 
   private header(): SidecarHeader {
@@ -187,6 +217,7 @@ export class ArticleSession {
   }
 
   addEntity(e: NewEntity): EntityAnnotation {
+    this.assertWritable();
     const t = this.now();
     const a: EntityAnnotation = { id: this.uniqueId('entity'), label: e.label, ...this.article.anchor(e.start, e.end), created: t, updated: t };
     if (e.value !== undefined) a.value = e.value;
@@ -198,6 +229,7 @@ export class ArticleSession {
   }
 
   addClaim(c: NewClaim): ClaimAnnotation {
+    this.assertWritable();
     const t = this.now();
     const source = c.source.span ? { ...c.source, span: this.article.subSpan(c.source.span.start, c.source.span.end) } : { ...c.source };
     const a: ClaimAnnotation = { id: this.uniqueId('claim'), ...this.article.anchor(c.start, c.end), source, confidence: c.confidence, created: t, updated: t };
@@ -210,6 +242,7 @@ export class ArticleSession {
 
   /** Changes fields of an annotation; a new start/end re-spans it (and clears an orphan flag). */
   update(id: string, patch: Partial<EntityAnnotation> | Partial<ClaimAnnotation>): Annotation {
+    this.assertWritable();
     const a = this.find(id);
     if (!a) throw new Error(`no annotation ${id} in ${this.sidecar.path}`);
     const next = { ...a, ...patch, id: a.id, updated: this.now() } as Annotation;
@@ -223,6 +256,7 @@ export class ArticleSession {
   }
 
   remove(id: string): Annotation | undefined {
+    this.assertWritable();
     const a = this.find(id);
     if (!a) return undefined;
     this.layer.entities = this.layer.entities.filter((x) => x.id !== id);
@@ -232,6 +266,7 @@ export class ArticleSession {
 
   /** Turns down a suggestion: this string with this label is not suggested again in this article. */
   reject(quote: string, label: string): void {
+    this.assertWritable();
     const list = this.layer.rejected ?? [];
     if (!list.some((r) => r.quote === quote && r.label === label)) this.layer.rejected = [...list, { quote, label }];
   }
@@ -242,12 +277,14 @@ export class ArticleSession {
 
   /** Records the publication date, the reference for relative dates. */
   setPublished(date: string | undefined): void {
+    this.assertWritable();
     if (date) this.layer.header.published = date;
     else delete this.layer.header.published;
   }
 
   /** Puts back the whole layer as it was (undo); the text stays as it is, so anchors are checked again. */
   restoreLayer(layer: Layer): void {
+    this.assertWritable();
     const current = this.sidecar.layer;
     this.sidecar.layer = { ...structuredClone(layer), header: { ...layer.header, sha256: current.header.sha256, length: current.header.length } };
     if (this.hasMisplaced()) this.reanchorAll();
@@ -256,6 +293,7 @@ export class ArticleSession {
 
   /** Puts back an annotation as it was (undo). */
   restore(a: Annotation): void {
+    this.assertWritable();
     this.remove(a.id);
     if (isClaim(a)) this.layer.claims.push(a);
     else this.layer.entities.push(a);
@@ -289,6 +327,7 @@ export class ArticleSession {
 
   /** Records that a unit is not an annotation (gold); returns the dismissal with its new id. */
   addDismissal(d: Omit<Dismissal, 'id'> & { id?: string }): Dismissal {
+    this.assertWritable();
     const list = this.layer.dismissed ?? [];
     let id = d.id;
     while (!id || list.some((x) => x.id === id)) id = `x-${randomBytes(4).toString('hex')}`;
@@ -299,6 +338,7 @@ export class ArticleSession {
 
   /** Takes a dismissal back (the unit is open again); returns it, or undefined when there was none with that id. */
   removeDismissal(id: string): Dismissal | undefined {
+    this.assertWritable();
     const d = this.layer.dismissed?.find((x) => x.id === id);
     if (!d) return undefined;
     const rest = (this.layer.dismissed ?? []).filter((x) => x.id !== id);
@@ -309,6 +349,7 @@ export class ArticleSession {
 
   /** Marks this layer's status (an annotator: annotating or finished; gold: in-review or adjudicated); undefined clears it. */
   setStatus(status: LayerStatus | undefined): void {
+    this.assertWritable();
     if (status) this.layer.header.status = status;
     else delete this.layer.header.status;
     this.stampHeader();

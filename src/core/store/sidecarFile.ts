@@ -18,6 +18,14 @@ export const MAX_SAVE_ATTEMPTS = 8;
 export type SaveOutcome = 'unchanged' | 'written' | 'recovery';
 export type ReloadOutcome = 'unchanged' | 'reloaded' | 'merged' | 'broken' | 'deleted' | 'kept';
 
+export interface OpenOptions {
+  /**
+   * Another annotator's file: read and reloaded, never written (no save, no recovery file, temp files of crashed
+   * saves left alone), and a reload always takes what is on disk.
+   */
+  readOnly?: boolean;
+}
+
 export interface ReloadResult {
   outcome: ReloadOutcome;
   conflicts: MergeConflict[];
@@ -79,6 +87,8 @@ export class SidecarFile {
   /** Temp files of crashed saves found on open (for the extension to report); merged ones go once saved. */
   leftovers: Leftover[] = [];
   private mergedTemps: string[] = [];
+  /** Never written: see OpenOptions.readOnly. */
+  readOnly = false;
 
   private constructor(readonly path: string, layer: Layer, base: Layer, doc: Document | undefined, diskText: string | undefined, error?: SidecarError) {
     this.layer = layer;
@@ -102,9 +112,11 @@ export class SidecarFile {
    * to save). A file that cannot be read safely (over MAX_SIDECAR_READ_BYTES, not UTF-8) or does not parse gives the
    * layer kept in its recovery file, if any, and `error` is set. Temp files left by a crashed save are merged in.
    */
-  static open(path: string, header: SidecarHeader): SidecarFile {
+  static open(path: string, header: SidecarHeader, options: OpenOptions = {}): SidecarFile {
     const file = SidecarFile.openFile(path, header);
-    file.takeLeftovers();
+    file.readOnly = options.readOnly ?? false;
+    // A crashed save's temp files belong to the layer's owner: a reader neither merges nor moves them.
+    if (!file.readOnly) file.takeLeftovers();
     return file;
   }
 
@@ -171,6 +183,7 @@ export class SidecarFile {
 
   /** Saves after `delayMs` of quiet; bursts of changes give one write. */
   scheduleSave(delayMs: number, onSaved?: (outcome: SaveOutcome) => void, onError?: (e: Error) => void): void {
+    if (this.readOnly) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -208,6 +221,7 @@ export class SidecarFile {
    * does not take the lock), the temp file is dropped and the save starts over from a merge.
    */
   save(): SaveOutcome {
+    if (this.readOnly) return 'unchanged';
     if (this.touched) {
       this.touched = false;
       this.beforeSave?.();
@@ -335,7 +349,7 @@ export class SidecarFile {
     this.error = undefined;
     const unconfirmed = this.unconfirmed().size > 0;
     this.sawOnDisk(emptyLayer(this.layer.header));
-    if ((this.dirty && !layersEqual(this.layer, this.base)) || unconfirmed) {
+    if (!this.readOnly && ((this.dirty && !layersEqual(this.layer, this.base)) || unconfirmed)) {
       this.base = emptyLayer(this.layer.header);
       return { outcome: 'kept', conflicts: [] };
     }
@@ -349,7 +363,7 @@ export class SidecarFile {
     const onDisk = idsOf(parsed.layer);
     const wasBroken = this.error !== undefined;
     // Work to merge: unsaved changes, or annotations we wrote that the new version lacks (it may not have seen them).
-    const hadWork = wasBroken || !layersEqual(this.layer, this.base) || [...unconfirmed].some((id) => !onDisk.has(id));
+    const hadWork = !this.readOnly && (wasBroken || !layersEqual(this.layer, this.base) || [...unconfirmed].some((id) => !onDisk.has(id)));
     this.error = undefined;
     this.doc = parsed.doc;
     this.diskText = text;

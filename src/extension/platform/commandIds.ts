@@ -39,6 +39,19 @@ export const Commands = {
   deleteFromTree: 'sift.deleteFromTree',
   // Export (commands/exportCommand.ts)
   exportDataset: 'sift.exportDataset',
+  // Review and adjudication (commands/reviewCommands.ts, views/review*.ts)
+  reviewArticle: 'sift.reviewArticle',
+  stopReview: 'sift.stopReview',
+  nextDisagreement: 'sift.nextDisagreement',
+  previousDisagreement: 'sift.previousDisagreement',
+  adjudicateUnit: 'sift.adjudicateUnit',
+  rejectUnit: 'sift.rejectUnit',
+  revealUnit: 'sift.revealUnit',
+  mergeAgreed: 'sift.mergeAgreed',
+  acceptAllFromAnnotator: 'sift.acceptAllFromAnnotator',
+  compareWithGold: 'sift.compareWithGold',
+  markFinished: 'sift.markFinished',
+  setGoldStatus: 'sift.setGoldStatus',
   // Discussion on any annotation (commands/discussionCommands.ts, views/discussion.ts)
   discussAnnotation: 'sift.discussAnnotation',
   replyComment: 'sift.replyComment',

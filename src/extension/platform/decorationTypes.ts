@@ -2,6 +2,7 @@
 // extension; views only call setDecorations with the type they are handed.
 import * as vscode from 'vscode';
 import { BUILTIN_LABELS } from '../../core/model';
+import { UNIT_STATES, UnitState } from '../../core/review/units';
 import { Disposable } from './lifecycle';
 
 /** Labels with a colour of their own; any other label is drawn as OTHER. */
@@ -23,6 +24,8 @@ export class DecorationTypes extends Disposable {
   readonly claimGutter: vscode.TextEditorDecorationType;
   /** A claim's attribution cue (said, told, according to…): dotted. */
   readonly cue: vscode.TextEditorDecorationType;
+  /** Review mode: one type per unit state (theme colours `sift.review<State>`), marked in the overview ruler. */
+  readonly review: ReadonlyMap<UnitState, vscode.TextEditorDecorationType>;
 
   constructor(extensionUri: vscode.Uri) {
     super();
@@ -43,6 +46,7 @@ export class DecorationTypes extends Disposable {
       borderWidth: '0 0 1px 0',
       borderColor: new vscode.ThemeColor('sift.claimUnderline'),
     });
+    this.review = new Map(UNIT_STATES.map((state) => [state, this.create(reviewStyle(state))]));
   }
 
   /** The key a label is drawn under: the label itself when it has a colour, else OTHER. */
@@ -85,5 +89,25 @@ function suggestionStyle(key: string): vscode.DecorationRenderOptions {
     backgroundColor: new vscode.ThemeColor('sift.suggestionBackground'),
     overviewRulerColor: new vscode.ThemeColor(`sift.${key}Border`),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
+  };
+}
+
+/** `label` -> `sift.reviewLabel`: the theme colour of a review unit state. */
+export function reviewColour(state: UnitState): string {
+  return `sift.review${state[0].toUpperCase()}${state.slice(1)}`;
+}
+
+/** Review units: open disagreements get a background and a full-lane ruler mark; decided ones only an underline. */
+function reviewStyle(state: UnitState): vscode.DecorationRenderOptions {
+  const colour = new vscode.ThemeColor(reviewColour(state));
+  const open = state !== 'agreed' && state !== 'adjudicated';
+  return {
+    borderStyle: open ? 'none none solid none' : 'none none dotted none',
+    borderWidth: '0 0 2px 0',
+    borderColor: colour,
+    ...(open ? { backgroundColor: new vscode.ThemeColor('sift.reviewOpenBackground') } : {}),
+    overviewRulerColor: colour,
+    overviewRulerLane: open ? vscode.OverviewRulerLane.Full : vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   };
 }

@@ -18,6 +18,8 @@ export interface SiftConfig {
   confidenceLevels: Readonly<Record<string, number>>;
   /** Ask for a note as the third step of Mark Claim. */
   'claims.askForNote': boolean;
+  /** Review UI shows "Annotator 1, 2, 3" instead of annotator ids. */
+  'review.anonymise': boolean;
 }
 
 export type SettingKey = keyof SiftConfig;
@@ -33,6 +35,7 @@ export const SETTING_DEFAULTS: Readonly<SiftConfig> = {
   saveDelayMs: 300,
   confidenceLevels: { low: 0.25, medium: 0.5, high: 0.75, certain: 1 },
   'claims.askForNote': false,
+  'review.anonymise': false,
 };
 
 export const LABEL_PATTERN = /^[A-Z][A-Z0-9_]*$/;
@@ -55,6 +58,7 @@ const NORMALIZE: { [K in SettingKey]: (raw: unknown) => SiftConfig[K] } = {
     return ok ? (v as Record<string, number>) : SETTING_DEFAULTS.confidenceLevels;
   },
   'claims.askForNote': (v) => (typeof v === 'boolean' ? v : SETTING_DEFAULTS['claims.askForNote']),
+  'review.anonymise': (v) => (typeof v === 'boolean' ? v : SETTING_DEFAULTS['review.anonymise']),
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_DEFAULTS) as SettingKey[];

@@ -1,10 +1,13 @@
-// Keeps one core ArticleSession per open article for the current annotator, in step with the editor and the disk.
+// Keeps one core ArticleSession per open article and layer (annotator), in step with the editor and the disk: the
+// current annotator's layer and `gold` are editable through `mutate`; any other annotator's layer is read-only.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { ArticleError, readArticle } from '../../core/text/article';
 import { ArticleSession, ReanchorReport } from '../../core/session/session';
 import { SaveOutcome } from '../../core/store/sidecarFile';
 import { Layer } from '../../core/model';
+import { GOLD } from '../../core/review/units';
+import { ANNOTATOR_PATTERN } from '../../core/store/annotator';
 import { UndoStack } from '../../core/session/undo';
 import { AnnotatorState } from './annotator';
 import { setting } from '../platform/config';
@@ -14,6 +17,8 @@ import { messageText } from '../platform/markdown';
 
 interface Entry {
   session: ArticleSession;
+  /** The annotator whose layer this is (also `session.annotator`). */
+  annotator: string;
   /** The document text the session's offsets refer to. */
   text: string;
   doc: vscode.TextDocument;
@@ -24,7 +29,11 @@ export interface SessionEvents {
   onSidecarOk(session: ArticleSession): void;
 }
 
+/** One session per article and layer. */
+const layerKey = (file: string, annotator: string): string => `${file}\n${annotator}`;
+
 export class Sessions extends Disposable {
+  /** By layerKey(article path, annotator). */
   private readonly entries = new Map<string, Entry>();
   private undo = new UndoStack<string, Layer>();
   /** Articles Sift will not annotate (binary, not UTF-8, too large), with the reason; told once. */
@@ -54,33 +63,58 @@ export class Sessions extends Disposable {
     return doc.uri.scheme === 'file' && !doc.uri.fsPath.endsWith('.yaml') && vscode.languages.match({ pattern: setting('articles', doc.uri) }, doc) > 0;
   }
 
-  /** The session for an article, opened on first use; undefined for other files and refused articles. */
+  /** The current annotator's session for an article, opened on first use; undefined for other files and refused articles. */
   get(doc: vscode.TextDocument): ArticleSession | undefined {
-    const hit = this.entries.get(doc.uri.fsPath);
-    if (hit) return hit.session;
-    if (!this.isArticle(doc) || this.refused.has(doc.uri.fsPath)) return undefined;
-    return this.open(doc)?.session;
+    return this.getLayer(doc, this.annotator.id);
   }
 
+  /**
+   * The session of one layer of an article, opened on first use: the current annotator's (as `get`), `gold` (editable
+   * through `mutate`, its sidecar created on the first write), or another annotator's, read-only (it follows the
+   * article's edits in memory and reloads from disk, but is never changed or saved).
+   */
+  getLayer(doc: vscode.TextDocument, annotator: string): ArticleSession | undefined {
+    const hit = this.entries.get(layerKey(doc.uri.fsPath, annotator));
+    if (hit) return hit.session;
+    if (!ANNOTATOR_PATTERN.test(annotator)) throw new Error(`'${annotator}' is not an annotator id (lower-case letters, digits, - and _)`);
+    if (!this.isArticle(doc) || this.refused.has(doc.uri.fsPath)) return undefined;
+    return this.open(doc, annotator)?.session;
+  }
+
+  /** Whether a session is the current annotator's own layer (the one the views show). */
+  isCurrent(session: ArticleSession): boolean {
+    return session.annotator === this.annotator.id;
+  }
+
+  /** The current annotator's open sessions. */
   all(): ArticleSession[] {
+    return this.allLayers().filter((s) => this.isCurrent(s));
+  }
+
+  /** Every open session, of every layer. */
+  allLayers(): ArticleSession[] {
     return [...this.entries.values()].map((e) => e.session);
   }
 
   documentFor(session: ArticleSession): vscode.TextDocument | undefined {
-    return this.entries.get(session.articlePath)?.doc;
+    return this.entries.get(layerKey(session.articlePath, session.annotator))?.doc;
   }
 
-  private open(doc: vscode.TextDocument): Entry | undefined {
+  private entriesOf(file: string): Entry[] {
+    return [...this.entries.values()].filter((e) => e.session.articlePath === file);
+  }
+
+  /** A new session on one layer of an article; undefined (told once) for an article Sift will not annotate. */
+  private create(doc: vscode.TextDocument, annotator: string, text: string): ArticleSession | undefined {
     const file = doc.uri.fsPath;
     const limitMB = setting('maxArticleSizeMB', doc.uri);
     const max = limitMB * 1024 * 1024;
-    const text = doc.getText();
-    let session: ArticleSession;
     try {
       if (fs.existsSync(file)) readArticle(file, max);
       else if (Buffer.byteLength(text) > max) throw new ArticleError(file, 'too-large', `is over the ${limitMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
+      const readOnly = annotator !== this.annotator.id && annotator !== GOLD;
       // Refuses (ArticleError 'outside-root') a sidecar that would be written through a link out of the workspace.
-      session = new ArticleSession(file, this.annotator.id, text);
+      return new ArticleSession(file, annotator, text, { readOnly, viewer: this.annotator.id });
     } catch (e) {
       if (!(e instanceof ArticleError)) throw e;
       this.refused.set(file, e.message);
@@ -88,18 +122,25 @@ export class Sessions extends Disposable {
       void vscode.window.showWarningMessage(messageText(`Sift: ${e.message}`));
       return undefined;
     }
-    const entry: Entry = { session, text, doc };
-    this.entries.set(file, entry);
+  }
+
+  private open(doc: vscode.TextDocument, annotator: string): Entry | undefined {
+    const file = doc.uri.fsPath;
+    const text = doc.getText();
+    const session = this.create(doc, annotator, text);
+    if (!session) return undefined;
+    const entry: Entry = { session, annotator, text, doc };
+    this.entries.set(layerKey(file, annotator), entry);
     if (session.sidecar.error) this.events.onSidecarError(session);
-    if (session.sidecar.recovered) {
+    if (session.sidecar.recovered && !session.readOnly) {
       void vscode.window.showInformationMessage(`Sift: merged work from ${session.sidecar.recoveryPath} back into the sidecar.`);
     }
     this.reportLeftovers(session);
     if (session.lastReanchor) this.reportReanchor(session, session.lastReanchor);
     if (session.sidecar.needsSave) this.scheduleSave(session);
-    this.log.info(`opened ${file} as ${this.annotator.id}: ${session.all().length} annotations`);
+    this.log.info(`opened ${annotator}'s layer of ${file}${session.readOnly ? ' (read-only)' : ''}: ${session.all().length} annotations`);
     // Tell the views (orphans, decorations, status) once the caller has its session.
-    queueMicrotask(() => { if (this.entries.get(file) === entry) this.emitter.fire(session); });
+    queueMicrotask(() => { if (this.entries.get(layerKey(file, annotator)) === entry) this.emitter.fire(session); });
     return entry;
   }
 
@@ -123,11 +164,15 @@ export class Sessions extends Disposable {
     }
   }
 
-  /** Runs a change to a session's annotations, then tells the views and schedules the save. `label` names it for undo. */
+  /**
+   * Runs a change to a session's annotations, then tells the views and schedules the save. `label` names it for undo.
+   * A read-only layer (another annotator's) is refused before the change runs.
+   */
   mutate<T>(session: ArticleSession, change: () => T, label = 'annotation change'): T {
+    session.assertWritable();
     const before = structuredClone(session.layer);
     const result = change();
-    this.undo.push(session.articlePath, before, label, this.group);
+    this.undo.push(layerKey(session.articlePath, session.annotator), before, label, this.group);
     this.changed(session);
     return result;
   }
@@ -165,7 +210,7 @@ export class Sessions extends Disposable {
 
   private changed(session: ArticleSession): void {
     this.emitter.fire(session);
-    this.scheduleSave(session);
+    if (!session.readOnly) this.scheduleSave(session);
   }
 
   private scheduleSave(session: ArticleSession): void {
@@ -186,24 +231,25 @@ export class Sessions extends Disposable {
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
-    const entry = this.entries.get(e.document.uri.fsPath);
-    if (!entry || e.contentChanges.length === 0) return;
+    const entries = this.entriesOf(e.document.uri.fsPath);
+    if (entries.length === 0 || e.contentChanges.length === 0) return;
     const after = e.document.getText();
+    const fromDisk = !e.document.isDirty && e.reason === undefined && this.diskText(e.document.uri.fsPath) === after;
     try {
-      this.follow(entry, e, after);
+      for (const entry of entries) this.follow(entry, e, after, fromDisk);
     } catch (err) {
       // Never go on from a session that missed an edit: take the sidecar from disk and the editor's text again.
-      this.log.error(`could not follow an edit of ${entry.session.articlePath}; reloading it from disk and the editor: ${(err as Error).stack ?? String(err)}`);
+      this.log.error(`could not follow an edit of ${e.document.uri.fsPath}; reloading it from disk and the editor: ${(err as Error).stack ?? String(err)}`);
       this.reload(e.document);
       return;
     }
-    this.changed(entry.session);
+    for (const entry of entries) this.changed(entry.session);
   }
 
   /** Moves the session through one change event (or re-anchors, when the article was reloaded from disk). */
-  private follow(entry: Entry, e: vscode.TextDocumentChangeEvent, after: string): void {
+  private follow(entry: Entry, e: vscode.TextDocumentChangeEvent, after: string, fromDisk: boolean): void {
     const { session } = entry;
-    if (!e.document.isDirty && e.reason === undefined && this.diskText(e.document.uri.fsPath) === after) {
+    if (fromDisk) {
       // Reloaded from disk (git checkout, another program): find each annotation again by its quote.
       const r = session.replaceText(after);
       this.reportReanchor(session, r);
@@ -221,9 +267,12 @@ export class Sessions extends Disposable {
    * text, as when the article is first opened.
    */
   private reload(doc: vscode.TextDocument): void {
+    const layers = this.entriesOf(doc.uri.fsPath).map((e) => e.annotator);
     this.close(doc);
-    const fresh = this.get(doc);
-    if (fresh) this.changed(fresh);
+    for (const annotator of layers) {
+      const fresh = this.getLayer(doc, annotator);
+      if (fresh) this.changed(fresh);
+    }
   }
 
   private diskText(file: string): string | undefined {
@@ -255,16 +304,18 @@ export class Sessions extends Disposable {
         .then((b) => { if (b) void vscode.window.showTextDocument(uri); });
     }
     this.emitter.fire(session);
-    if (session.sidecar.dirty) this.scheduleSave(session);
+    if (session.sidecar.dirty && !session.readOnly) this.scheduleSave(session);
   }
 
+  /** The article was closed: every layer's pending work is written and its session dropped. */
   private close(doc: vscode.TextDocument): void {
-    const entry = this.entries.get(doc.uri.fsPath);
-    if (!entry) return;
-    this.flushOne(entry.session);
-    entry.session.sidecar.dispose();
-    this.entries.delete(doc.uri.fsPath);
-    this.undo.drop(doc.uri.fsPath);
+    for (const entry of this.entriesOf(doc.uri.fsPath)) {
+      const key = layerKey(entry.session.articlePath, entry.annotator);
+      this.flushOne(entry.session);
+      entry.session.sidecar.dispose();
+      this.entries.delete(key);
+      this.undo.drop(key);
+    }
   }
 
   private flushOne(session: ArticleSession): void {
@@ -287,14 +338,23 @@ export class Sessions extends Disposable {
     this.entries.clear();
   }
 
-  /** The annotator changed: write the old layers, then open every article again as the new annotator. */
+  /**
+   * The annotator changed: write every layer's pending work, then open every article again as the new annotator, and
+   * every other layer that was open, each editable or read-only as the new annotator sees it.
+   */
   private reset(): void {
-    const docs = [...this.entries.values()].map((e) => e.doc);
+    const open = [...this.entries.values()].map((e) => ({ doc: e.doc, annotator: e.annotator }));
+    const docs = new Map(open.map((o) => [o.doc.uri.fsPath, o.doc]));
     this.closeAll();
     // Undo snapshots belong to the annotator who made them.
     this.undo = new UndoStack<string, Layer>();
-    for (const doc of docs) {
+    for (const doc of docs.values()) {
       const s = this.get(doc);
+      if (s) this.emitter.fire(s);
+    }
+    for (const { doc, annotator } of open) {
+      if (this.entries.has(layerKey(doc.uri.fsPath, annotator))) continue;
+      const s = this.getLayer(doc, annotator);
       if (s) this.emitter.fire(s);
     }
   }

@@ -19,10 +19,10 @@ const HOW: Record<string, string> = {
 };
 
 /** An action link: its title, the Sift command it runs, and that command's one argument (if any). */
-type Action = readonly [title: string, id: CommandId, arg?: unknown];
+export type Action = readonly [title: string, id: CommandId, arg?: unknown];
 
 /** A hover's Markdown: no HTML, no theme icons, and trusted for no command until Sift's own actions are appended. */
-function newMarkdown(): vscode.MarkdownString {
+export function newMarkdown(): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.supportHtml = false;
   md.supportThemeIcons = false;
@@ -34,7 +34,7 @@ function newMarkdown(): vscode.MarkdownString {
  * Appends Sift's own action links and trusts exactly their commands (`enabledCommands`, never `true`). In Restricted
  * Mode (an untrusted workspace) hovers are display-only: no link, no trust, and, unless `quiet`, a line that says so.
  */
-function appendActions(md: vscode.MarkdownString, actions: readonly Action[], quiet = false): void {
+export function appendActions(md: vscode.MarkdownString, actions: readonly Action[], quiet = false): void {
   if (!vscode.workspace.isTrusted) {
     if (!quiet) md.appendMarkdown('_Restricted Mode: actions are off in this hover; trust the workspace, or run Sift\'s commands from the Command Palette._');
     return;

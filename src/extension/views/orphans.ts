@@ -25,6 +25,8 @@ export class Orphans extends Disposable implements vscode.CodeActionProvider {
   }
 
   refresh(session: ArticleSession): void {
+    // Problems show the current annotator's orphans; other layers' sessions fire changes too.
+    if (!this.sessions.isCurrent(session)) return;
     const doc = this.sessions.documentFor(session);
     if (!doc) return;
     const target = vscode.Uri.file(session.sidecar.path);
