@@ -56,15 +56,49 @@ export function annotatorsOf(articles: readonly AgreementArticle[]): string[] {
 
 /** Agreement of the annotators over the articles. */
 export function agreement(articles: readonly AgreementArticle[], options: AgreementOptions = {}): AgreementReport {
-  const annotators = sorted(new Set((options.annotators ?? annotatorsOf(articles)).filter((a) => a !== GOLD)));
-  const pairs: Pair[] = [];
-  for (let i = 0; i < annotators.length; i++) for (let j = i + 1; j < annotators.length; j++) pairs.push({ i, j, counts: new Map(), articles: 0 });
-  const pool: Pool = {
-    annotators, labels: options.labels ? new Set(options.labels) : undefined, pairs, tokens: new TokenUnits(), segments: [], continuum: 0,
-    unitizedArticles: 0, claims: new ClaimTally(annotators.filter((a) => a !== DETECTOR)), rows: [], spans: 0,
-  };
-  for (const a of articles) addArticle(pool, a);
-  return finish(pool, articles.length, options.labels);
+  const b = new AgreementBuilder(options.annotators ?? annotatorsOf(articles), options);
+  for (const a of articles) b.add(a);
+  return b.finish();
+}
+
+/**
+ * The same report built one article at a time, so that a caller can yield between articles (the editor's report
+ * keeps the extension host responsive over a big corpus). `agreement` is this builder over a list.
+ */
+export class AgreementBuilder {
+  private readonly pool: Pool;
+  private count = 0;
+
+  constructor(annotators: readonly string[], private readonly options: AgreementOptions = {}) {
+    const who = sorted(new Set(annotators.filter((a) => a !== GOLD)));
+    const pairs: Pair[] = [];
+    for (let i = 0; i < who.length; i++) for (let j = i + 1; j < who.length; j++) pairs.push({ i, j, counts: new Map(), articles: 0 });
+    this.pool = {
+      annotators: who, labels: options.labels ? new Set(options.labels) : undefined, pairs, tokens: new TokenUnits(), segments: [], continuum: 0,
+      unitizedArticles: 0, claims: new ClaimTally(who.filter((a) => a !== DETECTOR)), rows: [], spans: 0,
+    };
+  }
+
+  get annotators(): readonly string[] { return this.pool.annotators; }
+
+  add(a: AgreementArticle): void {
+    this.count++;
+    addArticle(this.pool, a);
+  }
+
+  finish(): AgreementReport {
+    return finish(this.pool, this.count, this.options.labels);
+  }
+
+  /** Krippendorff's α (nominal) on the token units of each pair, in the order of the report's pairs (not in its JSON). */
+  pairAlphas(): Figure[] {
+    const { rows, weights } = this.pool.tokens.coding();
+    return this.pool.pairs.map((p) => {
+      const pair = rows.map((r) => [r[p.i], r[p.j]]);
+      const d = krippendorffAlpha(pair, 'nominal', weights);
+      return figure(d, this.pool.tokens.units, 0, `${this.pool.annotators[p.i]} or ${this.pool.annotators[p.j]} has no layer for the article`);
+    });
+  }
 }
 
 function addArticle(pool: Pool, a: AgreementArticle): void {
