@@ -41,7 +41,7 @@ function unmatched(x: readonly LabelledSpan[], y: readonly LabelledSpan[]): Labe
 function confuse(out: Set<string>, lonely: readonly LabelledSpan[], other: readonly LabelledSpan[]): void {
   for (const s of lonely) {
     const over = other.filter((o) => o.start < s.end && s.start < o.end);
-    if (!over.some((o) => o.label === s.label)) out.add(pairKey(s.label, OUTSIDE));
+    if (!over.length) out.add(pairKey(s.label, OUTSIDE));
     for (const o of over) if (o.label !== s.label) out.add(pairKey(s.label, o.label));
   }
 }
