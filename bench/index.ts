@@ -11,6 +11,7 @@ import { detectWalkBench } from './detectWalk';
 import { sidecarBench } from './sidecar';
 import { alignBench, mergeBench } from './review';
 import { agreeBench } from './agree';
+import { agreementReportBench } from './agreementReport';
 import { reviewOnBench } from './reviewPieces';
 
 const samples = path.resolve(__dirname, '..', 'samples');
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   for (const line of alignBench(text)) console.log(line);
   for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
   for (const line of await agreeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
+  for (const line of await agreementReportBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
   for (const line of await reviewOnBench(text)) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();

@@ -9,7 +9,7 @@ import { ArticleLayers, articlesOf, placedOn } from '../../../core/review/corpus
 import { AgreementBuilder } from '../../../core/review/agreement/report';
 import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { ArticleDisagreements, disagreementsOf } from '../../../core/review/agreement/targets';
-import { DETECTOR, GOLD } from '../../../core/review/units';
+import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
 import { ArticleText, decodeArticle } from '../../../core/text/article';
 
 /** What the report is computed over; an empty or absent list means all. */
@@ -33,7 +33,7 @@ export interface AgreementRun {
   targets: Map<string, ArticleDisagreements>;
   /** Articles left out, and why. */
   skipped: string[];
-  /** The longest stretch run without yielding, in milliseconds. */
+  /** The longest stretch of synchronous work (the extension host blocked), in milliseconds. */
   longestBlockMs: number;
 }
 
@@ -64,11 +64,20 @@ function choicesOf(index: CorpusIndex, name: (a: string) => string): AgreementRu
   };
 }
 
-/** Reads an article and places its layers on its text; a message when it cannot be read. */
-async function inputOf(a: ArticleLayers, annotators: readonly string[]): Promise<{ text: ArticleText; layers: ReturnType<typeof placedOn> } | string> {
+/** Reads an article's bytes (no block: the event loop runs meanwhile); a message when they cannot be read. */
+async function bytesOf(a: ArticleLayers): Promise<Uint8Array | string> {
   if (a.broken.length) return `a sidecar cannot be read (${a.broken.map((b) => path.basename(b.sidecar)).join(', ')})`;
   try {
-    const text = new ArticleText(decodeArticle(await fsp.readFile(a.article), a.article));
+    return await fsp.readFile(a.article);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** The article's text with its layers placed on it, or why it cannot be read. */
+function inputOf(a: ArticleLayers, bytes: Uint8Array, annotators: readonly string[]): { text: ArticleText; layers: LayerInput[] } | string {
+  try {
+    const text = new ArticleText(decodeArticle(bytes, a.article));
     return { text, layers: placedOn(text, a.article, a.layers.filter((l) => annotators.includes(l.annotator))) };
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
@@ -86,9 +95,13 @@ export async function computeAgreement(index: CorpusIndex, filter: AgreementFilt
   const run: Omit<AgreementRun, 'report' | 'pairAlphas'> = { filter: f, choices, paths: new Map(), targets: new Map(), skipped: [], longestBlockMs: 0 };
   let slice = Date.now();
   const articles = articlesOf(index, (a) => inFolders(options.name(a), f.folders)).filter((a) => a.broken.length || a.layers.some((l) => annotators.includes(l.annotator)));
+  const block = () => { run.longestBlockMs = Math.max(run.longestBlockMs, Date.now() - slice); };
   for (const a of articles) {
     const name = options.name(a.article);
-    const input = await inputOf(a, annotators);
+    block();
+    const bytes = await bytesOf(a);
+    slice = Date.now();
+    const input = typeof bytes === 'string' ? bytes : inputOf(a, bytes, annotators);
     if (typeof input === 'string') run.skipped.push(`${name}: ${input}`);
     else {
       builder.add({ article: name, text: input.text, layers: input.layers });
@@ -96,11 +109,13 @@ export async function computeAgreement(index: CorpusIndex, filter: AgreementFilt
       run.targets.set(name, disagreementsOf(input.layers, annotators, f.labels));
     }
     if (Date.now() - slice >= budget) {
-      run.longestBlockMs = Math.max(run.longestBlockMs, Date.now() - slice);
+      block();
       await pause();
       slice = Date.now();
     }
   }
+  block();
+  slice = Date.now();
   const report = builder.finish();
   const pairAlphas = builder.pairAlphas();
   run.longestBlockMs = Math.max(run.longestBlockMs, Date.now() - slice);
