@@ -21,6 +21,8 @@ const common = {
 };
 
 await esbuild.build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+// The agreement report computes αu in a worker thread, off the extension host.
+await esbuild.build({ ...common, entryPoints: ['src/extension/views/agreement/unitizingWorker.ts'], outfile: 'dist/agreementWorker.js' });
 await esbuild.build({
   ...common,
   entryPoints: ['src/cli/main.ts'],

@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   );
   const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
   context.subscriptions.push(...review.disposables);
-  const agreement = createAgreement(sv.knowledge, review.state, context.extensionPath);
+  const agreement = createAgreement(sv.knowledge, review.state, context.extensionPath, (m) => log.warn(m));
   context.subscriptions.push(...agreement.disposables);
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];

@@ -7,10 +7,12 @@ import * as path from 'path';
 import { CorpusIndex } from '../../../core/corpus/corpusIndex';
 import { ArticleLayers, articlesOf, placedOn } from '../../../core/review/corpusReview';
 import { AgreementBuilder } from '../../../core/review/agreement/report';
+import { AlphaU } from '../../../core/review/agreement/unitizing';
 import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { ArticleDisagreements, disagreementsOf } from '../../../core/review/agreement/targets';
 import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
 import { ArticleText, decodeArticle } from '../../../core/text/article';
+import { UnitizingRunner } from './offThread';
 
 /** What the report is computed over; an empty or absent list means all. */
 export interface AgreementFilter {
@@ -43,6 +45,8 @@ export interface ComputeOptions {
   /** Runs between slices (default: one turn of the event loop). */
   pause?: () => Promise<void>;
   budgetMs?: number;
+  /** Computes αu elsewhere (a worker thread): over a big corpus it is the one step that cannot be sliced. */
+  unitizing?: UnitizingRunner;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -115,8 +119,14 @@ export async function computeAgreement(index: CorpusIndex, filter: AgreementFilt
     }
   }
   block();
+  let alphaU: AlphaU | undefined;
+  if (options.unitizing) {
+    const u = builder.unitizing();
+    slice = Date.now();
+    alphaU = await options.unitizing(u.study, u.labels);
+  }
   slice = Date.now();
-  const report = builder.finish();
+  const report = builder.finish(alphaU);
   const pairAlphas = builder.pairAlphas();
   run.longestBlockMs = Math.max(run.longestBlockMs, Date.now() - slice);
   return { ...run, report, pairAlphas };
