@@ -16,6 +16,8 @@ import { computeAgreement } from '../../src/extension/views/agreement/agreementD
 import { articleFor, annotatorsFor, modelOf, unitFor } from '../../src/extension/views/agreement/agreementModel';
 import { escapeHtml, jsonForScript } from '../../src/extension/platform/html';
 import { savedHtml } from '../../src/extension/views/agreement/agreementHtml';
+import { workerUnitizing } from '../../src/extension/views/agreement/offThread';
+import { packStudy, unpackStudy } from '../../src/extension/views/agreement/unitizingPack';
 import { BuiltCorpus, aCorpus } from '../builders/corpus';
 import { aLayer } from '../builders/layer';
 
@@ -68,6 +70,19 @@ describe('agreement report in the editor (no editor)', () => {
     assert.strictEqual(place.f1, 10 / 16);
   });
 
+  it('αu computed in the worker thread (dist/agreementWorker.js) gives the same report', async () => {
+    const worker = path.resolve(__dirname, '..', '..', '..', 'dist', 'agreementWorker.js');
+    let fellBack: string | undefined;
+    const off = await computeAgreement(index, {}, { name, unitizing: workerUnitizing(worker, (why) => { fellBack = why; }) });
+    assert.strictEqual(fellBack, undefined, 'the worker ran');
+    const here = await computeAgreement(index, {}, { name });
+    assert.deepStrictEqual(off.report, here.report);
+    let missing: string | undefined;
+    const fallback = await computeAgreement(index, {}, { name, unitizing: workerUnitizing(path.join(c.dir, 'nope.js'), (why) => { missing = why; }) });
+    assert.match(missing ?? '', /nope\.js is missing/);
+    assert.deepStrictEqual(fallback.report, here.report);
+  });
+
   it('filters by annotators, labels and folders', async () => {
     const run = await computeAgreement(index, { annotators: ['ana', 'bob'], labels: ['PLACE'], folders: ['sub'] }, { name });
     assert.deepStrictEqual(run.report.annotators, ['ana', 'bob']);
@@ -118,6 +133,18 @@ describe('agreement report in the editor (no editor)', () => {
     for (const a of arts) b.add(a);
     assert.deepStrictEqual(b.finish(), agreement(arts));
     assert.strictEqual(b.pairAlphas().length, 1);
+  });
+});
+
+describe('unitizing study packed for the worker', () => {
+  it('packs and unpacks to the same study', () => {
+    const seg = fc.record({ coder: fc.integer({ min: 0, max: 3 }), start: fc.integer({ min: 0, max: 1000 }), len: fc.integer({ min: 1, max: 50 }), category: fc.constantFrom('PERSON', 'ORG', '<b>&') });
+    fc.assert(fc.property(fc.array(seg), (xs) => {
+      const study = { coders: 4, begin: 0, length: 1100, segments: xs.map((x) => ({ coder: x.coder, start: x.start, end: x.start + x.len, category: x.category })) };
+      const p = packStudy(study, ['ORG']);
+      assert.deepStrictEqual(unpackStudy(p), study);
+      assert.deepStrictEqual(p.labels, ['ORG']);
+    }));
   });
 });
 
