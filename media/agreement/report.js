@@ -34,7 +34,7 @@
   }
 
   function scoreText(s) {
-    return `${fmt(s.value)} (${s.used} of ${s.total} ${s.unit} used${s.excluded ? `, ${s.excluded} excluded` : ''})${s.why ? `: ${s.why}` : ''}`;
+    return `${fmt(s.value)} (${s.used} of ${s.total} ${s.unit} used${s.excluded ? `, ${s.excluded} excluded` : ''})${s.why ? `: ${s.why}` : ''}${s.caveat ? `. Caveat: ${s.caveat}` : ''}`;
   }
 
   function matrix() {
