@@ -122,8 +122,9 @@ export async function computeAgreement(index: CorpusIndex, filter: AgreementFilt
   let alphaU: AlphaU | undefined;
   if (options.unitizing) {
     const u = builder.unitizing();
-    slice = Date.now();
-    alphaU = await options.unitizing(u.study, u.labels);
+    const pending = options.unitizing(u.study, u.labels);
+    block(); // the study packed for the worker, on this thread
+    alphaU = await pending;
   }
   slice = Date.now();
   const report = builder.finish(alphaU);
