@@ -106,7 +106,9 @@ export class AgreementPanel extends Disposable {
       void vscode.window.showInformationMessage('Sift: no article has that disagreement any more; the report may be out of date.');
       return;
     }
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), { viewColumn: vscode.ViewColumn.One });
+    // Beside the report, so that it stays in view while the disagreements are reviewed.
+    const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), { viewColumn: column });
     const annotators = annotatorsFor(run, t);
     const r = await this.review.start(article, annotators);
     const unit = unitFor(r.alignment.units, t);
