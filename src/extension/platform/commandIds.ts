@@ -61,6 +61,8 @@ export const Commands = {
   deleteComment: 'sift.deleteComment',
   resolveThread: 'sift.resolveThread',
   reopenThread: 'sift.reopenThread',
+  // Inter-annotator agreement report (commands/agreementCommand.ts, views/agreement/)
+  showAgreement: 'sift.showAgreement',
 } as const;
 
 export type CommandName = keyof typeof Commands;
