@@ -10,8 +10,9 @@ import { exportBench } from './export';
 import { detectWalkBench } from './detectWalk';
 import { sidecarBench } from './sidecar';
 import { alignBench, mergeBench } from './review';
-import { reviewOnBench } from './reviewPieces';
 import { agreeBench } from './agree';
+import { agreementReportBench } from './agreementReport';
+import { reviewOnBench } from './reviewPieces';
 import { gitMergeBench } from './gitMerge';
 
 const samples = path.resolve(__dirname, '..', 'samples');
@@ -124,8 +125,9 @@ async function main(): Promise<void> {
   for (const line of await sidecarBench()) console.log(line);
   for (const line of alignBench(text)) console.log(line);
   for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
-  for (const line of await reviewOnBench(text)) console.log(line);
   for (const line of await agreeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
+  for (const line of await agreementReportBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
+  for (const line of await reviewOnBench(text)) console.log(line);
   for (const line of gitMergeBench(pieces[0], QUICK ? 200 : 1_000)) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();

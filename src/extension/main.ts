@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SIFT_VERSION } from '../core/version';
+import { createAgreement } from './commands/agreementCommand';
 import { registerAliasCommand } from './commands/aliasCommand';
 import { registerClaimCommands } from './commands/claimCommands';
 import { StepTracker } from './commands/claimInput';
@@ -85,13 +86,15 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   );
   const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
   context.subscriptions.push(...review.disposables);
+  const agreement = createAgreement(sv.knowledge, review.state, context.extensionPath, (m) => log.warn(m));
+  context.subscriptions.push(...agreement.disposables);
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];
   log.info(`Sift ${SIFT_VERSION} activated in ${activationMs.toFixed(1)} ms (extension mode ${mode}); annotating as ${sv.annotator.id}`);
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return api;
   log.info('test hooks are on');
-  return withTestHooks(api, { services: sv, status, tree, review, discussion, activationMs, extensionMode: context.extensionMode });
+  return withTestHooks(api, { services: sv, status, tree, review, discussion, agreement: agreement.panel, activationMs, extensionMode: context.extensionMode });
 }
 
 /** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */

@@ -7,6 +7,7 @@ import { ArticleSession } from '../core/session/session';
 import { ReviewParts } from './commands/reviewCommands';
 import { Services } from './commands/services';
 import { SiftCommentThread } from './platform/commentThreads';
+import { AgreementPanel, Opened, Rendered, SaveFormat } from './views/agreement/agreementPanel';
 import { AnnotationTree, Filter } from './views/annotationTree';
 import { Discussion } from './views/discussion';
 import { AnnotatorStatus } from './views/statusBar';
@@ -57,6 +58,19 @@ export interface SiftTestApi extends SiftApi {
   indexSettled(): Promise<void>;
   /** Review mode, for the review suite. */
   review: ReviewTestApi;
+  /** The agreement report, for the agreement suite. */
+  agreement: AgreementTestApi;
+}
+
+export interface AgreementTestApi {
+  /** What the report's webview last said it drew (undefined until it has drawn). */
+  rendered(): Rendered | undefined;
+  /** Handles a message as if the webview had posted it (a click posts `{type: 'open', target}`). */
+  post(message: unknown): Promise<void>;
+  /** Where the last click opened review. */
+  opened(): Opened | undefined;
+  /** Saves the report to a path, without the save dialog. */
+  saveTo(file: string, format: SaveFormat): Promise<string | undefined>;
 }
 
 /** A unit as the review tests read it. */
@@ -101,11 +115,12 @@ export interface TestHookParts {
   tree: AnnotationTree;
   review: ReviewParts;
   discussion: Discussion;
+  agreement: AgreementPanel;
   activationMs: number;
   extensionMode: vscode.ExtensionMode;
 }
 
-export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, discussion, activationMs, extensionMode }: TestHookParts): SiftTestApi {
+export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, discussion, agreement, activationMs, extensionMode }: TestHookParts): SiftTestApi {
   return {
     ...api,
     activationMs,
@@ -128,6 +143,12 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, review
     unresolvedCount: (articlePath) => discussion.unresolvedCount(articlePath),
     indexSettled: () => sv.knowledge.settled(),
     review: reviewHooks(review),
+    agreement: {
+      rendered: () => agreement.rendered,
+      post: (message) => agreement.handle(message),
+      opened: () => agreement.opened,
+      saveTo: (file, format) => agreement.save(format, file),
+    },
   };
 }
 

@@ -61,6 +61,8 @@ export const Commands = {
   deleteComment: 'sift.deleteComment',
   resolveThread: 'sift.resolveThread',
   reopenThread: 'sift.reopenThread',
+  // Inter-annotator agreement report (commands/agreementCommand.ts, views/agreement/)
+  showAgreement: 'sift.showAgreement',
   // Team work over git (commands/gitSetup.ts)
   setUpGit: 'sift.setUpGit',
 } as const;

@@ -10,7 +10,7 @@ import { Detailed, cohenKappa, coincidences, fleissKappa, krippendorffAlpha } fr
 import { AgreementReport, ArticleRow, Figure, PairReport, claimsReport, figure } from './shape';
 import { LabelledSpan, SpanCounts, addSpans, f1Of, f1Table, microOf } from './spans';
 import { TokenUnits, tokenLabels } from './tokens';
-import { Segment, unitizingAlpha } from './unitizing';
+import { AlphaU, Segment, UnitizingStudy, unitizingAlpha } from './unitizing';
 
 export interface AgreementArticle {
   /** How the article is named in the report (a path or a name). */
@@ -56,15 +56,55 @@ export function annotatorsOf(articles: readonly AgreementArticle[]): string[] {
 
 /** Agreement of the annotators over the articles. */
 export function agreement(articles: readonly AgreementArticle[], options: AgreementOptions = {}): AgreementReport {
-  const annotators = sorted(new Set((options.annotators ?? annotatorsOf(articles)).filter((a) => a !== GOLD)));
-  const pairs: Pair[] = [];
-  for (let i = 0; i < annotators.length; i++) for (let j = i + 1; j < annotators.length; j++) pairs.push({ i, j, counts: new Map(), articles: 0 });
-  const pool: Pool = {
-    annotators, labels: options.labels ? new Set(options.labels) : undefined, pairs, tokens: new TokenUnits(), segments: [], continuum: 0,
-    unitizedArticles: 0, claims: new ClaimTally(annotators.filter((a) => a !== DETECTOR)), rows: [], spans: 0,
-  };
-  for (const a of articles) addArticle(pool, a);
-  return finish(pool, articles.length, options.labels);
+  const b = new AgreementBuilder(options.annotators ?? annotatorsOf(articles), options);
+  for (const a of articles) b.add(a);
+  return b.finish();
+}
+
+/**
+ * The same report built one article at a time, so that a caller can yield between articles (the editor's report
+ * keeps the extension host responsive over a big corpus). `agreement` is this builder over a list.
+ */
+export class AgreementBuilder {
+  private readonly pool: Pool;
+  private count = 0;
+
+  constructor(annotators: readonly string[], private readonly options: AgreementOptions = {}) {
+    const who = sorted(new Set(annotators.filter((a) => a !== GOLD)));
+    const pairs: Pair[] = [];
+    for (let i = 0; i < who.length; i++) for (let j = i + 1; j < who.length; j++) pairs.push({ i, j, counts: new Map(), articles: 0 });
+    this.pool = {
+      annotators: who, labels: options.labels ? new Set(options.labels) : undefined, pairs, tokens: new TokenUnits(), segments: [], continuum: 0,
+      unitizedArticles: 0, claims: new ClaimTally(who.filter((a) => a !== DETECTOR)), rows: [], spans: 0,
+    };
+  }
+
+  get annotators(): readonly string[] { return this.pool.annotators; }
+
+  add(a: AgreementArticle): void {
+    this.count++;
+    addArticle(this.pool, a);
+  }
+
+  /** The report; `alphaU` is the unitizing α of `unitizing()` when the caller computed it elsewhere (off-thread). */
+  finish(alphaU?: AlphaU): AgreementReport {
+    return finish(this.pool, this.count, this.options.labels, alphaU);
+  }
+
+  /** The unitizing study αu is computed on, and its categories (the report's labels), for a caller that computes it elsewhere. */
+  unitizing(): { study: UnitizingStudy; labels: string[] } {
+    return { study: studyOf(this.pool), labels: labelsOf(this.pool, this.options.labels) };
+  }
+
+  /** Krippendorff's α (nominal) on the token units of each pair, in the order of the report's pairs (not in its JSON). */
+  pairAlphas(): Figure[] {
+    const { rows, weights } = this.pool.tokens.coding();
+    return this.pool.pairs.map((p) => {
+      const pair = rows.map((r) => [r[p.i], r[p.j]]);
+      const d = krippendorffAlpha(pair, 'nominal', weights);
+      return figure(d, this.pool.tokens.units, 0, `${this.pool.annotators[p.i]} or ${this.pool.annotators[p.j]} has no layer for the article`);
+    });
+  }
 }
 
 function addArticle(pool: Pool, a: AgreementArticle): void {
@@ -138,18 +178,24 @@ function pairReport(pool: Pool, p: Pair, labels: string[], rows: (string | undef
   };
 }
 
-function finish(pool: Pool, articleCount: number, labelFilter: string[] | undefined): AgreementReport {
+function labelsOf(pool: Pool, labelFilter: string[] | undefined): string[] {
   const used = new Set<string>();
   for (const p of pool.pairs) for (const [l, c] of p.counts) if (c.a + c.b > 0) used.add(l);
   for (const s of pool.segments) used.add(s.category);
-  const labels = sorted(labelFilter ? labelFilter.filter((l) => used.has(l)) : used);
+  return sorted(labelFilter ? labelFilter.filter((l) => used.has(l)) : used);
+}
+
+const studyOf = (pool: Pool): UnitizingStudy => ({ coders: pool.annotators.length, begin: 0, length: pool.continuum, segments: pool.segments });
+
+function finish(pool: Pool, articleCount: number, labelFilter: string[] | undefined, computed?: AlphaU): AgreementReport {
+  const labels = labelsOf(pool, labelFilter);
   const { rows, weights } = pool.tokens.coding();
   const units = pool.tokens.units;
   const alphaD = krippendorffAlpha(rows, 'nominal', weights);
   const fleissD = fleissKappa(rows, weights);
   const alpha = figure(alphaD, units, incompleteOf(rows, weights), 'fewer than two annotators have a layer for the article (not pairable)');
   const fleiss: Figure = figure(fleissD, units, 0, 'some annotator has no layer for the article (Fleiss\' κ needs every annotator)');
-  const u = unitizingAlpha({ coders: pool.annotators.length, begin: 0, length: pool.continuum, segments: pool.segments }, labels);
+  const u = computed ?? unitizingAlpha(studyOf(pool), labels);
   const alphaU: Record<string, number | null> = { overall: u.overall };
   for (const l of labels) alphaU[l] = u.categories[l]?.value ?? null;
   const confusion = coincidences(rows, weights);

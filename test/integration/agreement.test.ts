@@ -1,0 +1,73 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { aCorpus } from '../builders/corpus';
+import { closeAll, sampleText, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
+
+const SAMPLE = '000_f5a8d1d13f9f611e.txt';
+const PEOPLE = ['agr-ana', 'agr-bob', 'agr-cal'];
+
+/**
+ * A folder with the sample annotated by three annotators: Moscow agreed by all; Damascus by ana and bob only;
+ * Russian Foreign Ministry ORG, ORG, PERSON; Khmeimim Air Base (ana, cal) against Khmeimim (bob).
+ */
+function threeAnnotators(): { dir: string; article: string } {
+  const dir = uniqueName('agreement').replace(/\W/g, '-');
+  const [ana, bob, cal] = PEOPLE;
+  aCorpus().in(workspaceRoot()).withArticle(`${dir}/article.txt`, sampleText(SAMPLE))
+    .annotatedBy(ana, (l) => l.withEntity('Moscow', 'PLACE').withEntity('Damascus', 'PLACE').withEntity('Russian Foreign Ministry', 'ORG').withEntity('Khmeimim Air Base', 'PLACE'))
+    .annotatedBy(bob, (l) => l.withEntity('Moscow', 'PLACE').withEntity('Damascus', 'PLACE').withEntity('Russian Foreign Ministry', 'ORG').withEntity('Khmeimim', 'PLACE'))
+    .annotatedBy(cal, (l) => l.withEntity('Moscow', 'PLACE').withEntity('Russian Foreign Ministry', 'PERSON').withEntity('Khmeimim Air Base', 'PLACE'))
+    .build();
+  return { dir, article: path.join(workspaceRoot(), dir, 'article.txt') };
+}
+
+describe('agreement report: Sift: Show Agreement', function () {
+  this.timeout(120_000);
+  useTester();
+  afterEach(closeAll);
+
+  it('renders the matrix, filters it, opens review on a cell\'s disagreement, and saves HTML, CSV and JSON', async () => {
+    const { dir, article } = threeAnnotators();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-agree-'));
+    try {
+      const api = await siftApi();
+      await api.indexSettled();
+      await vscode.commands.executeCommand('sift.showAgreement');
+      await waitFor(() => PEOPLE.every((p) => api.agreement.rendered()?.annotators.includes(p)), { message: 'the report to draw the three annotators' });
+      // Filters: the three annotators, in the test's folder only (the workspace holds other suites' layers).
+      await api.agreement.post({ type: 'filter', filter: { annotators: PEOPLE, folders: [dir] } });
+      const drawn = await waitFor(() => { const r = api.agreement.rendered(); return r && r.annotators.join() === PEOPLE.join() && r.rows === 1 && r; }, { message: 'the filtered report to draw' });
+      assert.strictEqual(drawn.cells, 6, 'three annotators: six cells off the diagonal (scores above, counts below)');
+      assert.deepStrictEqual(drawn.labels, ['ORG', 'PERSON', 'PLACE']);
+      assert.strictEqual(drawn.measure, 'f1');
+      // A click on the ana × bob cell posts this message: review opens on their disagreement (Khmeimim's boundary).
+      await api.agreement.post({ type: 'open', target: { kind: 'pair', a: 'agr-ana', b: 'agr-bob' } });
+      const editor = await waitFor(() => { const e = vscode.window.activeTextEditor; return e?.document.uri.fsPath === article && e; }, { message: 'the article to be the active editor' });
+      await waitFor(() => api.review.annotators(article)?.join() === 'agr-ana,agr-bob', { message: 'review on, comparing ana and bob' });
+      assert.strictEqual(editor.document.getText(editor.selection), 'Khmeimim Air Base', 'the first unit where ana and bob disagree is selected');
+      assert.deepStrictEqual(api.agreement.opened()?.annotators, ['agr-ana', 'agr-bob']);
+      // A label bar: PERSON is cal's only, against ORG: the label disagreement is selected, all three compared.
+      await api.agreement.post({ type: 'open', target: { kind: 'label', label: 'PERSON' } });
+      await waitFor(() => api.review.annotators(article)?.length === 3, { message: 'review comparing all three' });
+      assert.strictEqual(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), 'Russian Foreign Ministry');
+      const json = await api.agreement.saveTo(path.join(out, 'a.json'), 'json');
+      const report = JSON.parse(fs.readFileSync(json!, 'utf8')) as { unit: string; annotators: string[]; pairs: { a: string; b: string; f1: Record<string, number> }[] };
+      assert.strictEqual(report.unit, 'code points');
+      assert.deepStrictEqual(report.annotators, PEOPLE);
+      assert.strictEqual(report.pairs.find((p) => p.a === 'agr-ana' && p.b === 'agr-bob')?.f1.micro, 0.75, 'ana and bob match 3 of their 4 spans each');
+      const csv = fs.readFileSync((await api.agreement.saveTo(path.join(out, 'a.csv'), 'csv'))!, 'utf8');
+      assert.match(csv, /^measure,a,b,label,value,used,excluded\n/);
+      assert.match(csv, /\nf1,agr-ana,agr-bob,micro,0\.75,8,\n/);
+      const html = fs.readFileSync((await api.agreement.saveTo(path.join(out, 'a.html'), 'html'))!, 'utf8');
+      assert.match(html, /Content-Security-Policy/);
+      assert.doesNotMatch(html, /https?:\/\//, 'a saved report loads nothing remote');
+      assert.match(html, /<script type="application\/json" id="sift-data">\{/);
+    } finally {
+      fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
