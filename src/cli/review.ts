@@ -5,8 +5,8 @@ import { scanCorpus } from '../core/corpus/nodeIndex';
 import { isSidecarPath } from '../core/store/paths';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
-import { MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
-import { ArticleLayers, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
+import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
+import { ArticleLayers, MergeOutcome, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
 import { articleStatus, ArticleReviewStatus } from '../core/review/feedback';
 import { Unit, UNIT_STATES, Version } from '../core/review/units';
 import { CliIo } from './io';
@@ -102,21 +102,44 @@ function reportBroken(a: ArticleLayers, io: CliIo): void {
   for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${clean(b.error.split('\n')[0])}\n`);
 }
 
-function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
+/** Articles merged at once: their saves' waits on the disk (fsync) overlap. */
+const MERGE_IN_FLIGHT = 16;
+
+/** One article merged; an article that cannot be read is skipped with the reason. */
+async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
+  try {
+    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
+  } catch (e) {
+    if (!(e instanceof ArticleError)) throw e;
+    return { article: a.article, added: 0, written: false, skipped: e.message };
+  }
+}
+
+/** `work` on every item, at most `limit` at once; the results in the items' order. */
+async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const outcomes = await pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who));
   let added = 0;
   let written = 0;
   let skipped = 0;
   const results: unknown[] = [];
-  for (const a of articles) {
+  // Reported in the articles' order, as one at a time would.
+  articles.forEach((a, i) => {
+    const o = outcomes[i];
     reportBroken(a, io);
-    let o;
-    try {
-      o = mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
-    } catch (e) {
-      if (!(e instanceof ArticleError)) throw e;
-      o = { article: a.article, added: 0, written: false, skipped: e.message };
-    }
     if (o.skipped) {
       skipped++;
       io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${clean(o.skipped)}\n`);
@@ -124,7 +147,7 @@ function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
     added += o.added;
     if (o.written) written++;
     results.push({ ...o, article: rel(io.cwd, a.article) });
-  }
+  });
   if (r.json) io.out(`${JSON.stringify({ strategy: r.strategy, adjudicator: who.adjudicator, articles: results }, null, 2)}\n`);
   else io.out(`${articles.length} article(s), ${r.strategy}: ${added} gold annotation(s) added in ${written} gold sidecar(s) by ${who.adjudicator}; ${skipped} skipped\n`);
   return skipped ? 1 : 0;
@@ -197,6 +220,6 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
   }
   const { articles, missing } = await load(r.paths, io.cwd);
   for (const m of missing) io.err(`sift review: ${clean(m)}: not found\n`);
-  const code = r.mode === 'merge' ? mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
+  const code = r.mode === 'merge' ? await mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
   return missing.length ? Math.max(code, 1) : code;
 }
