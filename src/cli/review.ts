@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scanCorpus } from '../core/corpus/nodeIndex';
 import { isSidecarPath } from '../core/store/paths';
+import { withFoldersListedOnce } from '../core/store/leftovers';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
 import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
@@ -131,7 +132,8 @@ async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) 
 
 async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  const outcomes = await pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who));
+  // Each folder is listed once for the temp files of crashed saves, not once per gold sidecar opened.
+  const outcomes = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who)));
   let added = 0;
   let written = 0;
   let skipped = 0;

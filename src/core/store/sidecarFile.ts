@@ -7,7 +7,7 @@ import { SidecarError } from './problems';
 import { commitTemp, writeFileAtomic, writeTemp, writeTempAsync } from './atomicWrite';
 import { readSidecar, serializeSidecar } from './sidecarFormat';
 import { clone, openState, openStateAsync, readDisk } from './sidecarOpen';
-import { withLock } from './lock';
+import { withLock, withLockAsync } from './lock';
 import { EncodedSidecar, OFF_THREAD_ANNOTATIONS, OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
 import { MAX_SAVE_ATTEMPTS, OpenOptions, ReloadResult, SaveOutcome, SidecarFileBase } from './sidecarFileBase';
 
@@ -159,7 +159,8 @@ export class SidecarFile extends SidecarFileBase {
         if (this.disposed) return 'unchanged';
         continue;
       }
-      if (withLock(this.path, () => this.commitIfUnchanged(tmp, out.text, from, written))) return 'written';
+      const commit = () => this.commitIfUnchanged(tmp, out.text, from, written);
+      if (codec ? withLock(this.path, commit) : await withLockAsync(this.path, commit)) return 'written';
     }
     throw new Error(`${this.path} kept changing during the save (${MAX_SAVE_ATTEMPTS} attempts); your work is kept in memory`);
   }
