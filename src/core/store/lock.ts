@@ -178,13 +178,13 @@ export function withLock<T>(file: string, fn: () => T, waitMs = LOCK_WAIT_MS): T
 
 /**
  * Runs `fn` holding `<file>.lock` as `withLock` does, the lock created by async IO (many saves at once overlap their
- * waits on the disk). `fn` itself runs in one turn, holding the lock; the lock is always released.
+ * waits on the disk); held until what `fn` returns settles, and always released.
  */
-export async function withLockAsync<T>(file: string, fn: () => T, waitMs = LOCK_WAIT_MS): Promise<T> {
+export async function withLockAsync<T>(file: string, fn: () => T | Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
   const lock = lockPathFor(file);
   const mine = await acquireAsync(lock, waitMs);
   try {
-    return fn();
+    return await fn();
   } finally {
     release(lock, mine);
   }

@@ -86,20 +86,22 @@ export class SidecarFile extends SidecarFileBase {
   }
 
   /**
-   * Saves as `saveAsync` does whatever the layer's size, serialised on the calling thread, with the temp file written
-   * and synced by async IO, so that many files saved at once (`sift review --merge`) overlap their fsyncs. The same
-   * locked compare-and-swap write. The output is checked as a load checks it, by `readSidecar`: the fast reader on the
-   * plain data, and the careful parser wherever the fast one declines (they accept and refuse alike).
+   * Saves as `save` does (the same locked compare-and-swap write, the lock held from the merge to the rename), with the
+   * lock file created and the temp file written and synced by async IO, so that many files saved at once (`sift review
+   * --merge`) overlap their waits on the disk. The output is checked as a load checks it, by `readSidecar`: the fast
+   * reader on the plain data, and the careful parser wherever the fast one declines (they accept and refuse alike).
    */
   saveOverlapped(): Promise<SaveOutcome> {
-    return this.queued(() => this.saveSteps(undefined));
-  }
-
-  private async saveOffThread(): Promise<SaveOutcome> {
-    if (this.readOnly || this.disposed) return 'unchanged';
-    const codec = this.codec;
-    if (!codec || !this.big) return this.save();
-    return this.saveSteps(codec);
+    return this.queued(async () => {
+      if (this.readOnly || this.disposed) return 'unchanged';
+      if (this.touched) {
+        this.touched = false;
+        this.beforeSave?.();
+      }
+      if (this.error) return this.saveRecovery();
+      if (!this.needsSave) return 'unchanged';
+      return withLockAsync(this.path, () => this.saveLockedOverlapped());
+    });
   }
 
   /** Serialises and checks `written` here, as a codec would (see saveOverlapped). */
@@ -114,35 +116,58 @@ export class SidecarFile extends SidecarFileBase {
     }
   }
 
-  private recoverySteps(codec: SidecarCodec | undefined): Promise<SaveOutcome> {
-    return codec ? this.saveRecoveryOffThread(codec) : Promise.resolve(this.saveRecovery());
+  /** `saveLocked` with the temp file written by async IO: what was serialised is what counts as saved. */
+  private async saveLockedOverlapped(): Promise<SaveOutcome> {
+    for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
+      // Never write over a file that changed on disk since it was read and that we have not seen: merge first.
+      if (this.reload().outcome === 'broken') return this.saveRecovery();
+      if (!this.needsSave || this.disposed) return 'unchanged';
+      const from = this.diskText;
+      const written = clone(this.layer);
+      const out = this.encodeHere(written);
+      if (out.text === from) {
+        this.base = written;
+        this.dropRecovery();
+        return 'unchanged';
+      }
+      if (out.error) {
+        this.saveRecovery();
+        this.recovered = true;
+        throw this.refusedOutput(out.error);
+      }
+      const tmp = await writeTempAsync(this.path, out.text);
+      // Stopped, or the file was read meanwhile (a reload): start again from there.
+      if (this.disposed || this.diskText !== from || this.error) {
+        fs.rmSync(tmp, { force: true });
+        if (this.disposed) return 'unchanged';
+        continue;
+      }
+      if (this.commitIfUnchanged(tmp, out.text, from, written)) return 'written';
+    }
+    throw new Error(`${this.path} kept changing during the save (${MAX_SAVE_ATTEMPTS} attempts); your work is kept in memory`);
   }
 
-  /**
-   * The steps of an async save: merge what is on disk, serialise and check a copy of the layer (on `codec`, else
-   * here), write the temp file, and swap it in under the lock if the file is still what was merged; else again.
-   */
-  private async saveSteps(codec: SidecarCodec | undefined): Promise<SaveOutcome> {
+  private async saveOffThread(): Promise<SaveOutcome> {
     if (this.readOnly || this.disposed) return 'unchanged';
+    const codec = this.codec;
+    if (!codec || !this.big) return this.save();
     if (this.touched) {
       this.touched = false;
       this.beforeSave?.();
     }
-    // On a codec, the turns between steps keep the calling thread (the editor's) free.
-    const turn = codec ? nextTurn : () => Promise.resolve();
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
-      if (this.error || (await this.reloadOffThread()).outcome === 'broken') return this.recoverySteps(codec);
+      if (this.error || (await this.reloadOffThread()).outcome === 'broken') return this.saveRecoveryOffThread(codec);
       if (!this.needsSave || this.disposed) return 'unchanged';
-      await turn();
+      await nextTurn();
       const from = this.diskText;
       const written = clone(this.layer);
-      await turn();
-      const out = codec ? await codec.encode(written, from, this.path) : this.encodeHere(written);
+      await nextTurn();
+      const out = await codec.encode(written, from, this.path);
       // Stopped, or the file was read or written meanwhile (a flush, a reload): start again from there.
       if (this.disposed) return 'unchanged';
       if (this.diskText !== from || this.error) continue;
       if (out.error) {
-        await this.recoverySteps(codec);
+        await this.saveRecoveryOffThread(codec);
         this.recovered = true;
         throw this.refusedOutput(out.error);
       }
@@ -151,16 +176,15 @@ export class SidecarFile extends SidecarFileBase {
         this.dropRecovery();
         return 'unchanged';
       }
-      // The temp file is written (in one turn on a codec, by async IO here), and swapped in under the lock after.
-      const tmp = codec ? writeTemp(this.path, out.text) : await writeTempAsync(this.path, out.text);
-      await turn();
+      // The temp file is written in one turn, and swapped in under the lock in the next.
+      const tmp = writeTemp(this.path, out.text);
+      await nextTurn();
       if (this.disposed || this.diskText !== from || this.error) {
         fs.rmSync(tmp, { force: true });
         if (this.disposed) return 'unchanged';
         continue;
       }
-      const commit = () => this.commitIfUnchanged(tmp, out.text, from, written);
-      if (codec ? withLock(this.path, commit) : await withLockAsync(this.path, commit)) return 'written';
+      if (withLock(this.path, () => this.commitIfUnchanged(tmp, out.text, from, written))) return 'written';
     }
     throw new Error(`${this.path} kept changing during the save (${MAX_SAVE_ATTEMPTS} attempts); your work is kept in memory`);
   }
