@@ -116,32 +116,42 @@ async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<
   }
 }
 
-/** `work` on every item, at most `limit` at once; the results in the items' order. */
-async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
+/**
+ * `work` on every item, at most `limit` at once; the results in the items' order. When one throws, no more are
+ * started and those running finish (no save is cut off half-way); then the results before it and its error are given.
+ */
+async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<{ results: R[]; error?: { at: number; error: unknown } }> {
+  const results: R[] = new Array<R>(items.length);
   let next = 0;
+  const failed: { at: number; error: unknown }[] = [];
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && !failed.length) {
       const i = next++;
-      out[i] = await work(items[i]);
+      try {
+        results[i] = await work(items[i]);
+      } catch (e) {
+        failed.push({ at: i, error: e });
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+  // The first to fail in the items' order.
+  return { results, error: failed.sort((x, y) => x.at - y.at)[0] };
 }
 
 async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
   // Each folder is listed once for the temp files of crashed saves, not once per gold sidecar opened.
-  const outcomes = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who)));
+  const { results: outcomes, error } = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who)));
   let added = 0;
   let written = 0;
   let skipped = 0;
   const results: unknown[] = [];
-  // Reported in the articles' order, as one at a time would.
-  articles.forEach((a, i) => {
-    const o = outcomes[i];
+  // Reported in the articles' order, as one at a time would; an unexpected error after the articles before it.
+  for (const [i, a] of articles.entries()) {
     reportBroken(a, io);
+    if (error?.at === i) throw error.error;
+    const o = outcomes[i];
     if (o.skipped) {
       skipped++;
       io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${clean(o.skipped)}\n`);
@@ -149,7 +159,7 @@ async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Pr
     added += o.added;
     if (o.written) written++;
     results.push({ ...o, article: rel(io.cwd, a.article) });
-  });
+  }
   if (r.json) io.out(`${JSON.stringify({ strategy: r.strategy, adjudicator: who.adjudicator, articles: results }, null, 2)}\n`);
   else io.out(`${articles.length} article(s), ${r.strategy}: ${added} gold annotation(s) added in ${written} gold sidecar(s) by ${who.adjudicator}; ${skipped} skipped\n`);
   return skipped ? 1 : 0;
