@@ -20,22 +20,11 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { NEW, OLD, arg, repo } from './oldNew.mjs';
-import { makeArticle, annotate } from './differential-corpus.mjs';
+import { makeArticle, annotate, random } from './differential-corpus.mjs';
 
 const ARTICLES = Number(arg('--articles', '300'));
 const SEED = Number(arg('--seed', '1'));
 const LABELS = ['PERSON', 'ORG', 'PLACE', 'DATE'];
-
-/** Mulberry32: the same seed gives the same corpus. */
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -78,7 +67,7 @@ function run(cli, args, cwd) {
 const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g;
 /** New gold annotations get random ids (e-1a2b3c4d), in both builds. */
 const NEW_ID = /\b([ecd])-[0-9a-f]{8}\b/g;
-const masked = (s) => s.replace(TIME, '<time>').replace(NEW_ID, '$1-<id>').replace(/\/(old|new)\//g, '/<copy>/');
+const masked = (s) => s.replace(TIME, '<time>').replace(NEW_ID, '$1-<id>').replace(/\/(old|new|control)\d*\//g, '/<copy>/');
 
 function files(dir, rel = '') {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {

@@ -3,7 +3,7 @@
 // files. Same guarantees as save(): same bytes, never a file that fails the schema, nothing lost to a second writer.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { fork, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,6 +13,7 @@ import { findLeftoverTemps, withFoldersListedOnce } from '../../src/core/store/l
 import { lockPathFor, LockTimeoutError, withLockAsync } from '../../src/core/store/lock';
 import { SidecarError } from '../../src/core/store/problems';
 import { parseSidecar, readSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
+import { secondWriter } from './helpers/raceWriter';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
 
 function session(dir: string) {
@@ -84,15 +85,8 @@ describe('overlapped saves (sift review --merge): the same write as save()', () 
     this.timeout(60_000);
     const dir = tmpCorpus([A0]);
     const article = path.join(dir, A0);
-    const child = fork(path.join(__dirname, 'helpers', 'raceWriter.js'), [], { stdio: 'inherit' });
-    const childDone = new Promise<string[]>((resolve, reject) => {
-      child.on('message', (m: unknown) => { if (m !== 'ready') resolve((m as { added: string[] }).added); });
-      child.on('error', reject);
-      child.on('exit', (code) => { if (code) reject(new Error(`the second writer exited with ${code}`)); });
-    });
-    await new Promise<void>((resolve) => child.once('message', () => resolve()));
     const count = 25;
-    child.send({ article, prefix: 'child', count });
+    const child = await secondWriter(article, count);
     let n = 0;
     const s = ArticleSession.open(article, 'ana', { now: () => '2026-11-21T12:00:00Z', newId: () => `e-parent${n++}` });
     const mine: string[] = [];
@@ -101,7 +95,7 @@ describe('overlapped saves (sift review --merge): the same write as save()', () 
       await s.sidecar.saveOverlapped();
       await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 3));
     }
-    const theirs = await childDone;
+    const theirs = await child.done;
     await s.sidecar.saveOverlapped();
     const onDisk = new Set(session(dir).layer.entities.map((e) => e.id));
     const lost = [...mine, ...theirs].filter((id) => !onDisk.has(id));
