@@ -1,6 +1,17 @@
 // The generated corpus of scripts/differential.mjs: articles, one annotator's layer on an article, and the edits that
 // make a sidecar stale. Everything is drawn from `rnd`, so one seed gives one corpus. Offsets are code points.
 
+/** Mulberry32: the same seed gives the same corpus. */
+export function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 const PEOPLE = ['Gen. J. Smith', 'Bashar al-Assad', 'Mohammed bin Salman', 'Latifa bint Mohammed', 'Guillermo del Toro', 'Abu Mohammed al-Jolani',
   'Ursula von der Leyen', 'Dr. Zoe\u0301 Martin', 'Mr. Lababidi', 'Sen. A. B. Carter', 'Lt. Col. Ivan Petrov', 'Hafez ibn Rashid', 'Prof. Ana di Maio',
   'Zarqawi', 'Lababidi', 'Ms. Okafor', 'St. John Evans', 'Gen. Mazloum Abdi', 'Rami el-Khoury'];

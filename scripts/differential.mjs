@@ -29,21 +29,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { NEW, OLD, arg, repo } from './oldNew.mjs';
 import YAML from 'yaml';
-import { makeArticle, annotate, staleEdit } from './differential-corpus.mjs';
+import { makeArticle, annotate, random, staleEdit } from './differential-corpus.mjs';
 
 const ARTICLES = Number(arg('--articles', '300'));
 const SEED = Number(arg('--seed', '1'));
-
-/** Mulberry32: the same seed gives the same corpus. */
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 const FIXED_TIME = new Date('2024-12-16T12:00:00Z');

@@ -3,10 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scanCorpus } from '../core/corpus/nodeIndex';
 import { isSidecarPath } from '../core/store/paths';
+import { withFoldersListedOnce } from '../core/store/leftovers';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
-import { MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
-import { ArticleLayers, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
+import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
+import { ArticleLayers, MergeOutcome, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
 import { articleStatus, ArticleReviewStatus } from '../core/review/feedback';
 import { Unit, UNIT_STATES, Version } from '../core/review/units';
 import { CliIo } from './io';
@@ -102,21 +103,55 @@ function reportBroken(a: ArticleLayers, io: CliIo): void {
   for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${clean(b.error.split('\n')[0])}\n`);
 }
 
-function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
+/** Articles merged at once: their saves' waits on the disk (fsync) overlap. */
+const MERGE_IN_FLIGHT = 16;
+
+/** One article merged; an article that cannot be read is skipped with the reason. */
+async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
+  try {
+    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
+  } catch (e) {
+    if (!(e instanceof ArticleError)) throw e;
+    return { article: a.article, added: 0, written: false, skipped: e.message };
+  }
+}
+
+/**
+ * `work` on every item, at most `limit` at once; the results in the items' order. When one throws, no more are
+ * started and those running finish (no save is cut off half-way); then the results before it and its error are given.
+ */
+async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<{ results: R[]; error?: { at: number; error: unknown } }> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const failed: { at: number; error: unknown }[] = [];
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !failed.length) {
+      const i = next++;
+      try {
+        results[i] = await work(items[i]);
+      } catch (e) {
+        failed.push({ at: i, error: e });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  // The first to fail in the items' order.
+  return { results, error: failed.sort((x, y) => x.at - y.at)[0] };
+}
+
+async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  // Each folder is listed once for the temp files of crashed saves, not once per gold sidecar opened.
+  const { results: outcomes, error } = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who)));
   let added = 0;
   let written = 0;
   let skipped = 0;
   const results: unknown[] = [];
-  for (const a of articles) {
+  // Reported in the articles' order, as one at a time would; an unexpected error after the articles before it.
+  for (const [i, a] of articles.entries()) {
     reportBroken(a, io);
-    let o;
-    try {
-      o = mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
-    } catch (e) {
-      if (!(e instanceof ArticleError)) throw e;
-      o = { article: a.article, added: 0, written: false, skipped: e.message };
-    }
+    if (error?.at === i) throw error.error;
+    const o = outcomes[i];
     if (o.skipped) {
       skipped++;
       io.err(`sift review: ${rel(io.cwd, a.article)} skipped: ${clean(o.skipped)}\n`);
@@ -197,6 +232,6 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
   }
   const { articles, missing } = await load(r.paths, io.cwd);
   for (const m of missing) io.err(`sift review: ${clean(m)}: not found\n`);
-  const code = r.mode === 'merge' ? mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
+  const code = r.mode === 'merge' ? await mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
   return missing.length ? Math.max(code, 1) : code;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { fork, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,7 +7,7 @@ import { ArticleSession } from '../../src/core/session/session';
 import { lockPathFor, LockTimeoutError, withLock } from '../../src/core/store/lock';
 import { SidecarFile } from '../../src/core/store/sidecarFile';
 import { serializeSidecar } from '../../src/core/store/sidecarFormat';
-import { raceLoop } from './helpers/raceWriter';
+import { raceLoop, secondWriter } from './helpers/raceWriter';
 import { A0, fixedOptions, tmpCorpus } from './helpers/tmp';
 
 function session(dir: string) {
@@ -66,17 +66,10 @@ describe('sidecar saves: two writers', () => {
     this.timeout(60_000);
     const dir = tmpCorpus([A0]);
     const article = path.join(dir, A0);
-    const child = fork(path.join(__dirname, 'helpers', 'raceWriter.js'), [], { stdio: 'inherit' });
-    const childDone = new Promise<string[]>((resolve, reject) => {
-      child.on('message', (m: unknown) => { if (m !== 'ready') resolve((m as { added: string[] }).added); });
-      child.on('error', reject);
-      child.on('exit', (code) => { if (code) reject(new Error(`the second writer exited with ${code}`)); });
-    });
-    await new Promise<void>((resolve) => child.once('message', () => resolve()));
     const count = 25;
-    child.send({ article, prefix: 'child', count });
+    const child = await secondWriter(article, count);
     const mine = raceLoop({ article, prefix: 'parent', count });
-    const theirs = await childDone;
+    const theirs = await child.done;
     const onDisk = new Set(session(dir).layer.entities.map((e) => e.id));
     const lost = [...mine, ...theirs].filter((id) => !onDisk.has(id));
     assert.strictEqual(mine.length + theirs.length, 2 * count);

@@ -63,8 +63,10 @@ export interface MergeOutcome {
  * Auto-merge of one article into its gold sidecar: compares `annotators` (default: every layer but gold), skips
  * units gold already decided, and saves through the session's sidecar only when something was added. The index's
  * layers decide first whether there is anything to merge; only then is the gold sidecar opened (and read afresh).
+ * The save's temp file is written by async IO (saveOverlapped), so that many articles merged at once overlap their
+ * waits on the disk; it is the same locked compare-and-swap write.
  */
-export function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotators?: string[] }, who: Decider, text?: ArticleText): MergeOutcome {
+export async function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotators?: string[] }, who: Decider, text?: ArticleText): Promise<MergeOutcome> {
   const out: MergeOutcome = { article: a.article, added: 0, written: false };
   if (a.broken.length) return { ...out, skipped: `unreadable sidecar ${a.broken.map((b) => path.basename(b.sidecar)).join(', ')}` };
   const article = text ?? new ArticleText(readArticle(a.article));
@@ -79,7 +81,7 @@ export function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotat
     for (const d of decisions) gold.applyDecision(d);
     if (!gold.layer.header.status) gold.setStatus('in-review');
     out.added = decisions.length;
-    out.written = gold.sidecar.save() === 'written';
+    out.written = (await gold.sidecar.saveOverlapped()) === 'written';
     return out;
   } finally {
     gold.sidecar.dispose();

@@ -30,6 +30,25 @@ export function writeTemp(file: string, content: string): string {
   return tmp;
 }
 
+/**
+ * Writes `content` to a new temporary file beside `file` as `writeTemp` does (created exclusively, synced to disk),
+ * with async IO: many files written at once overlap their fsyncs. Returns its path.
+ */
+export async function writeTempAsync(file: string, content: string): Promise<string> {
+  const tmp = tempPathFor(file);
+  const fh = await fs.promises.open(tmp, 'wx', 0o644);
+  try {
+    await fh.writeFile(content, 'utf8');
+    await fh.sync();
+  } catch (e) {
+    await fh.close();
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  await fh.close();
+  return tmp;
+}
+
 /** Renames a temporary file over `file`; the temporary file is removed if the rename fails. */
 export function commitTemp(tmp: string, file: string): void {
   try {

@@ -31,18 +31,46 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * While set (`withFoldersListedOnce`), each folder is listed once and its names reused: a bulk run (sift review
+ * --merge over 10,000 articles in one folder) would otherwise list the whole folder for every sidecar it opens. A
+ * temp file gone since the listing is skipped (its lstat fails); one that appears later belongs to a save that is
+ * in progress or, if it crashed, is found by the next open after the run, as it would be had it appeared just after a
+ * listing.
+ */
+let listedOnce: Map<string, string[]> | undefined;
+
+/** Runs `work` with each folder listed at most once for leftover temp files (see `listedOnce`). */
+export async function withFoldersListedOnce<T>(work: () => Promise<T>): Promise<T> {
+  const outer = listedOnce;
+  listedOnce ??= new Map();
+  try {
+    return await work();
+  } finally {
+    listedOnce = outer;
+  }
+}
+
+function namesIn(dir: string): string[] {
+  const cached = listedOnce?.get(dir);
+  if (cached) return cached;
+  const names = fs.readdirSync(dir).sort();
+  listedOnce?.set(dir, names);
+  return names;
+}
+
 /** The temp files of `sidecar` (`.<name>.<pid>.<hex>.tmp`) whose writer is gone or that are too old to be in progress. */
 export function findLeftoverTemps(sidecar: string, now = Date.now()): string[] {
   const dir = path.dirname(sidecar);
   const re = new RegExp(`^\\.${escapeRe(path.basename(sidecar))}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
   let names: string[];
   try {
-    names = fs.readdirSync(dir);
+    names = namesIn(dir);
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const name of names.sort()) {
+  for (const name of names) {
     const m = re.exec(name);
     if (!m) continue;
     const file = path.join(dir, name);

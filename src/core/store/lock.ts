@@ -102,23 +102,55 @@ function tryCreate(lock: string): string | undefined {
   return mine;
 }
 
+/** `tryCreate` with async IO. */
+async function tryCreateAsync(lock: string): Promise<string | undefined> {
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now() });
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(lock, 'wx', 0o644);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw e;
+  }
+  try {
+    await fh.write(mine);
+  } finally {
+    await fh.close();
+  }
+  return mine;
+}
+
+/** After a failed try: breaks the lock if stale (true: try again now), else throws past the deadline. */
+function mayRetry(lock: string, deadline: number): boolean {
+  let seen = '';
+  try {
+    seen = fs.readFileSync(lock, 'utf8');
+  } catch {
+    // Gone already, or unreadable: judged by its age below.
+  }
+  if (isStale(lock, Date.now())) {
+    breakLock(lock, seen);
+    return true;
+  }
+  if (Date.now() > deadline) throw new LockTimeoutError(lock, seen);
+  return false;
+}
+
 function acquire(lock: string, waitMs: number): string {
   const deadline = Date.now() + waitMs;
   for (let pause = 1; ; pause = Math.min(pause * 2, 8)) {
     const mine = tryCreate(lock);
     if (mine !== undefined) return mine;
-    let seen = '';
-    try {
-      seen = fs.readFileSync(lock, 'utf8');
-    } catch {
-      // Gone already, or unreadable: judged by its age below.
-    }
-    if (isStale(lock, Date.now())) {
-      breakLock(lock, seen);
-      continue;
-    }
-    if (Date.now() > deadline) throw new LockTimeoutError(lock, seen);
-    sleep(pause + Math.random() * pause);
+    if (!mayRetry(lock, deadline)) sleep(pause + Math.random() * pause);
+  }
+}
+
+async function acquireAsync(lock: string, waitMs: number): Promise<string> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 8)) {
+    const mine = await tryCreateAsync(lock);
+    if (mine !== undefined) return mine;
+    if (!mayRetry(lock, deadline)) await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
   }
 }
 
@@ -139,6 +171,20 @@ export function withLock<T>(file: string, fn: () => T, waitMs = LOCK_WAIT_MS): T
   const mine = acquire(lock, waitMs);
   try {
     return fn();
+  } finally {
+    release(lock, mine);
+  }
+}
+
+/**
+ * Runs `fn` holding `<file>.lock` as `withLock` does, the lock created by async IO (many saves at once overlap their
+ * waits on the disk); held until what `fn` returns settles, and always released.
+ */
+export async function withLockAsync<T>(file: string, fn: () => T | Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
+  const lock = lockPathFor(file);
+  const mine = await acquireAsync(lock, waitMs);
+  try {
+    return await fn();
   } finally {
     release(lock, mine);
   }

@@ -178,7 +178,7 @@ export class SidecarFileBase {
   }
 
   /** The YAML document of the file as last read or written, to rewrite it in place (parsed again after an off-thread read). */
-  private previousDoc(): Document | undefined {
+  protected previousDoc(): Document | undefined {
     if (this.doc || this.diskText === undefined || this.error) return this.doc;
     try {
       this.doc = parseSidecar(this.diskText, this.path).doc;

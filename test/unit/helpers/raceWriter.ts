@@ -1,5 +1,7 @@
 // A second writer for the two-process race test: opens the same article's sidecar and adds and saves annotations in a
 // loop, as another VS Code window (or another machine on a synced folder) would.
+import { fork } from 'child_process';
+import * as path from 'path';
 import { ArticleSession } from '../../../src/core/session/session';
 
 interface Start {
@@ -28,6 +30,22 @@ function run({ article, prefix, count }: Start): string[] {
 
 export function raceLoop(start: Start): string[] {
   return run(start);
+}
+
+/**
+ * Starts this file as a second writer in a child process, adding and saving `count` annotations (ids starting
+ * `e-child`) to `article`'s layer of `ana`; resolves once it runs, with `done`: the ids it added, once it has saved them.
+ */
+export async function secondWriter(article: string, count: number): Promise<{ done: Promise<string[]> }> {
+  const child = fork(path.join(__dirname, 'raceWriter.js'), [], { stdio: 'inherit' });
+  const done = new Promise<string[]>((resolve, reject) => {
+    child.on('message', (m: unknown) => { if (m !== 'ready') resolve((m as { added: string[] }).added); });
+    child.on('error', reject);
+    child.on('exit', (code) => { if (code) reject(new Error(`the second writer exited with ${code}`)); });
+  });
+  await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  child.send({ article, prefix: 'child', count });
+  return { done };
 }
 
 if (require.main === module) {
