@@ -210,3 +210,15 @@ describe('alignLayers: properties', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('alignment and orphaned annotations', () => {
+  it('leaves out an orphaned annotation (stale offsets), so it can never be adjudicated at a wrong span', () => {
+    const text = 'Moscow said on Monday that Damascus had asked for talks.';
+    const base = aLayer().forArticle(text, 'a.txt');
+    const ana = base.by('ana').withEntity('Moscow', 'PLACE').withEntity('Damascus', 'PLACE').build();
+    ana.entities[1] = { ...ana.entities[1], orphaned: true, start: 500, end: 508 };
+    const bob = base.by('bob').withEntity('Moscow', 'PLACE').build();
+    const { units } = alignLayers([{ annotator: 'ana', layer: ana }, { annotator: 'bob', layer: bob }]);
+    assert.deepStrictEqual(units.map((u) => [u.start, u.end, u.state]), [[0, 6, 'agreed']]);
+  });
+});

@@ -125,3 +125,21 @@ describe('sift review', () => {
     assert.strictEqual((await run(['review', '--status', 'nope'], c.dir)).code, 1);
   });
 });
+
+describe('sift review on an article changed since it was annotated', () => {
+  it('--merge leaves out annotations whose text is gone (orphaned) instead of crashing, and merges the rest', async () => {
+    const text = 'Moscow said on Monday that Damascus had asked for talks.\nThe talks in Geneva were put off, Tass reported on a long Tuesday afternoon.';
+    const c = aCorpus()
+      .withArticle('c.txt', text)
+      .annotatedBy(['ana', 'bob'], (l) => l.withEntity('Moscow', 'PLACE').withEntity('Tass', 'ORG'))
+      .editedTo('Moscow said on Monday that Damascus had asked for talks.')
+      .build();
+    try {
+      const r = await run(['review', '--merge', '.', '--adjudicator', 'lead'], c.dir);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.deepStrictEqual(labels(goldOf(c, 'c.txt')), ['PLACE:Moscow'], 'the orphaned Tass is not put into gold at stale offsets');
+    } finally {
+      c.remove();
+    }
+  });
+});

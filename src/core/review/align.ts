@@ -2,7 +2,8 @@
 // Candidate pairs come from a sweep over spans sorted by start (never all pairs); they are taken best first (a gold
 // annotation's `from` links, then exact matches, then the same span, then the largest overlap), and two groups join
 // only when they share no layer, so a layer contributes at most one annotation to a unit. Every pair is ranked by
-// content and (annotator, id) alone, so the units do not depend on file order or layer order.
+// content and (annotator, id) alone, so the units do not depend on file order or layer order. Every annotation that is
+// not orphaned belongs to exactly one unit; an orphaned one (its text not found in the current article) to none.
 import { Annotation, AnnotationKind, Dismissal, Layer, isClaim } from '../model';
 import { Alignment, GOLD, LayerInput, Unit } from './units';
 import { cmp, disagreementOf, versionKey, versionsOf } from './versions';
@@ -55,6 +56,9 @@ function nodesOf(layers: LayerInput[], kind: AnnotationKind): Node[] {
   for (const { annotator, layer } of layers) {
     const gold = annotator === GOLD;
     for (const a of annotationsOf(layer, kind)) {
+      // An orphaned annotation has no place in the current text (its offsets are its last, stale ones): it takes no
+      // part in review until it is re-attached, so it can never be adjudicated into gold at a wrong span.
+      if (a.orphaned) continue;
       const vkey = versionKey(a);
       const node: Node = { annotator, a, gold, vkey, key: [annotator, a.id, vkey].join(SEP) };
       if (gold && a.from?.length) node.from = new Set(a.from.map((t) => target(t.annotator, t.id)));
