@@ -167,3 +167,21 @@ describe('the editor\'s corpus index confines its reads to the workspace folder'
     }
   });
 });
+
+describe('a merge conflict left by the git driver, in the corpus index', () => {
+  it('is reported after a scan and stays reported after Sift saves the sidecar (the entry is written back)', async () => {
+    const c = aCorpus().withArticle('a.txt', 'Moscow said on Monday.').annotatedBy('ana', (l) => l.withEntity('Moscow', 'PLACE', { id: 'e-1' })).build();
+    try {
+      const side = c.sidecarPath('a.txt', 'ana');
+      fs.appendFileSync(side, 'x-sift-conflicts:\n  - in: entities\n    id: e-1\n    field: label\n    kind: both-changed\n    base: PLACE\n    ours: PLACE\n    theirs: ORG\n');
+      const index = new CorpusIndex(new CountingPort(), [c.dir]);
+      await index.scan();
+      const codes = () => index.warned().flatMap((w) => w.warnings.map((p) => p.code));
+      assert.ok(codes().includes('merge-conflict'), `reported after the scan: ${codes().join(', ')}`);
+      await index.update(side, index.layer(c.articlePath('a.txt'), 'ana')!);
+      assert.ok(codes().includes('merge-conflict'), 'still reported after a save');
+    } finally {
+      c.remove();
+    }
+  });
+});

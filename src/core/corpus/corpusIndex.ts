@@ -163,8 +163,9 @@ export class CorpusIndex {
   /** Sift wrote `layer` to `sidecar` itself: take it as is, with no read or parse (`text`, when given, is what was written). */
   async update(sidecar: string, layer: Layer, text?: string): Promise<void> {
     const st = await this.fs.stat(sidecar);
-    // Keys Sift does not know are written back as they were, so their warnings stay (renamed ids are now written).
-    const kept = this.entries.get(sidecar)?.warnings?.filter((w) => w.code === 'unknown-key');
+    // Keys Sift does not know are written back as they were, so their warnings stay (renamed ids are now written); so
+    // are a git merge's `x-sift-conflicts`, so their errors stay until a person deletes the entries.
+    const kept = this.entries.get(sidecar)?.warnings?.filter((w) => w.code === 'unknown-key' || w.code === 'merge-conflict');
     this.entries.set(sidecar, { size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1, ...(text !== undefined ? { hash: sha(text) } : {}), indexed: this.indexed(sidecar, structuredClone(layer)), ...(kept?.length ? { warnings: kept } : {}) });
     this.invalidate(sidecar);
   }
