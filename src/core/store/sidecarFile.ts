@@ -94,13 +94,7 @@ export class SidecarFile extends SidecarFileBase {
   saveOverlapped(): Promise<SaveOutcome> {
     return this.queued(async () => {
       if (this.readOnly || this.disposed) return 'unchanged';
-      if (this.touched) {
-        this.touched = false;
-        this.beforeSave?.();
-      }
-      if (this.error) return this.saveRecovery();
-      if (!this.needsSave) return 'unchanged';
-      return withLockAsync(this.path, () => this.saveLockedOverlapped());
+      return this.beforeWrite() ?? withLockAsync(this.path, () => this.saveLockedOverlapped());
     });
   }
 
@@ -151,10 +145,7 @@ export class SidecarFile extends SidecarFileBase {
     if (this.readOnly || this.disposed) return 'unchanged';
     const codec = this.codec;
     if (!codec || !this.big) return this.save();
-    if (this.touched) {
-      this.touched = false;
-      this.beforeSave?.();
-    }
+    this.takeTouched();
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
       if (this.error || (await this.reloadOffThread()).outcome === 'broken') return this.saveRecoveryOffThread(codec);
       if (!this.needsSave || this.disposed) return 'unchanged';

@@ -142,13 +142,25 @@ export class SidecarFileBase {
    */
   save(): SaveOutcome {
     if (this.readOnly) return 'unchanged';
-    if (this.touched) {
-      this.touched = false;
-      this.beforeSave?.();
-    }
+    return this.beforeWrite() ?? withLock(this.path, () => this.saveLocked());
+  }
+
+  /** Runs `beforeSave` once for the changes made since the last save. */
+  protected takeTouched(): void {
+    if (!this.touched) return;
+    this.touched = false;
+    this.beforeSave?.();
+  }
+
+  /**
+   * What every in-process save does before its locked write: `beforeSave`, then the recovery file while the file on
+   * disk is broken, or 'unchanged' when there is nothing to write; undefined when the write must go ahead.
+   */
+  protected beforeWrite(): SaveOutcome | undefined {
+    this.takeTouched();
     if (this.error) return this.saveRecovery();
     if (!this.needsSave) return 'unchanged';
-    return withLock(this.path, () => this.saveLocked());
+    return undefined;
   }
 
   private saveLocked(): SaveOutcome {
