@@ -24,6 +24,7 @@ import { SiftApi, testHooksEnabled, withTestHooks } from './testApi';
 import { AnnotationTree } from './views/annotationTree';
 import { AnnotationDecorations } from './views/decorations';
 import { Discussion } from './views/discussion';
+import { MyQueue } from './views/myQueue';
 import { SiftHover } from './views/hover';
 import { Orphans } from './views/orphans';
 import { SidecarDiagnostics } from './views/sidecarDiagnostics';
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   const status = new AnnotatorStatus(sv.sessions, sv.annotator);
   const tree = new AnnotationTree(sv.sessions, sv.annotator, sv.knowledge);
   const discussion = new Discussion(sv.sessions, sv.knowledge);
+  const queue = new MyQueue(sv.knowledge, sv.annotator);
   context.subscriptions.push(
     status,
     tree,
@@ -83,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
     discussion,
     ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
     registerGitSetup(context),
+    queue,
   );
   const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
   context.subscriptions.push(...review.disposables);
@@ -94,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): SiftApi {
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return api;
   log.info('test hooks are on');
-  return withTestHooks(api, { services: sv, status, tree, review, discussion, agreement: agreement.panel, activationMs, extensionMode: context.extensionMode });
+  return withTestHooks(api, { services: sv, status, tree, review, discussion, queue, agreement: agreement.panel, activationMs, extensionMode: context.extensionMode });
 }
 
 /** Writes everything still pending, so closing VS Code right after an annotation loses nothing. */
