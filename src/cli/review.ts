@@ -114,7 +114,8 @@ const MERGE_IN_FLIGHT = 16;
 /** One article merged; an article that cannot be read is skipped with the reason. */
 async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
   try {
-    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
+    const annotators = comparedIn(r.assigned, a.article, a.layers.map((l) => l.annotator), r.annotators)?.annotators ?? r.annotators;
+    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators }, who);
   } catch (e) {
     if (!(e instanceof ArticleError)) throw e;
     return { article: a.article, added: 0, written: false, skipped: e.message };

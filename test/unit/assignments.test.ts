@@ -10,7 +10,7 @@ import {
 } from '../../src/core/corpus/assignments';
 import { assignedArticle, comparedFor, withAssignmentCounts } from '../../src/core/review/assigned';
 import { agreement } from '../../src/core/review/agreement/report';
-import { serializeSidecar } from '../../src/core/store/sidecarFormat';
+import { readSidecarFast, serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { aLayer } from '../builders/layer';
 import { runCli } from './helpers/runCli';
 
@@ -265,6 +265,10 @@ describe('sift assign', () => {
     const agree = await runCli(['agree', 'news', '--json'], dir);
     const report = JSON.parse(agree.out) as { counts: { assignment: { not_annotated_yet: number; not_assigned: number } } };
     assert.deepStrictEqual([report.counts.assignment.not_annotated_yet, report.counts.assignment.not_assigned], [1, 1]);
+    const merge = await runCli(['review', '--merge', 'news/a.txt', '--adjudicator', 'lead'], dir);
+    assert.strictEqual(merge.code, 0, merge.err);
+    const gold = readSidecarFast(fs.readFileSync(path.join(dir, 'news', 'a.gold.ann.yaml'), 'utf8'), 'gold');
+    assert.deepStrictEqual(gold.entities.map((e) => e.from?.map((t) => t.annotator)), [['ana']], 'cat, not assigned, does not vote');
     fs.writeFileSync(file(), 'version: 1\narticles: {a: *x}\n');
     const bad = await runCli(['review', '--status', 'news'], dir);
     assert.strictEqual(bad.code, 2);
