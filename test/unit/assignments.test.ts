@@ -134,6 +134,29 @@ describe('assignments: the file', () => {
     assert.strictEqual(serializeAssignments(back), text, 'no churn');
   });
 
+  it('property: any article paths and annotator ids read back exactly as written', () => {
+    const segment = fc.string({ unit: fc.oneof(fc.constantFrom(...'aZ09_.-: #\'"[]{},&*!|>%@`~?'), fc.constantFrom('é', '中', '😀', '\u00a0')), minLength: 1, maxLength: 10 })
+      .filter((x) => x !== '.' && x !== '..' && !/^\s|\s$/.test(x) === !/^\s|\s$/.test(x));
+    const articlePath = fc.array(segment, { minLength: 1, maxLength: 3 }).map((xs) => xs.join('/'));
+    const slug = fc.oneof(fc.constantFrom('true', 'null', 'false', '123', '1e3', '0x1f', 'no', 'y', 'inf', 'nan'), fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,8}$/)).filter((x) => x !== 'gold');
+    fc.assert(fc.property(fc.uniqueArray(slug, { minLength: 1, maxLength: 5 }), fc.uniqueArray(articlePath, { maxLength: 20 }), fc.nat(), (people, paths, seed) => {
+      const { assignments } = planAssignments(paths, { annotators: people, overlap: 1, seed });
+      const text = serializeAssignments(assignments);
+      assert.deepStrictEqual(parseAssignments(text, 'f'), assignments, text);
+      assert.deepStrictEqual(parseAssignments(text, 'f', true), assignments, 'the yaml library reads it the same');
+    }), { numRuns: 300 });
+  });
+
+  it('reads and writes a big file in linear time (a repeated key is found without the quadratic check)', () => {
+    const people = Array.from({ length: 10 }, (_, i) => `p${i}`);
+    const { assignments } = planAssignments(names(5000), { annotators: people, overlap: 3, seed: 1 });
+    const text = serializeAssignments(assignments);
+    assert.strictEqual(parseAssignments(text, 'f').articles.size, 5000);
+    const twice = `${text}  a000.txt: [p1]\n`;
+    const line = text.split('\n').length;
+    assert.throws(() => parseAssignments(twice, 'f'), (e: unknown) => e instanceof AssignmentError && e.message === `f:${line}:3: Map keys must be unique ("a000.txt" is repeated)`);
+  });
+
   const header = 'version: 1\noverlap: 1\nseed: 1\nannotators: [ana, bob]\n';
   const rejects = (text: string, message: RegExp) =>
     assert.throws(() => parseAssignments(text, 'f.yaml'), (e: unknown) => e instanceof AssignmentError && message.test(e.message), text);
@@ -151,6 +174,18 @@ describe('assignments: the file', () => {
     rejects('version: 2\noverlap: 1\nseed: 1\nannotators: [ana]\narticles: {}\n', /\/version: must be equal to constant/);
     rejects('- a\n- b\n', /must be object/);
     rejects('', /must be object/);
+  });
+
+  it('checks the layout Sift writes as strictly as any other', () => {
+    const written = '# x\n\nversion: 1\noverlap: 1\nseed: 1\nannotators:\n  - ana\n  - bob\narticles:\n';
+    assert.strictEqual(parseAssignments(`${written}  a.txt: [ana]\n`, 'f').articles.get('a.txt')?.[0], 'ana');
+    rejects(`${written}  ../x.txt: [ana]\n`, /pattern/);
+    rejects(`${written}  a.txt: [eve]\n`, /'eve' is not in annotators/);
+    rejects(`${written}  a.txt: [ana]\n  a.txt: [bob]\n`, /^f\.yaml:11:3: Map keys must be unique \("a\.txt" is repeated\)$/);
+    rejects(`${written}  a.txt: [ana, ana]\n`, /duplicate items/);
+    rejects(written.replace('overlap: 1', 'overlap: 0'), /\/overlap: must be >= 1/);
+    // A hand edit in another style is read by the yaml library, the same way.
+    assert.deepStrictEqual(parseAssignments(`${written}  a.txt:\n    - ana\n  'b.txt': [bob]  # note\n`, 'f').articles, new Map([['a.txt', ['ana']], ['b.txt', ['bob']]]));
   });
 
   it('reads keys that would be special on an object as plain article names', () => {

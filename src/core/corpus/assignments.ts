@@ -6,7 +6,7 @@
 // relative to the file's folder, with `/` separators, sorted.
 import Ajv, { ValidateFunction } from 'ajv';
 import { createHash } from 'crypto';
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, Node, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import schema from '../../../schemas/assignments.schema.json';
 import { isValidAnnotator } from '../store/annotator';
 
@@ -156,24 +156,95 @@ function schemaProblems(data: unknown): string[] {
   return problems.slice(0, 5);
 }
 
-/**
- * Parses `sift.assignments.yaml`. A file that is not YAML, uses aliases to blow up, repeats a key, or does not match
- * the schema throws an AssignmentError naming the file and where; such a file is never written over.
- */
-export function parseAssignments(text: string, file: string): Assignments {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const at = lines.linePos(first.pos[0]);
-    throw new AssignmentError(`${file}:${at.line}:${at.col}: ${first.message.split('\n')[0]}`, at.line, at.col);
+/** The first key repeated in a mapping (checked in one pass: the `yaml` library's own check is quadratic in keys). */
+function repeatedKey(node: unknown): Node | undefined {
+  if (isSeq(node)) {
+    for (const item of node.items) { const r = repeatedKey(item); if (r) return r; }
+  } else if (isMap(node)) {
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      const key: unknown = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (seen.has(key) && isNode(pair.key)) return pair.key;
+      seen.add(key);
+      const r = repeatedKey(pair.value);
+      if (r) return r;
+    }
   }
-  let data: unknown;
+  return undefined;
+}
+
+/** One scalar of the layout Sift writes: plain (a safe path or slug) or JSON-quoted; undefined for anything else. */
+function fastScalar(s: string): string | undefined {
+  if (s.startsWith('"')) {
+    try { return JSON.parse(s) as string; } catch { return undefined; }
+  }
+  return /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(s) && !NOT_PLAIN.test(s) ? s : undefined;
+}
+
+const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+const SCALAR = `(?:${QUOTED}|[A-Za-z0-9_][A-Za-z0-9_./-]*)`;
+const ARTICLE_LINE = new RegExp(`^  (${SCALAR}): \\[(${SCALAR}(?:, ${SCALAR})*)\\]$`);
+const ITEM = new RegExp(SCALAR, 'g');
+
+/**
+ * A reader for exactly the layout serializeAssignments writes (one article a line), in one linear pass: the `yaml`
+ * library takes seconds over 10,000 articles. Any line it does not know, any scalar it is not sure of, makes it give
+ * up (undefined) and the caller parses with `yaml`; what it returns is checked by the same schema.
+ */
+function readWrittenLayout(text: string): unknown {
+  const lines = text.split('\n');
+  let k = 0;
+  while (lines[k]?.startsWith('#') || lines[k] === '') k++;
+  const head = /^version: 1\noverlap: ([0-9]{1,4})\nseed: ([0-9]{1,10})\nannotators:$/.exec(lines.slice(k, k + 4).join('\n'));
+  if (!head) return undefined;
+  const annotators: string[] = [];
+  for (k += 4; lines[k]?.startsWith('  - '); k++) {
+    const a = fastScalar(lines[k].slice(4));
+    if (a === undefined) return undefined;
+    annotators.push(a);
+  }
+  if (lines[k] !== 'articles:' && lines[k] !== 'articles: {}') return undefined;
+  const articles: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (k++; k < lines.length && lines[k] !== ''; k++) {
+    const m = ARTICLE_LINE.exec(lines[k]);
+    const key = m && fastScalar(m[1]);
+    const who = m?.[2].match(ITEM)?.map(fastScalar);
+    if (key === undefined || key === null || !who || who.some((w) => w === undefined) || key in articles) return undefined;
+    articles[key] = who as string[];
+  }
+  if (lines.slice(k).some((l) => l !== '')) return undefined;
+  return { version: 1, overlap: Number(head[1]), seed: Number(head[2]), annotators, articles: { ...articles } };
+}
+
+/**
+ * Parses `sift.assignments.yaml`. A file that is not YAML, uses aliases, repeats a key, or does not match the schema
+ * throws an AssignmentError naming the file and where; such a file is never written over. The layout Sift writes is
+ * read by a linear reader; anything else (hand edits in another style) by `yaml` (`careful` forces it).
+ */
+export function parseAssignments(text: string, file: string, careful = false): Assignments {
+  const fast = careful ? undefined : readWrittenLayout(text);
+  return toAssignments(fast ?? parseYaml(text, file), file);
+}
+
+function parseYaml(text: string, file: string): unknown {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const at = (offset: number, message: string) => {
+    const pos = lines.linePos(offset);
+    return new AssignmentError(`${file}:${pos.line}:${pos.col}: ${message}`, pos.line, pos.col);
+  };
+  const first = doc.errors[0];
+  if (first) throw at(first.pos[0], first.message.split('\n')[0]);
+  const repeated = repeatedKey(doc.contents);
+  if (repeated) throw at(repeated.range?.[0] ?? 0, `Map keys must be unique (${JSON.stringify(String(repeated))} is repeated)`);
   try {
-    data = doc.toJS({ maxAliasCount: 0 });
+    return doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
     throw new AssignmentError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+function toAssignments(data: unknown, file: string): Assignments {
   const problems = schemaProblems(data);
   if (problems.length) throw new AssignmentError(`${file} is not a valid assignments file (schemas/assignments.schema.json): ${problems.join('; ')}`);
   const d = data as { overlap: number; seed: number; annotators: string[]; articles: Record<string, string[]> };
@@ -181,16 +252,29 @@ export function parseAssignments(text: string, file: string): Assignments {
   return { version: ASSIGNMENTS_VERSION, overlap: d.overlap, seed: d.seed, annotators: [...d.annotators].sort(byCode), articles };
 }
 
-/** The file's text: a fixed key order, one article a line, sorted, in flow style so a change is a one-line diff. */
+/** Plain scalars YAML's core schema would read as something other than the same string (null, booleans, numbers). */
+const NOT_PLAIN = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|0[xob].*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN))$/;
+
+/** A string as YAML: plain when it is a safe path or slug, else double-quoted (JSON's string syntax is valid YAML). */
+function scalar(s: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(s) && !NOT_PLAIN.test(s) ? s : JSON.stringify(s);
+}
+
+/**
+ * The file's text: a fixed key order, one article a line, sorted, in flow style so a change is a one-line diff.
+ * Written line by line (the layout is fixed; parseAssignments reads it back exactly, as a property test holds).
+ */
 export function serializeAssignments(a: Assignments): string {
-  const doc = new Document({
-    version: a.version, overlap: a.overlap, seed: a.seed, annotators: a.annotators,
-    articles: Object.fromEntries([...a.articles].sort((x, y) => byCode(x[0], y[0]))),
-  });
-  doc.commentBefore = ' Sift assignments (sift assign): which annotators annotate which article. Paths are relative to this\n file\'s folder. Re-run sift assign to place new articles; existing lines are kept.';
-  const articles = doc.get('articles', true) as { items: { value: { flow: boolean } }[] };
-  for (const item of articles.items) item.value.flow = true;
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const out = [
+    '# Sift assignments (sift assign): which annotators annotate which article. Paths are relative to this',
+    '# file\'s folder. Re-run sift assign to place new articles; existing lines are kept.',
+    '',
+    `version: ${a.version}`, `overlap: ${a.overlap}`, `seed: ${a.seed}`, 'annotators:', ...a.annotators.map((x) => `  - ${scalar(x)}`),
+  ];
+  const articles = [...a.articles].sort((x, y) => byCode(x[0], y[0]));
+  out.push(articles.length ? 'articles:' : 'articles: {}');
+  for (const [article, who] of articles) out.push(`  ${scalar(article)}: [${who.map(scalar).join(', ')}]`);
+  return `${out.join('\n')}\n`;
 }
 
 /** The annotators an article is assigned to (a relative path, `/` separators), or undefined when it is not assigned. */
