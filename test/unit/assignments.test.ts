@@ -266,6 +266,11 @@ describe('sift assign', () => {
     assert.strictEqual(second.articles.get('news/d.txt')?.length, 2);
   });
 
+  it('is in the CLI\'s help', async () => {
+    const r = await runCli(['help'], dir);
+    assert.match(r.out, /sift assign --annotators A,B,C --overlap N \[--seed N\] \[--out FILE\] \[paths\.\.\.\]/);
+  });
+
   it('refuses overlap above the annotators, and never writes over a file it cannot parse', async () => {
     const over = await runCli(['assign', '--annotators', 'ana,bob', '--overlap', '3'], dir);
     assert.strictEqual(over.code, 1);
