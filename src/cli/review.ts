@@ -13,7 +13,7 @@ import { Unit, UNIT_STATES, Version } from '../core/review/units';
 import { CliIo } from './io';
 
 export const REVIEW_USAGE = `sift review --merge [paths...] [--strategy unanimous|agreed|majority] [--min-votes N]
-            [--annotators A,B] [--adjudicator NAME]
+            [--annotators A,B] [--adjudicator NAME] [--seed S]
 sift review --status [paths...] [--annotators A,B] [--json]
 sift review --units FILE [--annotators A,B] [--json]
   Compares the annotators' layers of each article under the paths (default .; a path may be a folder, an article or
@@ -22,7 +22,9 @@ sift review --units FILE [--annotators A,B] [--json]
   annotated the position agrees on; majority, a version with more than half the votes (or --min-votes) and no tie.
   Decisions already in gold are kept. --status prints each article's units and open disagreements per state and its
   layers' statuses; --units prints one article's units with their versions. Unreadable sidecars are reported and
-  their article skipped; nothing unreadable is written over.`;
+  their article skipped; nothing unreadable is written over. --seed (or SIFT_ID_SEED) makes the ids of new gold
+  annotations depend only on S, the article's file name and their order, for reproducible runs; they are random
+  otherwise.`;
 
 type Mode = 'merge' | 'status' | 'units';
 
@@ -33,6 +35,8 @@ interface ReviewArgs {
   minVotes?: number;
   annotators?: string[];
   adjudicator?: string;
+  /** Seeds the ids of new gold annotations (--seed, else SIFT_ID_SEED). */
+  idSeed?: string;
   json: boolean;
 }
 
@@ -54,6 +58,7 @@ function parseArgs(args: string[]): ReviewArgs | string {
       r.minVotes = n;
     } else if (a === '--annotators') r.annotators = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--adjudicator') r.adjudicator = value();
+    else if (a === '--seed') r.idSeed = value();
     else if (a.startsWith('-')) return `unknown option ${a}`;
     else r.paths.push(a);
   }
@@ -62,6 +67,8 @@ function parseArgs(args: string[]): ReviewArgs | string {
   if (r.mode === 'units' && r.paths.length !== 1) return '--units takes one FILE';
   if (r.minVotes !== undefined && r.strategy !== 'majority') return '--min-votes goes with --strategy majority';
   if (r.adjudicator !== undefined && !isValidAnnotator(r.adjudicator)) return `'${r.adjudicator}' is not a valid annotator id`;
+  if (r.idSeed === '') return '--seed needs a value';
+  if (r.idSeed !== undefined && r.mode !== 'merge') return '--seed goes with --merge';
   return r;
 }
 
@@ -109,7 +116,7 @@ const MERGE_IN_FLIGHT = 16;
 /** One article merged; an article that cannot be read is skipped with the reason. */
 async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
   try {
-    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
+    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed }, who);
   } catch (e) {
     if (!(e instanceof ArticleError)) throw e;
     return { article: a.article, added: 0, written: false, skipped: e.message };
@@ -230,6 +237,7 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     io.err(`sift review: ${r}\n${REVIEW_USAGE}\n`);
     return 2;
   }
+  r.idSeed ??= process.env.SIFT_ID_SEED || undefined;
   const { articles, missing } = await load(r.paths, io.cwd);
   for (const m of missing) io.err(`sift review: ${clean(m)}: not found\n`);
   const code = r.mode === 'merge' ? await mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);

@@ -59,6 +59,13 @@ export interface MergeOutcome {
   written: boolean;
 }
 
+export interface ArticleMergeOptions extends MergeOptions {
+  /** The layers compared (default: every layer but gold). */
+  annotators?: string[];
+  /** Seeds the ids of the new gold annotations (session/ids.ts); default random. */
+  idSeed?: string;
+}
+
 /**
  * Auto-merge of one article into its gold sidecar: compares `annotators` (default: every layer but gold), skips
  * units gold already decided, and saves through the session's sidecar only when something was added. The index's
@@ -66,13 +73,13 @@ export interface MergeOutcome {
  * The save's temp file is written by async IO (saveOverlapped), so that many articles merged at once overlap their
  * waits on the disk; it is the same locked compare-and-swap write.
  */
-export async function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotators?: string[] }, who: Decider, text?: ArticleText): Promise<MergeOutcome> {
+export async function mergeArticle(a: ArticleLayers, options: ArticleMergeOptions, who: Decider, text?: ArticleText): Promise<MergeOutcome> {
   const out: MergeOutcome = { article: a.article, added: 0, written: false };
   if (a.broken.length) return { ...out, skipped: `unreadable sidecar ${a.broken.map((b) => path.basename(b.sidecar)).join(', ')}` };
   const article = text ?? new ArticleText(readArticle(a.article));
   const annotators = options.annotators;
   if (!autoMerge(alignArticle(a, article, annotators).alignment, options, who).length) return out;
-  const gold = new ArticleSession(a.article, GOLD, article.text);
+  const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed });
   try {
     if (gold.sidecar.error) return { ...out, skipped: `its gold sidecar cannot be parsed: ${gold.sidecar.error.message.split('\n')[0]}` };
     const compared = placedOn(gold.article, a.article, a.layers.filter((l) => l.annotator !== GOLD));

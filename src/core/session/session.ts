@@ -1,5 +1,4 @@
 // An article open for annotation by one annotator: its text, its sidecar, and the operations that change them.
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
@@ -11,6 +10,7 @@ import { SidecarFile } from '../store/sidecarFile';
 import { CommentRef, addComment, deleteComment, editComment, setResolved } from '../review/discussion';
 import { SidecarCodec, nextTurn } from '../store/sidecarCodec';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
+import { IdSource, idsFor } from './ids';
 
 export interface ReanchorReport {
   same: number;
@@ -23,6 +23,8 @@ export interface SessionOptions {
   maxArticleBytes?: number;
   now?: () => string;
   newId?: (kind: 'entity' | 'claim') => string;
+  /** Seeds the ids of new annotations and dismissals (ids.ts): the same seed gives the same ids. Default: random. */
+  idSeed?: string;
   /**
    * Another annotator's layer, shown but never changed: every method that changes the layer throws, and the sidecar
    * is never written (it still re-anchors in memory as the article is edited, and reloads from disk).
@@ -45,7 +47,6 @@ export class ReadOnlyLayerError extends Error {
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const randomId = (kind: 'entity' | 'claim') => `${kind === 'entity' ? 'e' : 'c'}-${randomBytes(4).toString('hex')}`;
 
 export type NewEntity = Pick<EntityAnnotation, 'start' | 'end' | 'label'> & Partial<Pick<EntityAnnotation, 'value' | 'canonical' | 'note'>>;
 /** Sub-span quotes are taken from the article: only start and end are read. */
@@ -56,6 +57,7 @@ export class ArticleSession {
   readonly sidecar: SidecarFile;
   private readonly now: () => string;
   private readonly newId: (kind: 'entity' | 'claim') => string;
+  private readonly ids: IdSource;
   /** What re-anchoring did when the sidecar's hash did not match the article. */
   lastReanchor: ReanchorReport | undefined;
   /** Set for another annotator's layer: shown, re-anchored in memory, never changed or saved. */
@@ -64,7 +66,8 @@ export class ArticleSession {
 
   constructor(readonly articlePath: string, readonly annotator: string, text: string, options: SessionOptions = {}) {
     this.now = options.now ?? isoNow;
-    this.newId = options.newId ?? randomId;
+    this.ids = idsFor(`${path.basename(articlePath)}/${annotator}`, options.idSeed);
+    this.newId = options.newId ?? this.ids;
     this.readOnly = options.readOnly ?? false;
     this.viewer = options.viewer;
     this.article = new ArticleText(text);
@@ -348,7 +351,7 @@ export class ArticleSession {
     this.assertWritable();
     const list = this.layer.dismissed ?? [];
     let id = d.id;
-    while (!id || list.some((x) => x.id === id)) id = `x-${randomBytes(4).toString('hex')}`;
+    while (!id || list.some((x) => x.id === id)) id = this.ids('dismissal');
     const added: Dismissal = { ...d, id, from: d.from.map((t) => ({ ...t })) };
     this.layer.dismissed = [...list, added];
     return added;
