@@ -4,6 +4,7 @@ import * as path from 'path';
 import { scanCorpus } from '../core/corpus/nodeIndex';
 import { isSidecarPath } from '../core/store/paths';
 import { withFoldersListedOnce } from '../core/store/leftovers';
+import { LockTimeoutError } from '../core/store/lock';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
 import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
@@ -113,11 +114,18 @@ function reportBroken(a: ArticleLayers, io: CliIo): void {
 /** Articles merged at once: their saves' waits on the disk (fsync) overlap. */
 const MERGE_IN_FLIGHT = 16;
 
-/** One article merged; an article that cannot be read is skipped with the reason. */
+/** Why an article was skipped because another writer held its gold sidecar's lock (the rest of the run goes on). */
+const LOCKED = 'its gold sidecar is locked by another writer';
+
+/**
+ * One article merged; an article that cannot be read is skipped with the reason, and so is one whose gold sidecar
+ * another writer keeps locked past the lock's wait (nothing of it is written: a later run merges it).
+ */
 async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
   try {
     return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed }, who);
   } catch (e) {
+    if (e instanceof LockTimeoutError) return { article: a.article, added: 0, written: false, skipped: `${LOCKED} (${path.basename(e.lockFile)}); nothing written, run the merge again` };
     if (!(e instanceof ArticleError)) throw e;
     return { article: a.article, added: 0, written: false, skipped: e.message };
   }
@@ -167,6 +175,8 @@ async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Pr
     if (o.written) written++;
     results.push({ ...o, article: rel(io.cwd, a.article) });
   }
+  const locked = articles.filter((_, i) => outcomes[i].skipped?.startsWith(LOCKED)).map((a) => rel(io.cwd, a.article));
+  if (locked.length) io.err(`sift review: ${locked.length} article(s) not merged, their gold sidecar locked by another writer: ${locked.join(', ')}; run the merge again for them\n`);
   if (r.json) io.out(`${JSON.stringify({ strategy: r.strategy, adjudicator: who.adjudicator, articles: results }, null, 2)}\n`);
   else io.out(`${articles.length} article(s), ${r.strategy}: ${added} gold annotation(s) added in ${written} gold sidecar(s) by ${who.adjudicator}; ${skipped} skipped\n`);
   return skipped ? 1 : 0;

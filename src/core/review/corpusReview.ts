@@ -4,6 +4,7 @@
 // reported and its article skipped; a gold sidecar that cannot be parsed is never written.
 import * as path from 'path';
 import { CorpusIndex } from '../corpus/corpusIndex';
+import { Layer } from '../model';
 import { ArticleSession } from '../session/session';
 import { parseSidecarName } from '../store/paths';
 import { ArticleText, readArticle } from '../text/article';
@@ -78,12 +79,16 @@ export async function mergeArticle(a: ArticleLayers, options: ArticleMergeOption
   if (a.broken.length) return { ...out, skipped: `unreadable sidecar ${a.broken.map((b) => path.basename(b.sidecar)).join(', ')}` };
   const article = text ?? new ArticleText(readArticle(a.article));
   const annotators = options.annotators;
-  if (!autoMerge(alignArticle(a, article, annotators).alignment, options, who).length) return out;
+  const first = autoMerge(alignArticle(a, article, annotators).alignment, options, who);
+  if (!first.length) return out;
   const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed });
   try {
     if (gold.sidecar.error) return { ...out, skipped: `its gold sidecar cannot be parsed: ${gold.sidecar.error.message.split('\n')[0]}` };
-    const compared = placedOn(gold.article, a.article, a.layers.filter((l) => l.annotator !== GOLD));
-    const decisions = autoMerge(alignLayers([...compared, { annotator: GOLD, layer: gold.layer }], { annotators }), options, who);
+    // Gold as read now decides; when neither the index nor the file has a gold annotation or dismissal, the units
+    // are those just aligned (an empty gold layer adds none), so they are not aligned a second time.
+    const decisions = !a.layers.some((l) => l.annotator === GOLD) && isBlank(gold.layer) ? first : autoMerge(alignLayers([
+      ...placedOn(gold.article, a.article, a.layers.filter((l) => l.annotator !== GOLD)), { annotator: GOLD, layer: gold.layer },
+    ], { annotators }), options, who);
     if (!decisions.length) return out;
     for (const d of decisions) gold.applyDecision(d);
     if (!gold.layer.header.status) gold.setStatus('in-review');
@@ -93,6 +98,11 @@ export async function mergeArticle(a: ArticleLayers, options: ArticleMergeOption
   } finally {
     gold.sidecar.dispose();
   }
+}
+
+/** No annotation and no dismissal: a gold layer that decides nothing. */
+function isBlank(layer: Layer): boolean {
+  return layer.entities.length === 0 && layer.claims.length === 0 && !layer.dismissed?.length;
 }
 
 /** One article's layers (gold too) aligned on the article's current text. */
