@@ -121,9 +121,9 @@ const LOCKED = 'its gold sidecar is locked by another writer';
  * One article merged; an article that cannot be read is skipped with the reason, and so is one whose gold sidecar
  * another writer keeps locked past the lock's wait (nothing of it is written: a later run merges it).
  */
-async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
+async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider, roots: Map<string, string>): Promise<MergeOutcome> {
   try {
-    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed }, who);
+    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed, roots }, who);
   } catch (e) {
     if (e instanceof LockTimeoutError) return { article: a.article, added: 0, written: false, skipped: `${LOCKED} (${path.basename(e.lockFile)}); nothing written, run the merge again` };
     if (!(e instanceof ArticleError)) throw e;
@@ -156,8 +156,9 @@ async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) 
 
 async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  // Each folder is listed once for the temp files of crashed saves, not once per gold sidecar opened.
-  const { results: outcomes, error } = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who)));
+  // Each folder is listed once for the temp files of crashed saves, and its root looked up once, not once per article.
+  const roots = new Map<string, string>();
+  const { results: outcomes, error } = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who, roots)));
   let added = 0;
   let written = 0;
   let skipped = 0;

@@ -4,6 +4,7 @@
 // reported and its article skipped; a gold sidecar that cannot be parsed is never written.
 import * as path from 'path';
 import { CorpusIndex } from '../corpus/corpusIndex';
+import { sidecarPathInRoot, workspaceRootFor } from '../corpus/workspaceRoot';
 import { Layer } from '../model';
 import { ArticleSession } from '../session/session';
 import { parseSidecarName } from '../store/paths';
@@ -65,6 +66,19 @@ export interface ArticleMergeOptions extends MergeOptions {
   annotators?: string[];
   /** Seeds the ids of the new gold annotations (session/ids.ts); default random. */
   idSeed?: string;
+  /** Workspace roots by folder, filled as articles are merged: a bulk merge looks each folder's root up once. */
+  roots?: Map<string, string>;
+}
+
+/** The gold sidecar's path, refused (ArticleError) outside the workspace root as the session would refuse it. */
+function goldPath(article: string, roots: Map<string, string> | undefined): string {
+  const dir = path.dirname(article);
+  let root = roots?.get(dir);
+  if (root === undefined) {
+    root = workspaceRootFor(article);
+    roots?.set(dir, root);
+  }
+  return sidecarPathInRoot(article, GOLD, root);
 }
 
 /**
@@ -81,7 +95,7 @@ export async function mergeArticle(a: ArticleLayers, options: ArticleMergeOption
   const annotators = options.annotators;
   const first = autoMerge(alignArticle(a, article, annotators).alignment, options, who);
   if (!first.length) return out;
-  const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed });
+  const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed, sidecarPath: goldPath(a.article, options.roots) });
   try {
     if (gold.sidecar.error) return { ...out, skipped: `its gold sidecar cannot be parsed: ${gold.sidecar.error.message.split('\n')[0]}` };
     // Gold as read now decides; when neither the index nor the file has a gold annotation or dismissal, the units

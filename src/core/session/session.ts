@@ -36,6 +36,8 @@ export interface SessionOptions {
   codec?: SidecarCodec;
   /** The sidecar, already opened for this article and annotator (by `load`). */
   sidecar?: SidecarFile;
+  /** The sidecar's path, already checked by sidecarPathInRoot (a bulk merge finds each folder's root once). */
+  sidecarPath?: string;
 }
 
 /** Thrown by a change to a read-only layer. */
@@ -71,7 +73,7 @@ export class ArticleSession {
     this.readOnly = options.readOnly ?? false;
     this.viewer = options.viewer;
     this.article = new ArticleText(text);
-    this.sidecar = options.sidecar ?? SidecarFile.open(sidecarPathInRoot(articlePath, annotator), ArticleSession.headerFor(articlePath, annotator, this.article), { readOnly: this.readOnly, codec: options.codec });
+    this.sidecar = options.sidecar ?? SidecarFile.open(options.sidecarPath ?? sidecarPathInRoot(articlePath, annotator), ArticleSession.headerFor(articlePath, annotator, this.article), { readOnly: this.readOnly, codec: options.codec });
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
