@@ -3,12 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scanCorpus } from '../core/corpus/nodeIndex';
 import { isSidecarPath } from '../core/store/paths';
-import { withFoldersListedOnce } from '../core/store/leftovers';
-import { LockTimeoutError } from '../core/store/lock';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
-import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
-import { ArticleLayers, MergeOutcome, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
+import { MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
+import { ArticleLayers, alignArticle, articlesOf } from '../core/review/corpusReview';
+import { mergeArticles } from '../core/review/corpusMerge';
 import { articleStatus, ArticleReviewStatus } from '../core/review/feedback';
 import { Unit, UNIT_STATES, Version } from '../core/review/units';
 import { CliIo } from './io';
@@ -111,54 +110,9 @@ function reportBroken(a: ArticleLayers, io: CliIo): void {
   for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${clean(b.error.split('\n')[0])}\n`);
 }
 
-/** Articles merged at once: their saves' waits on the disk (fsync) overlap. */
-const MERGE_IN_FLIGHT = 16;
-
-/** Why an article was skipped because another writer held its gold sidecar's lock (the rest of the run goes on). */
-const LOCKED = 'its gold sidecar is locked by another writer';
-
-/**
- * One article merged; an article that cannot be read is skipped with the reason, and so is one whose gold sidecar
- * another writer keeps locked past the lock's wait (nothing of it is written: a later run merges it).
- */
-async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider, roots: Map<string, string>): Promise<MergeOutcome> {
-  try {
-    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed, roots }, who);
-  } catch (e) {
-    if (e instanceof LockTimeoutError) return { article: a.article, added: 0, written: false, skipped: `${LOCKED} (${path.basename(e.lockFile)}); nothing written, run the merge again` };
-    if (!(e instanceof ArticleError)) throw e;
-    return { article: a.article, added: 0, written: false, skipped: e.message };
-  }
-}
-
-/**
- * `work` on every item, at most `limit` at once; the results in the items' order. When one throws, no more are
- * started and those running finish (no save is cut off half-way); then the results before it and its error are given.
- */
-async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<{ results: R[]; error?: { at: number; error: unknown } }> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const failed: { at: number; error: unknown }[] = [];
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !failed.length) {
-      const i = next++;
-      try {
-        results[i] = await work(items[i]);
-      } catch (e) {
-        failed.push({ at: i, error: e });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  // The first to fail in the items' order.
-  return { results, error: failed.sort((x, y) => x.at - y.at)[0] };
-}
-
 async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  // Each folder is listed once for the temp files of crashed saves, and its root looked up once, not once per article.
-  const roots = new Map<string, string>();
-  const { results: outcomes, error } = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who, roots)));
+  const { results: outcomes, error } = await mergeArticles(articles, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed }, who);
   let added = 0;
   let written = 0;
   let skipped = 0;
@@ -174,9 +128,9 @@ async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Pr
     }
     added += o.added;
     if (o.written) written++;
-    results.push({ ...o, article: rel(io.cwd, a.article) });
+    results.push({ article: rel(io.cwd, a.article), added: o.added, written: o.written, ...(o.skipped === undefined ? {} : { skipped: o.skipped }) });
   }
-  const locked = articles.filter((_, i) => outcomes[i].skipped?.startsWith(LOCKED)).map((a) => rel(io.cwd, a.article));
+  const locked = articles.filter((_, i) => outcomes[i].locked).map((a) => rel(io.cwd, a.article));
   if (locked.length) io.err(`sift review: ${locked.length} article(s) not merged, their gold sidecar locked by another writer: ${locked.join(', ')}; run the merge again for them\n`);
   if (r.json) io.out(`${JSON.stringify({ strategy: r.strategy, adjudicator: who.adjudicator, articles: results }, null, 2)}\n`);
   else io.out(`${articles.length} article(s), ${r.strategy}: ${added} gold annotation(s) added in ${written} gold sidecar(s) by ${who.adjudicator}; ${skipped} skipped\n`);

@@ -59,6 +59,10 @@ export interface MergeOutcome {
   /** Why nothing was written, when the article was skipped. */
   skipped?: string;
   written: boolean;
+  /** Units gold had already decided (kept as they are). */
+  kept?: number;
+  /** Set when it was skipped because another writer held its gold sidecar's lock past the lock's wait. */
+  locked?: boolean;
 }
 
 export interface ArticleMergeOptions extends MergeOptions {
@@ -93,7 +97,9 @@ export async function mergeArticle(a: ArticleLayers, options: ArticleMergeOption
   if (a.broken.length) return { ...out, skipped: `unreadable sidecar ${a.broken.map((b) => path.basename(b.sidecar)).join(', ')}` };
   const article = text ?? new ArticleText(readArticle(a.article));
   const annotators = options.annotators;
-  const first = autoMerge(alignArticle(a, article, annotators).alignment, options, who);
+  const aligned = alignArticle(a, article, annotators).alignment;
+  out.kept = aligned.units.filter((u) => u.state === 'adjudicated').length;
+  const first = autoMerge(aligned, options, who);
   if (!first.length) return out;
   const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed, sidecarPath: goldPath(a.article, options.roots) });
   try {
