@@ -18,21 +18,21 @@ const provenance = {
   created: fc.option(fc.constantFrom('2026-11-30T12:00:00Z', '2026-11-30'), { nil: undefined }),
   note: fc.option(textArb, { nil: undefined }),
 };
-const entity: fc.Arbitrary<EntityAnnotation> = fc.record({ id: textArb, start: fc.nat(100), end: fc.nat(100), quote: textArb, prefix: textArb, suffix: textArb, label: textArb, ...provenance }) as fc.Arbitrary<EntityAnnotation>;
+const entity: fc.Arbitrary<EntityAnnotation> = fc.record({ id: textArb, start: fc.nat(100), end: fc.nat(100), quote: textArb, prefix: textArb, suffix: textArb, label: textArb, ...provenance });
 const subSpan = fc.record({ start: fc.nat(50), end: fc.nat(50), quote: textArb });
 const claim: fc.Arbitrary<ClaimAnnotation> = fc.record({
   id: textArb, start: fc.nat(100), end: fc.nat(100), quote: textArb, prefix: textArb, suffix: textArb,
   source: fc.record({ name: textArb, span: fc.option(subSpan, { nil: undefined }) }), confidence: numberArb,
   cue: fc.option(subSpan, { nil: undefined }), factuality: fc.option(fc.constantFrom('reported', 'hedged'), { nil: undefined }), ...provenance,
-}) as fc.Arbitrary<ClaimAnnotation>;
-const dismissal: fc.Arbitrary<Dismissal> = fc.record({ id: textArb, kind: fc.constantFrom('entity', 'claim'), label: textArb, quote: textArb, from: fc.array(target, { maxLength: 2 }), adjudicator: textArb, created: textArb }) as fc.Arbitrary<Dismissal>;
+});
+const dismissal: fc.Arbitrary<Dismissal> = fc.record({ id: textArb, kind: fc.constantFrom('entity', 'claim'), label: textArb, quote: textArb, from: fc.array(target, { maxLength: 2 }), adjudicator: textArb, created: textArb });
 const layerArb: fc.Arbitrary<Layer> = fc.record({
   header: fc.record({ article: textArb, annotator: textArb, sha256: textArb, length: numberArb, status: fc.option(fc.constantFrom('in-review', 'adjudicated'), { nil: undefined }), extra: fc.option(textArb, { nil: undefined }) }),
   entities: fc.array(entity, { maxLength: 4 }),
   claims: fc.array(claim, { maxLength: 3 }),
   dismissed: fc.option(fc.array(dismissal, { maxLength: 2 }), { nil: undefined }),
   rejected: fc.option(fc.array(fc.record({ label: textArb, quote: textArb }), { maxLength: 2 }), { nil: undefined }),
-}).map(({ header: { extra, ...header }, ...rest }) => ({ header: { sift: FORMAT_VERSION, ...header, ...(extra === undefined ? {} : { 'x-tool': extra }) }, ...rest }) as unknown as Layer);
+}).map(({ header: { extra, ...header }, ...rest }) => ({ header: { sift: FORMAT_VERSION, ...header, ...(extra === undefined ? {} : { 'x-tool': extra }) }, ...rest }));
 
 /** A gold layer as `sift review --merge` writes it: plain text, provenance, a claim. */
 function goldLayer(): Layer {

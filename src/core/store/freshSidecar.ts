@@ -63,6 +63,8 @@ const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\
 function stringValue(value: string): string {
   // serializeSidecar's styleNode: line breaks, tabs and edge spaces are written double-quoted.
   if (/[\n\r\t]/.test(value) || /^\s|\s$/.test(value)) return doubleQuoted(value);
+  // yaml's own test: control characters and lone surrogates force double quotes.
+  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(value)) return doubleQuoted(value);
   if (NOT_PLAIN.test(value)) return quoted(value);
   return looksLikeOtherType(value) ? quoted(value) : value;
