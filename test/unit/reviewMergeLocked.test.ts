@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { withLockAsync } from '../../src/core/store/lock';
 import { readSidecarFast } from '../../src/core/store/sidecarFormat';
 import { runCli } from './helpers/runCli';
@@ -41,5 +43,28 @@ describe('sift review --merge with a gold sidecar locked by another writer', () 
     assert.strictEqual(again.code, 0, again.err);
     assert.match(again.out, /1 gold annotation\(s\) added in 1 gold sidecar\(s\)/);
     assert.deepStrictEqual(readSidecarFast(fs.readFileSync(gold, 'utf8'), gold).entities.map((e) => e.quote), ['Moscow']);
+  });
+});
+
+describe('sift review --merge and gold sidecars outside the workspace', () => {
+  it('refuses a gold sidecar that links out of the root, also for the second article of a folder already checked', async () => {
+    const c = aCorpus()
+      .withArticle('a.txt', A).annotatedBy(['ana', 'bob'], (l) => l.withEntity('Moscow', 'PLACE'))
+      .withArticle('b.txt', A).annotatedBy(['ana', 'bob'], (l) => l.withEntity('Moscow', 'PLACE'))
+      .build();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-outside-'));
+    try {
+      const target = path.join(outside, 'elsewhere.yaml');
+      fs.writeFileSync(target, '');
+      fs.symlinkSync(target, c.sidecarPath('b.txt', 'gold'));
+      const r = await runCli(['review', '--merge', '.', '--adjudicator', 'lead'], c.dir);
+      assert.strictEqual(r.code, 1, r.err);
+      assert.match(r.err, /b\.txt skipped: .*outside the workspace/);
+      assert.strictEqual(fs.readFileSync(target, 'utf8'), '', 'nothing written outside the root');
+      assert.ok(fs.existsSync(c.sidecarPath('a.txt', 'gold')));
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      c.remove();
+    }
   });
 });

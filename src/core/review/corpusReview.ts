@@ -2,12 +2,13 @@
 // corpus index, placed on the article's current text, and auto-merge into the article's gold sidecar through the
 // session and the store (atomic, locked, merge-safe), exactly as the editor writes. A sidecar that cannot be read is
 // reported and its article skipped; a gold sidecar that cannot be parsed is never written.
+import * as fs from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../corpus/corpusIndex';
 import { sidecarPathInRoot, workspaceRootFor } from '../corpus/workspaceRoot';
 import { Layer } from '../model';
 import { ArticleSession } from '../session/session';
-import { parseSidecarName } from '../store/paths';
+import { parseSidecarName, sidecarPathFor } from '../store/paths';
 import { ArticleText, readArticle } from '../text/article';
 import { alignLayers } from './align';
 import { Decider, MergeOptions, autoMerge } from './adjudicate';
@@ -74,15 +75,22 @@ export interface ArticleMergeOptions extends MergeOptions {
   roots?: Map<string, string>;
 }
 
-/** The gold sidecar's path, refused (ArticleError) outside the workspace root as the session would refuse it. */
+/**
+ * The gold sidecar's path, refused (ArticleError) outside the workspace root as the session would refuse it. With
+ * `roots`, each folder's root is looked up, and the folder itself checked, once: for another article of a checked
+ * folder only an existing gold file needs its own check (a missing one has no real path to leave the root by).
+ */
 function goldPath(article: string, roots: Map<string, string> | undefined): string {
   const dir = path.dirname(article);
-  let root = roots?.get(dir);
-  if (root === undefined) {
-    root = workspaceRootFor(article);
-    roots?.set(dir, root);
+  const checked = roots?.get(dir);
+  if (checked !== undefined) {
+    const sidecar = sidecarPathFor(article, GOLD);
+    return fs.lstatSync(sidecar, { throwIfNoEntry: false }) ? sidecarPathInRoot(article, GOLD, checked) : sidecar;
   }
-  return sidecarPathInRoot(article, GOLD, root);
+  const root = workspaceRootFor(article);
+  const sidecar = sidecarPathInRoot(article, GOLD, root);
+  roots?.set(dir, root);
+  return sidecar;
 }
 
 /**
