@@ -39,6 +39,8 @@ function time<T>(fn: () => T): { ms: number; result: T } {
 
 /** `npm run bench -- --quick`: Sift's own figures only, without the peers and the export (for working on speed). */
 const QUICK = process.argv.includes('--quick');
+/** `npm run bench -- --only merge`: only the `sift review --merge` figure (10,000 articles; 1,000 with --quick). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const ROUNDS = 3;
 const ONE_ROUND_MS = 20_000;
 
@@ -61,6 +63,11 @@ const WARM_UP = 100;
 
 async function main(): Promise<void> {
   const { pieces, text } = corpus(5 * 1024 * 1024);
+  if (ONLY === 'merge') {
+    for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
+    return;
+  }
+  if (ONLY !== undefined) throw new Error(`--only takes merge, not '${ONLY}'`);
   const bytes = Buffer.byteLength(text);
   console.log(`Detection throughput on the sample corpus repeated to ${mb(bytes).toFixed(2)} MB (${process.version}, ${process.arch})`);
   console.log('Sift runs with its paragraph cache off, so repeated text is detected afresh.\n');

@@ -2,7 +2,7 @@
 // generated corpus, output by output and gold file by gold file.
 //
 //   node scripts/build.mjs && node scripts/differential-review.mjs --old PATH/TO/OLD/cli.js [--new dist/cli.js]
-//        [--articles 300] [--seed 1] [--keep]
+//        [--articles 300] [--seed 1] [--exact-ids] [--keep]
 //
 // The corpus: articles made of paragraphs of samples/ and the held-out articles (a third CRLF, some edited after
 // their sidecars were written, by text added, so re-anchoring runs), each with three annotators (ana, bob, cat) whose layers share
@@ -12,7 +12,8 @@
 // second and third runs merge into gold written by the first), `review --status --json`, and `agree --json`. It
 // compares exit codes, stdout and stderr, and every file of the two copies byte for byte, with timestamps (the time
 // of the run) and the random ids of new gold annotations masked. It prints what it compared and every difference, and exits 1
-// when there is any.
+// when there is any. Every run gets SIFT_ID_SEED=<seed>: with --exact-ids (both builds seed their ids from it, as
+// `sift review --merge --seed` does) the ids are compared as they are, byte for byte, instead of masked.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import { makeArticle, annotate, random } from './differential-corpus.mjs';
 
 const ARTICLES = Number(arg('--articles', '300'));
 const SEED = Number(arg('--seed', '1'));
+const EXACT_IDS = process.argv.includes('--exact-ids');
 const LABELS = ['PERSON', 'ORG', 'PLACE', 'DATE'];
 
 const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -60,14 +62,14 @@ function writeCorpus(root, rnd) {
 }
 
 function run(cli, args, cwd) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SIFT_ANNOTATOR: 'judge' } });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SIFT_ANNOTATOR: 'judge', SIFT_ID_SEED: `diff-${SEED}` } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g;
 /** New gold annotations get random ids (e-1a2b3c4d), in both builds. */
 const NEW_ID = /\b([ecd])-[0-9a-f]{8}\b/g;
-const masked = (s) => s.replace(TIME, '<time>').replace(NEW_ID, '$1-<id>').replace(/\/(old|new|control)\d*\//g, '/<copy>/');
+const masked = (s) => (EXACT_IDS ? s : s.replace(NEW_ID, '$1-<id>')).replace(TIME, '<time>').replace(/\/(old|new|control)\d*\//g, '/<copy>/');
 
 function files(dir, rel = '') {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
@@ -126,7 +128,7 @@ for (const [s, steps] of scenarios.entries()) {
 if (unsettled.length) console.log(`not compared, as OLD gives them otherwise from run to run: ${unsettled.join(', ')}`);
 const steps = scenarios.flat();
 
-console.log(`${ARTICLES} articles x 3 annotators; ${steps.length} commands and ${fileCount} files (${gold} gold sidecars) compared, ${compared} comparisons: ${differences.length} difference(s)`);
+console.log(`${ARTICLES} articles x 3 annotators; ids ${EXACT_IDS ? 'seeded and compared as they are' : 'masked'}; ${steps.length} commands and ${fileCount} files (${gold} gold sidecars) compared, ${compared} comparisons: ${differences.length} difference(s)`);
 for (const d of differences) console.log(`  ${d}`);
 if (arg('--keep') === undefined && !process.argv.includes('--keep')) fs.rmSync(root, { recursive: true, force: true });
 else console.log(`kept in ${root}`);

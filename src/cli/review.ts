@@ -3,11 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scanCorpus } from '../core/corpus/nodeIndex';
 import { isSidecarPath } from '../core/store/paths';
-import { withFoldersListedOnce } from '../core/store/leftovers';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
-import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
-import { ArticleLayers, MergeOutcome, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
+import { MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
+import { ArticleLayers, alignArticle, articlesOf } from '../core/review/corpusReview';
+import { mergeArticles } from '../core/review/corpusMerge';
 import { articleStatus, ArticleReviewStatus } from '../core/review/feedback';
 import { Unit, UNIT_STATES, Version } from '../core/review/units';
 import { AssignmentError } from '../core/corpus/assignments';
@@ -16,7 +16,7 @@ import { comparedIn } from '../core/review/assigned';
 import { CliIo } from './io';
 
 export const REVIEW_USAGE = `sift review --merge [paths...] [--strategy unanimous|agreed|majority] [--min-votes N]
-            [--annotators A,B] [--adjudicator NAME]
+            [--annotators A,B] [--adjudicator NAME] [--seed S]
 sift review --status [paths...] [--annotators A,B] [--json]
 sift review --units FILE [--annotators A,B] [--json]
   Compares the annotators' layers of each article under the paths (default .; a path may be a folder, an article or
@@ -25,7 +25,9 @@ sift review --units FILE [--annotators A,B] [--json]
   annotated the position agrees on; majority, a version with more than half the votes (or --min-votes) and no tie.
   Decisions already in gold are kept. --status prints each article's units and open disagreements per state and its
   layers' statuses; --units prints one article's units with their versions. Unreadable sidecars are reported and
-  their article skipped; nothing unreadable is written over.`;
+  their article skipped; nothing unreadable is written over. --seed (or SIFT_ID_SEED) makes the ids of new gold
+  annotations depend only on S, the article's file name and their order, for reproducible runs; they are random
+  otherwise.`;
 
 type Mode = 'merge' | 'status' | 'units';
 
@@ -36,6 +38,8 @@ interface ReviewArgs {
   minVotes?: number;
   annotators?: string[];
   adjudicator?: string;
+  /** Seeds the ids of new gold annotations (--seed, else SIFT_ID_SEED). */
+  idSeed?: string;
   json: boolean;
   /** sift.assignments.yaml at the corpus root: an article is compared among its assigned annotators. */
   assigned?: AssignmentsAt;
@@ -59,6 +63,7 @@ function parseArgs(args: string[]): ReviewArgs | string {
       r.minVotes = n;
     } else if (a === '--annotators') r.annotators = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--adjudicator') r.adjudicator = value();
+    else if (a === '--seed') r.idSeed = value();
     else if (a.startsWith('-')) return `unknown option ${a}`;
     else r.paths.push(a);
   }
@@ -67,6 +72,8 @@ function parseArgs(args: string[]): ReviewArgs | string {
   if (r.mode === 'units' && r.paths.length !== 1) return '--units takes one FILE';
   if (r.minVotes !== undefined && r.strategy !== 'majority') return '--min-votes goes with --strategy majority';
   if (r.adjudicator !== undefined && !isValidAnnotator(r.adjudicator)) return `'${r.adjudicator}' is not a valid annotator id`;
+  if (r.idSeed === '') return '--seed needs a value';
+  if (r.idSeed !== undefined && r.mode !== 'merge') return '--seed goes with --merge';
   return r;
 }
 
@@ -108,47 +115,15 @@ function reportBroken(a: ArticleLayers, io: CliIo): void {
   for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${clean(b.error.split('\n')[0])}\n`);
 }
 
-/** Articles merged at once: their saves' waits on the disk (fsync) overlap. */
-const MERGE_IN_FLIGHT = 16;
-
-/** One article merged; an article that cannot be read is skipped with the reason. */
-async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
-  try {
-    const annotators = comparedIn(r.assigned, a.article, a.layers.map((l) => l.annotator), r.annotators)?.annotators ?? r.annotators;
-    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators }, who);
-  } catch (e) {
-    if (!(e instanceof ArticleError)) throw e;
-    return { article: a.article, added: 0, written: false, skipped: e.message };
-  }
-}
-
-/**
- * `work` on every item, at most `limit` at once; the results in the items' order. When one throws, no more are
- * started and those running finish (no save is cut off half-way); then the results before it and its error are given.
- */
-async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<{ results: R[]; error?: { at: number; error: unknown } }> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const failed: { at: number; error: unknown }[] = [];
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !failed.length) {
-      const i = next++;
-      try {
-        results[i] = await work(items[i]);
-      } catch (e) {
-        failed.push({ at: i, error: e });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  // The first to fail in the items' order.
-  return { results, error: failed.sort((x, y) => x.at - y.at)[0] };
-}
-
 async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  // Each folder is listed once for the temp files of crashed saves, not once per gold sidecar opened.
-  const { results: outcomes, error } = await withFoldersListedOnce(() => pooled(articles, MERGE_IN_FLIGHT, (a) => mergeOne(a, r, who)));
+  const byArticle = new Map(articles.map((a) => [a.article, a]));
+  // An article is compared among its assigned annotators when sift.assignments.yaml places it.
+  const annotatorsOf = (article: string): string[] | undefined => {
+    const present = byArticle.get(article)?.layers.map((l) => l.annotator) ?? [];
+    return comparedIn(r.assigned, article, present, r.annotators)?.annotators;
+  };
+  const { results: outcomes, error } = await mergeArticles(articles, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed, annotatorsOf }, who);
   let added = 0;
   let written = 0;
   let skipped = 0;
@@ -164,8 +139,10 @@ async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Pr
     }
     added += o.added;
     if (o.written) written++;
-    results.push({ ...o, article: rel(io.cwd, a.article) });
+    results.push({ article: rel(io.cwd, a.article), added: o.added, written: o.written, ...(o.skipped === undefined ? {} : { skipped: o.skipped }) });
   }
+  const locked = articles.filter((_, i) => outcomes[i].locked).map((a) => rel(io.cwd, a.article));
+  if (locked.length) io.err(`sift review: ${locked.length} article(s) not merged, their gold sidecar locked by another writer: ${locked.join(', ')}; run the merge again for them\n`);
   if (r.json) io.out(`${JSON.stringify({ strategy: r.strategy, adjudicator: who.adjudicator, articles: results }, null, 2)}\n`);
   else io.out(`${articles.length} article(s), ${r.strategy}: ${added} gold annotation(s) added in ${written} gold sidecar(s) by ${who.adjudicator}; ${skipped} skipped\n`);
   return skipped ? 1 : 0;
@@ -246,6 +223,7 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     io.err(`sift review: ${clean(e.message)}\n`);
     return 2;
   }
+  r.idSeed ??= process.env.SIFT_ID_SEED || undefined;
   const { articles, missing } = await load(r.paths, io.cwd);
   for (const m of missing) io.err(`sift review: ${clean(m)}: not found\n`);
   const code = r.mode === 'merge' ? await mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);

@@ -168,6 +168,35 @@ describe('review: compare layers and adjudicate into gold', function () {
     }
   });
 
+  it('merges the whole workspace: an open article through its session (one undo step), a closed one by the core without opening it', async () => {
+    const openOne = threeAnnotators();
+    const closedOne = threeAnnotators();
+    const goldFiles = () => fs.readdirSync(workspaceRoot()).filter((f) => f.endsWith('.gold.ann.yaml'));
+    const goldBefore = new Set(goldFiles());
+    try {
+      await open(openOne);
+      // Something other than an article is active: the merge asks for no scope and takes the whole workspace.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'not an article' }));
+      await acceptPicks(vscode.commands.executeCommand('sift.mergeAgreed'));
+      for (const a of [openOne, closedOne]) {
+        const gold = await waitFor(() => goldOnDisk(a)?.entities, { message: `the merge in ${path.basename(a)}'s gold sidecar` });
+        assert.deepStrictEqual(gold.map((e) => `${e.label} ${e.quote}`), ['PLACE Moscow']);
+        assert.deepStrictEqual(gold[0].from?.map((f) => f.annotator), PEOPLE);
+        assert.strictEqual(gold[0].adjudicator, 'tester');
+        assert.strictEqual(goldOnDisk(a)?.status, 'in-review');
+      }
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === closedOne), 'the closed article was not opened');
+      // Undo takes back the open article's merge; the closed article's gold, written by the core, stays.
+      await vscode.commands.executeCommand('sift.undo');
+      await waitFor(() => (goldOnDisk(openOne)?.entities ?? []).length === 0, { message: 'the open article\'s merge undone on disk' });
+      assert.strictEqual(goldOnDisk(closedOne)?.entities?.length, 1);
+    } finally {
+      for (const f of goldFiles()) if (!goldBefore.has(f)) fs.rmSync(path.join(workspaceRoot(), f), { force: true });
+      cleanup(openOne);
+      cleanup(closedOne);
+    }
+  });
+
   it('updates the units when a colleague\'s sidecar changes on disk, keeping gold\'s decisions', async () => {
     const article = threeAnnotators();
     try {

@@ -2,10 +2,13 @@
 // corpus index, placed on the article's current text, and auto-merge into the article's gold sidecar through the
 // session and the store (atomic, locked, merge-safe), exactly as the editor writes. A sidecar that cannot be read is
 // reported and its article skipped; a gold sidecar that cannot be parsed is never written.
+import * as fs from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../corpus/corpusIndex';
+import { sidecarPathInRoot, workspaceRootFor } from '../corpus/workspaceRoot';
+import { Layer } from '../model';
 import { ArticleSession } from '../session/session';
-import { parseSidecarName } from '../store/paths';
+import { parseSidecarName, sidecarPathFor } from '../store/paths';
 import { ArticleText, readArticle } from '../text/article';
 import { alignLayers } from './align';
 import { Decider, MergeOptions, autoMerge } from './adjudicate';
@@ -57,6 +60,37 @@ export interface MergeOutcome {
   /** Why nothing was written, when the article was skipped. */
   skipped?: string;
   written: boolean;
+  /** Units gold had already decided (kept as they are). */
+  kept?: number;
+  /** Set when it was skipped because another writer held its gold sidecar's lock past the lock's wait. */
+  locked?: boolean;
+}
+
+export interface ArticleMergeOptions extends MergeOptions {
+  /** The layers compared (default: every layer but gold). */
+  annotators?: string[];
+  /** Seeds the ids of the new gold annotations (session/ids.ts); default random. */
+  idSeed?: string;
+  /** Workspace roots by folder, filled as articles are merged: a bulk merge looks each folder's root up once. */
+  roots?: Map<string, string>;
+}
+
+/**
+ * The gold sidecar's path, refused (ArticleError) outside the workspace root as the session would refuse it. With
+ * `roots`, each folder's root is looked up, and the folder itself checked, once: for another article of a checked
+ * folder only an existing gold file needs its own check (a missing one has no real path to leave the root by).
+ */
+function goldPath(article: string, roots: Map<string, string> | undefined): string {
+  const dir = path.dirname(article);
+  const checked = roots?.get(dir);
+  if (checked !== undefined) {
+    const sidecar = sidecarPathFor(article, GOLD);
+    return fs.lstatSync(sidecar, { throwIfNoEntry: false }) ? sidecarPathInRoot(article, GOLD, checked) : sidecar;
+  }
+  const root = workspaceRootFor(article);
+  const sidecar = sidecarPathInRoot(article, GOLD, root);
+  roots?.set(dir, root);
+  return sidecar;
 }
 
 /**
@@ -66,17 +100,23 @@ export interface MergeOutcome {
  * The save's temp file is written by async IO (saveOverlapped), so that many articles merged at once overlap their
  * waits on the disk; it is the same locked compare-and-swap write.
  */
-export async function mergeArticle(a: ArticleLayers, options: MergeOptions & { annotators?: string[] }, who: Decider, text?: ArticleText): Promise<MergeOutcome> {
+export async function mergeArticle(a: ArticleLayers, options: ArticleMergeOptions, who: Decider, text?: ArticleText): Promise<MergeOutcome> {
   const out: MergeOutcome = { article: a.article, added: 0, written: false };
   if (a.broken.length) return { ...out, skipped: `unreadable sidecar ${a.broken.map((b) => path.basename(b.sidecar)).join(', ')}` };
   const article = text ?? new ArticleText(readArticle(a.article));
   const annotators = options.annotators;
-  if (!autoMerge(alignArticle(a, article, annotators).alignment, options, who).length) return out;
-  const gold = new ArticleSession(a.article, GOLD, article.text);
+  const aligned = alignArticle(a, article, annotators).alignment;
+  out.kept = aligned.units.filter((u) => u.state === 'adjudicated').length;
+  const first = autoMerge(aligned, options, who);
+  if (!first.length) return out;
+  const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed, sidecarPath: goldPath(a.article, options.roots) });
   try {
     if (gold.sidecar.error) return { ...out, skipped: `its gold sidecar cannot be parsed: ${gold.sidecar.error.message.split('\n')[0]}` };
-    const compared = placedOn(gold.article, a.article, a.layers.filter((l) => l.annotator !== GOLD));
-    const decisions = autoMerge(alignLayers([...compared, { annotator: GOLD, layer: gold.layer }], { annotators }), options, who);
+    // Gold as read now decides; when neither the index nor the file has a gold annotation or dismissal, the units
+    // are those just aligned (an empty gold layer adds none), so they are not aligned a second time.
+    const decisions = !a.layers.some((l) => l.annotator === GOLD) && isBlank(gold.layer) ? first : autoMerge(alignLayers([
+      ...placedOn(gold.article, a.article, a.layers.filter((l) => l.annotator !== GOLD)), { annotator: GOLD, layer: gold.layer },
+    ], { annotators }), options, who);
     if (!decisions.length) return out;
     for (const d of decisions) gold.applyDecision(d);
     if (!gold.layer.header.status) gold.setStatus('in-review');
@@ -86,6 +126,11 @@ export async function mergeArticle(a: ArticleLayers, options: MergeOptions & { a
   } finally {
     gold.sidecar.dispose();
   }
+}
+
+/** No annotation and no dismissal: a gold layer that decides nothing. */
+function isBlank(layer: Layer): boolean {
+  return layer.entities.length === 0 && layer.claims.length === 0 && !layer.dismissed?.length;
 }
 
 /** One article's layers (gold too) aligned on the article's current text. */

@@ -1,5 +1,4 @@
 // An article open for annotation by one annotator: its text, its sidecar, and the operations that change them.
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
@@ -11,6 +10,7 @@ import { SidecarFile } from '../store/sidecarFile';
 import { CommentRef, addComment, deleteComment, editComment, setResolved } from '../review/discussion';
 import { SidecarCodec, nextTurn } from '../store/sidecarCodec';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
+import { IdSource, idsFor } from './ids';
 
 export interface ReanchorReport {
   same: number;
@@ -23,6 +23,8 @@ export interface SessionOptions {
   maxArticleBytes?: number;
   now?: () => string;
   newId?: (kind: 'entity' | 'claim') => string;
+  /** Seeds the ids of new annotations and dismissals (ids.ts): the same seed gives the same ids. Default: random. */
+  idSeed?: string;
   /**
    * Another annotator's layer, shown but never changed: every method that changes the layer throws, and the sidecar
    * is never written (it still re-anchors in memory as the article is edited, and reloads from disk).
@@ -34,6 +36,8 @@ export interface SessionOptions {
   codec?: SidecarCodec;
   /** The sidecar, already opened for this article and annotator (by `load`). */
   sidecar?: SidecarFile;
+  /** The sidecar's path, already checked by sidecarPathInRoot (a bulk merge finds each folder's root once). */
+  sidecarPath?: string;
 }
 
 /** Thrown by a change to a read-only layer. */
@@ -45,7 +49,6 @@ export class ReadOnlyLayerError extends Error {
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const randomId = (kind: 'entity' | 'claim') => `${kind === 'entity' ? 'e' : 'c'}-${randomBytes(4).toString('hex')}`;
 
 export type NewEntity = Pick<EntityAnnotation, 'start' | 'end' | 'label'> & Partial<Pick<EntityAnnotation, 'value' | 'canonical' | 'note'>>;
 /** Sub-span quotes are taken from the article: only start and end are read. */
@@ -56,6 +59,7 @@ export class ArticleSession {
   readonly sidecar: SidecarFile;
   private readonly now: () => string;
   private readonly newId: (kind: 'entity' | 'claim') => string;
+  private readonly ids: IdSource;
   /** What re-anchoring did when the sidecar's hash did not match the article. */
   lastReanchor: ReanchorReport | undefined;
   /** Set for another annotator's layer: shown, re-anchored in memory, never changed or saved. */
@@ -64,11 +68,12 @@ export class ArticleSession {
 
   constructor(readonly articlePath: string, readonly annotator: string, text: string, options: SessionOptions = {}) {
     this.now = options.now ?? isoNow;
-    this.newId = options.newId ?? randomId;
+    this.ids = idsFor(`${path.basename(articlePath)}/${annotator}`, options.idSeed);
+    this.newId = options.newId ?? this.ids;
     this.readOnly = options.readOnly ?? false;
     this.viewer = options.viewer;
     this.article = new ArticleText(text);
-    this.sidecar = options.sidecar ?? SidecarFile.open(sidecarPathInRoot(articlePath, annotator), ArticleSession.headerFor(articlePath, annotator, this.article), { readOnly: this.readOnly, codec: options.codec });
+    this.sidecar = options.sidecar ?? SidecarFile.open(options.sidecarPath ?? sidecarPathInRoot(articlePath, annotator), ArticleSession.headerFor(articlePath, annotator, this.article), { readOnly: this.readOnly, codec: options.codec });
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
@@ -348,7 +353,7 @@ export class ArticleSession {
     this.assertWritable();
     const list = this.layer.dismissed ?? [];
     let id = d.id;
-    while (!id || list.some((x) => x.id === id)) id = `x-${randomBytes(4).toString('hex')}`;
+    while (!id || list.some((x) => x.id === id)) id = this.ids('dismissal');
     const added: Dismissal = { ...d, id, from: d.from.map((t) => ({ ...t })) };
     this.layer.dismissed = [...list, added];
     return added;

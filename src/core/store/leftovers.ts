@@ -51,10 +51,11 @@ export async function withFoldersListedOnce<T>(work: () => Promise<T>): Promise<
   }
 }
 
+/** The names in `dir` that may be temp files (they start with a dot), sorted. */
 function namesIn(dir: string): string[] {
   const cached = listedOnce?.get(dir);
   if (cached) return cached;
-  const names = fs.readdirSync(dir).sort();
+  const names = fs.readdirSync(dir).filter((n) => n.startsWith('.')).sort();
   listedOnce?.set(dir, names);
   return names;
 }

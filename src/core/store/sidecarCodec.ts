@@ -6,6 +6,7 @@ import { Document } from 'yaml';
 import { Layer } from '../model';
 import { Problem, SidecarError } from './problems';
 import { parseSidecar, serializeSidecar } from './sidecarFormat';
+import { serializeFreshSidecar } from './freshSidecar';
 
 /**
  * Lets the event loop turn (a keystroke, a timer) between two pieces of work on a big layer, so that the thread is
@@ -108,7 +109,7 @@ export class CodecWorker {
 
   encode(layer: Layer, previous: string | undefined, file: string, check: boolean): EncodedSidecar {
     const doc = previous === undefined ? undefined : this.previousDoc(previous, file);
-    const text = serializeSidecar(layer, doc);
+    const text = doc ? serializeSidecar(layer, doc) : serializeFreshSidecar(layer);
     if (!check) return { text };
     try {
       this.decode(text, file);

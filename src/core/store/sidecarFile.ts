@@ -6,6 +6,7 @@ import { Layer, SidecarHeader } from '../model';
 import { SidecarError } from './problems';
 import { commitTemp, writeFileAtomic, writeTemp, writeTempAsync } from './atomicWrite';
 import { readSidecar, serializeSidecar } from './sidecarFormat';
+import { serializeFreshSidecar } from './freshSidecar';
 import { clone, openState, openStateAsync, readDisk } from './sidecarOpen';
 import { withLock, withLockAsync } from './lock';
 import { EncodedSidecar, OFF_THREAD_ANNOTATIONS, OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
@@ -100,7 +101,9 @@ export class SidecarFile extends SidecarFileBase {
 
   /** Serialises and checks `written` here, as a codec would (see saveOverlapped). */
   private encodeHere(written: Layer): EncodedSidecar {
-    const text = serializeSidecar(written, this.previousDoc());
+    const doc = this.previousDoc();
+    // A new sidecar (no document whose comments must be kept): the fresh writer, byte-identical (freshSidecar.ts).
+    const text = doc ? serializeSidecar(written, doc) : serializeFreshSidecar(written);
     try {
       readSidecar(text, this.path);
       return { text };

@@ -307,16 +307,39 @@ function syncOptionalSeq(doc: Document, parent: YAMLMap, key: 'dismissed' | 'dis
   syncSeq(doc, parent, key, items, owned);
 }
 
-const TOP_COMMENT = ' Sift annotations: one annotator, one article. Offsets are Unicode code points, end-exclusive.\n'
+export const TOP_COMMENT = ' Sift annotations: one annotator, one article. Offsets are Unicode code points, end-exclusive.\n'
   + ' Format and JSON Schema: schemas/sidecar.schema.json in the Sift repository.';
+
+/** What a layer is written as: the top-level map's plain values and its lists, in the order they are written. */
+export interface SidecarParts {
+  /** The header's keys and `rejected` (when there are rejections). */
+  header: Record<string, unknown>;
+  /** The top-level keys Sift owns (written first, in this order; removed when the layer lacks them). */
+  owned: readonly string[];
+  /** Each list: its key, its items (sorted, keys ordered), the keys of an item, and whether it is left out when empty. */
+  lists: readonly [key: 'entities' | 'claims' | 'dismissed' | 'discussion', items: Record<string, unknown>[], keys: readonly string[], optional: boolean][];
+}
+
+/** The plain data `serializeSidecar` writes (shared with the fresh writer, freshSidecar.ts). */
+export function sidecarParts(layer: Layer): SidecarParts {
+  const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ordered(r, REJECTION_KEYS));
+  return {
+    header: { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) },
+    owned: HEADER_KEYS.filter((k) => !SEQ_KEYS.includes(k)),
+    lists: [
+      ['entities', [...layer.entities].sort(compareAnnotations).map((e) => ordered(e, ENTITY_KEYS)), ENTITY_KEYS, false],
+      ['claims', [...layer.claims].sort(compareAnnotations).map((c) => ordered(c, CLAIM_KEYS)), CLAIM_KEYS, false],
+      ['dismissed', [...(layer.dismissed ?? [])].sort(byId).map((d) => ordered(d, DISMISSAL_KEYS)), DISMISSAL_KEYS, true],
+      ['discussion', [...(layer.discussion ?? [])].sort(byTime).map((c) => ordered(c, COMMENT_KEYS)), COMMENT_KEYS, true],
+    ],
+  };
+}
 
 /**
  * Writes a layer as YAML. Given the document it was read from, only what changed is touched, so comments, key order and
  * keys Sift does not know survive, and a layer saved without changes gives the same bytes.
  */
 export function serializeSidecar(layer: Layer, previous?: Document): string {
-  const entities = [...layer.entities].sort(compareAnnotations).map((e) => ordered(e, ENTITY_KEYS));
-  const claims = [...layer.claims].sort(compareAnnotations).map((c) => ordered(c, CLAIM_KEYS));
   let doc: Document;
   if (previous && isMap(previous.contents)) {
     doc = previous.clone();
@@ -325,12 +348,12 @@ export function serializeSidecar(layer: Layer, previous?: Document): string {
     doc.commentBefore = TOP_COMMENT;
   }
   const root = doc.contents as YAMLMap;
-  const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ordered(r, REJECTION_KEYS));
-  syncMap(doc, root, { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) }, HEADER_KEYS.filter((k) => !SEQ_KEYS.includes(k)));
-  syncSeq(doc, root, 'entities', entities, ENTITY_KEYS);
-  syncSeq(doc, root, 'claims', claims, CLAIM_KEYS);
-  syncOptionalSeq(doc, root, 'dismissed', [...(layer.dismissed ?? [])].sort(byId).map((d) => ordered(d, DISMISSAL_KEYS)), DISMISSAL_KEYS);
-  syncOptionalSeq(doc, root, 'discussion', [...(layer.discussion ?? [])].sort(byTime).map((c) => ordered(c, COMMENT_KEYS)), COMMENT_KEYS);
+  const parts = sidecarParts(layer);
+  syncMap(doc, root, parts.header, parts.owned);
+  for (const [key, items, keys, optional] of parts.lists) {
+    if (optional) syncOptionalSeq(doc, root, key as 'dismissed' | 'discussion', items, keys);
+    else syncSeq(doc, root, key, items, keys);
+  }
   // A string with a line break stays on one line (`\n` escaped) whatever its length: `yaml` folds one of 40+ characters otherwise.
   return doc.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }

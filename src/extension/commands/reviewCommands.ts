@@ -15,7 +15,9 @@ import { ReviewGold } from '../views/reviewGold';
 import { ReviewHover, UnitRef } from '../views/reviewHover';
 import { DetectorSource, ReviewState } from '../views/reviewModel';
 import { ReviewView, UnresolvedComments } from '../views/reviewView';
-import { askEdit, pickDecision, pickMerge } from '../views/reviewPick';
+import { MergeChoice, askEdit, pickDecision, pickMerge } from '../views/reviewPick';
+import { MergeOutcome, articlesOf } from '../../core/review/corpusReview';
+import { mergeArticles } from '../../core/review/corpusMerge';
 import { Services } from './services';
 
 interface Deps {
@@ -121,7 +123,38 @@ async function adjudicate(d: Deps, arg?: unknown): Promise<boolean> {
   return d.gold.acceptEdited(article, unit, edited, sel && sel.start < unit.end && sel.end > unit.start ? sel : undefined);
 }
 
-/** Sift: Merge Agreed Annotations into Gold…: never overwrites a decision already in gold. */
+/** Whether an article is open in the editor (its document, or a session of any of its layers). */
+function isOpenArticle(d: Deps, article: string): boolean {
+  return vscode.workspace.textDocuments.some((doc) => doc.uri.fsPath === article) || d.sv.sessions.allLayers().some((s) => s.articlePath === article);
+}
+
+/**
+ * The merge of articles not open in the editor: the core's, as `sift review --merge` does it, on the corpus index's
+ * layers (no document or session is opened; each gold sidecar is written by the store, atomic and locked). It is not
+ * part of the undo step; an article that cannot be merged now is skipped and named.
+ */
+async function mergeClosed(d: Deps, articles: readonly string[], choice: MergeChoice, annotatorsOf: (article: string) => string[]): Promise<{ added: number; kept: number; articles: number; skipped: string[] }> {
+  const wanted = new Set(articles);
+  const who = { adjudicator: d.sv.annotator.id, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const layers = articlesOf(d.sv.knowledge.index, (a) => wanted.has(a));
+  const { results, error } = await mergeArticles(layers, { strategy: choice.strategy, ...(choice.minVotes ? { minVotes: choice.minVotes } : {}), annotatorsOf }, who);
+  const total = { added: 0, kept: 0, articles: 0, skipped: [] as string[] };
+  for (const o of results.filter((x): x is MergeOutcome => x !== undefined)) {
+    total.added += o.added;
+    total.kept += o.kept ?? 0;
+    if (o.added) total.articles++;
+    if (o.skipped) total.skipped.push(`${vscode.workspace.asRelativePath(o.article)} (${o.skipped})`);
+  }
+  // The index takes in the gold sidecars just written before the units are aligned again.
+  await d.sv.knowledge.settled();
+  if (error) throw error.error;
+  return total;
+}
+
+/**
+ * Sift: Merge Agreed Annotations into Gold…: never overwrites a decision already in gold. Open articles are merged
+ * through their gold sessions (Sessions.mutate: one undo step); the others by the core on the corpus index.
+ */
 async function mergeAgreed(d: Deps): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const article = editor && d.sv.sessions.get(editor.document) ? editor.document.uri.fsPath : undefined;
@@ -129,8 +162,13 @@ async function mergeAgreed(d: Deps): Promise<void> {
   if (!choice) return;
   await d.sv.knowledge.settled();
   const articles = choice.scope === 'article' && article ? [article] : d.sv.knowledge.index.articles().filter((a) => d.review.annotatorsOf(a).length > 0);
-  const total = await d.gold.merge(articles, choice, (a) => d.review.get(a)?.annotators ?? d.review.annotatorsOf(a));
-  void vscode.window.showInformationMessage(`Sift: merged ${total.added} annotation(s) into gold in ${total.articles} article(s) (${choice.strategy}); ${total.kept} unit(s) already decided were kept.`);
+  const annotatorsOf = (a: string) => d.review.get(a)?.annotators ?? d.review.annotatorsOf(a);
+  const closed = await mergeClosed(d, articles.filter((a) => !isOpenArticle(d, a)), choice, annotatorsOf);
+  const open = await d.gold.merge(articles.filter((a) => isOpenArticle(d, a)), choice, annotatorsOf);
+  const skipped = closed.skipped.length ? ` ${closed.skipped.length} article(s) skipped: ${closed.skipped.join('; ')}.` : '';
+  const message = `Sift: merged ${open.added + closed.added} annotation(s) into gold in ${open.articles + closed.articles} article(s) (${choice.strategy}); ${open.kept + closed.kept} unit(s) already decided were kept.${skipped}`;
+  if (skipped) void vscode.window.showWarningMessage(messageText(message));
+  else void vscode.window.showInformationMessage(message);
 }
 
 /** Accept every annotation of one label from one annotator in the article under review. */

@@ -1,0 +1,45 @@
+// Ids of new annotations and dismissals: `e-`, `c-` or `x-` and 8 hex digits. Random by default (crypto bytes, drawn
+// in blocks rather than one system call per id); seeded, for tests and differential runs, when a seed is given
+// (`sift review --merge --seed S`, or SIFT_ID_SEED): then the ids depend only on the seed, the layer they are made
+// for (article file name and annotator, not the folder, so two copies of a corpus get the same ids) and their order
+// in that layer, so two runs write the same bytes.
+import { createHash, randomFillSync } from 'crypto';
+
+export type IdKind = 'entity' | 'claim' | 'dismissal';
+/** Makes one new id of a kind; the session retries while the id is taken in its layer. */
+export type IdSource = (kind: IdKind) => string;
+
+const PREFIX: Record<IdKind, string> = { entity: 'e', claim: 'c', dismissal: 'x' };
+
+/** Random bytes drawn 4 KB at a time: one id takes 4 of them. */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+function randomHex8(): string {
+  if (used + 4 > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const hex = pool.toString('hex', used, used + 4);
+  used += 4;
+  return hex;
+}
+
+/** A random id of `kind`. */
+export function randomId(kind: IdKind): string {
+  return `${PREFIX[kind]}-${randomHex8()}`;
+}
+
+/**
+ * Ids from `seed` for one layer (`scope`, e.g. `a1.txt/gold`): the n-th id asked for is the first 8 hex digits of
+ * sha256(seed, scope, n), the same from run to run.
+ */
+export function seededIds(seed: string, scope: string): IdSource {
+  let n = 0;
+  return (kind) => `${PREFIX[kind]}-${createHash('sha256').update(`${seed}\u0000${scope}\u0000${n++}`).digest('hex').slice(0, 8)}`;
+}
+
+/** The ids of one layer: seeded when `seed` is given, random otherwise. */
+export function idsFor(scope: string, seed?: string): IdSource {
+  return seed === undefined ? randomId : seededIds(seed, scope);
+}
