@@ -18,7 +18,9 @@ describe('sift git-setup', function () {
     assert.strictEqual(first.status, 0, first.err);
     assert.match(first.out, /set merge\.sift\.driver/);
     assert.match(first.out, /created \.gitattributes/);
-    assert.strictEqual(git(repo, 'config', 'merge.sift.driver').trim(), `${cliCommand(fs.realpathSync(CLI))} merge-driver %O %A %B %P`);
+    // Git runs the small driver bundle shipped beside the CLI, by its absolute path.
+    const bundle = path.join(path.dirname(fs.realpathSync(CLI)), 'mergeDriver.js');
+    assert.strictEqual(git(repo, 'config', 'merge.sift.driver').trim(), `${cliCommand(bundle)} %O %A %B %P`);
     assert.strictEqual(git(repo, 'config', 'merge.sift.name').trim(), 'Sift annotations');
     assert.strictEqual(fs.readFileSync(path.join(repo, '.gitattributes'), 'utf8'), `${ATTRIBUTES_LINE}\n`);
     assert.strictEqual(git(repo, 'check-attr', 'merge', 'x.ana.ann.yaml').trim(), 'x.ana.ann.yaml: merge: sift');
