@@ -310,13 +310,35 @@ function syncOptionalSeq(doc: Document, parent: YAMLMap, key: 'dismissed' | 'dis
 const TOP_COMMENT = ' Sift annotations: one annotator, one article. Offsets are Unicode code points, end-exclusive.\n'
   + ' Format and JSON Schema: schemas/sidecar.schema.json in the Sift repository.';
 
+/** What a layer's sidecar holds, as `serializeSidecar` writes it: the top-level fields, then each list by id, in order. */
+export interface SidecarPlan {
+  /** The top-level fields (with `rejected`), and the keys of them Sift owns (removed when absent). */
+  header: Record<string, unknown>;
+  headerOwned: readonly string[];
+  /** The lists written item by item; an optional one is left out of the file while empty. */
+  lists: { key: 'entities' | 'claims' | 'dismissed' | 'discussion'; items: Record<string, unknown>[]; owned: readonly string[]; optional: boolean }[];
+}
+
+/** The plan of a layer's sidecar: its keys in the schema's order, lists sorted; the one place both writers take it from. */
+export function sidecarPlan(layer: Layer): SidecarPlan {
+  const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ordered(r, REJECTION_KEYS));
+  return {
+    header: { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) },
+    headerOwned: HEADER_KEYS.filter((k) => !SEQ_KEYS.includes(k)),
+    lists: [
+      { key: 'entities', items: [...layer.entities].sort(compareAnnotations).map((e) => ordered(e, ENTITY_KEYS)), owned: ENTITY_KEYS, optional: false },
+      { key: 'claims', items: [...layer.claims].sort(compareAnnotations).map((c) => ordered(c, CLAIM_KEYS)), owned: CLAIM_KEYS, optional: false },
+      { key: 'dismissed', items: [...(layer.dismissed ?? [])].sort(byId).map((d) => ordered(d, DISMISSAL_KEYS)), owned: DISMISSAL_KEYS, optional: true },
+      { key: 'discussion', items: [...(layer.discussion ?? [])].sort(byTime).map((c) => ordered(c, COMMENT_KEYS)), owned: COMMENT_KEYS, optional: true },
+    ],
+  };
+}
+
 /**
  * Writes a layer as YAML. Given the document it was read from, only what changed is touched, so comments, key order and
  * keys Sift does not know survive, and a layer saved without changes gives the same bytes.
  */
 export function serializeSidecar(layer: Layer, previous?: Document): string {
-  const entities = [...layer.entities].sort(compareAnnotations).map((e) => ordered(e, ENTITY_KEYS));
-  const claims = [...layer.claims].sort(compareAnnotations).map((c) => ordered(c, CLAIM_KEYS));
   let doc: Document;
   if (previous && isMap(previous.contents)) {
     doc = previous.clone();
@@ -325,12 +347,12 @@ export function serializeSidecar(layer: Layer, previous?: Document): string {
     doc.commentBefore = TOP_COMMENT;
   }
   const root = doc.contents as YAMLMap;
-  const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ordered(r, REJECTION_KEYS));
-  syncMap(doc, root, { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) }, HEADER_KEYS.filter((k) => !SEQ_KEYS.includes(k)));
-  syncSeq(doc, root, 'entities', entities, ENTITY_KEYS);
-  syncSeq(doc, root, 'claims', claims, CLAIM_KEYS);
-  syncOptionalSeq(doc, root, 'dismissed', [...(layer.dismissed ?? [])].sort(byId).map((d) => ordered(d, DISMISSAL_KEYS)), DISMISSAL_KEYS);
-  syncOptionalSeq(doc, root, 'discussion', [...(layer.discussion ?? [])].sort(byTime).map((c) => ordered(c, COMMENT_KEYS)), COMMENT_KEYS);
+  const plan = sidecarPlan(layer);
+  syncMap(doc, root, plan.header, plan.headerOwned);
+  for (const l of plan.lists) {
+    if (l.optional) syncOptionalSeq(doc, root, l.key as 'dismissed' | 'discussion', l.items, l.owned);
+    else syncSeq(doc, root, l.key, l.items, l.owned);
+  }
   // A string with a line break stays on one line (`\n` escaped) whatever its length: `yaml` folds one of 40+ characters otherwise.
   return doc.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }
