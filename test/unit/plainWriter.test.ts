@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { EntityAnnotation, Layer } from '../../src/core/model';
 import { mergeLayers, mergeSidecarTexts } from '../../src/core/store/gitMerge';
 import { rewritePlainSidecar } from '../../src/core/store/plainWriter';
-import { parseSidecar, readSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
+import { assertLoads, parseSidecar, readSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
+import { SidecarError } from '../../src/core/store/problems';
 
 const FILE = 'a.ana.ann.yaml';
 const ODD = ['', ' lead', 'trail ', 'a: b', '#x', 'x #y', '- x', '-', '?', 'true', 'null', 'No', '123', '0.5', '1e3', '0x1F', '.inf', '---x', "it's",
@@ -73,5 +74,16 @@ describe('merge driver: the fast writer against serializeSidecar', () => {
     assert.strictEqual(rewritePlainSidecar(text, layer), undefined);
     const r = mergeSidecarTexts(serializeSidecar(base), text, serializeSidecar({ ...base, entities: layer.entities }), FILE);
     assert.match(r.text, /# checked twice\n[\s\S]*label: PLACE/);
+  });
+
+  it('checks that a result loads as parseSidecar does: the same refusals, and warnings are no refusal', () => {
+    const base: Layer = { header: { sift: 1, article: 'a.txt', annotator: 'ana', sha256: 'a'.repeat(64), length: 9 }, entities: [{ id: 'e1', label: 'ORG', start: 0, end: 3, quote: 'abc', prefix: '', suffix: '' }], claims: [] };
+    const good = serializeSidecar(base);
+    const texts = [good, `${good}x-sift-conflicts:\n  - in: header\n    field: published\n    kind: both-changed\n`, `${good}x-mine: 1\n`, good.replace('id: e1', 'id: e1\n    colour: red'),
+      good.replace('label: ORG', 'label: org'), good.replace('sift: 1', 'sift: 9'), good.replace('start: 0', 'start: [0'), good.replace('end: 3', 'end: -3'), `${good}entities: []\n`,
+      good.replace('quote: abc', 'quote: ""'), good.replace('sha256: ', 'sha256: !!str '), 'just text\n', ''];
+    const outcome = (f: () => unknown) => { try { f(); return 'loads'; } catch (e) { return e instanceof SidecarError ? e.problems.map((p) => p.code).join(',') : `crash ${String(e)}`; } };
+    for (const t of texts) assert.strictEqual(outcome(() => assertLoads(t, FILE)), outcome(() => parseSidecar(t, FILE)), t);
+    assert.ok(texts.filter((t) => outcome(() => parseSidecar(t, FILE)) === 'loads').length >= 4 && texts.filter((t) => outcome(() => parseSidecar(t, FILE)) !== 'loads').length >= 5, 'both kinds are tried');
   });
 });

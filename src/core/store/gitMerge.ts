@@ -5,7 +5,7 @@
 import { Layer } from '../model';
 import { same } from './merge';
 import { CONFLICTS_KEY, FieldConflict, conflictsIn } from './mergeConflicts';
-import { parseSidecar, readSidecar, serializeSidecar } from './sidecarFormat';
+import { assertLoads, parseSidecar, readSidecar, serializeSidecar } from './sidecarFormat';
 import { rewritePlainSidecar } from './plainWriter';
 
 type Rec = Record<string, unknown>;
@@ -131,6 +131,6 @@ export function mergeSidecarTexts(baseText: string, oursText: string, theirsText
   let text = rewritePlainSidecar(oursText, layer) ?? serializeSidecar(layer, parseSidecar(oursText, file).doc);
   if (oursText.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
   // What is written must load: a result that would not is refused (the caller falls back to a text merge).
-  readSidecar(text, file);
+  assertLoads(text, file);
   return { text, conflicts };
 }

@@ -196,6 +196,22 @@ export function readSidecar(source: string, file: string): { layer: Layer; warni
   return { layer: parsed.layer, warnings: parsed.warnings };
 }
 
+/**
+ * Throws the SidecarError `parseSidecar` would throw for this text, else nothing: what a load refuses (size, syntax,
+ * schema, a newer format), not what it only warns of (unknown keys, merge conflicts, duplicate ids). Plain YAML as Sift
+ * writes it is checked without the `yaml` document.
+ */
+export function assertLoads(source: string, file: string): void {
+  let bytesOk = true;
+  checkBytes(source, () => (bytesOk = false) as never);
+  const data = bytesOk ? readPlainYaml(source) : undefined;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const version = (data as { sift?: unknown }).sift;
+    if (!(typeof version === 'number' && version > FORMAT_VERSION) && validateSchema(data).errors.length === 0) return;
+  }
+  parseSidecar(source, file);
+}
+
 /** The layer `readSidecar` reads. */
 export function readSidecarFast(source: string, file: string): Layer {
   return readSidecar(source, file).layer;
