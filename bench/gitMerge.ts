@@ -7,7 +7,7 @@ import { parseSidecar, serializeSidecar } from '../src/core/store/sidecarFormat'
 import { aLayer } from '../test/builders/layer';
 
 /** A deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

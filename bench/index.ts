@@ -15,6 +15,7 @@ import { agreementReportBench } from './agreementReport';
 import { reviewOnBench } from './reviewPieces';
 import { gitMergeBench } from './gitMerge';
 import { assignmentsBench } from './assignments';
+import { gitTeamBench } from './gitTeam';
 
 const samples = path.resolve(__dirname, '..', 'samples');
 const ref = parseIsoDay('2024-12-16')!;
@@ -61,7 +62,22 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
 /** Articles each system detects before it is timed (about 330 KB). */
 const WARM_UP = 100;
 
+/**
+ * A team of 10 annotators over git, three rounds (bench/gitTeam.ts): 10,000 articles, 500 with --quick, or
+ * `--articles N`; `npm run bench -- --git-team` runs it alone.
+ */
+function teamBench(): string[] {
+  const at = process.argv.indexOf('--articles');
+  const articles = at === -1 ? (QUICK ? 500 : 10_000) : Number(process.argv[at + 1]);
+  const samplesText = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+  return gitTeamBench({ articles, annotators: 10, overlap: 2, rounds: 3, dist: path.resolve(__dirname, '..', 'dist'), samples: samplesText, log: (l) => console.error(l) });
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--git-team')) {
+    for (const line of teamBench()) console.log(line);
+    return;
+  }
   const { pieces, text } = corpus(5 * 1024 * 1024);
   if (ONLY === 'merge') {
     for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
@@ -138,6 +154,7 @@ async function main(): Promise<void> {
   for (const line of await reviewOnBench(text)) console.log(line);
   for (const line of gitMergeBench(pieces[0], QUICK ? 200 : 1_000)) console.log(line);
   for (const line of assignmentsBench(QUICK ? 1_000 : 10_000)) console.log(line);
+  for (const line of teamBench()) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();
   console.log(`Memory after the run: heap used ${mb(heap.heapUsed).toFixed(0)} MB, RSS ${mb(heap.rss).toFixed(0)} MB`);

@@ -3,7 +3,7 @@
 // does not parse, is not a sidecar or is too large falls back to `git merge-file`, and either side is always kept.
 import * as fs from 'fs';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
+import type { SpawnSyncReturns } from 'child_process';
 import { mergeSidecarTexts } from '../core/store/gitMerge';
 import { describeConflict } from '../core/store/mergeConflicts';
 import { SidecarError } from '../core/store/problems';
@@ -22,16 +22,45 @@ function readSide(file: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
+/** `git merge-file`; child_process is loaded only then, as loading it is a good part of the driver's start-up. */
+function gitMergeFile(args: string[], cwd: string): SpawnSyncReturns<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
+  return (require('child_process') as typeof import('child_process')).spawnSync('git', ['merge-file', ...args], { cwd, encoding: 'utf8' });
+}
+
 /** The line-based merge git does without a driver, written into ours; conflicts there are marked as git marks them. */
 function textMerge(base: string, ours: string, theirs: string, name: string, why: string, io: CliIo): number {
   io.err(`sift merge-driver: ${name}: ${why}; merged as text (git merge-file)\n`);
-  const r = spawnSync('git', ['merge-file', '-L', `${name} (ours)`, '-L', `${name} (base)`, '-L', `${name} (theirs)`, ours, base, theirs], { cwd: io.cwd, encoding: 'utf8' });
+  const r = gitMergeFile(['-L', `${name} (ours)`, '-L', `${name} (base)`, '-L', `${name} (theirs)`, ours, base, theirs], io.cwd);
   if (r.error || r.status === null || r.status < 0 || r.status > 127) io.err(`sift merge-driver: git merge-file failed (${r.error?.message ?? r.stderr.trim()}); ours is left as it was\n`);
   // Even a clean text merge of something Sift cannot read is left for a person to check.
   return 1;
 }
 
+/**
+ * With SIFT_MERGE_DRIVER_TIMING naming a file, each run appends one line to it: the path, the merge's own time (reading
+ * the three sides, merging, writing) and the time since the process started, both in ms, and the exit code. For
+ * measuring a team's merges (npm run bench); nothing is written without it.
+ */
+function recordTiming(name: string, started: number, code: number): void {
+  const file = process.env.SIFT_MERGE_DRIVER_TIMING;
+  if (!file) return;
+  const now = performance.now();
+  try {
+    fs.appendFileSync(file, `${JSON.stringify(name)}\t${(now - started).toFixed(3)}\t${now.toFixed(3)}\t${code}\n`);
+  } catch {
+    // A measurement must never fail a merge.
+  }
+}
+
 export function mergeDriverCommand(args: string[], io: CliIo): number {
+  const started = performance.now();
+  const code = mergeFiles(args, io);
+  recordTiming(args.filter((a) => !a.startsWith('--'))[3] ?? '', started, code);
+  return code;
+}
+
+function mergeFiles(args: string[], io: CliIo): number {
   const files = args.filter((a) => !a.startsWith('--'));
   if (files.length < 3 || files.length > 4) {
     io.err(`sift merge-driver: expected <base> <ours> <theirs> [<path>]\n${MERGE_DRIVER_USAGE}\n`);

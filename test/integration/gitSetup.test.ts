@@ -12,7 +12,7 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd,
 describe('git setup from the editor', function () {
   this.timeout(60_000);
 
-  it('registers the merge driver with the shipped CLI and adds .gitattributes, once', async () => {
+  it('registers the shipped merge driver bundle and adds .gitattributes, once', async () => {
     const repo = path.join(workspaceRoot(), uniqueName('team-repo'));
     fs.mkdirSync(repo);
     try {
@@ -20,9 +20,9 @@ describe('git setup from the editor', function () {
       const first = await vscode.commands.executeCommand<{ changed: string[] }>('sift.setUpGit', { folder: repo, hook: false });
       assert.ok(first.changed.length >= 2, first.changed.join('\n'));
       const driver = git(repo, 'config', '--local', 'merge.sift.driver');
-      assert.match(driver, /dist\/cli\.js'? merge-driver %O %A %B %P$/);
-      const cli = /(\/\S*dist\/cli\.js)/.exec(driver.replace(/'/g, ''))?.[1];
-      assert.ok(cli && path.isAbsolute(cli) && fs.existsSync(cli), `the driver runs the shipped CLI by its absolute path: ${driver}`);
+      assert.match(driver, /dist\/mergeDriver\.js'? %O %A %B %P$/);
+      const bundle = /(\/\S*dist\/mergeDriver\.js)/.exec(driver.replace(/'/g, ''))?.[1];
+      assert.ok(bundle && path.isAbsolute(bundle) && fs.existsSync(bundle), `the driver runs the shipped driver bundle by its absolute path: ${driver}`);
       assert.strictEqual(git(repo, 'config', '--local', 'merge.sift.name'), 'Sift annotations');
       assert.strictEqual(fs.readFileSync(path.join(repo, '.gitattributes'), 'utf8'), '*.ann.yaml merge=sift\n');
       const again = await vscode.commands.executeCommand<{ changed: string[] }>('sift.setUpGit', { folder: repo, hook: false });

@@ -7,7 +7,7 @@
 // `serializeSidecar`. test/unit/freshSidecar.test.ts holds it byte-identical to `serializeSidecar` on generated layers.
 import { Document } from 'yaml';
 import { Layer } from '../model';
-import { SidecarParts, TOP_COMMENT, serializeSidecar, sidecarParts } from './sidecarFormat';
+import { SidecarPlan, TOP_COMMENT, serializeSidecar, sidecarPlan } from './sidecarFormat';
 
 /** Thrown inside the writer when a value is outside its rules; the layer then goes to `serializeSidecar`. */
 class Declined extends Error {}
@@ -150,11 +150,11 @@ function seqBody(items: readonly unknown[], indent: string, out: string[]): void
   }
 }
 
-function write(parts: SidecarParts): string {
+function write(parts: SidecarPlan): string {
   const out: string[] = [`#${TOP_COMMENT.replace(/\n/g, '\n#')}\n\n`];
-  const listKeys: readonly string[] = parts.lists.map(([k]) => k);
+  const listKeys: readonly string[] = parts.lists.map((l) => l.key);
   // The order syncMap gives a new map: the keys Sift owns, then the others, each once it has a value.
-  const { header, owned } = parts;
+  const { header, headerOwned: owned } = parts;
   for (const k of [...owned, ...Object.keys(header).filter((x) => !owned.includes(x))]) {
     if (header[k] === undefined) continue;
     if (listKeys.includes(k)) throw new Declined();
@@ -162,7 +162,7 @@ function write(parts: SidecarParts): string {
     out.push(`${key(k)}:`);
     value(header[k], '', out);
   }
-  for (const [k, items, , optional] of parts.lists) {
+  for (const { key: k, items, optional } of parts.lists) {
     if (optional && items.length === 0) continue;
     out.push(`${key(k)}:`);
     if (items.length === 0) out.push(' []\n');
@@ -181,7 +181,7 @@ function write(parts: SidecarParts): string {
 /** The fresh writer's text for `layer`, or undefined when it declines (then serializeSidecar writes it). */
 export function freshSidecarText(layer: Layer): string | undefined {
   try {
-    return write(sidecarParts(layer));
+    return write(sidecarPlan(layer));
   } catch (e) {
     if (e instanceof Declined) return undefined;
     throw e;

@@ -5,7 +5,8 @@
 import { Layer } from '../model';
 import { same } from './merge';
 import { CONFLICTS_KEY, FieldConflict, conflictsIn } from './mergeConflicts';
-import { parseSidecar, readSidecar, serializeSidecar } from './sidecarFormat';
+import { assertLoads, parseSidecar, readSidecar, serializeSidecar } from './sidecarFormat';
+import { rewritePlainSidecar } from './plainWriter';
 
 type Rec = Record<string, unknown>;
 type Where = FieldConflict['in'];
@@ -118,16 +119,18 @@ export function mergeLayers(base: Layer | undefined, ours: Layer, theirs: Layer)
  */
 export function mergeSidecarTexts(baseText: string, oursText: string, theirsText: string, file: string): SidecarMergeResult {
   if (oursText === theirsText || theirsText === baseText) return { text: oursText, conflicts: [] };
-  // Ours with its document (its comments and layout are kept); base and theirs by the fast reader, same layers.
-  const ours = parseSidecar(oursText, file);
+  // All three by the fast reader (the same layers and errors as parseSidecar); ours' document only when it is needed.
+  const ours = readSidecar(oursText, file).layer;
   const theirs = readSidecar(theirsText, file);
   if (oursText === baseText) return { text: theirsText, conflicts: [] };
   const base = baseText.trim() === '' ? undefined : readSidecar(baseText, file);
-  const { layer, conflicts } = mergeLayers(base?.layer, ours.layer, theirs.layer);
-  if (conflicts.length === 0 && same(layer, ours.layer)) return { text: oursText, conflicts };
-  let text = serializeSidecar(layer, ours.doc);
+  const { layer, conflicts } = mergeLayers(base?.layer, ours, theirs.layer);
+  if (conflicts.length === 0 && same(layer, ours)) return { text: oursText, conflicts };
+  // Ours rewritten in Sift's layout on its own document (its comments and layout are kept): without `yaml` when ours
+  // is in the plain layout Sift writes (the same bytes), else through its document.
+  let text = rewritePlainSidecar(oursText, layer) ?? serializeSidecar(layer, parseSidecar(oursText, file).doc);
   if (oursText.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
   // What is written must load: a result that would not is refused (the caller falls back to a text merge).
-  readSidecar(text, file);
+  assertLoads(text, file);
   return { text, conflicts };
 }

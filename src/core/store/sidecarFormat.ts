@@ -196,6 +196,22 @@ export function readSidecar(source: string, file: string): { layer: Layer; warni
   return { layer: parsed.layer, warnings: parsed.warnings };
 }
 
+/**
+ * Throws the SidecarError `parseSidecar` would throw for this text, else nothing: what a load refuses (size, syntax,
+ * schema, a newer format), not what it only warns of (unknown keys, merge conflicts, duplicate ids). Plain YAML as Sift
+ * writes it is checked without the `yaml` document.
+ */
+export function assertLoads(source: string, file: string): void {
+  let bytesOk = true;
+  checkBytes(source, () => (bytesOk = false) as never);
+  const data = bytesOk ? readPlainYaml(source) : undefined;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const version = (data as { sift?: unknown }).sift;
+    if (!(typeof version === 'number' && version > FORMAT_VERSION) && validateSchema(data).errors.length === 0) return;
+  }
+  parseSidecar(source, file);
+}
+
 /** The layer `readSidecar` reads. */
 export function readSidecarFast(source: string, file: string): Layer {
   return readSidecar(source, file).layer;
@@ -310,27 +326,26 @@ function syncOptionalSeq(doc: Document, parent: YAMLMap, key: 'dismissed' | 'dis
 export const TOP_COMMENT = ' Sift annotations: one annotator, one article. Offsets are Unicode code points, end-exclusive.\n'
   + ' Format and JSON Schema: schemas/sidecar.schema.json in the Sift repository.';
 
-/** What a layer is written as: the top-level map's plain values and its lists, in the order they are written. */
-export interface SidecarParts {
-  /** The header's keys and `rejected` (when there are rejections). */
+/** What a layer's sidecar holds, as `serializeSidecar` writes it: the top-level fields, then each list by id, in order. */
+export interface SidecarPlan {
+  /** The top-level fields (with `rejected`), and the keys of them Sift owns (removed when absent). */
   header: Record<string, unknown>;
-  /** The top-level keys Sift owns (written first, in this order; removed when the layer lacks them). */
-  owned: readonly string[];
-  /** Each list: its key, its items (sorted, keys ordered), the keys of an item, and whether it is left out when empty. */
-  lists: readonly [key: 'entities' | 'claims' | 'dismissed' | 'discussion', items: Record<string, unknown>[], keys: readonly string[], optional: boolean][];
+  headerOwned: readonly string[];
+  /** The lists written item by item; an optional one is left out of the file while empty. */
+  lists: { key: 'entities' | 'claims' | 'dismissed' | 'discussion'; items: Record<string, unknown>[]; owned: readonly string[]; optional: boolean }[];
 }
 
-/** The plain data `serializeSidecar` writes (shared with the fresh writer, freshSidecar.ts). */
-export function sidecarParts(layer: Layer): SidecarParts {
+/** The plan of a layer's sidecar: its keys in the schema's order, lists sorted; the one place both writers take it from. */
+export function sidecarPlan(layer: Layer): SidecarPlan {
   const rejected = [...(layer.rejected ?? [])].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)).map((r) => ordered(r, REJECTION_KEYS));
   return {
     header: { ...plainHeader(layer.header), ...(rejected.length ? { rejected } : {}) },
-    owned: HEADER_KEYS.filter((k) => !SEQ_KEYS.includes(k)),
+    headerOwned: HEADER_KEYS.filter((k) => !SEQ_KEYS.includes(k)),
     lists: [
-      ['entities', [...layer.entities].sort(compareAnnotations).map((e) => ordered(e, ENTITY_KEYS)), ENTITY_KEYS, false],
-      ['claims', [...layer.claims].sort(compareAnnotations).map((c) => ordered(c, CLAIM_KEYS)), CLAIM_KEYS, false],
-      ['dismissed', [...(layer.dismissed ?? [])].sort(byId).map((d) => ordered(d, DISMISSAL_KEYS)), DISMISSAL_KEYS, true],
-      ['discussion', [...(layer.discussion ?? [])].sort(byTime).map((c) => ordered(c, COMMENT_KEYS)), COMMENT_KEYS, true],
+      { key: 'entities', items: [...layer.entities].sort(compareAnnotations).map((e) => ordered(e, ENTITY_KEYS)), owned: ENTITY_KEYS, optional: false },
+      { key: 'claims', items: [...layer.claims].sort(compareAnnotations).map((c) => ordered(c, CLAIM_KEYS)), owned: CLAIM_KEYS, optional: false },
+      { key: 'dismissed', items: [...(layer.dismissed ?? [])].sort(byId).map((d) => ordered(d, DISMISSAL_KEYS)), owned: DISMISSAL_KEYS, optional: true },
+      { key: 'discussion', items: [...(layer.discussion ?? [])].sort(byTime).map((c) => ordered(c, COMMENT_KEYS)), owned: COMMENT_KEYS, optional: true },
     ],
   };
 }
@@ -348,11 +363,11 @@ export function serializeSidecar(layer: Layer, previous?: Document): string {
     doc.commentBefore = TOP_COMMENT;
   }
   const root = doc.contents as YAMLMap;
-  const parts = sidecarParts(layer);
-  syncMap(doc, root, parts.header, parts.owned);
-  for (const [key, items, keys, optional] of parts.lists) {
-    if (optional) syncOptionalSeq(doc, root, key as 'dismissed' | 'discussion', items, keys);
-    else syncSeq(doc, root, key, items, keys);
+  const plan = sidecarPlan(layer);
+  syncMap(doc, root, plan.header, plan.headerOwned);
+  for (const l of plan.lists) {
+    if (l.optional) syncOptionalSeq(doc, root, l.key as 'dismissed' | 'discussion', l.items, l.owned);
+    else syncSeq(doc, root, l.key, l.items, l.owned);
   }
   // A string with a line break stays on one line (`\n` escaped) whatever its length: `yaml` folds one of 40+ characters otherwise.
   return doc.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });

@@ -1,5 +1,5 @@
 // Sift: Set Up Git for This Workspace — the same setup as `sift git-setup` (core/store/gitSetup.ts), run with the CLI
-// this extension ships (dist/cli.js), and offered once in a git workspace that has sidecars but no merge driver.
+// this extension ships (dist/cli.js, and its merge driver bundle dist/mergeDriver.js), and offered once in a git workspace that has sidecars but no merge driver.
 // Desktop only: it runs git.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -33,7 +33,8 @@ async function runSetup(extensionPath: string, args: GitSetupArgs): Promise<GitS
     hook = pick.hook;
   }
   try {
-    const result = setUpGit(folder, { cli: cliCommand(path.join(extensionPath, 'dist', 'cli.js')), hook });
+    const dist = path.join(extensionPath, 'dist');
+    const result = setUpGit(folder, { cli: cliCommand(path.join(dist, 'cli.js')), driver: cliCommand(path.join(dist, 'mergeDriver.js')), hook });
     void vscode.window.showInformationMessage(`Sift: ${describeSetup(result)}`);
     return result;
   } catch (e) {

@@ -1,0 +1,171 @@
+// Rewriting a sidecar without the `yaml` document, for the merge driver's common case: a file in the plain layout Sift
+// writes. It gives the bytes `serializeSidecar(layer, parseSidecar(text).doc)` gives, or undefined whenever it is not
+// sure to, and the caller takes that slow path. It is sure when (1) the file's data, written by this writer, gives the
+// file back byte for byte (so every scalar is in the style `yaml` would choose, and there are no comments but the
+// leading block), and (2) the rewrite follows serializeSidecar's rules (sidecarPlan; keys kept in place, new keys
+// appended, a scalar changed in place keeping its quotes), and (3) what it writes reads back as the data it meant.
+// test/unit/plainWriter.test.ts holds it to the slow path's bytes on generated sidecars.
+import { Document } from 'yaml';
+import { Layer } from '../model';
+import { same } from './merge';
+import { PlainValue, readPlainYaml } from './plainYaml';
+import { sidecarPlan } from './sidecarFormat';
+
+class Decline extends Error {}
+const decline = (): never => { throw new Decline(); };
+
+type Quote = 'plain' | 'double' | 'single';
+type Scalar = string | number | boolean | null;
+type Entry = [string, ONode];
+/** A node of the file being written: a scalar (with the quotes it keeps, when changed in place), a map or a list. */
+type ONode = { scalar: Scalar; keep?: Quote } | { map: Entry[] } | { seq: ONode[] };
+
+let tagTests: RegExp[] | undefined;
+/** The tests by which YAML 1.2's core schema reads a plain scalar as something else than a string (null, bool, numbers). */
+function nonStringTests(): RegExp[] {
+  tagTests ??= new Document().schema.tags.flatMap((t) => (t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test ? [t.test] : []));
+  return tagTests;
+}
+
+const INDICATOR = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+// eslint-disable-next-line no-control-regex -- the characters `yaml` writes double-quoted
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+
+/** Whether a string must be double-quoted whatever its node's style (serializeSidecar's styleNode, `yaml`'s control rule). */
+const forcedDouble = (v: string) => /[\n\r\t]/.test(v) || /^\s|\s$/.test(v) || CONTROL.test(v);
+
+/** The quotes `yaml` gives a new string value in a block map or list (not a key). */
+function defaultQuote(v: string): Quote {
+  if (forcedDouble(v)) return 'double';
+  if (/^(%|---|\.\.\.)/m.test(v)) decline();
+  if (INDICATOR.test(v) || nonStringTests().some((t) => t.test(v))) return v.includes('"') && !v.includes("'") ? 'single' : 'double';
+  return 'plain';
+}
+
+/** `yaml`'s double-quoted string on one line (no folding: lineWidth 0, doubleQuotedMinMultiLineLength unlimited). */
+function doubleQuoted(value: string): string {
+  const json = JSON.stringify(value);
+  const short: Record<string, string> = { '0000': '\\0', '0007': '\\a', '000b': '\\v', '001b': '\\e', '0085': '\\N', '00a0': '\\_', '2028': '\\L', '2029': '\\P' };
+  let str = '';
+  let start = 0;
+  for (let i = 0; i < json.length; i++) {
+    if (json[i] === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+      str += `${json.slice(start, i)}\\ `;
+      start = i + 1;
+      continue;
+    }
+    if (json[i] !== '\\') continue;
+    if (json[i + 1] === 'u') {
+      const code = json.substr(i + 2, 4);
+      str += json.slice(start, i) + (short[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : json.substr(i, 6)));
+      i += 5;
+      start = i + 1;
+    } else i += 1;
+  }
+  return start ? str + json.slice(start) : json;
+}
+
+function scalarText(v: Scalar, keep: Quote | undefined): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : JSON.stringify(v)) : decline();
+  const quote = forcedDouble(v) ? 'double' : keep === 'double' || keep === 'single' ? keep : defaultQuote(v);
+  return quote === 'plain' ? v : quote === 'single' ? `'${v.replace(/'/g, "''")}'` : doubleQuoted(v);
+}
+
+function fromData(v: unknown): ONode {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { scalar: v };
+  if (Array.isArray(v)) return { seq: v.map((x) => (x === undefined ? decline() : fromData(x))) };
+  if (typeof v === 'object') return { map: Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [k, fromData(x)]) };
+  return decline();
+}
+
+function toData(n: ONode): PlainValue {
+  if ('scalar' in n) return n.scalar;
+  if ('seq' in n) return n.seq.map(toData);
+  return Object.fromEntries(n.map.map(([k, x]) => [k, toData(x)]));
+}
+
+/** Lines of a block map at `indent`; a list's items at two more, as `yaml` writes them (indentSeq). */
+function writeMap(entries: Entry[], indent: string, out: string[]): void {
+  for (const [k, n] of entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k)) decline();
+    if ('scalar' in n) out.push(`${indent}${k}: ${scalarText(n.scalar, n.keep)}`);
+    else if ('map' in n && n.map.length) { out.push(`${indent}${k}:`); writeMap(n.map, `${indent}  `, out); } else if ('seq' in n && n.seq.length) { out.push(`${indent}${k}:`); writeSeq(n.seq, `${indent}  `, out); } else out.push(`${indent}${k}: ${'seq' in n ? '[]' : '{}'}`);
+  }
+}
+
+function writeSeq(items: ONode[], indent: string, out: string[]): void {
+  for (const n of items) {
+    if ('scalar' in n) out.push(`${indent}- ${scalarText(n.scalar, n.keep)}`);
+    else if ('seq' in n) { if (n.seq.length) decline(); out.push(`${indent}- []`); } else if (!n.map.length) out.push(`${indent}- {}`);
+    else {
+      const at = out.length;
+      writeMap(n.map, `${indent}  `, out);
+      out[at] = `${indent}- ${out[at].slice(indent.length + 2)}`;
+    }
+  }
+}
+
+/** serializeSidecar's syncMap on the file's nodes: owned keys removed when absent, changes in place, new keys at the end. */
+function syncMap(map: Entry[], obj: Record<string, unknown>, owned: readonly string[]): void {
+  for (const key of [...owned, ...Object.keys(obj).filter((k) => !owned.includes(k))]) {
+    const want = obj[key];
+    const at = map.findIndex(([k]) => k === key);
+    if (want === undefined) { if (at !== -1) map.splice(at, 1); continue; }
+    if (at === -1) { map.push([key, fromData(want)]); continue; }
+    const has = map[at][1];
+    if (same(toData(has), want)) continue;
+    if ('scalar' in has && (want === null || typeof want !== 'object')) {
+      // Changed in place: the node keeps its quotes (a plain one takes what the new value needs).
+      if (typeof has.scalar !== typeof want) decline();
+      map[at][1] = { scalar: want as Scalar, keep: typeof has.scalar === 'string' ? defaultQuote(has.scalar) : undefined };
+    } else map[at][1] = fromData(want);
+  }
+}
+
+/** serializeSidecar's syncSeq: items by id (the file's first of each id), synced in place; new ones written afresh. */
+function syncSeq(root: Entry[], key: string, items: Record<string, unknown>[], owned: readonly string[], optional: boolean): void {
+  const at = root.findIndex(([k]) => k === key);
+  if (optional && items.length === 0) { if (at !== -1) root.splice(at, 1); return; }
+  const old = at === -1 ? undefined : root[at][1];
+  const byId = new Map<string, Entry[]>();
+  if (old && 'seq' in old) for (const n of old.seq) if ('map' in n) { const id = n.map.find(([k]) => k === 'id')?.[1]; const s = id && 'scalar' in id ? String(id.scalar) : 'undefined'; if (!byId.has(s)) byId.set(s, n.map); }
+  const next: ONode[] = items.map((item) => {
+    const existing = byId.get(String(item.id));
+    if (!existing) return fromData(item);
+    syncMap(existing, item, owned);
+    return { map: existing };
+  });
+  if (at === -1) root.push([key, { seq: next }]);
+  else root[at][1] = { seq: next };
+}
+
+function write(lead: string, root: Entry[]): string {
+  const out: string[] = [];
+  writeMap(root, '', out);
+  return `${lead}${out.join('\n')}\n`;
+}
+
+/**
+ * `serializeSidecar(layer, parseSidecar(previous).doc)` without `yaml` (LF line ends, as it gives), when `previous` is
+ * in Sift's plain layout; undefined otherwise (the caller then takes that slow path).
+ */
+export function rewritePlainSidecar(previous: string, layer: Layer): string | undefined {
+  try {
+    const lf = previous.includes('\r') ? previous.replace(/\r\n/g, '\n') : previous;
+    const data = readPlainYaml(lf);
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+    const lead = /^(?:#[^\n]*\n)+\n/.exec(lf)?.[0] ?? '';
+    const tree = fromData(data);
+    if (!('map' in tree) || write(lead, tree.map) !== lf) return undefined;
+    const plan = sidecarPlan(layer);
+    syncMap(tree.map, plan.header, plan.headerOwned);
+    for (const l of plan.lists) syncSeq(tree.map, l.key, l.items, l.owned, l.optional);
+    const text = write(lead, tree.map);
+    return same(readPlainYaml(text), toData(tree)) ? text : undefined;
+  } catch (e) {
+    if (e instanceof Decline) return undefined;
+    throw e;
+  }
+}
