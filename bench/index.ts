@@ -38,6 +38,8 @@ function time<T>(fn: () => T): { ms: number; result: T } {
 
 /** `npm run bench -- --quick`: Sift's own figures only, without the peers and the export (for working on speed). */
 const QUICK = process.argv.includes('--quick');
+/** `npm run bench -- --only agreementReport` (or agree, merge, ...): just the figures of that name, on the same corpus. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const ROUNDS = 3;
 const ONE_ROUND_MS = 20_000;
 
@@ -58,8 +60,19 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
 /** Articles each system detects before it is timed (about 330 KB). */
 const WARM_UP = 100;
 
+/** The corpus-wide figures by name, for `--only`. */
+function named(text: string, count: number): Record<string, () => Promise<string[]>> {
+  return { merge: () => mergeBench(text, count), agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
+}
+
 async function main(): Promise<void> {
   const { pieces, text } = corpus(5 * 1024 * 1024);
+  if (ONLY) {
+    const run = named(text, QUICK ? 1_000 : 10_000)[ONLY];
+    if (!run) throw new Error(`--only: one of ${Object.keys(named(text, 0)).join(', ')}`);
+    for (const line of await run()) console.log(line);
+    return;
+  }
   const bytes = Buffer.byteLength(text);
   console.log(`Detection throughput on the sample corpus repeated to ${mb(bytes).toFixed(2)} MB (${process.version}, ${process.arch})`);
   console.log('Sift runs with its paragraph cache off, so repeated text is detected afresh.\n');

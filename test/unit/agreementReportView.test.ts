@@ -2,6 +2,7 @@
 // `agreement` (what `sift agree --json` prints), where each click leads (the article and the unit), the disagreement
 // targets by hand, and the HTML escapes.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
@@ -16,8 +17,7 @@ import { computeAgreement } from '../../src/extension/views/agreement/agreementD
 import { articleFor, annotatorsFor, modelOf, unitFor } from '../../src/extension/views/agreement/agreementModel';
 import { escapeHtml, jsonForScript } from '../../src/extension/platform/html';
 import { savedHtml } from '../../src/extension/views/agreement/agreementHtml';
-import { workerUnitizing } from '../../src/extension/views/agreement/offThread';
-import { packStudy, unpackStudy } from '../../src/extension/views/agreement/unitizingPack';
+import { workerAgreement } from '../../src/extension/views/agreement/offThread';
 import { BuiltCorpus, aCorpus } from '../builders/corpus';
 import { aLayer } from '../builders/layer';
 
@@ -52,7 +52,7 @@ describe('agreement report in the editor (no editor)', () => {
   it('computed in slices, the report is core\'s agreement over the same articles (the JSON `sift agree` prints)', async () => {
     let pauses = 0;
     const run = await computeAgreement(index, {}, { name, budgetMs: 0, pause: () => { pauses++; return Promise.resolve(); } });
-    assert.strictEqual(pauses, 2, 'a yield after each article when the budget is spent');
+    assert.strictEqual(pauses, 6 + 3 * 2, 'with no budget, a yield after each of the 6 layers grouped, and after each of the 2 articles gathered, compared and its disagreements taken back');
     const inputs = articlesOf(index).map((a) => ({ article: name(a.article), text: new ArticleText(readArticle(a.article)), layers: a.layers }));
     assert.deepStrictEqual(run.report, agreement(inputs));
     assert.deepStrictEqual(run.choices, { annotators: ['ana', 'bob', 'cat'], labels: ['ORG', 'PERSON', 'PLACE'], folders: ['.', 'sub'] });
@@ -70,17 +70,27 @@ describe('agreement report in the editor (no editor)', () => {
     assert.strictEqual(place.f1, 10 / 16);
   });
 
-  it('αu computed in the worker thread (dist/agreementWorker.js) gives the same report', async () => {
+  it('computed in the worker thread (dist/agreementWorker.js), the run is the one computed here; a missing worker falls back', async () => {
     const worker = path.resolve(__dirname, '..', '..', '..', 'dist', 'agreementWorker.js');
+    // An article whose sidecar cannot be read is skipped alike in both.
+    fs.writeFileSync(c.articlePath('c.txt'), B);
+    fs.writeFileSync(path.join(c.dir, 'c.ana.ann.yaml'), 'entities: [unclosed\n');
+    await index.scan();
     let fellBack: string | undefined;
-    const off = await computeAgreement(index, {}, { name, unitizing: workerUnitizing(worker, (why) => { fellBack = why; }) });
+    let pauses = 0;
+    const off = await computeAgreement(index, {}, { name, runner: workerAgreement(worker, (why) => { fellBack = why; }), budgetMs: 0, pause: () => { pauses++; return Promise.resolve(); } });
     assert.strictEqual(fellBack, undefined, 'the worker ran');
+    assert.ok(pauses >= 2, 'the host yields while it posts the inputs');
     const here = await computeAgreement(index, {}, { name });
-    assert.deepStrictEqual(off.report, here.report);
+    const plain = (r: typeof off) => ({ ...r, longestBlockMs: 0 });
+    assert.deepStrictEqual(plain(off), plain(here));
+    assert.strictEqual(off.skipped.length, 1);
+    assert.match(off.skipped[0], /^c\.txt: a sidecar cannot be read \(c\.ana\.ann\.yaml\)/);
+    assert.ok(off.targets.size > 0);
     let missing: string | undefined;
-    const fallback = await computeAgreement(index, {}, { name, unitizing: workerUnitizing(path.join(c.dir, 'nope.js'), (why) => { missing = why; }) });
+    const fallback = await computeAgreement(index, {}, { name, runner: workerAgreement(path.join(c.dir, 'nope.js'), (why) => { missing = why; }) });
     assert.match(missing ?? '', /nope\.js is missing/);
-    assert.deepStrictEqual(fallback.report, here.report);
+    assert.deepStrictEqual(plain(fallback), plain(here));
   });
 
   it('filters by annotators, labels and folders', async () => {
@@ -133,18 +143,6 @@ describe('agreement report in the editor (no editor)', () => {
     for (const a of arts) b.add(a);
     assert.deepStrictEqual(b.finish(), agreement(arts));
     assert.strictEqual(b.pairAlphas().length, 1);
-  });
-});
-
-describe('unitizing study packed for the worker', () => {
-  it('packs and unpacks to the same study', () => {
-    const seg = fc.record({ coder: fc.integer({ min: 0, max: 3 }), start: fc.integer({ min: 0, max: 1000 }), len: fc.integer({ min: 1, max: 50 }), category: fc.constantFrom('PERSON', 'ORG', '<b>&') });
-    fc.assert(fc.property(fc.array(seg), (xs) => {
-      const study = { coders: 4, begin: 0, length: 1100, segments: xs.map((x) => ({ coder: x.coder, start: x.start, end: x.start + x.len, category: x.category })) };
-      const p = packStudy(study, ['ORG']);
-      assert.deepStrictEqual(unpackStudy(p), study);
-      assert.deepStrictEqual(p.labels, ['ORG']);
-    }));
   });
 });
 

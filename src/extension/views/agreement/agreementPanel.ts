@@ -11,7 +11,7 @@ import { WorkspaceKnowledge } from '../../state/knowledge';
 import { ReviewState } from '../reviewModel';
 import { AgreementFilter, AgreementRun, computeAgreement } from './agreementData';
 import { ReportAssets, savedHtml, webviewHtml } from './agreementHtml';
-import { UnitizingRunner } from './offThread';
+import { AgreementRunner } from './offThread';
 import { ReportTarget, annotatorsFor, articleFor, isTarget, modelOf, unitFor } from './agreementModel';
 
 export type SaveFormat = 'html' | 'csv' | 'json';
@@ -43,7 +43,7 @@ export class AgreementPanel extends Disposable {
   private readonly renderedEmitter = this._register(new vscode.EventEmitter<Rendered>());
   readonly onDidRender = this.renderedEmitter.event;
 
-  constructor(private readonly knowledge: WorkspaceKnowledge, private readonly review: ReviewState, private readonly assets: () => ReportAssets, private readonly unitizing?: UnitizingRunner) {
+  constructor(private readonly knowledge: WorkspaceKnowledge, private readonly review: ReviewState, private readonly assets: () => ReportAssets, private readonly runner?: AgreementRunner) {
     super();
   }
 
@@ -67,7 +67,7 @@ export class AgreementPanel extends Disposable {
 
   private async recompute(): Promise<AgreementRun> {
     await this.knowledge.settled();
-    const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), unitizing: this.unitizing });
+    const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), runner: this.runner });
     this.computing = computing;
     const run = await computing;
     if (this.computing === computing) {
