@@ -17,7 +17,7 @@ import { computeAgreement } from '../../src/extension/views/agreement/agreementD
 import { articleFor, annotatorsFor, modelOf, unitFor } from '../../src/extension/views/agreement/agreementModel';
 import { escapeHtml, jsonForScript } from '../../src/extension/platform/html';
 import { savedHtml } from '../../src/extension/views/agreement/agreementHtml';
-import { workerAgreement } from '../../src/extension/views/agreement/offThread';
+import { AgreementWorker } from '../../src/extension/views/agreement/offThread';
 import { BuiltCorpus, aCorpus } from '../builders/corpus';
 import { aLayer } from '../builders/layer';
 
@@ -78,17 +78,22 @@ describe('agreement report in the editor (no editor)', () => {
     await index.scan();
     let fellBack: string | undefined;
     let pauses = 0;
-    const off = await computeAgreement(index, {}, { name, runner: workerAgreement(worker, (why) => { fellBack = why; }), budgetMs: 0, pause: () => { pauses++; return Promise.resolve(); } });
+    const w = new AgreementWorker(worker, (why) => { fellBack = why; });
+    const options = { name, runner: w.run, budgetMs: 0, pause: () => { pauses++; return Promise.resolve(); } };
+    // Two reports at once in the one worker, each under its own id: each is whole.
+    const [off, again] = await Promise.all([computeAgreement(index, {}, options), computeAgreement(index, { annotators: ['ana', 'bob'] }, options)]);
+    w.dispose();
     assert.strictEqual(fellBack, undefined, 'the worker ran');
     assert.ok(pauses >= 2, 'the host yields while it posts the inputs');
     const here = await computeAgreement(index, {}, { name });
-    const plain = (r: typeof off) => ({ ...r, longestBlockMs: 0 });
+    const plain = (r: typeof off) => ({ ...r, longestBlockMs: 0, longestBlockIn: '' });
     assert.deepStrictEqual(plain(off), plain(here));
+    assert.deepStrictEqual(plain(again), plain(await computeAgreement(index, { annotators: ['ana', 'bob'] }, { name })));
     assert.strictEqual(off.skipped.length, 1);
     assert.match(off.skipped[0], /^c\.txt: a sidecar cannot be read \(c\.ana\.ann\.yaml\)/);
     assert.ok(off.targets.size > 0);
     let missing: string | undefined;
-    const fallback = await computeAgreement(index, {}, { name, runner: workerAgreement(path.join(c.dir, 'nope.js'), (why) => { missing = why; }) });
+    const fallback = await computeAgreement(index, {}, { name, runner: new AgreementWorker(path.join(c.dir, 'nope.js'), (why) => { missing = why; }).run });
     assert.match(missing ?? '', /nope\.js is missing/);
     assert.deepStrictEqual(plain(fallback), plain(here));
   });

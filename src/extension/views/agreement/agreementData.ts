@@ -33,8 +33,9 @@ export interface AgreementRun {
   targets: Map<string, ArticleDisagreements>;
   /** Articles left out, and why. */
   skipped: string[];
-  /** The longest stretch of synchronous work (the extension host blocked), in milliseconds. */
+  /** The longest stretch of synchronous work (the extension host blocked), in milliseconds, and what it was. */
   longestBlockMs: number;
+  longestBlockIn: string;
 }
 
 export interface ComputeOptions {
@@ -68,12 +69,16 @@ interface Gathered {
  */
 async function byArticle(index: CorpusIndex, take: (annotator: string) => boolean, clock: SliceClock): Promise<[string, Gathered][]> {
   const out = new Map<string, Gathered>();
+  clock.phase = 'reading the index';
   const entry = (article: string) => { let g = out.get(article); if (!g) out.set(article, (g = { layers: [], broken: [] })); return g; };
-  for (const l of index.layers()) {
+  const layers = index.layers();
+  clock.phase = 'grouping layers';
+  for (const l of layers) {
     if (take(l.annotator)) entry(l.article).layers.push({ annotator: l.annotator, layer: l.layer });
     else entry(l.article);
     await clock.maybePause();
   }
+  clock.phase = 'sorting articles';
   const broken = index.broken();
   const stems = broken.length ? new Map([...out.keys()].map((a) => [a.slice(0, a.length - path.extname(a).length), a])) : undefined;
   for (const b of broken) {
@@ -90,7 +95,9 @@ async function gather(index: CorpusIndex, f: AgreementFilter, options: ComputeOp
   const folders = new Set<string>();
   const jobs: JobArticle[] = [];
   const take = (who: string) => who !== GOLD && (who !== DETECTOR || !!f.annotators?.includes(DETECTOR));
-  for (const [article, a] of await byArticle(index, take, clock)) {
+  const grouped = await byArticle(index, take, clock);
+  clock.phase = 'gathering articles';
+  for (const [article, a] of grouped) {
     const name = options.name(article);
     for (const l of a.layers) if (l.annotator !== DETECTOR) annotators.add(l.annotator);
     if (a.layers.some((l) => l.annotator !== DETECTOR)) folders.add(path.posix.dirname(name.split(path.sep).join('/')));
@@ -119,8 +126,9 @@ export async function computeAgreement(index: CorpusIndex, filter: AgreementFilt
   const r = await (options.runner ?? inThread)({ annotators: who, ...(f.labels ? { labels: f.labels } : {}) }, g.jobs, clock);
   const paths = new Map<string, string>();
   for (const j of g.jobs) if (j.scope) paths.set(j.name, j.path);
+  clock.phase = 'taking back the disagreements';
   const targets = await targetsOf(r.targets, clock);
   clock.stop();
   const choices = { annotators: sortedSet(g.annotators), labels: r.labels, folders: sortedSet(g.folders) };
-  return { report: r.report, pairAlphas: r.pairAlphas, filter: f, choices, paths, targets, skipped: r.skipped, longestBlockMs: Math.round(clock.longestMs) };
+  return { report: r.report, pairAlphas: r.pairAlphas, filter: f, choices, paths, targets, skipped: r.skipped, longestBlockMs: Math.round(clock.longestMs), longestBlockIn: clock.longestIn };
 }

@@ -8,9 +8,10 @@ import { parentPort } from 'worker_threads';
 import { ArticleRow } from '../../../core/review/agreement/shape';
 import { AgreementJob, JobArticle, JobResult, JobSpec, PlainDisagreements, compared } from './agreementJob';
 
-export type ToWorker = { type: 'start'; spec: JobSpec } | { type: 'add'; articles: JobArticle[] } | { type: 'finish' };
-/** Parts of the report's article rows and disagreements, then the rest of the report (with those lists empty). */
-export type FromWorker = { rows: ArticleRow[] } | { targets: PlainDisagreements[] } | { ok: JobResult } | { error: string };
+/** Messages of report `id`: it starts, its articles come in batches, and it is to be finished. */
+export type ToWorker = { id: number } & ({ type: 'start'; spec: JobSpec } | { type: 'add'; articles: JobArticle[] } | { type: 'finish' });
+/** Parts of report `id`'s article rows and disagreements, then the rest of the report (with those lists empty). */
+export type FromWorker = { id: number } & ({ rows: ArticleRow[] } | { targets: PlainDisagreements[] } | { ok: JobResult } | { error: string });
 
 /** Rows (or disagreements) per message back. */
 const PART = 1000;
@@ -25,20 +26,24 @@ function bytesOf(file: string): Uint8Array | string {
 
 const post = (m: FromWorker) => parentPort?.postMessage(m);
 
-function send(r: JobResult): void {
-  for (let i = 0; i < r.report.articles.length; i += PART) post({ rows: r.report.articles.slice(i, i + PART) });
-  for (let i = 0; i < r.targets.length; i += PART) post({ targets: r.targets.slice(i, i + PART) });
-  post({ ok: { ...r, report: { ...r.report, articles: [] }, targets: [] } });
+function send(id: number, r: JobResult): void {
+  for (let i = 0; i < r.report.articles.length; i += PART) post({ id, rows: r.report.articles.slice(i, i + PART) });
+  for (let i = 0; i < r.targets.length; i += PART) post({ id, targets: r.targets.slice(i, i + PART) });
+  post({ id, ok: { ...r, report: { ...r.report, articles: [] }, targets: [] } });
 }
 
-let job: AgreementJob | undefined;
+/** The reports under way, by id; one that failed stays as its error until it is to be finished. */
+const jobs = new Map<number, AgreementJob | string>();
 parentPort?.on('message', (m: ToWorker) => {
+  const job = jobs.get(m.id);
   try {
-    if (m.type === 'start') job = new AgreementJob(m.spec);
-    else if (!job) throw new Error('the agreement worker was not started');
+    if (m.type === 'start') jobs.set(m.id, new AgreementJob(m.spec));
+    else if (job === undefined) throw new Error('the agreement worker was not started');
+    else if (typeof job === 'string') { if (m.type === 'finish') { jobs.delete(m.id); post({ id: m.id, error: job }); } }
     else if (m.type === 'add') for (const a of m.articles) job.add(a, compared(a, job.annotators) && !a.broken ? bytesOf(a.path) : '');
-    else send(job.finish());
+    else { jobs.delete(m.id); send(m.id, job.finish()); }
   } catch (e) {
-    post({ error: e instanceof Error ? e.message : String(e) });
+    const why = e instanceof Error ? e.message : String(e);
+    if (m.type === 'finish' || job === undefined) { jobs.delete(m.id); post({ id: m.id, error: why }); } else jobs.set(m.id, why);
   }
 });
