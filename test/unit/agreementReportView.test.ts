@@ -98,6 +98,32 @@ describe('agreement report in the editor (no editor)', () => {
     assert.deepStrictEqual(plain(fallback), plain(here));
   });
 
+  it('the model carries the claims figures with their counts: span F1 per pair, factuality κ, the features\' α', async () => {
+    const t = 'Moscow said on Monday that Damascus had asked for talks in Geneva, the Kremlin said.';
+    const o = { source: 'Kremlin', factuality: 'asserted' as const, confidence: 0.8 };
+    const k = aCorpus().withArticle('k.txt', t)
+      .annotatedBy(['ana', 'bob'], (l) => l.withClaim('Damascus had asked for talks', o))
+      .annotatedBy('cat', (l) => l.withClaim('Damascus had asked for talks in Geneva', { ...o, factuality: 'reported' }))
+      .build();
+    try {
+      const kIndex = new CorpusIndex(new NodeFileSystem(), [k.dir]);
+      await kIndex.scan();
+      const run = await computeAgreement(kIndex, {}, { name: (a) => path.relative(k.dir, a) });
+      const m = modelOf(run).claims;
+      assert.deepStrictEqual([m.claims, m.units, m.matched], [3, 1, 1], 'three claims aligned into one unit, matched');
+      const pair = (a: string, b: string) => m.pairs.find((p) => p.a === a && p.b === b)!;
+      assert.deepStrictEqual([pair('ana', 'bob').f1.value, pair('ana', 'bob').overlap.value, pair('ana', 'bob').f1.used], [1, 1, 2]);
+      assert.deepStrictEqual([pair('ana', 'cat').f1.value, pair('ana', 'cat').overlap.value], [0, 1]);
+      const c = run.report.claims;
+      assert.deepStrictEqual(m.features.map((f) => f.score.value), [c.source_alpha.value, c.factuality_alpha.value, c.confidence_alpha.value]);
+      assert.deepStrictEqual(m.features.map((f) => [f.score.used, f.score.total]), [[1, 1], [1, 1], [1, 1]]);
+      assert.strictEqual(pair('ana', 'cat').factuality.value, c.pairs[1].factuality_kappa.value);
+      assert.deepStrictEqual(m.caveats, c.caveats);
+    } finally {
+      k.remove();
+    }
+  });
+
   it('filters by annotators, labels and folders', async () => {
     const run = await computeAgreement(index, { annotators: ['ana', 'bob'], labels: ['PLACE'], folders: ['sub'] }, { name });
     assert.deepStrictEqual(run.report.annotators, ['ana', 'bob']);
