@@ -57,8 +57,11 @@ export class AgreementPanel extends Disposable {
   readonly onDidRender = this.renderedEmitter.event;
 
   /** Recomputes the open report (in the worker, with the user's filters) once sidecars stop changing. */
+  /** Reports being computed; a refresh waits until none is (saves in a row recompute once, not once each). */
+  private inFlight = 0;
   private readonly refresh = this._register(new Debouncer(REFRESH_MS, () => {
-    if (this.panel) this.recompute().catch((e: unknown) => void vscode.window.showErrorMessage(messageText(`Sift: could not refresh the agreement report: ${e instanceof Error ? e.message : String(e)}`)));
+    if (this.inFlight) this.refresh.schedule();
+    else if (this.panel) this.recompute().catch((e: unknown) => void vscode.window.showErrorMessage(messageText(`Sift: could not refresh the agreement report: ${e instanceof Error ? e.message : String(e)}`)));
   }));
 
   constructor(private readonly knowledge: WorkspaceKnowledge, private readonly review: ReviewState, private readonly assets: () => ReportAssets, private readonly worker?: ReportWorker) {
@@ -87,15 +90,20 @@ export class AgreementPanel extends Disposable {
   }
 
   private async recompute(): Promise<AgreementRun> {
-    await this.knowledge.settled();
-    const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), runner: this.worker?.run });
-    this.computing = computing;
-    const run = await computing;
-    if (this.computing === computing) {
-      this.run = run;
-      void this.panel?.webview.postMessage({ type: 'model', model: modelOf(run) });
+    this.inFlight++;
+    try {
+      await this.knowledge.settled();
+      const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), runner: this.worker?.run });
+      this.computing = computing;
+      const run = await computing;
+      if (this.computing === computing) {
+        this.run = run;
+        void this.panel?.webview.postMessage({ type: 'model', model: modelOf(run) });
+      }
+      return run;
+    } finally {
+      this.inFlight--;
     }
-    return run;
   }
 
   /** A message from the webview (or the test hook that posts the same): checked, never trusted. */
