@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { aCorpus } from '../builders/corpus';
 import { aLayer } from '../builders/layer';
-import { TESTER, closeAll, open, sampleText, select, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
+import { closeAll, sampleText, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
 
 const SAMPLE = '000_f5a8d1d13f9f611e.txt';
 const PEOPLE = ['agr-ana', 'agr-bob', 'agr-cal'];
@@ -115,25 +115,6 @@ describe('agreement report: Sift: Show Agreement', function () {
       assert.deepStrictEqual([r.rows, r.annotators], [1, PEOPLE], 'the filters are kept: one article, the three annotators');
       assert.deepStrictEqual(row(ana, bob)?.slice(1, 3), ['0.000', '0.000'], 'bob\'s claim no longer overlaps ana\'s');
       assert.deepStrictEqual(row(ana, cal)?.slice(1, 3), ['0.000', '1.000'], 'ana and cal are as they were');
-    } finally {
-      fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
-    }
-  });
-
-  it('redraws when an annotation is saved through Sift\'s own write path', async () => {
-    const dir = uniqueName('agreement-own').replace(/\W/g, '-');
-    aCorpus().in(workspaceRoot()).withArticle(`${dir}/article.txt`, sampleText(SAMPLE)).annotatedBy(PEOPLE[0], (l) => l.withEntity('Moscow', 'PLACE')).build();
-    try {
-      const api = await siftApi();
-      await api.indexSettled();
-      await vscode.commands.executeCommand('sift.showAgreement');
-      await api.agreement.post({ type: 'filter', filter: { annotators: [PEOPLE[0], TESTER], folders: [dir] } });
-      // The tester has no layer yet: nothing to compare, no score.
-      await waitFor(() => api.agreement.rendered()?.scores.join() === '—' && api.agreement.rendered()?.rows === 1, { message: 'the report without the tester\'s layer' });
-      const editor = await open(path.join(workspaceRoot(), dir, 'article.txt'));
-      select(editor, 'Moscow');
-      await vscode.commands.executeCommand('sift.labelSelection', 'PLACE');
-      await waitFor(() => api.agreement.rendered()?.scores.join() === '1.000', { message: 'the report to redraw once the tester\'s Moscow is saved' });
     } finally {
       fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
     }

@@ -17,6 +17,7 @@ import { computeAgreement } from '../../src/extension/views/agreement/agreementD
 import { articleFor, annotatorsFor, modelOf, unitFor } from '../../src/extension/views/agreement/agreementModel';
 import { escapeHtml, jsonForScript } from '../../src/extension/platform/html';
 import { savedHtml } from '../../src/extension/views/agreement/agreementHtml';
+import { agreementCsv } from '../../src/core/review/agreement/format';
 import { AgreementWorker } from '../../src/extension/views/agreement/offThread';
 import { BuiltCorpus, aCorpus } from '../builders/corpus';
 import { aLayer } from '../builders/layer';
@@ -119,6 +120,13 @@ describe('agreement report in the editor (no editor)', () => {
       assert.deepStrictEqual(m.features.map((f) => [f.score.used, f.score.total]), [[1, 1], [1, 1], [1, 1]]);
       assert.strictEqual(pair('ana', 'cat').factuality.value, c.pairs[1].factuality_kappa.value);
       assert.deepStrictEqual(m.caveats, c.caveats);
+      // The saves: CSV one figure a row with its counts; the saved HTML carries the claims for its script to draw.
+      const csv = agreementCsv(run.report);
+      assert.match(csv, /\nclaim_f1,ana,bob,,1,2,\n/);
+      assert.match(csv, /\nclaim_overlap_f1,ana,cat,,1,2,\n/);
+      assert.match(csv, /\nclaim_source_alpha,,,,[^,]*,1,0\n/);
+      const data = /<script type="application\/json" id="sift-data">(.*?)<\/script>/s.exec(savedHtml({ css: '', js: '' }, modelOf(run), 'N'))![1];
+      assert.deepStrictEqual((JSON.parse(data) as { claims: unknown }).claims, m);
     } finally {
       k.remove();
     }
