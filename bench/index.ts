@@ -40,7 +40,7 @@ function time<T>(fn: () => T): { ms: number; result: T } {
 
 /** `npm run bench -- --quick`: Sift's own figures only, without the peers and the export (for working on speed). */
 const QUICK = process.argv.includes('--quick');
-/** `npm run bench -- --only merge`: only the `sift review --merge` figure (10,000 articles; 1,000 with --quick). */
+/** `npm run bench -- --only agreementReport` (or agree, merge, ...): just the figures of that name, on the same corpus. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const ROUNDS = 3;
 const ONE_ROUND_MS = 20_000;
@@ -73,17 +73,23 @@ function teamBench(): string[] {
   return gitTeamBench({ articles, annotators: 10, overlap: 2, rounds: 3, dist: path.resolve(__dirname, '..', 'dist'), samples: samplesText, log: (l) => console.error(l) });
 }
 
+/** The corpus-wide figures by name, for `--only`. */
+function named(text: string, count: number): Record<string, () => Promise<string[]>> {
+  return { merge: () => mergeBench(text, count), agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--git-team')) {
     for (const line of teamBench()) console.log(line);
     return;
   }
   const { pieces, text } = corpus(5 * 1024 * 1024);
-  if (ONLY === 'merge') {
-    for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
+  if (ONLY) {
+    const run = named(text, QUICK ? 1_000 : 10_000)[ONLY];
+    if (!run) throw new Error(`--only: one of ${Object.keys(named(text, 0)).join(', ')}`);
+    for (const line of await run()) console.log(line);
     return;
   }
-  if (ONLY !== undefined) throw new Error(`--only takes merge, not '${ONLY}'`);
   const bytes = Buffer.byteLength(text);
   console.log(`Detection throughput on the sample corpus repeated to ${mb(bytes).toFixed(2)} MB (${process.version}, ${process.arch})`);
   console.log('Sift runs with its paragraph cache off, so repeated text is detected afresh.\n');

@@ -56,8 +56,8 @@ const common = {
 await esbuild.build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 // The worker thread that parses and serialises big sidecars off the extension host (src/core/store/nodeWorkerCodec.ts).
 await esbuild.build({ ...common, entryPoints: ['src/core/store/sidecarWorker.ts'], outfile: 'dist/sidecarWorker.js' });
-// The agreement report computes αu in a worker thread, off the extension host.
-await esbuild.build({ ...common, entryPoints: ['src/extension/views/agreement/unitizingWorker.ts'], outfile: 'dist/agreementWorker.js' });
+// The agreement report is computed in a worker thread, off the extension host (the host posts inputs, gets the report).
+await esbuild.build({ ...common, entryPoints: ['src/extension/views/agreement/agreementWorker.ts'], outfile: 'dist/agreementWorker.js' });
 await esbuild.build({
   ...common,
   entryPoints: ['src/cli/main.ts'],

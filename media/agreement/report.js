@@ -117,6 +117,46 @@
     return box;
   }
 
+  /** A figure's cell: its value drawn, its counts and caveats read out (focusable, so the keyboard reaches them too). */
+  function scoreCell(label, s) {
+    const td = el('td', fmt(s.value), 'score');
+    heat(td, s.value);
+    td.tabIndex = 0;
+    td.setAttribute('aria-label', `${label}: ${scoreText(s)}`);
+    td.title = td.getAttribute('aria-label');
+    return td;
+  }
+
+  function claims() {
+    const c = model.claims;
+    const box = el('section');
+    box.append(el('h2', 'Claims'));
+    const drawn = { rows: [], features: [] };
+    if (!c || c.claims === 0) { box.append(el('p', 'No claims in the compared layers.', 'counts')); return { box, drawn }; }
+    box.append(el('p', `${c.claims} claim(s); ${c.units} claim unit(s) after alignment, ${c.matched} matched by two or more annotators. Source, factuality and confidence are compared on the matched claims.`, 'counts'));
+    const t = el('table');
+    t.setAttribute('aria-label', 'claim agreement per pair');
+    const head = el('tr');
+    for (const h of ['pair', 'F1 exact (spans)', 'F1 overlap (spans)', 'Cohen\'s κ (factuality)']) head.append(el('th', h));
+    t.append(head);
+    for (const p of c.pairs) {
+      const tr = el('tr');
+      const pair = `${p.a} × ${p.b}`;
+      tr.append(el('th', pair), scoreCell(`${pair}, claim F1 exact`, p.f1), scoreCell(`${pair}, claim F1 overlap`, p.overlap), scoreCell(`${pair}, factuality κ`, p.factuality));
+      drawn.rows.push([...tr.children].map((x) => x.textContent));
+      t.append(tr);
+    }
+    const list = el('ul');
+    for (const f of c.features) {
+      const li = el('li', `${f.label}: ${scoreText(f.score)}`);
+      drawn.features.push(li.textContent);
+      list.append(li);
+    }
+    box.append(t, list);
+    for (const x of c.caveats) box.append(el('p', `Note: ${x}`, 'caveat'));
+    return { box, drawn };
+  }
+
   function articles() {
     const box = el('section');
     box.append(el('h2', `Articles, lowest agreement first (${model.articles.length})`));
@@ -176,8 +216,10 @@
     for (const c of model.caveats) root.append(el('p', `Note: ${c}`, 'caveat'));
     for (const s of model.skipped) root.append(el('p', `Skipped: ${s}`, 'caveat'));
     const m = matrix();
-    root.append(m.box, bars(), confusion(), articles());
-    post({ type: 'rendered', measure, cells: m.cells, annotators: model.annotators, labels: model.bars.map((b) => b.label), rows: model.articles.length });
+    const c = claims();
+    root.append(m.box, bars(), confusion(), c.box, articles());
+    const scores = [...m.box.querySelectorAll('td.cell:not(.below)')].map((td) => td.textContent);
+    post({ type: 'rendered', measure, cells: m.cells, scores, annotators: model.annotators, labels: model.bars.map((b) => b.label), rows: model.articles.length, claims: c.drawn });
   }
 
   window.addEventListener('message', (ev) => {

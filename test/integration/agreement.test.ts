@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { aCorpus } from '../builders/corpus';
+import { aLayer } from '../builders/layer';
 import { closeAll, sampleText, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
 
 const SAMPLE = '000_f5a8d1d13f9f611e.txt';
@@ -22,6 +24,23 @@ function threeAnnotators(): { dir: string; article: string } {
     .annotatedBy(cal, (l) => l.withEntity('Moscow', 'PLACE').withEntity('Russian Foreign Ministry', 'PERSON').withEntity('Khmeimim Air Base', 'PLACE'))
     .build();
   return { dir, article: path.join(workspaceRoot(), dir, 'article.txt') };
+}
+
+const EVACUATED = 'Russia has evacuated some of its diplomats';
+const LONGER = 'Russia has evacuated some of its diplomats out of the Syrian capital Damascus';
+const EMBASSY = 'The Russian embassy in Damascus continues to function';
+
+/** Claims only: ana and bob mark the same claim; cal marks a longer span over it (an overlap, not an exact match). */
+function claimsByThree(): { dir: string; text: string } {
+  const dir = uniqueName('agreement-claims').replace(/\W/g, '-');
+  const [ana, bob, cal] = PEOPLE;
+  const text = sampleText(SAMPLE);
+  const o = { source: 'Russian Foreign Ministry', factuality: 'asserted' as const, confidence: 0.8 };
+  aCorpus().in(workspaceRoot()).withArticle(`${dir}/article.txt`, text)
+    .annotatedBy([ana, bob], (l) => l.withClaim(EVACUATED, o))
+    .annotatedBy(cal, (l) => l.withClaim(LONGER, { ...o, factuality: 'reported' }))
+    .build();
+  return { dir, text };
 }
 
 describe('agreement report: Sift: Show Agreement', function () {
@@ -68,6 +87,36 @@ describe('agreement report: Sift: Show Agreement', function () {
     } finally {
       fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
       fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('draws the claims table, and redraws it with the user\'s filters when a sidecar changes on disk', async () => {
+    const { dir, text } = claimsByThree();
+    try {
+      const api = await siftApi();
+      await api.indexSettled();
+      await vscode.commands.executeCommand('sift.showAgreement');
+      await api.agreement.post({ type: 'filter', filter: { annotators: PEOPLE, folders: [dir] } });
+      const row = (a: string, b: string) => api.agreement.rendered()?.claims.rows.find((r) => r[0] === `${a} × ${b}`);
+      const [ana, bob, cal] = PEOPLE;
+      await waitFor(() => api.agreement.rendered()?.rows === 1 && row(ana, bob), { message: 'the claims table of the filtered report to draw' });
+      // pair, F1 exact, F1 overlap, κ factuality: ana and bob mark the same claim; cal's longer span only overlaps it.
+      assert.deepStrictEqual(row(ana, bob)?.slice(0, 3), [`${ana} × ${bob}`, '1.000', '1.000']);
+      assert.deepStrictEqual(row(ana, cal)?.slice(0, 3), [`${ana} × ${cal}`, '0.000', '1.000']);
+      const features = api.agreement.rendered()!.claims.features;
+      assert.strictEqual(features.length, 3);
+      assert.match(features[0], /^Source, Krippendorff's α \(nominal\): /);
+      assert.match(features.join('\n'), / of 1 matched claims used/, 'the features are compared on the one matched claim unit, and say so');
+      // bob's sidecar changes on disk (another claim): the open report recomputes and redraws, still filtered.
+      const sidecar = path.join(workspaceRoot(), dir, `article.${bob}.ann.yaml`);
+      fs.writeFileSync(sidecar, serializeSidecar(aLayer().forArticle(text, 'article.txt').by(bob).withClaim(EMBASSY, { source: 'the press statement' }).build()));
+      await waitFor(() => row(ana, bob)?.[1] === '0.000', { message: 'the report to redraw ana × bob\'s claim F1 after bob\'s sidecar changed' });
+      const r = api.agreement.rendered()!;
+      assert.deepStrictEqual([r.rows, r.annotators], [1, PEOPLE], 'the filters are kept: one article, the three annotators');
+      assert.deepStrictEqual(row(ana, bob)?.slice(1, 3), ['0.000', '0.000'], 'bob\'s claim no longer overlaps ana\'s');
+      assert.deepStrictEqual(row(ana, cal)?.slice(1, 3), ['0.000', '1.000'], 'ana and cal are as they were');
+    } finally {
+      fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
     }
   });
 });

@@ -2,6 +2,7 @@
 // `agreement` (what `sift agree --json` prints), where each click leads (the article and the unit), the disagreement
 // targets by hand, and the HTML escapes.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
@@ -16,8 +17,8 @@ import { computeAgreement } from '../../src/extension/views/agreement/agreementD
 import { articleFor, annotatorsFor, modelOf, unitFor } from '../../src/extension/views/agreement/agreementModel';
 import { escapeHtml, jsonForScript } from '../../src/extension/platform/html';
 import { savedHtml } from '../../src/extension/views/agreement/agreementHtml';
-import { workerUnitizing } from '../../src/extension/views/agreement/offThread';
-import { packStudy, unpackStudy } from '../../src/extension/views/agreement/unitizingPack';
+import { agreementCsv } from '../../src/core/review/agreement/format';
+import { AgreementWorker } from '../../src/extension/views/agreement/offThread';
 import { BuiltCorpus, aCorpus } from '../builders/corpus';
 import { aLayer } from '../builders/layer';
 
@@ -52,7 +53,7 @@ describe('agreement report in the editor (no editor)', () => {
   it('computed in slices, the report is core\'s agreement over the same articles (the JSON `sift agree` prints)', async () => {
     let pauses = 0;
     const run = await computeAgreement(index, {}, { name, budgetMs: 0, pause: () => { pauses++; return Promise.resolve(); } });
-    assert.strictEqual(pauses, 2, 'a yield after each article when the budget is spent');
+    assert.strictEqual(pauses, 6 + 3 * 2, 'with no budget, a yield after each of the 6 layers grouped, and after each of the 2 articles gathered, compared and its disagreements taken back');
     const inputs = articlesOf(index).map((a) => ({ article: name(a.article), text: new ArticleText(readArticle(a.article)), layers: a.layers }));
     assert.deepStrictEqual(run.report, agreement(inputs));
     assert.deepStrictEqual(run.choices, { annotators: ['ana', 'bob', 'cat'], labels: ['ORG', 'PERSON', 'PLACE'], folders: ['.', 'sub'] });
@@ -70,17 +71,65 @@ describe('agreement report in the editor (no editor)', () => {
     assert.strictEqual(place.f1, 10 / 16);
   });
 
-  it('αu computed in the worker thread (dist/agreementWorker.js) gives the same report', async () => {
+  it('computed in the worker thread (dist/agreementWorker.js), the run is the one computed here; a missing worker falls back', async () => {
     const worker = path.resolve(__dirname, '..', '..', '..', 'dist', 'agreementWorker.js');
+    // An article whose sidecar cannot be read is skipped alike in both.
+    fs.writeFileSync(c.articlePath('c.txt'), B);
+    fs.writeFileSync(path.join(c.dir, 'c.ana.ann.yaml'), 'entities: [unclosed\n');
+    await index.scan();
     let fellBack: string | undefined;
-    const off = await computeAgreement(index, {}, { name, unitizing: workerUnitizing(worker, (why) => { fellBack = why; }) });
+    let pauses = 0;
+    const w = new AgreementWorker(worker, (why) => { fellBack = why; });
+    const options = { name, runner: w.run, budgetMs: 0, pause: () => { pauses++; return Promise.resolve(); } };
+    // Two reports at once in the one worker, each under its own id: each is whole.
+    const [off, again] = await Promise.all([computeAgreement(index, {}, options), computeAgreement(index, { annotators: ['ana', 'bob'] }, options)]);
+    w.dispose();
     assert.strictEqual(fellBack, undefined, 'the worker ran');
+    assert.ok(pauses >= 2, 'the host yields while it posts the inputs');
     const here = await computeAgreement(index, {}, { name });
-    assert.deepStrictEqual(off.report, here.report);
+    const plain = (r: typeof off) => ({ ...r, longestBlockMs: 0, longestBlockIn: '' });
+    assert.deepStrictEqual(plain(off), plain(here));
+    assert.deepStrictEqual(plain(again), plain(await computeAgreement(index, { annotators: ['ana', 'bob'] }, { name })));
+    assert.strictEqual(off.skipped.length, 1);
+    assert.match(off.skipped[0], /^c\.txt: a sidecar cannot be read \(c\.ana\.ann\.yaml\)/);
+    assert.ok(off.targets.size > 0);
     let missing: string | undefined;
-    const fallback = await computeAgreement(index, {}, { name, unitizing: workerUnitizing(path.join(c.dir, 'nope.js'), (why) => { missing = why; }) });
+    const fallback = await computeAgreement(index, {}, { name, runner: new AgreementWorker(path.join(c.dir, 'nope.js'), (why) => { missing = why; }).run });
     assert.match(missing ?? '', /nope\.js is missing/);
-    assert.deepStrictEqual(fallback.report, here.report);
+    assert.deepStrictEqual(plain(fallback), plain(here));
+  });
+
+  it('the model carries the claims figures with their counts: span F1 per pair, factuality κ, the features\' α', async () => {
+    const t = 'Moscow said on Monday that Damascus had asked for talks in Geneva, the Kremlin said.';
+    const o = { source: 'Kremlin', factuality: 'asserted' as const, confidence: 0.8 };
+    const k = aCorpus().withArticle('k.txt', t)
+      .annotatedBy(['ana', 'bob'], (l) => l.withClaim('Damascus had asked for talks', o))
+      .annotatedBy('cat', (l) => l.withClaim('Damascus had asked for talks in Geneva', { ...o, factuality: 'reported' }))
+      .build();
+    try {
+      const kIndex = new CorpusIndex(new NodeFileSystem(), [k.dir]);
+      await kIndex.scan();
+      const run = await computeAgreement(kIndex, {}, { name: (a) => path.relative(k.dir, a) });
+      const m = modelOf(run).claims;
+      assert.deepStrictEqual([m.claims, m.units, m.matched], [3, 1, 1], 'three claims aligned into one unit, matched');
+      const pair = (a: string, b: string) => m.pairs.find((p) => p.a === a && p.b === b)!;
+      assert.deepStrictEqual([pair('ana', 'bob').f1.value, pair('ana', 'bob').overlap.value, pair('ana', 'bob').f1.used], [1, 1, 2]);
+      assert.deepStrictEqual([pair('ana', 'cat').f1.value, pair('ana', 'cat').overlap.value], [0, 1]);
+      const c = run.report.claims;
+      assert.deepStrictEqual(m.features.map((f) => f.score.value), [c.source_alpha.value, c.factuality_alpha.value, c.confidence_alpha.value]);
+      assert.deepStrictEqual(m.features.map((f) => [f.score.used, f.score.total]), [[1, 1], [1, 1], [1, 1]]);
+      assert.strictEqual(pair('ana', 'cat').factuality.value, c.pairs[1].factuality_kappa.value);
+      assert.deepStrictEqual(m.caveats, c.caveats);
+      // The saves: CSV one figure a row with its counts; the saved HTML carries the claims for its script to draw.
+      const csv = agreementCsv(run.report);
+      assert.match(csv, /\nclaim_f1,ana,bob,,1,2,\n/);
+      assert.match(csv, /\nclaim_overlap_f1,ana,cat,,1,2,\n/);
+      assert.match(csv, /\nclaim_source_alpha,,,,[^,]*,1,0\n/);
+      const data = /<script type="application\/json" id="sift-data">(.*?)<\/script>/s.exec(savedHtml({ css: '', js: '' }, modelOf(run), 'N'))![1];
+      assert.deepStrictEqual((JSON.parse(data) as { claims: unknown }).claims, m);
+    } finally {
+      k.remove();
+    }
   });
 
   it('filters by annotators, labels and folders', async () => {
@@ -133,18 +182,6 @@ describe('agreement report in the editor (no editor)', () => {
     for (const a of arts) b.add(a);
     assert.deepStrictEqual(b.finish(), agreement(arts));
     assert.strictEqual(b.pairAlphas().length, 1);
-  });
-});
-
-describe('unitizing study packed for the worker', () => {
-  it('packs and unpacks to the same study', () => {
-    const seg = fc.record({ coder: fc.integer({ min: 0, max: 3 }), start: fc.integer({ min: 0, max: 1000 }), len: fc.integer({ min: 1, max: 50 }), category: fc.constantFrom('PERSON', 'ORG', '<b>&') });
-    fc.assert(fc.property(fc.array(seg), (xs) => {
-      const study = { coders: 4, begin: 0, length: 1100, segments: xs.map((x) => ({ coder: x.coder, start: x.start, end: x.start + x.len, category: x.category })) };
-      const p = packStudy(study, ['ORG']);
-      assert.deepStrictEqual(unpackStudy(p), study);
-      assert.deepStrictEqual(p.labels, ['ORG']);
-    }));
   });
 });
 

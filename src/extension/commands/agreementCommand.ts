@@ -6,12 +6,12 @@ import { registerCommand } from '../platform/commands';
 import { WorkspaceKnowledge } from '../state/knowledge';
 import { readAssets } from '../views/agreement/agreementHtml';
 import { AgreementPanel } from '../views/agreement/agreementPanel';
-import { workerUnitizing } from '../views/agreement/offThread';
+import { AgreementWorker } from '../views/agreement/offThread';
 import { ReviewState } from '../views/reviewModel';
 
 export function createAgreement(knowledge: WorkspaceKnowledge, review: ReviewState, extensionPath: string, log?: (message: string) => void): { panel: AgreementPanel; disposables: vscode.Disposable[] } {
-  // αu runs in a worker thread (dist/agreementWorker.js), so a big corpus never blocks the extension host on it.
-  const unitizing = workerUnitizing(path.join(extensionPath, 'dist', 'agreementWorker.js'), (why) => log?.(`agreement: αu computed on the extension host (${why})`));
-  const panel = new AgreementPanel(knowledge, review, () => readAssets(extensionPath), unitizing);
-  return { panel, disposables: [panel, registerCommand(Commands.showAgreement, () => panel.show())] };
+  // The report is computed in a worker thread (dist/agreementWorker.js), so a big corpus never blocks the extension host.
+  const worker = new AgreementWorker(path.join(extensionPath, 'dist', 'agreementWorker.js'), (why) => log?.(`agreement: computed on the extension host, in slices (${why})`));
+  const panel = new AgreementPanel(knowledge, review, () => readAssets(extensionPath), worker);
+  return { panel, disposables: [panel, worker, registerCommand(Commands.showAgreement, () => panel.show())] };
 }

@@ -1,18 +1,16 @@
-// The agreement report of the workspace, computed from the corpus index one article at a time with a yield to the
-// event loop whenever a slice has run for `budgetMs`, so the extension host stays responsive over a big corpus. No
-// `vscode` here: the bench runs it under plain Node. The figures are core's (src/core/review/agreement/report.ts),
+// The agreement report of the workspace over the corpus index. The host gathers each article's layers (the index
+// holds them), in slices, and hands them to a runner: the worker thread (offThread.ts) reads the texts, tallies and
+// pools them and sends back the finished report, so the extension host is never blocked for long over a big corpus.
+// No `vscode` here: the bench runs it under plain Node. The figures are core's (src/core/review/agreement/report.ts),
 // the same as `sift agree` prints.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../../../core/corpus/corpusIndex';
-import { ArticleLayers, articlesOf, placedOn } from '../../../core/review/corpusReview';
-import { AgreementBuilder } from '../../../core/review/agreement/report';
-import { AlphaU } from '../../../core/review/agreement/unitizing';
 import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
-import { ArticleDisagreements, disagreementsOf } from '../../../core/review/agreement/targets';
+import { ArticleDisagreements } from '../../../core/review/agreement/targets';
 import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
-import { ArticleText, decodeArticle } from '../../../core/text/article';
-import { UnitizingRunner } from './offThread';
+import { parseSidecarName } from '../../../core/store/paths';
+import { JobArticle, PlainDisagreements, brokenWhy } from './agreementJob';
+import { AgreementRunner, SliceClock, inThread } from './offThread';
 
 /** What the report is computed over; an empty or absent list means all. */
 export interface AgreementFilter {
@@ -35,8 +33,9 @@ export interface AgreementRun {
   targets: Map<string, ArticleDisagreements>;
   /** Articles left out, and why. */
   skipped: string[];
-  /** The longest stretch of synchronous work (the extension host blocked), in milliseconds. */
+  /** The longest stretch of synchronous work (the extension host blocked), in milliseconds, and what it was. */
   longestBlockMs: number;
+  longestBlockIn: string;
 }
 
 export interface ComputeOptions {
@@ -45,8 +44,8 @@ export interface ComputeOptions {
   /** Runs between slices (default: one turn of the event loop). */
   pause?: () => Promise<void>;
   budgetMs?: number;
-  /** Computes αu elsewhere (a worker thread): over a big corpus it is the one step that cannot be sliced. */
-  unitizing?: UnitizingRunner;
+  /** Where the report is computed (default: on this thread, in slices); `workerAgreement` runs it in a worker. */
+  runner?: AgreementRunner;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -59,76 +58,77 @@ function inFolders(name: string, folders: string[] | undefined): boolean {
   return folders.some((f) => f === '.' || dir === f || dir.startsWith(`${f}/`));
 }
 
-function choicesOf(index: CorpusIndex, name: (a: string) => string): AgreementRun['choices'] {
-  const layers = index.layers().filter((l) => l.annotator !== GOLD && l.annotator !== DETECTOR);
-  return {
-    annotators: sortedSet(layers.map((l) => l.annotator)),
-    labels: sortedSet(layers.flatMap((l) => l.layer.entities.map((e) => e.label))),
-    folders: sortedSet(layers.map((l) => path.posix.dirname(name(l.article).split(path.sep).join('/')))),
-  };
+interface Gathered {
+  layers: LayerInput[];
+  broken: string[];
 }
 
-/** Reads an article's bytes (no block: the event loop runs meanwhile); a message when they cannot be read. */
-async function bytesOf(a: ArticleLayers): Promise<Uint8Array | string> {
-  if (a.broken.length) return `a sidecar cannot be read (${a.broken.map((b) => path.basename(b.sidecar)).join(', ')})`;
-  try {
-    return await fsp.readFile(a.article);
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+/**
+ * The index's layers grouped by article, in slices (`articlesOf` does the same in one go, too long over a big
+ * corpus). A sidecar that does not parse names no article: its file name does (`<stem>.<annotator>.ann.yaml`).
+ */
+async function byArticle(index: CorpusIndex, take: (annotator: string) => boolean, clock: SliceClock): Promise<[string, Gathered][]> {
+  const out = new Map<string, Gathered>();
+  clock.phase = 'reading the index';
+  const entry = (article: string) => { let g = out.get(article); if (!g) out.set(article, (g = { layers: [], broken: [] })); return g; };
+  const layers = index.layers();
+  clock.phase = 'grouping layers';
+  for (const l of layers) {
+    if (take(l.annotator)) entry(l.article).layers.push({ annotator: l.annotator, layer: l.layer });
+    else entry(l.article);
+    await clock.maybePause();
   }
-}
-
-/** The article's text with its layers placed on it, or why it cannot be read. */
-function inputOf(a: ArticleLayers, bytes: Uint8Array, annotators: readonly string[]): { text: ArticleText; layers: LayerInput[] } | string {
-  try {
-    const text = new ArticleText(decodeArticle(bytes, a.article));
-    return { text, layers: placedOn(text, a.article, a.layers.filter((l) => annotators.includes(l.annotator))) };
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+  clock.phase = 'sorting articles';
+  const broken = index.broken();
+  const stems = broken.length ? new Map([...out.keys()].map((a) => [a.slice(0, a.length - path.extname(a).length), a])) : undefined;
+  for (const b of broken) {
+    const name = parseSidecarName(b.sidecar);
+    const stem = name ? path.join(path.dirname(b.sidecar), name.stem) : b.sidecar;
+    entry(stems?.get(stem) ?? `${stem}.txt`).broken.push(b.sidecar);
   }
+  return [...out].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
-/** The report over the index under the filter, computed in slices. */
+/** Every article of the index with its layers (gold and, unless compared, the detector's left out), in slices. */
+async function gather(index: CorpusIndex, f: AgreementFilter, options: ComputeOptions, clock: SliceClock): Promise<{ jobs: JobArticle[]; annotators: Set<string>; folders: Set<string> }> {
+  const annotators = new Set<string>();
+  const folders = new Set<string>();
+  const jobs: JobArticle[] = [];
+  const take = (who: string) => who !== GOLD && (who !== DETECTOR || !!f.annotators?.includes(DETECTOR));
+  const grouped = await byArticle(index, take, clock);
+  clock.phase = 'gathering articles';
+  for (const [article, a] of grouped) {
+    const name = options.name(article);
+    for (const l of a.layers) if (l.annotator !== DETECTOR) annotators.add(l.annotator);
+    if (a.layers.some((l) => l.annotator !== DETECTOR)) folders.add(path.posix.dirname(name.split(path.sep).join('/')));
+    jobs.push({ name, path: article, layers: a.layers, scope: inFolders(name, f.folders), ...(a.broken.length ? { broken: brokenWhy(a.broken) } : {}) });
+    await clock.maybePause();
+  }
+  return { jobs, annotators, folders };
+}
+
+/** The disagreements back as sets, by the article's name, in slices. */
+async function targetsOf(plain: readonly PlainDisagreements[], clock: SliceClock): Promise<Map<string, ArticleDisagreements>> {
+  const out = new Map<string, ArticleDisagreements>();
+  for (const d of plain) {
+    out.set(d.name, { pairs: new Set(d.pairs), labels: new Set(d.labels), confusions: new Set(d.confusions) });
+    await clock.maybePause();
+  }
+  return out;
+}
+
+/** The report over the index under the filter: the inputs gathered here, the work done by the runner. */
 export async function computeAgreement(index: CorpusIndex, filter: AgreementFilter, options: ComputeOptions): Promise<AgreementRun> {
-  const pause = options.pause ?? nextTurn;
-  const budget = options.budgetMs ?? 15;
-  const choices = choicesOf(index, options.name);
+  const clock = new SliceClock(options.pause ?? nextTurn, options.budgetMs ?? 15);
   const f: AgreementFilter = { annotators: some(filter.annotators), labels: some(filter.labels), folders: some(filter.folders) };
-  const builder = new AgreementBuilder(f.annotators ?? choices.annotators, { labels: f.labels });
-  const annotators = builder.annotators;
-  const run: Omit<AgreementRun, 'report' | 'pairAlphas'> = { filter: f, choices, paths: new Map(), targets: new Map(), skipped: [], longestBlockMs: 0 };
-  let slice = Date.now();
-  const articles = articlesOf(index, (a) => inFolders(options.name(a), f.folders)).filter((a) => a.broken.length || a.layers.some((l) => annotators.includes(l.annotator)));
-  const block = () => { run.longestBlockMs = Math.max(run.longestBlockMs, Date.now() - slice); };
-  for (const a of articles) {
-    const name = options.name(a.article);
-    block();
-    const bytes = await bytesOf(a);
-    slice = Date.now();
-    const input = typeof bytes === 'string' ? bytes : inputOf(a, bytes, annotators);
-    if (typeof input === 'string') run.skipped.push(`${name}: ${input}`);
-    else {
-      builder.add({ article: name, text: input.text, layers: input.layers });
-      run.paths.set(name, a.article);
-      run.targets.set(name, disagreementsOf(input.layers, annotators, f.labels));
-    }
-    if (Date.now() - slice >= budget) {
-      block();
-      await pause();
-      slice = Date.now();
-    }
-  }
-  block();
-  let alphaU: AlphaU | undefined;
-  if (options.unitizing) {
-    const u = builder.unitizing();
-    const pending = options.unitizing(u.study, u.labels);
-    block(); // the study packed for the worker, on this thread
-    alphaU = await pending;
-  }
-  slice = Date.now();
-  const report = builder.finish(alphaU);
-  const pairAlphas = builder.pairAlphas();
-  run.longestBlockMs = Math.max(run.longestBlockMs, Date.now() - slice);
-  return { ...run, report, pairAlphas };
+  const g = await gather(index, f, options, clock);
+  const who = (f.annotators ?? sortedSet(g.annotators)).filter((a) => a !== GOLD);
+  const r = await (options.runner ?? inThread)({ annotators: who, ...(f.labels ? { labels: f.labels } : {}) }, g.jobs, clock);
+  const paths = new Map<string, string>();
+  for (const j of g.jobs) if (j.scope) paths.set(j.name, j.path);
+  clock.phase = 'taking back the disagreements';
+  const targets = await targetsOf(r.targets, clock);
+  clock.stop();
+  const choices = { annotators: sortedSet(g.annotators), labels: r.labels, folders: sortedSet(g.folders) };
+  return { report: r.report, pairAlphas: r.pairAlphas, filter: f, choices, paths, targets, skipped: r.skipped, longestBlockMs: Math.round(clock.longestMs), longestBlockIn: clock.longestIn };
 }

@@ -1,7 +1,7 @@
 // What the agreement webview draws, made from a computed run (no `vscode`): the heatmap's cells with their counts, the
 // per-label bars, the confusion matrix, the articles lowest first, and the notes. The webview only lays it out; every
 // figure is core's. Also: which article a click on a cell, bar, confusion cell or row opens review on.
-import { Figure } from '../../../core/review/agreement/shape';
+import { ClaimPair, Figure } from '../../../core/review/agreement/shape';
 import { f1Of } from '../../../core/review/agreement/spans';
 import { pairKey } from '../../../core/review/agreement/targets';
 import { OUTSIDE } from '../../../core/review/agreement/tokens';
@@ -38,6 +38,25 @@ export interface LabelBar {
   alphaU: number | null;
 }
 
+/** Claim agreement per pair: spans (exact and overlap F1) and Cohen's κ on the factuality of matched claims. */
+export interface ClaimCell {
+  a: string;
+  b: string;
+  f1: Score;
+  overlap: Score;
+  factuality: Score;
+}
+
+/** The claims section: counts, the pairs, the features' α over all annotators, and the notes. */
+export interface ClaimsModel {
+  claims: number;
+  units: number;
+  matched: number;
+  pairs: ClaimCell[];
+  features: { label: string; score: Score }[];
+  caveats: string[];
+}
+
 export interface AgreementModel {
   annotators: string[];
   labels: string[];
@@ -46,6 +65,7 @@ export interface AgreementModel {
   confusion: { categories: string[]; matrix: number[][] };
   articles: { article: string; alpha: number | null; f1: number | null; tokens: number; spans: number; matched: number; annotators: string[] }[];
   summary: { label: string; score: Score }[];
+  claims: ClaimsModel;
   caveats: string[];
   skipped: string[];
   filter: AgreementFilter;
@@ -88,6 +108,21 @@ function barsOf(run: AgreementRun): LabelBar[] {
   });
 }
 
+function claimsOf(run: AgreementRun): ClaimsModel {
+  const c = run.report.claims;
+  const spans = (p: ClaimPair): Score => ({ value: null, used: p.counts.a + p.counts.b, total: p.counts.a + p.counts.b, excluded: 0, unit: 'claim spans' });
+  return {
+    claims: c.claims, units: c.units, matched: c.matched,
+    pairs: c.pairs.map((p) => ({ a: p.a, b: p.b, f1: { ...spans(p), value: p.f1 }, overlap: { ...spans(p), value: p.overlap_f1 }, factuality: scoreOf(p.factuality_kappa, 'matched claims') })),
+    features: [
+      { label: 'Source, Krippendorff\'s α (nominal)', score: scoreOf(c.source_alpha, 'matched claims') },
+      { label: 'Factuality, Krippendorff\'s α (nominal)', score: scoreOf(c.factuality_alpha, 'matched claims') },
+      { label: 'Confidence, Krippendorff\'s α (interval)', score: scoreOf(c.confidence_alpha, 'matched claims') },
+    ],
+    caveats: c.caveats,
+  };
+}
+
 export function modelOf(run: AgreementRun): AgreementModel {
   const r = run.report;
   return {
@@ -102,7 +137,8 @@ export function modelOf(run: AgreementRun): AgreementModel {
       { label: 'Krippendorff\'s α (tokens, nominal)', score: scoreOf(r.counts.alpha, 'tokens') },
       { label: 'Krippendorff\'s αu (code points)', score: { value: r.alpha_u.overall ?? null, used: r.counts.alpha_u.articles, total: r.counts.alpha_u.articles + r.counts.alpha_u.excluded_articles, excluded: r.counts.alpha_u.excluded_articles, unit: 'articles' } },
     ],
-    caveats: [...r.caveats, ...r.claims.caveats],
+    claims: claimsOf(run),
+    caveats: r.caveats,
     skipped: run.skipped,
     filter: run.filter,
     choices: run.choices,

@@ -1,20 +1,29 @@
-// Sift: Show Agreement: the webview panel. It computes the report from the corpus index in slices, sends the model to
-// the webview by postMessage, and answers the webview's messages: a click opens review on exactly those
-// disagreements, the filters recompute, "save" writes HTML, CSV or JSON (the same JSON as `sift agree --json`).
+// Sift: Show Agreement: the webview panel. It computes the report from the corpus index (in the agreement worker),
+// sends the model to the webview by postMessage, recomputes it (with the user's filters) when a sidecar changes, and
+// answers the webview's messages: a click opens review on exactly those disagreements, the filters recompute, "save"
+// writes HTML, CSV or JSON (the same JSON as `sift agree --json`).
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { agreementCsv } from '../../../core/review/agreement/format';
-import { Disposable } from '../../platform/lifecycle';
+import { Debouncer, Disposable } from '../../platform/lifecycle';
 import { messageText } from '../../platform/markdown';
 import { selectSpan } from '../../platform/positions';
 import { WorkspaceKnowledge } from '../../state/knowledge';
 import { ReviewState } from '../reviewModel';
 import { AgreementFilter, AgreementRun, computeAgreement } from './agreementData';
 import { ReportAssets, savedHtml, webviewHtml } from './agreementHtml';
-import { UnitizingRunner } from './offThread';
+import { AgreementRunner } from './offThread';
+
+/** Where reports are computed (offThread.ts's AgreementWorker): `warm` starts its thread ahead of the first report. */
+export interface ReportWorker {
+  run: AgreementRunner;
+  warm(): boolean;
+}
 import { ReportTarget, annotatorsFor, articleFor, isTarget, modelOf, unitFor } from './agreementModel';
 
 export type SaveFormat = 'html' | 'csv' | 'json';
+/** How long the report waits after the last change to the corpus index before it recomputes. */
+export const REFRESH_MS = 750;
 const FORMATS: Record<SaveFormat, { name: string; ext: string }> = { html: { name: 'HTML', ext: 'html' }, csv: { name: 'CSV', ext: 'csv' }, json: { name: 'JSON', ext: 'json' } };
 
 /** What the webview reported it drew. */
@@ -24,6 +33,10 @@ export interface Rendered {
   annotators: string[];
   labels: string[];
   rows: number;
+  /** The matrix's scores as drawn (above the diagonal, row by row). */
+  scores: string[];
+  /** The claims table's rows and the claim features' lines, as drawn. */
+  claims: { rows: string[][]; features: string[] };
 }
 
 /** Where the last click took review. */
@@ -43,8 +56,18 @@ export class AgreementPanel extends Disposable {
   private readonly renderedEmitter = this._register(new vscode.EventEmitter<Rendered>());
   readonly onDidRender = this.renderedEmitter.event;
 
-  constructor(private readonly knowledge: WorkspaceKnowledge, private readonly review: ReviewState, private readonly assets: () => ReportAssets, private readonly unitizing?: UnitizingRunner) {
+  /** Recomputes the open report (in the worker, with the user's filters) once sidecars stop changing. */
+  /** Reports being computed; a refresh waits until none is (saves in a row recompute once, not once each). */
+  private inFlight = 0;
+  private readonly refresh = this._register(new Debouncer(REFRESH_MS, () => {
+    if (this.inFlight) this.refresh.schedule();
+    else if (this.panel) this.recompute().catch((e: unknown) => void vscode.window.showErrorMessage(messageText(`Sift: could not refresh the agreement report: ${e instanceof Error ? e.message : String(e)}`)));
+  }));
+
+  constructor(private readonly knowledge: WorkspaceKnowledge, private readonly review: ReviewState, private readonly assets: () => ReportAssets, private readonly worker?: ReportWorker) {
     super();
+    // A sidecar changed, on disk or through Sift's own write path: the index says so once it holds the change.
+    this._register(knowledge.onDidChangeIndex(() => { if (this.panel) this.refresh.schedule(); }));
   }
 
   /** Opens (or reveals) the report and computes it afresh. */
@@ -53,10 +76,11 @@ export class AgreementPanel extends Disposable {
       const panel = vscode.window.createWebviewPanel('sift.agreement', 'Sift: Agreement', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       this.panel = panel;
       this.rendered = undefined;
-      panel.onDidDispose(() => { this.panel = undefined; this.rendered = undefined; }, undefined, []);
+      panel.onDidDispose(() => { this.panel = undefined; this.rendered = undefined; this.refresh.cancel(); }, undefined, []);
       this._register(panel.webview.onDidReceiveMessage((m: unknown) => this.handle(m)));
       this._register(panel);
       panel.webview.html = webviewHtml(this.assets(), panel.webview.cspSource);
+      this.worker?.warm();
     } else this.panel.reveal();
     await this.recompute();
   }
@@ -66,15 +90,20 @@ export class AgreementPanel extends Disposable {
   }
 
   private async recompute(): Promise<AgreementRun> {
-    await this.knowledge.settled();
-    const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), unitizing: this.unitizing });
-    this.computing = computing;
-    const run = await computing;
-    if (this.computing === computing) {
-      this.run = run;
-      void this.panel?.webview.postMessage({ type: 'model', model: modelOf(run) });
+    this.inFlight++;
+    try {
+      await this.knowledge.settled();
+      const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), runner: this.worker?.run });
+      this.computing = computing;
+      const run = await computing;
+      if (this.computing === computing) {
+        this.run = run;
+        void this.panel?.webview.postMessage({ type: 'model', model: modelOf(run) });
+      }
+      return run;
+    } finally {
+      this.inFlight--;
     }
-    return run;
   }
 
   /** A message from the webview (or the test hook that posts the same): checked, never trusted. */
@@ -94,7 +123,9 @@ export class AgreementPanel extends Disposable {
 
   private noteRendered(msg: Record<string, unknown>): void {
     const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
-    this.rendered = { measure: String(msg.measure), cells: Number(msg.cells), annotators: strings(msg.annotators), labels: strings(msg.labels), rows: Number(msg.rows) };
+    const c = (typeof msg.claims === 'object' && msg.claims !== null ? msg.claims : {}) as Record<string, unknown>;
+    const claims = { rows: Array.isArray(c.rows) ? c.rows.map(strings) : [], features: strings(c.features) };
+    this.rendered = { measure: String(msg.measure), cells: Number(msg.cells), scores: strings(msg.scores), annotators: strings(msg.annotators), labels: strings(msg.labels), rows: Number(msg.rows), claims };
     this.renderedEmitter.fire(this.rendered);
   }
 

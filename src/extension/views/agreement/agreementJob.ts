@@ -1,0 +1,99 @@
+// The agreement report's work, article by article and then the pooling, in one place: the worker thread
+// (agreementWorker.ts, bundled to dist/agreementWorker.js) runs it off the extension host, and the host runs the same
+// code in slices when the worker cannot start. No `vscode`. Everything it takes and gives is plain data, so that it
+// crosses to and from the worker by structured clone.
+import * as path from 'path';
+import { AgreementBuilder } from '../../../core/review/agreement/report';
+import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
+import { disagreementsOf } from '../../../core/review/agreement/targets';
+import { AlphaU } from '../../../core/review/agreement/unitizing';
+import { placedOn } from '../../../core/review/corpusReview';
+import { DETECTOR, LayerInput } from '../../../core/review/units';
+import { ArticleText, decodeArticle } from '../../../core/text/article';
+
+/** What the report compares. */
+export interface JobSpec {
+  annotators: string[];
+  labels?: string[];
+}
+
+/**
+ * One article as the host hands it over: its annotators' layers as the corpus index holds them (not placed yet). Every
+ * article comes, so that the labels to filter by are those of the whole workspace; only those in `scope` (the folders
+ * filter) are compared.
+ */
+export interface JobArticle {
+  name: string;
+  path: string;
+  layers: LayerInput[];
+  scope: boolean;
+  /** Why the article cannot be compared (a sidecar of it cannot be read), when it cannot. */
+  broken?: string;
+}
+
+/** Whether the job reads and compares the article (only then are its bytes needed). */
+export const compared = (a: JobArticle, annotators: readonly string[]): boolean => a.scope && (!!a.broken || a.layers.some((l) => annotators.includes(l.annotator)));
+
+/** The disagreements of one article as arrays (sets do not matter to structured clone, but arrays are cheaper). */
+export interface PlainDisagreements {
+  name: string;
+  pairs: string[];
+  labels: string[];
+  confusions: string[];
+}
+
+export interface JobResult {
+  report: AgreementReport;
+  pairAlphas: Figure[];
+  /** Only the articles with some disagreement. */
+  targets: PlainDisagreements[];
+  skipped: string[];
+  /** Every entity label of the annotators' layers (the detector's aside), sorted: what the labels filter offers. */
+  labels: string[];
+}
+
+/** The article's text with its layers placed on it, or why it cannot be read. */
+function inputOf(a: JobArticle, bytes: Uint8Array): { text: ArticleText; layers: LayerInput[] } | string {
+  try {
+    const text = new ArticleText(decodeArticle(bytes, a.path));
+    return { text, layers: placedOn(text, a.path, a.layers) };
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+export class AgreementJob {
+  private readonly builder: AgreementBuilder;
+  private readonly targets: PlainDisagreements[] = [];
+  private readonly skipped: string[] = [];
+  private readonly labels = new Set<string>();
+
+  constructor(private readonly spec: JobSpec) {
+    this.builder = new AgreementBuilder(spec.annotators, { labels: spec.labels });
+  }
+
+  /** The annotators compared (sorted, gold left out). */
+  get annotators(): readonly string[] { return this.builder.annotators; }
+
+  /** Adds an article, given its bytes (when `compared`) or why they could not be read. */
+  add(a: JobArticle, bytes: Uint8Array | string): void {
+    for (const l of a.layers) if (l.annotator !== DETECTOR) for (const e of l.layer.entities) this.labels.add(e.label);
+    if (!compared(a, this.builder.annotators)) return;
+    const input = a.broken ?? (typeof bytes === 'string' ? bytes : inputOf({ ...a, layers: a.layers.filter((l) => this.builder.annotators.includes(l.annotator)) }, bytes));
+    if (typeof input === 'string') {
+      this.skipped.push(`${a.name}: ${input}`);
+      return;
+    }
+    this.builder.add({ article: a.name, text: input.text, layers: input.layers });
+    const d = disagreementsOf(input.layers, this.builder.annotators, this.spec.labels);
+    if (d.pairs.size + d.labels.size + d.confusions.size) this.targets.push({ name: a.name, pairs: [...d.pairs], labels: [...d.labels], confusions: [...d.confusions] });
+  }
+
+  /** The pooled report; `alphaU` when it was computed elsewhere. */
+  finish(alphaU?: AlphaU): JobResult {
+    return { report: this.builder.finish(alphaU), pairAlphas: this.builder.pairAlphas(), targets: this.targets, skipped: this.skipped, labels: [...this.labels].sort() };
+  }
+}
+
+/** Why an article with unreadable sidecars is left out. */
+export const brokenWhy = (sidecars: readonly string[]) => `a sidecar cannot be read (${sidecars.map((s) => path.basename(s)).join(', ')})`;
