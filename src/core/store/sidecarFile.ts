@@ -9,6 +9,7 @@ import { WriteNotVerifiedError, writeVerified } from './verifiedWrite';
 import { readSidecar, serializeSidecar } from './sidecarFormat';
 import { clone, openState, openStateAsync, readDisk } from './sidecarOpen';
 import { withLock, withLockAsync } from './lock';
+import { withMemoryLockAsync } from './memoryLock';
 import { EncodedSidecar, OFF_THREAD_ANNOTATIONS, OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
 import { MAX_SAVE_ATTEMPTS, OpenOptions, ReloadResult, SaveOutcome, SidecarFileBase } from './sidecarFileBase';
 
@@ -269,7 +270,7 @@ export class SidecarFile extends SidecarFileBase {
 
   private async writeViaPort(port: SidecarPort, text: string, from: string | undefined): Promise<'written' | 'changed'> {
     try {
-      return await withLockAsync(this.path, () => writeVerified(port, this.path, text, { expected: { text: from }, recoveryPath: this.recoveryPath }));
+      return await withMemoryLockAsync(this.path, () => writeVerified(port, this.path, text, { expected: { text: from }, recoveryPath: this.recoveryPath }));
     } catch (e) {
       // The text is in the recovery file (merged back on the next open) and in memory; the next save drops it.
       if (e instanceof WriteNotVerifiedError && e.recoveryPath) this.recovered = true;

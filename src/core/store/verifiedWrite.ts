@@ -5,8 +5,10 @@
 // - Otherwise (no rename, or the rename failed) the target is written directly.
 // - Either way the target is read back and compared. On a mismatch the text is kept in a recovery copy beside it and
 //   the write fails with an error naming both files; the caller keeps the work in memory too.
-// - `expected`, when given, is compare-before-write: the text the target must still hold (undefined: must not exist).
-//   If it holds anything else the write does not happen and 'changed' is returned, so the caller merges and retries.
+// - `expected`, when given, is compare-before-write: the text the target must still hold (undefined: must not exist),
+//   checked before anything is written and again right before the rename (or the direct write). If it holds anything
+//   else the write does not happen and 'changed' is returned, so the caller merges and retries. A write landing between
+//   that last read and the rename is not excluded: workspace.fs has no compare-and-swap (README, "Sift in the browser").
 // Pure: it reaches files only through the small WriteTarget below, so it is tested against a fake.
 import { randomHex } from '../text/random';
 
@@ -44,18 +46,25 @@ const tempPath = (file: string): string => {
   return `${file.slice(0, slash + 1)}.${file.slice(slash + 1)}.${randomHex(4)}.tmp`;
 };
 
-/** Through a temp file and a rename; false when the file system cannot rename or the rename failed (nothing left behind). */
-async function viaRename(fs: WriteTarget, file: string, text: string): Promise<boolean> {
-  if (!fs.rename) return false;
+/**
+ * Through a temp file and a rename: 'failed' when the file system cannot rename or the rename failed (nothing is left
+ * behind), 'changed' when the target changed while the temp file was written (checked right before the rename).
+ */
+async function viaRename(fs: WriteTarget, file: string, text: string, unchanged: () => Promise<boolean>): Promise<'renamed' | 'changed' | 'failed'> {
+  if (!fs.rename) return 'failed';
   const tmp = tempPath(file);
   try {
     await fs.write(tmp, text);
     if ((await fs.read(tmp)) !== text) throw new Error('the temp file did not read back');
+    if (!(await unchanged())) {
+      await fs.remove(tmp);
+      return 'changed';
+    }
     await fs.rename(tmp, file);
-    return true;
+    return 'renamed';
   } catch {
     await fs.remove(tmp).catch(() => undefined);
-    return false;
+    return 'failed';
   }
 }
 
@@ -70,8 +79,15 @@ async function keepRecovery(fs: WriteTarget, recoveryPath: string, text: string)
 
 /** Writes `text` to `file` as the header says: atomic where possible, otherwise write-then-verify; never loses it. */
 export async function writeVerified(fs: WriteTarget, file: string, text: string, options: VerifiedWriteOptions = {}): Promise<VerifiedWriteOutcome> {
-  if (options.expected && (await fs.read(file)) !== options.expected.text) return 'changed';
-  if (!(await viaRename(fs, file, text))) await fs.write(file, text);
+  const { expected } = options;
+  const unchanged = async (): Promise<boolean> => !expected || (await fs.read(file)) === expected.text;
+  if (!(await unchanged())) return 'changed';
+  const renamed = await viaRename(fs, file, text, unchanged);
+  if (renamed === 'changed') return 'changed';
+  if (renamed === 'failed') {
+    if (!(await unchanged())) return 'changed';
+    await fs.write(file, text);
+  }
   let back: string | undefined;
   let why = 'it differs';
   try {
