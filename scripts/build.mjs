@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webOptions } from './webBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -71,6 +72,10 @@ fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
 // merge's code, and the sidecar schema's check compiled now by Ajv's standalone mode instead of on every start.
 await esbuild.build({ ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriver.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledSidecarSchema()] });
 fs.chmodSync(path.join(root, 'dist', 'mergeDriver.js'), 0o755);
+// The browser entry (package.json `browser`): no Node built-in may reach it (scripts/webBuild.mjs fails the build).
+const web = await esbuild.build(webOptions(root, 'src/extension/web.ts', 'dist/web.js', production));
+const webBytes = web.metafile.outputs['dist/web.js'].bytes;
+console.log(`dist/web.js: ${(webBytes / 1024).toFixed(0)} KB${production ? ' minified' : ' (not minified; npm run package minifies)'} (target < 1024 KB minified)`);
 
 if (bench) {
   // The benchmark measures the core as it ships: bundled into one scope, as in dist/extension.js and dist/cli.js.

@@ -5,7 +5,7 @@
 // existing entry and places only the new articles, on top of the loads the file already has. Article paths are
 // relative to the file's folder, with `/` separators, sorted.
 import Ajv, { ValidateFunction } from 'ajv';
-import { createHash } from 'crypto';
+import { sha256Hex } from '../text/hash';
 import { LineCounter, Node, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import schema from '../../../schemas/assignments.schema.json';
 import { isValidAnnotator } from '../store/annotator';
@@ -61,7 +61,9 @@ export function prng(seed: number): () => number {
 
 /** The PRNG of one article: from the seed and the path, so an article's ties never depend on the others' order. */
 function articleRandom(seed: number, article: string): () => number {
-  return prng(createHash('sha256').update(`${seed}\u0000${article}`).digest().readUInt32LE(0));
+  // The digest's first four bytes, little-endian (as Node's digest().readUInt32LE(0)); sha256Hex is the browser's too.
+  const h = sha256Hex(`${seed}\u0000${article}`);
+  return prng(parseInt(h.slice(6, 8) + h.slice(4, 6) + h.slice(2, 4) + h.slice(0, 2), 16));
 }
 
 function checkRequest(r: PlanRequest, existing: Assignments | undefined): { annotators: string[]; seed: number } {

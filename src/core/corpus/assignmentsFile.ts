@@ -1,7 +1,6 @@
 // `sift.assignments.yaml` on disk (core, Node's file system): read as hostile (a regular file, at most 5 MB, counted as
 // it is read), written atomically, and found for an article at its workspace root. An article is named in the file
 // by its path relative to the file's folder, with `/` separators.
-import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../store/atomicWrite';
 import { MAX_SIDECAR_BYTES, ReadRefusal, readTextFile } from '../text/safeRead';
@@ -32,7 +31,7 @@ export function readAssignmentsFile(file: string): Assignments | undefined {
 export function writeAssignmentsFile(file: string, a: Assignments): boolean {
   const text = serializeAssignments(a);
   let old: string | undefined;
-  try { old = fs.readFileSync(file, 'utf8'); } catch { old = undefined; }
+  try { old = readTextFile(file); } catch { old = undefined; }
   if (old === text) return false;
   writeFileAtomic(file, text);
   return true;

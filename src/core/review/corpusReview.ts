@@ -2,8 +2,8 @@
 // corpus index, placed on the article's current text, and auto-merge into the article's gold sidecar through the
 // session and the store (atomic, locked, merge-safe), exactly as the editor writes. A sidecar that cannot be read is
 // reported and its article skipped; a gold sidecar that cannot be parsed is never written.
-import * as fs from 'fs';
 import * as path from 'path';
+import { present } from '../corpus/rootProbe';
 import { CorpusIndex } from '../corpus/corpusIndex';
 import { sidecarPathInRoot, workspaceRootFor } from '../corpus/workspaceRoot';
 import { Layer } from '../model';
@@ -85,7 +85,7 @@ function goldPath(article: string, roots: Map<string, string> | undefined): stri
   const checked = roots?.get(dir);
   if (checked !== undefined) {
     const sidecar = sidecarPathFor(article, GOLD);
-    return fs.lstatSync(sidecar, { throwIfNoEntry: false }) ? sidecarPathInRoot(article, GOLD, checked) : sidecar;
+    return present(sidecar) ? sidecarPathInRoot(article, GOLD, checked) : sidecar;
   }
   const root = workspaceRootFor(article);
   const sidecar = sidecarPathInRoot(article, GOLD, root);

@@ -3,7 +3,7 @@
 // (`sift review --merge --seed S`, or SIFT_ID_SEED): then the ids depend only on the seed, the layer they are made
 // for (article file name and annotator, not the folder, so two copies of a corpus get the same ids) and their order
 // in that layer, so two runs write the same bytes.
-import { createHash, randomFillSync } from 'crypto';
+import { sha256Hex } from '../text/hash';
 
 export type IdKind = 'entity' | 'claim' | 'dismissal';
 /** Makes one new id of a kind; the session retries while the id is taken in its layer. */
@@ -11,16 +11,17 @@ export type IdSource = (kind: IdKind) => string;
 
 const PREFIX: Record<IdKind, string> = { entity: 'e', claim: 'c', dismissal: 'x' };
 
-/** Random bytes drawn 4 KB at a time: one id takes 4 of them. */
-const pool = Buffer.alloc(4096);
+/** Random bytes drawn 4 KB at a time from Web Crypto's generator (Node 20 and the browser): one id takes 4 of them. */
+const pool = new Uint8Array(4096);
 let used = pool.length;
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 function randomHex8(): string {
   if (used + 4 > pool.length) {
-    randomFillSync(pool);
+    globalThis.crypto.getRandomValues(pool);
     used = 0;
   }
-  const hex = pool.toString('hex', used, used + 4);
+  const hex = HEX[pool[used]] + HEX[pool[used + 1]] + HEX[pool[used + 2]] + HEX[pool[used + 3]];
   used += 4;
   return hex;
 }
@@ -36,7 +37,7 @@ export function randomId(kind: IdKind): string {
  */
 export function seededIds(seed: string, scope: string): IdSource {
   let n = 0;
-  return (kind) => `${PREFIX[kind]}-${createHash('sha256').update(`${seed}\u0000${scope}\u0000${n++}`).digest('hex').slice(0, 8)}`;
+  return (kind) => `${PREFIX[kind]}-${sha256Hex(`${seed}\u0000${scope}\u0000${n++}`).slice(0, 8)}`;
 }
 
 /** The ids of one layer: seeded when `seed` is given, random otherwise. */

@@ -9,6 +9,7 @@ import { GoldDecision } from '../review/adjudicate';
 import { SidecarFile } from '../store/sidecarFile';
 import { CommentRef, addComment, deleteComment, editComment, setResolved } from '../review/discussion';
 import { SidecarCodec, nextTurn } from '../store/sidecarCodec';
+import type { SidecarPort } from '../store/sidecarPort';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 import { IdSource, idsFor } from './ids';
 
@@ -38,6 +39,8 @@ export interface SessionOptions {
   sidecar?: SidecarFile;
   /** The sidecar's path, already checked by sidecarPathInRoot (a bulk merge finds each folder's root once). */
   sidecarPath?: string;
+  /** In the browser: the file port `load` opens the sidecar through (see SidecarFile's `port`). */
+  port?: SidecarPort;
 }
 
 /** Thrown by a change to a read-only layer. */
@@ -93,7 +96,8 @@ export class ArticleSession {
    */
   static async load(articlePath: string, annotator: string, text: string, options: SessionOptions = {}): Promise<ArticleSession> {
     const header = ArticleSession.headerFor(articlePath, annotator, new ArticleText(text));
-    const sidecar = await SidecarFile.openAsync(sidecarPathInRoot(articlePath, annotator), header, { readOnly: options.readOnly, codec: options.codec });
+    const opts = { readOnly: options.readOnly, codec: options.codec };
+    const sidecar = await SidecarFile.openAsync(sidecarPathInRoot(articlePath, annotator), header, options.port ? { ...opts, port: options.port } : opts);
     await nextTurn();
     return new ArticleSession(articlePath, annotator, text, { ...options, sidecar });
   }

@@ -10,8 +10,9 @@ import { AgreementWorker } from '../views/agreement/offThread';
 import { ReviewState } from '../views/reviewModel';
 
 export function createAgreement(knowledge: WorkspaceKnowledge, review: ReviewState, extensionPath: string, log?: (message: string) => void): { panel: AgreementPanel; disposables: vscode.Disposable[] } {
-  // The report is computed in a worker thread (dist/agreementWorker.js), so a big corpus never blocks the extension host.
-  const worker = new AgreementWorker(path.join(extensionPath, 'dist', 'agreementWorker.js'), (why) => log?.(`agreement: computed on the extension host, in slices (${why})`));
+  // The report is computed in a worker thread (dist/agreementWorker.js), so a big corpus never blocks the extension host;
+  // in the browser (offThread.web.ts) on the web worker host in slices. Articles are read through the index's file port.
+  const worker = new AgreementWorker(path.join(extensionPath, 'dist', 'agreementWorker.js'), (why) => log?.(`agreement: computed on the extension host, in slices (${why})`), (file) => knowledge.index.readBytes(file));
   const panel = new AgreementPanel(knowledge, review, () => readAssets(extensionPath), worker);
   return { panel, disposables: [panel, worker, registerCommand(Commands.showAgreement, () => panel.show())] };
 }

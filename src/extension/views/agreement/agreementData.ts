@@ -11,6 +11,7 @@ import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
 import { parseSidecarName } from '../../../core/store/paths';
 import { JobArticle, PlainDisagreements, brokenWhy } from './agreementJob';
 import { AgreementRunner, SliceClock, inThread } from './offThread';
+import { yieldTurn } from '../../../core/text/turn';
 
 /** What the report is computed over; an empty or absent list means all. */
 export interface AgreementFilter {
@@ -48,7 +49,7 @@ export interface ComputeOptions {
   runner?: AgreementRunner;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = yieldTurn;
 const sortedSet = (xs: Iterable<string>) => [...new Set(xs)].sort();
 const some = (xs: string[] | undefined) => (xs && xs.length ? xs : undefined);
 

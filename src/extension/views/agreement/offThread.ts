@@ -4,70 +4,14 @@
 import { promises as fsp } from 'fs';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import { AgreementJob, JobArticle, JobResult, JobSpec, compared } from './agreementJob';
+import { JobArticle, JobResult, JobSpec } from './agreementJob';
+import { AgreementRunner, ReadBytes, SliceClock, hostRunner } from './agreementRunner';
 import type { FromWorker, ToWorker } from './agreementWorker';
 
-/** Keeps the host's synchronous stretches short: `spent()` when a slice has used its budget; the longest one seen. */
-export class SliceClock {
-  longestMs = 0;
-  /** What the host was doing in the longest slice. */
-  longestIn = '';
-  /** What the host is doing now (for `longestIn`). */
-  phase = '';
-  private start = performance.now();
+export { AgreementRunner, SliceClock } from './agreementRunner';
 
-  constructor(private readonly pauseFn: () => Promise<void>, private readonly budgetMs: number) {}
-
-  spent(): boolean { return performance.now() - this.start >= this.budgetMs; }
-
-  /** Ends the slice here (noting how long it ran). */
-  private end(): void {
-    const ms = performance.now() - this.start;
-    if (ms > this.longestMs) { this.longestMs = ms; this.longestIn = this.phase; }
-  }
-
-  /** Yields to the event loop when the slice has used its budget. */
-  async maybePause(): Promise<void> {
-    if (!this.spent()) return;
-    this.end();
-    await this.pauseFn();
-    this.start = performance.now();
-  }
-
-  /** Waits for `p` without counting the wait as a block. */
-  async wait<T>(p: Promise<T>): Promise<T> {
-    this.end();
-    try {
-      return await p;
-    } finally {
-      this.start = performance.now();
-    }
-  }
-
-  /** Notes the slice so far (at the end of the work). */
-  stop(): void { this.end(); }
-}
-
-export type AgreementRunner = (spec: JobSpec, articles: readonly JobArticle[], clock: SliceClock) => Promise<JobResult>;
-
-async function bytesOf(file: string): Promise<Uint8Array | string> {
-  try {
-    return await fsp.readFile(file);
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
-
-/** The report computed on this thread, one article at a time, yielding when a slice has used its budget. */
-export const inThread: AgreementRunner = async (spec, articles, clock) => {
-  const job = new AgreementJob(spec);
-  clock.phase = 'computing on the host';
-  for (const a of articles) {
-    job.add(a, compared(a, job.annotators) && !a.broken ? await clock.wait(bytesOf(a.path)) : '');
-    await clock.maybePause();
-  }
-  return job.finish();
-};
+/** The report computed on this thread, in slices, the articles read from the disk. */
+export const inThread: AgreementRunner = hostRunner((file) => fsp.readFile(file));
 
 /** Articles posted to the worker at most this many at a time: a batch is cloned on the host as it is posted (some 3 ms for ten articles of three layers). */
 const BATCH = 10;
@@ -87,7 +31,12 @@ export class AgreementWorker {
   private next = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly file: string, private readonly onFallback: (why: string) => void = () => undefined) {}
+  private readonly onHost: AgreementRunner;
+
+  /** `read`: how the host reads an article when it computes a report itself (default: Node's `fs`). */
+  constructor(private readonly file: string, private readonly onFallback: (why: string) => void = () => undefined, read?: ReadBytes) {
+    this.onHost = read ? hostRunner(read) : inThread;
+  }
 
   /** Starts the worker thread now, unless it runs already or cannot; whether it runs. */
   warm(): boolean {
@@ -149,7 +98,7 @@ export class AgreementWorker {
     }
     if (typeof r !== 'string') return r;
     this.onFallback(r);
-    return inThread(spec, articles, clock);
+    return this.onHost(spec, articles, clock);
   };
 
   dispose(): void {
