@@ -11,7 +11,9 @@ interface Discussion { discussion?: { on: { annotator: string; id: string }; tex
 
 const TEXT = 'PLACE or ORG? The ministry speaks from here (web).';
 
-describe('web: comment threads', () => {
+describe('web: comment threads', function () {
+  this.timeout(300_000); // with a reload of the workbench
+
   it('a comment on bob\'s entity goes to my sidecar, and its thread is shown again after a reload', async () => {
     const name = 'discuss-web.txt';
     const text = fs.readFileSync(path.join(web().folder, '000_f5a8d1d13f9f611e.txt'), 'utf8');
@@ -30,8 +32,11 @@ describe('web: comment threads', () => {
 
     await web().reload();
     await rpc({ op: 'open', path: name });
-    await rpc({ op: 'command', command: 'workbench.panel.comments.focus' });
-    const panel = web().page.locator('.part.panel .comments-panel, .part.panel [id="workbench.panel.comments"]').first();
-    await waitFor(async () => (await panel.innerText()).includes(TEXT), { timeout: 60_000, message: 'the Comments panel to show the thread after the reload' });
+    const widget = web().page.locator('.editor-group-container.active .monaco-editor .review-widget');
+    await waitFor(async () => {
+      await rpc({ op: 'command', command: 'workbench.action.expandAllComments' });
+      return (await widget.allInnerTexts()).some((t) => t.includes(TEXT));
+    }, { timeout: 60_000, interval: 500,
+      message: 'the thread to be drawn in the editor again after the reload, with the comment' });
   });
 });

@@ -85,12 +85,40 @@ export async function siftLog(): Promise<string> {
   return web().page.locator('.part.panel .monaco-editor .view-lines').first().innerText();
 }
 
-/** The visible text of the editor of `article` in the page, with the texts of the spans drawn with a dashed underline. */
+/**
+ * Runs in the page: the text under each decoration of the active editor drawn with a dashed bottom border (Sift's
+ * suggestions). Such decorations are drawn as empty boxes in the editor's overlay layer, so the text is found by
+ * geometry: the characters of the view line at the same height whose middle lies inside the box. (A string, as the
+ * tests are type-checked without the DOM's types.)
+ */
+const DASHED_TEXTS = `(() => {
+  const ed = document.querySelector('.editor-group-container.active .monaco-editor');
+  if (!ed) return [];
+  const lines = [...ed.querySelectorAll('.view-lines .view-line')];
+  const out = [];
+  for (const box of ed.querySelectorAll('.view-overlays .cdr')) {
+    if (getComputedStyle(box).borderBottomStyle !== 'dashed') continue;
+    const r = box.getBoundingClientRect();
+    const line = lines.find((l) => Math.abs(l.getBoundingClientRect().top - r.top) < 2);
+    if (!line) continue;
+    let text = '';
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const c = range.getBoundingClientRect();
+        const mid = c.left + c.width / 2;
+        if (mid > r.left && mid < r.right) text += n.data[i];
+      }
+    }
+    out.push(text.replace(/\u00a0/g, ' ').trim());
+  }
+  return out.filter(Boolean);
+})()`;
+
+/** The texts the active editor draws with a dashed underline (Sift's suggestions), in the order of their boxes. */
 export async function dashedSpans(): Promise<string[]> {
-  return web().page.evaluate(() => {
-    const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
-    const view = globalThis as unknown as { getComputedStyle(e: unknown): { borderBottomStyle: string } };
-    const spans = Array.from(d.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines span[class*="ced-"]'));
-    return spans.filter((s) => view.getComputedStyle(s).borderBottomStyle === 'dashed').map((s) => s.textContent ?? '');
-  });
+  return web().page.evaluate<string[]>(DASHED_TEXTS);
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 
 export interface ProbeRequest {
   /** What to do: run a command, run one answering its quick picks, open an article, select text, or describe the host. */
-  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'host' | 'close';
+  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'host' | 'close' | 'getCommands';
   command?: string;
   args?: unknown[];
   /** Workspace-relative path, for open. */
@@ -81,6 +81,7 @@ async function handle(req: ProbeRequest): Promise<unknown> {
     case 'select': return select(req.text!);
     case 'close': return vscode.commands.executeCommand('workbench.action.closeAllEditors');
     case 'host': return host();
+    case 'getCommands': return (await vscode.commands.getCommands(true)).filter((c) => new RegExp(req.text ?? '').test(c));
   }
 }
 
