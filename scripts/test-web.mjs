@@ -50,9 +50,16 @@ function countTests(suite, grep) {
   return own + suite.suites.reduce((n, s) => n + countTests(s, grep), 0);
 }
 
-function runMocha(mocha) {
+/** Runs the tests; after a failure, prints what the page and the extension hosts logged about Sift or errors since the test began. */
+function runMocha(mocha, consoleLines) {
   return new Promise((resolve) => {
+    let from = 0;
     const runner = mocha.run(() => resolve({ passes: runner.stats.passes, failures: runner.stats.failures, pending: runner.stats.pending }));
+    runner.on('test', () => { from = consoleLines.length; });
+    runner.on('fail', () => {
+      const said = consoleLines.slice(from).filter((l) => /sift|error|exception/i.test(l) && !/open-vsx|telemetry/i.test(l)).slice(-40);
+      if (said.length) say(`logged during the failed test:\n  ${said.map((l) => l.replace(/%c/g, '').slice(0, 600)).join('\n  ')}`);
+    });
   });
 }
 
@@ -89,7 +96,7 @@ export async function runWeb({ vsix: packaged } = {}) {
     await wb.load();
     say(`workbench and probe ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     globalThis.siftWeb = { ...wb, extensionsDir: profile.extensionsDir, figures: [] };
-    const r = await runMocha(mocha);
+    const r = await runMocha(mocha, wb.console);
     for (const f of globalThis.siftWeb.figures) say(f);
     return { code: r.failures === 0 ? 0 : 1, ...r };
   } finally {

@@ -29,7 +29,9 @@ describe('web: Sift in the web worker extension host', () => {
 
   it('reports the web worker host and its activation time in its log', async () => {
     await rpc({ op: 'open', path: copySample('000_f5a8d1d13f9f611e.txt') });
-    const line = await waitFor(async () => ACTIVATED.exec(await siftLog()), { message: 'Sift\'s log to say it activated in the web worker extension host' });
+    let shown = '';
+    const line = await waitFor(async () => ACTIVATED.exec(shown = await siftLog()), { message: 'Sift\'s log to say it activated in the web worker extension host' })
+      .catch((e: Error) => { throw new Error(`${e.message}\nThe Output view showed:\n${shown}`); });
     const ms = Number(line[1]);
     assert.ok(ms > 0 && Number.isFinite(ms), `an activation time (${line[1]} ms)`);
     web().figures.push(`activation in the web worker extension host (Sift's log): ${ms.toFixed(1)} ms (target: 100 ms or less)`);

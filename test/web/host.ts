@@ -82,7 +82,11 @@ export function cli(args: string[]): { status: number | null; stdout: string; st
 /** The text of Sift's output channel as the Output panel shows it (Sift: Show Log). */
 export async function siftLog(): Promise<string> {
   await rpc({ op: 'command', command: 'sift.showLog' });
-  return web().page.locator('.part.panel .monaco-editor .view-lines').first().innerText();
+  // The Output view follows the end of the log and draws only the lines in view: go to its top first.
+  const lines = web().page.locator('.part.panel .monaco-editor .view-lines').first();
+  await lines.click();
+  await web().page.keyboard.press('Control+Home');
+  return lines.innerText();
 }
 
 /**

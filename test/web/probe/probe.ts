@@ -22,6 +22,8 @@ export interface ProbeResponse {
 }
 
 const POLL_MS = 30;
+/** This probe's own suffix for the files it makes. */
+const instance = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 function folder(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];
@@ -91,8 +93,15 @@ const decoder = new TextDecoder();
 async function answer(name: string): Promise<void> {
   const dir = rpcDir();
   const id = name.slice(0, -'.req.json'.length);
-  const req = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)))) as ProbeRequest;
-  await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name));
+  // Claimed by a rename first, so that a request runs once even if two probes look at the folder at the same time.
+  const taken = vscode.Uri.joinPath(dir, `${id}.req.${instance}`);
+  try {
+    await vscode.workspace.fs.rename(vscode.Uri.joinPath(dir, name), taken);
+  } catch {
+    return; // another probe took it
+  }
+  const req = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(taken))) as ProbeRequest;
+  await vscode.workspace.fs.delete(taken);
   let res: ProbeResponse;
   try {
     const value = await handle(req);
@@ -100,7 +109,7 @@ async function answer(name: string): Promise<void> {
   } catch (e) {
     res = { ok: false, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
   }
-  const tmp = vscode.Uri.joinPath(dir, `${id}.res.tmp`);
+  const tmp = vscode.Uri.joinPath(dir, `${id}.res.${instance}`);
   await vscode.workspace.fs.writeFile(tmp, encoder.encode(JSON.stringify(res)));
   await vscode.workspace.fs.rename(tmp, vscode.Uri.joinPath(dir, `${id}.res.json`), { overwrite: true });
 }
@@ -126,5 +135,5 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   };
   void loop();
-  console.log(`sift-web-probe ready: ${JSON.stringify(host())}`);
+  console.log(`sift-web-probe ${instance} ready: ${JSON.stringify(host())}`);
 }
