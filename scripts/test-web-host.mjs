@@ -92,7 +92,7 @@ export async function openWorkbench({ folder, profile, probeDir, log = () => {} 
       fs.renameSync(tmp, path.join(rpcDir, `${id}.req.json`));
       const text = await waitFor(() => fs.existsSync(res) && fs.readFileSync(res, 'utf8'),
         { timeout, interval: 25, message: message ?? `the probe to answer ${JSON.stringify(request)}` });
-      fs.rmSync(res, { force: true });
+      // Left in place: the probe's rename may still be looking at it (the workspace is a throwaway copy).
       const answer = JSON.parse(text);
       if (!answer.ok) throw new Error(`in the web worker host, ${JSON.stringify(request)} failed: ${answer.error}`);
       return answer.value;
