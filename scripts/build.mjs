@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webOptions } from './webBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -34,6 +35,10 @@ await esbuild.build({
   external: ['compromise', 'chrono-node', 'wink-nlp', 'wink-eng-lite-web-model'],
 });
 fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
+// The browser entry (package.json `browser`): no Node built-in may reach it (scripts/webBuild.mjs fails the build).
+const web = await esbuild.build(webOptions(root, 'src/extension/web.ts', 'dist/web.js', production));
+const webBytes = web.metafile.outputs['dist/web.js'].bytes;
+console.log(`dist/web.js: ${(webBytes / 1024).toFixed(0)} KB${production ? ' minified' : ' (not minified; npm run package minifies)'} (target < 1024 KB minified)`);
 
 if (bench) {
   // The benchmark measures the core as it ships: bundled into one scope, as in dist/extension.js and dist/cli.js.

@@ -105,7 +105,10 @@ export interface ReviewTestApi {
 /** The environment variable that turns the hooks on outside a test host (for instance under `npm start`). */
 export const TEST_HOOKS_ENV = 'SIFT_TEST_HOOKS';
 
-export function testHooksEnabled(mode: vscode.ExtensionMode, env: NodeJS.ProcessEnv = process.env): boolean {
+/** The host's environment: Node's; none in the web worker extension host, where `process` is undefined. */
+const hostEnv = (): NodeJS.ProcessEnv => (globalThis as { process?: NodeJS.Process }).process?.env ?? {};
+
+export function testHooksEnabled(mode: vscode.ExtensionMode, env: NodeJS.ProcessEnv = hostEnv()): boolean {
   return mode === vscode.ExtensionMode.Test || env[TEST_HOOKS_ENV] === '1';
 }
 

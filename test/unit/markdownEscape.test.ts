@@ -129,12 +129,14 @@ describe('notification messages', () => {
 describe('workspace trust and trusted Markdown', () => {
   const repo = path.resolve(__dirname, '..', '..', '..');
   const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
-    capabilities?: { untrustedWorkspaces?: { supported: unknown; description?: string }; virtualWorkspaces?: { supported: unknown } };
+    capabilities?: { untrustedWorkspaces?: { supported: unknown; description?: string }; virtualWorkspaces?: { supported: unknown; description?: string } };
   };
-  it('declares limited support for untrusted workspaces, saying what is off, and no virtual workspaces', () => {
+  it('declares limited support for untrusted workspaces and for virtual ones (the browser build), saying what is off', () => {
     assert.strictEqual(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
     assert.match(pkg.capabilities?.untrustedWorkspaces?.description ?? '', /hover.*no action links/i);
-    assert.strictEqual(pkg.capabilities?.virtualWorkspaces?.supported, false);
+    // github.dev's workspace is virtual: Sift's browser entry reaches it through vscode.workspace.fs (issue 15).
+    assert.strictEqual(pkg.capabilities?.virtualWorkspaces?.supported, 'limited');
+    assert.match(pkg.capabilities?.virtualWorkspaces?.description ?? '', /git/);
   });
   it('never trusts Markdown wholesale or renders HTML, and gates hover actions on workspace trust', () => {
     const dir = path.join(repo, 'src', 'extension');

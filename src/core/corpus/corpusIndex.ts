@@ -6,13 +6,13 @@
 // readSidecar), or the careful parser alone when the caller needs every line and column (`careful`, for validate).
 // What could not be read is kept with its reason (refused: outside the root, not a regular file, too large; or every
 // problem the parser found), so validate and export report exactly that without reading the file again.
-import { createHash } from 'crypto';
+import { sha256Hex } from '../text/hash';
 import * as path from 'path';
 import { ClaimAnnotation, Layer } from '../model';
 import { FileStat, FileSystemPort } from '../store/fileSystem';
 import { Problem, SidecarError } from '../store/problems';
 import { ParsedSidecar, parseSidecar, readSidecar, SIDECAR_SUFFIX } from '../store/sidecarFormat';
-import { ReadProblem, ReadRefusal } from '../text/safeRead';
+import { ReadProblem, ReadRefusal } from '../text/readLimits';
 import type { FoundSidecar } from './findSidecars';
 import { learnedLabels } from './learnedLabels';
 
@@ -76,7 +76,7 @@ export interface IndexStats {
   parses: number;
 }
 
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha = (text: string) => sha256Hex(text);
 const BATCH = 64;
 
 export class CorpusIndex {
@@ -93,6 +93,11 @@ export class CorpusIndex {
   private found: FoundSidecar[] = [];
 
   constructor(private readonly fs: FileSystemPort, private readonly roots: readonly string[], private readonly options: IndexOptions = {}) {}
+
+  /** A file's bytes through the index's port (an article, for the agreement report): Node's fs, or the browser's. */
+  readBytes(file: string): Promise<Uint8Array> {
+    return this.fs.readBytes(file);
+  }
 
   /** Calls `listener` after any change to the index's answers, with the sidecar that changed; returns the unsubscribe. */
   onDidChange(listener: (sidecar: string) => void): () => void {

@@ -1,17 +1,13 @@
 // The workspace root, and what lies outside it. A corpus is read and written only inside its root: a link that leads
 // out of it (to another tree, to /etc) is not followed unless the user asks for it.
-import * as fs from 'fs';
 import * as path from 'path';
+import { exists, isDirectory, realPath } from './rootProbe';
 import { GAZETTEER_FILE } from '../detect/gazetteer';
 import { ArticleError } from '../text/article';
 import { sidecarPathFor } from '../store/paths';
 
 /** What marks a workspace root. */
 export const ROOT_MARKERS = [GAZETTEER_FILE, '.git'];
-
-function isDirectory(p: string): boolean {
-  try { return fs.statSync(p).isDirectory(); } catch { return false; }
-}
 
 /**
  * The root for a file or folder: the nearest folder at or above it that holds sift.gazetteer.yaml or .git, else the
@@ -20,15 +16,12 @@ function isDirectory(p: string): boolean {
 export function workspaceRootFor(p: string): string {
   const start = isDirectory(p) ? path.resolve(p) : path.dirname(path.resolve(p));
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (ROOT_MARKERS.some((m) => fs.existsSync(path.join(dir, m)))) return dir;
+    if (ROOT_MARKERS.some((m) => exists(path.join(dir, m)))) return dir;
     if (path.dirname(dir) === dir) return start;
   }
 }
 
-/** The real path (links resolved), or undefined when it does not exist. */
-export function realPath(p: string): string | undefined {
-  try { return fs.realpathSync(p); } catch { return undefined; }
-}
+export { realPath } from './rootProbe';
 
 /** Whether `file` is `root` or below it (both already absolute and resolved). */
 export function isInside(file: string, root: string): boolean {

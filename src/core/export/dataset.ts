@@ -92,6 +92,11 @@ export interface ExportOptions {
    * of the workspace). Off by default: they are skipped with the reason.
    */
   followOutsideRoot?: boolean;
+  /**
+   * How an article is read: by default from Node's fs (readArticleFile); in the browser through the file port
+   * (readArticleVia). Throws ArticleError as readArticleFile does.
+   */
+  readArticle?: (file: string) => Promise<{ text: string; mtime: Date }>;
 }
 
 export interface Collected {
@@ -155,13 +160,13 @@ interface ReadLayer {
 
 type ArticleRead = { article: ArticleText; mtime: Date } | { error: ArticleError };
 
-function readArticleOnce(file: string, cache: Map<string, ArticleRead>, root?: string): ArticleRead {
+async function readArticleOnce(file: string, cache: Map<string, ArticleRead>, root: string | undefined, options: ExportOptions): Promise<ArticleRead> {
   let read = cache.get(file);
   if (!read) {
     try {
       const outside = root === undefined ? undefined : outsideRoot(file, root);
       if (outside) throw new ArticleError(file, 'outside-root', `the article is not read: ${outside}`);
-      const { text, mtime } = readArticleFile(file);
+      const { text, mtime } = options.readArticle ? await options.readArticle(file) : readArticleFile(file);
       read = { article: new ArticleText(text), mtime };
     } catch (e) {
       if (!(e instanceof ArticleError)) throw e;
@@ -193,7 +198,7 @@ function readLayer(index: CorpusIndex, f: string, options: ExportOptions, skippe
  * Every sidecar of the index (each read once, by the index), by article path. Each layer that is exported is placed on
  * its article here, so a record holds only what is exported.
  */
-function readLayers(index: CorpusIndex, options: ExportOptions, texts: Map<string, ArticleRead>, skipped: Skipped[]): Articles {
+async function readLayers(index: CorpusIndex, options: ExportOptions, texts: Map<string, ArticleRead>, skipped: Skipped[]): Promise<Articles> {
   const byArticle: Articles = new Map();
   for (const found of index.sidecars()) {
     const f = found.file;
@@ -210,7 +215,7 @@ function readLayers(index: CorpusIndex, options: ExportOptions, texts: Map<strin
     const read: ReadLayer = { header: layer.header };
     // A layer of another annotator is never exported, so its article is not read for it.
     if (options.layer === 'all' || options.layer === 'gold' || options.layer === layer.header.annotator) {
-      const text = readArticleOnce(article, texts, entry.root);
+      const text = await readArticleOnce(article, texts, entry.root, options);
       if ('article' in text) {
         const placed: NonNullable<ReadLayer['placed']> = { entities: [], claims: [], skipped: [], orphans: [], fuzzy: [] };
         const at = placeLayer(text.article, layer, relativeTo(options.root, article), placed.skipped, options.includeOrphans ? placed.orphans : undefined, placed.fuzzy);
@@ -266,7 +271,7 @@ function buildRecord(id: string, rel: string, read: { article: ArticleText; mtim
 export async function collectDataset(index: CorpusIndex, options: ExportOptions, cancelled?: () => boolean, pause?: (done: number, total: number) => Promise<void>): Promise<Collected> {
   const out: Collected = { records: [], skipped: [], fuzzy: [] };
   const texts = new Map<string, ArticleRead>();
-  const articles = [...readLayers(index, options, texts, out.skipped)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const articles = [...await readLayers(index, options, texts, out.skipped)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const detector = options.includeSuggestions ? new Detector() : undefined;
   // Over every article found, exported or not, so an article's id does not depend on the layer asked for.
   const ids = articleIds(articles.map(([file]) => relativeTo(options.root, file)));
@@ -277,7 +282,7 @@ export async function collectDataset(index: CorpusIndex, options: ExportOptions,
     const rel = relativeTo(options.root, file);
     const chosen = chooseLayers(layers, options);
     if (!chosen.length) continue;
-    const text = readArticleOnce(file, texts, root);
+    const text = await readArticleOnce(file, texts, root, options);
     texts.delete(file);
     if ('error' in text) out.skipped.push({ file: rel, reason: text.error.message });
     else out.records.push(buildRecord(ids.get(rel)!, rel, text, chosen, detector, options, out));

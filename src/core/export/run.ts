@@ -1,12 +1,10 @@
 // Running an export: collect, split, format, write; and the summary the CLI and the editor show.
-import { createHash } from 'crypto';
-import * as fs from 'fs';
+import { sha256Hex } from '../text/hash';
 import * as path from 'path';
-import { writeFileAtomic } from '../store/atomicWrite';
 import { isEntityLabel } from './brat';
 import { ArticleRecord, ExportOptions, FuzzyPlacement, Skipped, collectDataset } from './dataset';
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import { scanCorpus } from '../corpus/nodeIndex';
+import { scanCorpus, writeOutput } from './exportDisk';
 import { FormatName, FormatOptions, Output, assemble, formatRecord, hfLabels } from './formats';
 
 export interface Split {
@@ -24,8 +22,10 @@ export interface RunOptions extends ExportOptions, FormatOptions {
   cancelled?: () => boolean;
   /** Awaited every few articles (progress, and a chance to cancel). */
   pause?: (done: number, total: number) => Promise<void>;
-  /** The corpus index to take the layers from; by default one is built (and scanned) over `paths`. */
+  /** The corpus index to take the layers from; by default one is built (and scanned) over `paths` on Node's fs. */
   index?: CorpusIndex;
+  /** How an output file is written: by default atomically on Node's fs; in the browser through the file port. */
+  write?: (file: string, content: string) => Promise<void>;
 }
 
 export interface Summary {
@@ -76,7 +76,7 @@ export function parseLabels(s: string): string[] {
 
 /** The split an article falls in: a stable hash of its id, so the same input always gives the same split. */
 export function splitOf(id: string, split: Split): keyof Split {
-  const h = parseInt(createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8), 16) / 0x100000000;
+  const h = parseInt(sha256Hex(id).slice(0, 8), 16) / 0x100000000;
   return h < split.train ? 'train' : h < split.train + split.dev ? 'dev' : 'test';
 }
 
@@ -113,8 +113,7 @@ export async function runExport(paths: string[], o: RunOptions): Promise<Summary
     summary.problems.push(...out.problems);
     for (const [rel, content] of out.files) {
       const target = singleFile && out.files.size === 1 ? o.out : path.join(o.out, name, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      writeFileAtomic(target, content);
+      await (o.write ?? writeOutput)(target, content);
       summary.written.push(target);
     }
   }

@@ -3,6 +3,7 @@
 // blocks for more than 50 ms at a time; `npm run bench` measures the longest piece).
 import { alignLayers } from './align';
 import { Alignment, LayerInput, Unit } from './units';
+import { yieldTurn } from '../text/turn';
 
 /** Annotations (all layers together) aligned between two pauses. */
 export const PIECE = 1000;
@@ -19,7 +20,7 @@ function packedSpans(inputs: LayerInput[]): Float64Array {
 }
 
 /** Lets the event loop run (I/O, timers, other work) before the next piece. */
-const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+const nextTurn = yieldTurn;
 
 /**
  * Aligns like alignLayers, in pieces of about PIECE annotations cut only where no annotation crosses, with a yield to

@@ -1,5 +1,5 @@
 // An article open for annotation by one annotator: its text, its sidecar, and the operations that change them.
-import { randomBytes } from 'crypto';
+import { randomHex } from '../text/random';
 import * as path from 'path';
 import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
@@ -10,6 +10,7 @@ import { GoldDecision } from '../review/adjudicate';
 import { SidecarFile } from '../store/sidecarFile';
 import { CommentRef, addComment, deleteComment, editComment, setResolved } from '../review/discussion';
 import { SidecarCodec, nextTurn } from '../store/sidecarCodec';
+import type { SidecarPort } from '../store/sidecarPort';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 
 export interface ReanchorReport {
@@ -34,6 +35,8 @@ export interface SessionOptions {
   codec?: SidecarCodec;
   /** The sidecar, already opened for this article and annotator (by `load`). */
   sidecar?: SidecarFile;
+  /** In the browser: the file port `load` opens the sidecar through (see SidecarFile's `port`). */
+  port?: SidecarPort;
 }
 
 /** Thrown by a change to a read-only layer. */
@@ -45,7 +48,7 @@ export class ReadOnlyLayerError extends Error {
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const randomId = (kind: 'entity' | 'claim') => `${kind === 'entity' ? 'e' : 'c'}-${randomBytes(4).toString('hex')}`;
+const randomId = (kind: 'entity' | 'claim') => `${kind === 'entity' ? 'e' : 'c'}-${randomHex(4)}`;
 
 export type NewEntity = Pick<EntityAnnotation, 'start' | 'end' | 'label'> & Partial<Pick<EntityAnnotation, 'value' | 'canonical' | 'note'>>;
 /** Sub-span quotes are taken from the article: only start and end are read. */
@@ -88,7 +91,8 @@ export class ArticleSession {
    */
   static async load(articlePath: string, annotator: string, text: string, options: SessionOptions = {}): Promise<ArticleSession> {
     const header = ArticleSession.headerFor(articlePath, annotator, new ArticleText(text));
-    const sidecar = await SidecarFile.openAsync(sidecarPathInRoot(articlePath, annotator), header, { readOnly: options.readOnly, codec: options.codec });
+    const opts = { readOnly: options.readOnly, codec: options.codec };
+    const sidecar = await SidecarFile.openAsync(sidecarPathInRoot(articlePath, annotator), header, options.port ? { ...opts, port: options.port } : opts);
     await nextTurn();
     return new ArticleSession(articlePath, annotator, text, { ...options, sidecar });
   }
@@ -348,7 +352,7 @@ export class ArticleSession {
     this.assertWritable();
     const list = this.layer.dismissed ?? [];
     let id = d.id;
-    while (!id || list.some((x) => x.id === id)) id = `x-${randomBytes(4).toString('hex')}`;
+    while (!id || list.some((x) => x.id === id)) id = `x-${randomHex(4)}`;
     const added: Dismissal = { ...d, id, from: d.from.map((t) => ({ ...t })) };
     this.layer.dismissed = [...list, added];
     return added;

@@ -1,7 +1,5 @@
 // Annotator identity: a short slug, from the sift.annotator setting, else git's user.name, else the OS user.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { gitUserName, osUserName } from './userProbe';
 import { RESERVED_ANNOTATORS } from '../model';
 
 export const ANNOTATOR_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -42,29 +40,6 @@ export function userNameFromGitConfig(text: string): string | undefined {
   return name || undefined;
 }
 
-/**
- * git's user.name, read from the config files (the repository's, then the global ones) rather than by running git:
- * activation must stay fast, and spawning a process takes tens of milliseconds.
- */
-function gitUserName(cwd?: string): string | undefined {
-  const files: string[] = [];
-  for (let dir = cwd && path.resolve(cwd); dir; ) {
-    files.push(path.join(dir, '.git', 'config'));
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  const home = os.homedir();
-  files.push(path.join(process.env.XDG_CONFIG_HOME || path.join(home, '.config'), 'git', 'config'), path.join(home, '.gitconfig'));
-  for (const f of files) {
-    try {
-      const name = userNameFromGitConfig(fs.readFileSync(f, 'utf8'));
-      if (name) return name;
-    } catch { /* no such file */ }
-  }
-  return undefined;
-}
-
 /** The default annotator: the configured one if valid, else a slug of git's user.name, else of the OS user name. */
 export function defaultAnnotator(configured: string | undefined, cwd?: string): string {
   const usable = (s: string) => (s && isValidAnnotator(s) ? s : '');
@@ -73,7 +48,5 @@ export function defaultAnnotator(configured: string | undefined, cwd?: string): 
   const git = gitUserName(cwd);
   const fromGit = usable(git ? slugify(git) : '');
   if (fromGit) return fromGit;
-  let user: string;
-  try { user = os.userInfo().username; } catch { user = process.env.USER ?? ''; }
-  return usable(slugify(user)) || 'annotator';
+  return usable(slugify(osUserName())) || 'annotator';
 }

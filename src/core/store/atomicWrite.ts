@@ -1,17 +1,18 @@
 // Safe file writes (a temporary file in the same folder, then a rename) and bounded, strict reads of sidecars.
-import { randomBytes } from 'crypto';
+import { randomHex } from '../text/random';
 import * as fs from 'fs';
 import * as path from 'path';
 import { firstInvalidUtf8 } from '../text/article';
 import { MAX_SIDECAR_BYTES, ReadRefusal, readRegularFile } from '../text/safeRead';
 import { SidecarError } from './problems';
+import { refusalError } from './sidecarPort';
 
 /** The sidecar size limit (one for every reader: MAX_SIDECAR_BYTES in src/core/text/safeRead.ts). */
 export const MAX_SIDECAR_READ_BYTES = MAX_SIDECAR_BYTES;
 
 /** `.<name>.<pid>.<hex>.tmp` beside `file`: where a write goes before its rename. */
 export function tempPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`);
 }
 
 /** Writes `content` to a new temporary file beside `file`, synced to disk; returns its path. */
@@ -59,6 +60,11 @@ export function commitTemp(tmp: string, file: string): void {
   }
 }
 
+/** Removes a file; a missing one is no error. */
+export function removeFile(file: string): void {
+  fs.rmSync(file, { force: true });
+}
+
 /** Writes via a temporary file in the same folder and a rename, so a crash leaves the old file or the new one. */
 export function writeFileAtomic(file: string, content: string): void {
   commitTemp(writeTemp(file, content), file);
@@ -87,8 +93,7 @@ export function readSidecarText(file: string, max = MAX_SIDECAR_BYTES): string |
   } catch (e) {
     if (!(e instanceof ReadRefusal)) throw e;
     if (e.problem === 'missing') return undefined;
-    const never = 'it is not read and never written over (new work goes to the recovery file)';
-    return fail(0, 0, e.problem, e.problem === 'too-large' ? `the sidecar is over ${max / 1048576} MB, the most Sift opens; ${never}` : `the sidecar ${e.detail}; ${never}`);
+    throw refusalError(file, e, max);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -22,6 +22,8 @@ export type WatchKind = 'change' | 'create' | 'delete';
 
 export interface FileSystemPort {
   readText(file: string): Promise<string>;
+  /** A file's bytes as they are (an article, checked and decoded by the caller). */
+  readBytes(file: string): Promise<Uint8Array>;
   writeText(file: string, text: string): Promise<void>;
   /** undefined when the file does not exist. */
   stat(file: string): Promise<FileStat | undefined>;
@@ -36,6 +38,10 @@ export class NodeFileSystem implements FileSystemPort {
   async readText(file: string): Promise<string> {
     await Promise.resolve();
     return readTextFile(file);
+  }
+
+  readBytes(file: string): Promise<Uint8Array> {
+    return fs.promises.readFile(file);
   }
 
   async writeText(file: string, text: string): Promise<void> {

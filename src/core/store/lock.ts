@@ -1,27 +1,14 @@
 // A lock file beside a sidecar, so that two writers (two windows, two processes) never interleave a read and a write.
 import * as fs from 'fs';
 import * as os from 'os';
+import { LOCK_WAIT_MS, LockTimeoutError, STALE_LOCK_MS, lockPathFor } from './lockNames';
 
-/** A lock older than this is taken as left by a crash, whoever holds it: a save holds it for milliseconds. */
-export const STALE_LOCK_MS = 10_000;
-/** How long a save waits for another writer's lock before it gives up (the work stays in memory). */
-export const LOCK_WAIT_MS = 3_000;
+export { LOCK_WAIT_MS, LockTimeoutError, STALE_LOCK_MS, lockPathFor } from './lockNames';
 
 interface Owner {
   pid: number;
   host: string;
   time: number;
-}
-
-export class LockTimeoutError extends Error {
-  constructor(readonly lockFile: string, owner: string) {
-    super(`${lockFile} is held by another writer (${owner}); try again`);
-    this.name = 'LockTimeoutError';
-  }
-}
-
-export function lockPathFor(file: string): string {
-  return `${file}.lock`;
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));

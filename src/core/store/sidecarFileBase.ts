@@ -2,14 +2,13 @@
 // reload (SidecarFile, in sidecarFile.ts, adds opening, the debounced save and the off-thread work for big files).
 // Saves are compare-and-swap under a lock file, so that two writers (two windows, two processes) never lose each
 // other's work: the file is read again right before the rename, and a change found there is merged first.
-import * as fs from 'fs';
 import { Document } from 'yaml';
 import { Layer } from '../model';
 import { layersEqual, merge3, MergeConflict } from './merge';
 import { SidecarError } from './problems';
 import { ParsedSidecar, parseSidecar, serializeSidecar } from './sidecarFormat';
-import { commitTemp, writeFileAtomic, writeTemp } from './atomicWrite';
-import { OpenedState, clone, emptyLayer, idsOf, isEmpty, readDisk } from './sidecarOpen';
+import { commitTemp, removeFile, writeFileAtomic, writeTemp } from './atomicWrite';
+import { DiskRead, OpenedState, clone, emptyLayer, idsOf, isEmpty, readDisk } from './sidecarOpen';
 import { collectLeftovers, Leftover } from './leftovers';
 import { withLock } from './lock';
 import { recoveryPathFor } from './paths';
@@ -178,7 +177,7 @@ export class SidecarFileBase {
       const tmp = writeTemp(this.path, text);
       const now = readDisk(this.path);
       if ('error' in now || now.text !== this.diskText) {
-        fs.rmSync(tmp, { force: true });
+        this.removeFile(tmp);
         continue;
       }
       this.sawOnDisk();
@@ -251,13 +250,18 @@ export class SidecarFileBase {
   protected dropRecovery(): void {
     this.dropTemps();
     if (!this.recovered) return;
-    fs.rmSync(this.recoveryPath, { force: true });
+    this.removeFile(this.recoveryPath);
     this.recovered = false;
   }
 
   protected dropTemps(): void {
-    for (const t of this.mergedTemps) fs.rmSync(t, { force: true });
+    for (const t of this.mergedTemps) this.removeFile(t);
     this.mergedTemps = [];
+  }
+
+  /** Removes a file of this sidecar's (a temp file, the recovery file); a missing one is no error. */
+  protected removeFile(file: string): void {
+    removeFile(file);
   }
 
   /**
@@ -267,7 +271,11 @@ export class SidecarFileBase {
    * file may never have seen it.
    */
   reload(): ReloadResult {
-    const read = readDisk(this.path);
+    return this.reloadFrom(readDisk(this.path));
+  }
+
+  /** `reload` with the file already read (`read`, as readDisk gives it). */
+  protected reloadFrom(read: DiskRead): ReloadResult {
     if ('error' in read) return this.becameBroken(read.error, '');
     const { text } = read;
     if (text === this.diskText && !this.error) {

@@ -6,7 +6,7 @@ import { readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
 import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
 import { RenamedId, renameDuplicateIds } from './duplicateIds';
-import { MAX_SIDECAR_BYTES } from '../text/safeRead';
+import { MAX_SIDECAR_BYTES } from '../text/readLimits';
 import { conflictProblems, conflictsIn } from './mergeConflicts';
 
 export const SIDECAR_SUFFIX = '.ann.yaml';

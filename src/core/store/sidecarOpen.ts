@@ -31,7 +31,7 @@ export function idsOf(l: Layer): Set<string> {
 }
 
 /** Reads a sidecar strictly; a file that cannot be read safely (too large, not UTF-8) gives its SidecarError. */
-export function readDisk(file: string): { text: string | undefined } | { error: SidecarError } {
+export function readDisk(file: string): DiskRead {
   try {
     return { text: readSidecarText(file) };
   } catch (e) {
@@ -64,42 +64,54 @@ export interface OpenedState {
  */
 export function openState(path: string, header: SidecarHeader): OpenedState {
   const read = readDisk(path);
-  return 'error' in read ? broken(path, header, '', read.error) : fromText(path, header, read.text);
+  const recovery = readRecovery(recoveryPathFor(path));
+  return 'error' in read ? broken(header, '', read.error, recovery) : fromText(path, header, read.text, recovery);
 }
 
+/** A sidecar's text, read strictly, as `readDisk` gives it (synchronously, or through the browser's file port). */
+export type DiskRead = { text: string | undefined } | { error: SidecarError };
+
+/** How `openStateAsync` reads: Node's synchronous strict read by default; in the browser, the file port. */
+export interface SidecarReader {
+  read(file: string): Promise<DiskRead>;
+}
+
+const syncReader: SidecarReader = { read: (file) => Promise.resolve(readDisk(file)) };
+
 /** Opens a sidecar like `openState`, with a big file parsed by `codec`: the same layer, the same errors. */
-export async function openStateAsync(path: string, header: SidecarHeader, codec: SidecarCodec | undefined): Promise<OpenedState> {
-  const read = readDisk(path);
-  if ('error' in read) return broken(path, header, '', read.error);
+export async function openStateAsync(path: string, header: SidecarHeader, codec: SidecarCodec | undefined, reader = syncReader): Promise<OpenedState> {
+  const read = await reader.read(path);
+  const recovery = await readRecoveryWith(reader, recoveryPathFor(path));
+  if ('error' in read) return broken(header, '', read.error, recovery);
   const { text } = read;
-  if (text === undefined || text.length < OFF_THREAD_CHARS || !codec) return fromText(path, header, text);
+  if (text === undefined || text.length < OFF_THREAD_CHARS || !codec) return fromText(path, header, text, recovery);
   let layer: Layer;
   try {
     layer = (await codec.decode(text, path)).layer;
   } catch (e) {
     if (!(e instanceof SidecarError)) throw e;
-    return broken(path, header, text, e);
+    return broken(header, text, e, recovery);
   }
   // Receiving the layer was one turn of the event loop; copying it is the next.
   await nextTurn();
-  return fromDisk(path, layer, undefined, text);
+  return fromDisk(layer, undefined, text, recovery);
 }
 
-function fromText(path: string, header: SidecarHeader, text: string | undefined): OpenedState {
+/** `recovered`: the layer in the sidecar's recovery file, if any. */
+function fromText(path: string, header: SidecarHeader, text: string | undefined, recovered: Layer | undefined): OpenedState {
   if (text === undefined) return { layer: emptyLayer(header), base: emptyLayer(header), doc: undefined, diskText: undefined, recovered: false, recoveredConflicts: [] };
   try {
     const parsed = parseSidecar(text, path);
-    return fromDisk(path, parsed.layer, parsed.doc, text);
+    return fromDisk(parsed.layer, parsed.doc, text, recovered);
   } catch (e) {
     if (!(e instanceof SidecarError)) throw e;
-    return broken(path, header, text, e);
+    return broken(header, text, e, recovered);
   }
 }
 
-function fromDisk(path: string, layer: Layer, doc: Document | undefined, text: string): OpenedState {
+function fromDisk(layer: Layer, doc: Document | undefined, text: string, recovered: Layer | undefined): OpenedState {
   const state: OpenedState = { layer, base: clone(layer), doc, diskText: text, recovered: false, recoveredConflicts: [] };
   // Work saved to a recovery file while the sidecar was broken: merge it back now that the sidecar parses.
-  const recovered = readRecovery(recoveryPathFor(path));
   if (recovered) {
     const merged = merge3(emptyLayer(layer.header), recovered, layer);
     state.layer = merged.layer;
@@ -109,8 +121,8 @@ function fromDisk(path: string, layer: Layer, doc: Document | undefined, text: s
   return state;
 }
 
-function broken(path: string, header: SidecarHeader, text: string, error: SidecarError): OpenedState {
-  const layer = readRecovery(recoveryPathFor(path)) ?? emptyLayer(header);
+function broken(header: SidecarHeader, text: string, error: SidecarError, recovered: Layer | undefined): OpenedState {
+  const layer = recovered ?? emptyLayer(header);
   return { layer, base: emptyLayer(layer.header), doc: undefined, diskText: text, error, recovered: false, recoveredConflicts: [] };
 }
 
@@ -118,6 +130,16 @@ function readRecovery(file: string): Layer | undefined {
   try {
     const text = readSidecarText(file);
     return text === undefined ? undefined : parseSidecar(text, file).layer;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readRecoveryWith(reader: SidecarReader, file: string): Promise<Layer | undefined> {
+  const read = await reader.read(file);
+  if ('error' in read || read.text === undefined) return undefined;
+  try {
+    return parseSidecar(read.text, file).layer;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 // Articles: reading them safely, hashing them, and making anchors into them.
-import { createHash } from 'crypto';
+import { sha256Hex } from './hash';
 import * as path from 'path';
 import { Anchor, SubSpan } from '../model';
 import { OffsetIndex, sliceCp } from './offsets';
@@ -84,7 +84,21 @@ export function readArticleFile(file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYT
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
+}
+
+/** What reading an article through a file port needs (the browser's vscode.workspace.fs; see FileSystemPort). */
+export interface ArticlePort {
+  readBytes(file: string): Promise<Uint8Array>;
+  stat(file: string): Promise<{ mtimeMs: number } | undefined>;
+}
+
+/** readArticleFile through a port: the same checks (size, NUL bytes, UTF-8), asynchronously. */
+export async function readArticleVia(port: ArticlePort, file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): Promise<{ text: string; mtime: Date }> {
+  const st = await port.stat(file);
+  if (!st) throw new ArticleError(file, 'missing', 'the article does not exist');
+  const text = decodeArticle(await port.readBytes(file), path.basename(file), maxBytes);
+  return { text, mtime: new Date(st.mtimeMs) };
 }
 
 /** An article's text with what anchoring needs: its offset index and code point length. */

@@ -1,22 +1,10 @@
 // Reading files that may be hostile: only regular files, and never more than a cap, whatever stat says (a link to
 // /dev/zero or a /proc file reports size 0).
 import * as fs from 'fs';
+import { MAX_SIDECAR_BYTES, ReadRefusal } from './readLimits';
 
-/**
- * The one size limit for a sidecar, for every reader (the editor's open, the corpus index, validate, export, detect):
- * a bigger file is refused, never more than this and one byte of it is read, and the editor never writes over it.
- * Parsing and rewriting tens of MB would block the editor for seconds, and Sift never writes a sidecar this big.
- */
-export const MAX_SIDECAR_BYTES = 5 * 1024 * 1024;
-
-export type ReadProblem = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
-
-export class ReadRefusal extends Error {
-  constructor(readonly file: string, readonly problem: ReadProblem, readonly detail: string) {
-    super(`${file}: ${detail}`);
-    this.name = 'ReadRefusal';
-  }
-}
+export { MAX_SIDECAR_BYTES, ReadRefusal } from './readLimits';
+export type { ReadProblem } from './readLimits';
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
 

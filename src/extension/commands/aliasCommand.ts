@@ -27,7 +27,7 @@ async function pickEntity(knowledge: WorkspaceKnowledge, alias: string): Promise
 
 async function readGazetteer(uri: vscode.Uri): Promise<string> {
   try {
-    return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return ''; // a new file
   }

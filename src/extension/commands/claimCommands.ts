@@ -152,7 +152,7 @@ function undo({ sessions }: Services): vscode.Disposable {
 /** The lightbulb on a selection in an article: Mark claim…, Label as entity…. */
 function selectionActions({ sessions }: Services): vscode.Disposable {
   const kind = vscode.CodeActionKind.Refactor.append('sift');
-  return vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, {
+  return vscode.languages.registerCodeActionsProvider(sessions.selector, {
     provideCodeActions(doc, range) {
       if (range.isEmpty || !sessions.get(doc)) return [];
       const a = new vscode.CodeAction('Sift: Mark claim…', kind);

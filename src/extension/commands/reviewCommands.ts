@@ -206,6 +206,6 @@ export function createReview(sv: Services, types: DecorationTypes, unresolved?: 
   const view = new ReviewView(state, sv.knowledge, unresolved);
   const hover = new ReviewHover(state);
   const gold = new ReviewGold(sv.sessions, sv.annotator, state);
-  const disposables = [state, decorations, view, vscode.languages.registerHoverProvider({ scheme: 'file' }, hover), ...registerReviewCommands(sv, state, gold)];
+  const disposables = [state, decorations, view, vscode.languages.registerHoverProvider(sv.sessions.selector, hover), ...registerReviewCommands(sv, state, gold)];
   return { state, decorations, view, hover, disposables };
 }

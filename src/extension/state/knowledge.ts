@@ -7,7 +7,7 @@ import { GAZETTEER_FILE, Gazetteer, NameIndex, parseGazetteer } from '../../core
 import { CorpusIndex, IndexedClaim, sameLabels } from '../../core/corpus/corpusIndex';
 import { outsideRoot } from '../../core/corpus/workspaceRoot';
 import { ArticleSession } from '../../core/session/session';
-import { NodeFileSystem } from '../../core/store/fileSystem';
+import { FileSystemPort } from '../../core/store/fileSystem';
 import { createDiagnostics, toDiagnostic } from '../platform/diagnostics';
 import { Disposable, toDisposable } from '../platform/lifecycle';
 
@@ -23,9 +23,7 @@ export interface GazetteerEntry {
 export class WorkspaceKnowledge extends Disposable {
   names = new NameIndex();
   /** Every sidecar of the workspace folders, read once and kept current. */
-  readonly index = new CorpusIndex(new NodeFileSystem(), (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
-    // A sidecar whose real path leaves its workspace folder (a link out of it) is not read: it teaches nothing.
-    { admit: (f) => outsideRoot(f.file, f.root) });
+  readonly index: CorpusIndex;
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the names the detector knows changed (gazetteer, or learned strings). */
   readonly onDidChange = this.emitter.event;
@@ -45,8 +43,11 @@ export class WorkspaceKnowledge extends Disposable {
   /** Set once the first scan is in: from then on a change of the labelled strings re-teaches the detector. */
   private loaded = false;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** `fs`: the platform's file port; `roots`: the workspace folders it reaches, as its paths. */
+  constructor(private readonly log: vscode.LogOutputChannel, fs: FileSystemPort, roots: string[]) {
     super();
+    // A sidecar whose real path leaves its workspace folder (a link out of it) is not read: it teaches nothing.
+    this.index = new CorpusIndex(fs, roots, { admit: (f) => outsideRoot(f.file, f.root) });
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/{*.ann.yaml,${GAZETTEER_FILE}}`));
     const onDisk = (u: vscode.Uri) => this.onDisk(u);
     this._register(watcher.onDidChange(onDisk));
@@ -103,7 +104,7 @@ export class WorkspaceKnowledge extends Disposable {
     this.gazetteerData = undefined;
     if (uri) {
       try {
-        const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri));
         const g = parseGazetteer(text, uri.fsPath);
         this.diagnostics.set(uri, g.problems.map((p) => toDiagnostic(p)));
         this.gazetteerData = g.gazetteer;

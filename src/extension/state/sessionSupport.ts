@@ -1,56 +1,12 @@
 // What Sessions needs around a session, kept apart from the registry itself: the article's own checks, whether a
 // layer's sidecar is big enough to be loaded off the extension host, the codec that does it, and what opening and
 // reloading a layer found, told to the user.
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { ArticleSession, ReanchorReport } from '../../core/session/session';
 import { MergeConflict } from '../../core/store/merge';
-import { NodeWorkerCodec } from '../../core/store/nodeWorkerCodec';
-import { sidecarPathFor } from '../../core/store/paths';
-import { InProcessCodec, OFF_THREAD_CHARS, SidecarCodec } from '../../core/store/sidecarCodec';
-import { ArticleError, readArticle } from '../../core/text/article';
-import { setting } from '../platform/config';
 import { messageText } from '../platform/markdown';
 
-/** The worker that parses and serialises big sidecars, bundled beside the extension (dist/sidecarWorker.js). */
-export function defaultCodec(): SidecarCodec {
-  const script = path.join(__dirname, 'sidecarWorker.js');
-  return fs.existsSync(script) ? new NodeWorkerCodec(script) : new InProcessCodec();
-}
-
-/** Whether a layer's sidecar is big enough to be parsed off the extension host. */
-export function isBigSidecar(article: string, annotator: string): boolean {
-  try {
-    return fs.statSync(sidecarPathFor(article, annotator)).size >= OFF_THREAD_CHARS;
-  } catch {
-    return false;
-  }
-}
-
-/** Why Sift does not annotate an article (binary, not UTF-8, over sift.maxArticleSizeMB), or undefined. */
-export function articleRefusal(doc: vscode.TextDocument, text: string): ArticleError | undefined {
-  const file = doc.uri.fsPath;
-  const limitMB = setting('maxArticleSizeMB', doc.uri);
-  const max = limitMB * 1024 * 1024;
-  try {
-    if (fs.existsSync(file)) readArticle(file, max);
-    else if (Buffer.byteLength(text) > max) throw new ArticleError(file, 'too-large', `is over the ${limitMB} MB limit (setting sift.maxArticleSizeMB); it is not annotated`);
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof ArticleError)) throw e;
-    return e;
-  }
-}
-
-/** The article's text on disk (without a byte order mark), or undefined. */
-export function articleOnDisk(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  } catch {
-    return undefined;
-  }
-}
+export { articleOnDisk, articleRefusal, defaultCodec, isBigSidecar } from './sessionDisk';
 
 /** Temp files of a crashed save found beside the sidecar: merged back, or kept aside when they do not parse. */
 export function reportLeftovers(log: vscode.LogOutputChannel, session: ArticleSession): void {

@@ -7,8 +7,10 @@ import { Layer } from '../../core/model';
 import { GOLD } from '../../core/review/units';
 import { ANNOTATOR_PATTERN } from '../../core/store/annotator';
 import { SidecarCodec } from '../../core/store/sidecarCodec';
-import { ReloadResult, SaveOutcome } from '../../core/store/sidecarFile';
+import { SidecarPort } from '../../core/store/sidecarPort';
+import { ReloadResult } from '../../core/store/sidecarFile';
 import { LayerLoads } from './layerLoads';
+import { SessionSaves } from './sessionSaves';
 import { articleOnDisk, articleRefusal, defaultCodec, isBigSidecar, reportConflicts, reportLeftovers, reportReanchor } from './sessionSupport';
 import { UndoStack } from '../../core/session/undo';
 import { AnnotatorState } from './annotator';
@@ -31,6 +33,13 @@ export interface SessionEvents {
   onSidecarOk(session: ArticleSession): void;
 }
 
+/** `schemes`: of the articles Sift annotates ('file' on desktop, the workspace folders' on the web). */
+export interface SessionsOptions {
+  codec?: SidecarCodec;
+  port?: SidecarPort;
+  schemes?: readonly string[];
+}
+
 /** One session per article and layer. */
 const layerKey = (file: string, annotator: string): string => `${file}\n${annotator}`;
 
@@ -43,19 +52,32 @@ export class Sessions extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<ArticleSession>());
   /** Fires after any change to an article's annotations: an edit, a reload, a command. */
   readonly onDidChange = this.emitter.event;
-  private readonly savedEmitter = this._register(new vscode.EventEmitter<ArticleSession>());
+  private readonly saves: SessionSaves;
   /** Fires after Sift wrote a session's sidecar itself (so the corpus index takes the layer without reading it). */
-  readonly onDidSave = this.savedEmitter.event;
+  readonly onDidSave: vscode.Event<ArticleSession>;
   /** Set while a batch runs: its changes are undone as one. */
   private group: number | undefined;
   private groups = 0;
   /** Layers whose big sidecar is being parsed off the extension host. */
   private readonly loads = new LayerLoads();
 
-  /** `sidecarsOnDisk`: the workspace's one sidecar watcher; `codec` parses and serialises big sidecars off the host. */
+  /** The documents Sift's providers (hovers, code actions) serve: articles in the schemes Sift annotates. */
+  readonly selector: vscode.DocumentFilter[];
+  private readonly codec: SidecarCodec;
+  private readonly port: SidecarPort | undefined;
+
+  /**
+   * `sidecarsOnDisk`: the workspace's one sidecar watcher. `options.codec` parses and serialises big sidecars off the
+   * host; `options.port` (the browser) is the file port every sidecar is read and written through, asynchronously.
+   */
   constructor(private readonly annotator: AnnotatorState, private readonly log: vscode.LogOutputChannel, private readonly events: SessionEvents, sidecarsOnDisk: vscode.Event<vscode.Uri>,
-    private readonly codec: SidecarCodec = defaultCodec()) {
+    options: SessionsOptions = {}) {
     super();
+    this.saves = this._register(new SessionSaves(log));
+    this.onDidSave = this.saves.onDidSave;
+    const codec = (this.codec = options.codec ?? defaultCodec());
+    this.port = options.port;
+    this.selector = (options.schemes ?? ['file']).map((scheme) => ({ scheme }));
     // Stopped last, after the sessions were flushed and closed (flushing does not need it).
     this._register(toDisposable(() => codec.dispose()));
     // Registered before the listeners, so disposed after them: pending work is written, then the sessions dropped.
@@ -67,7 +89,7 @@ export class Sessions extends Disposable {
   }
 
   isArticle(doc: vscode.TextDocument): boolean {
-    return doc.uri.scheme === 'file' && !doc.uri.fsPath.endsWith('.yaml') && vscode.languages.match({ pattern: setting('articles', doc.uri) }, doc) > 0;
+    return this.selector.some((f) => f.scheme === doc.uri.scheme) && !doc.uri.fsPath.endsWith('.yaml') && vscode.languages.match({ pattern: setting('articles', doc.uri) }, doc) > 0;
   }
 
   /** The current annotator's session for an article, opened on first use; undefined for other files and refused articles. */
@@ -134,7 +156,7 @@ export class Sessions extends Disposable {
   }
 
   private optionsFor(annotator: string): SessionOptions {
-    return { readOnly: annotator !== this.annotator.id && annotator !== GOLD, viewer: this.annotator.id, codec: this.codec };
+    return { readOnly: annotator !== this.annotator.id && annotator !== GOLD, viewer: this.annotator.id, codec: this.codec, port: this.port };
   }
 
   /** The article's own checks (size, encoding); refused and told once when they fail. */
@@ -195,7 +217,7 @@ export class Sessions extends Disposable {
     }
     reportLeftovers(this.log, session);
     if (session.lastReanchor) reportReanchor(this.log, session, session.lastReanchor);
-    if (session.sidecar.needsSave) this.scheduleSave(session);
+    if (session.sidecar.needsSave) this.saves.schedule(session);
     this.log.info(`opened ${annotator}'s layer of ${file}${session.readOnly ? ' (read-only)' : ''}: ${session.layer.entities.length + session.layer.claims.length} annotations`);
     // Tell the views (orphans, decorations, status) once the caller has its session.
     queueMicrotask(() => { if (this.entries.get(layerKey(file, annotator)) === entry) this.emitter.fire(session); });
@@ -248,24 +270,7 @@ export class Sessions extends Disposable {
 
   private changed(session: ArticleSession): void {
     this.emitter.fire(session);
-    if (!session.readOnly) this.scheduleSave(session);
-  }
-
-  private scheduleSave(session: ArticleSession): void {
-    session.sidecar.scheduleSave(setting('saveDelayMs'), (o) => this.saved(session, o), (e) => this.saveFailed(session, e));
-  }
-
-  private saved(session: ArticleSession, outcome: SaveOutcome): void {
-    if (outcome === 'recovery') this.log.warn(`${session.sidecar.path} cannot be parsed; work kept in ${session.sidecar.recoveryPath}`);
-    else if (outcome === 'written') {
-      this.log.debug(`saved ${session.sidecar.path}`);
-      this.savedEmitter.fire(session);
-    }
-  }
-
-  private saveFailed(session: ArticleSession, e: Error): void {
-    this.log.error(`could not save ${session.sidecar.path}: ${e.message}`);
-    void vscode.window.showErrorMessage(`Sift could not save ${session.sidecar.path}: ${e.message}. Your work is kept in memory; it will be saved again on the next change.`);
+    if (!session.readOnly) this.saves.schedule(session);
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -339,7 +344,7 @@ export class Sessions extends Disposable {
     if (re) reportReanchor(this.log, session, re);
     if (r.conflicts.length) reportConflicts(uri, r.conflicts);
     this.emitter.fire(session);
-    if (session.sidecar.dirty && !session.readOnly) this.scheduleSave(session);
+    if (session.sidecar.dirty && !session.readOnly) this.saves.schedule(session);
   }
 
   /** The article was closed: every layer's pending work is written and its session dropped. */
@@ -347,30 +352,27 @@ export class Sessions extends Disposable {
     this.loads.drop(doc.uri.fsPath);
     for (const entry of this.entriesOf(doc.uri.fsPath)) {
       const key = layerKey(entry.session.articlePath, entry.annotator);
-      this.flushOne(entry.session);
-      entry.session.sidecar.dispose();
+      this.saves.release(entry.session);
       this.entries.delete(key);
       this.undo.drop(key);
     }
   }
 
-  private flushOne(session: ArticleSession): void {
-    try {
-      const outcome = session.sidecar.flush();
-      this.saved(session, outcome);
-    } catch (e) {
-      this.saveFailed(session, e as Error);
+  /** Writes every pending change asynchronously (the web host's deactivate waits for the promise). */
+  async flushAllAsync(): Promise<void> {
+    await Promise.all([...this.entries.values()].map(({ session }) => this.saves.flushAsync(session)));
+  }
+
+  /** Writes every pending change now (on deactivate, before switching annotator); through a port, it is started. */
+  flushAll(): void {
+    for (const e of this.entries.values()) {
+      if (e.session.sidecar.port) void this.saves.flushAsync(e.session);
+      else this.saves.flush(e.session);
     }
   }
 
-  /** Writes every pending change now (on deactivate, before switching annotator). */
-  flushAll(): void {
-    for (const e of this.entries.values()) this.flushOne(e.session);
-  }
-
   private closeAll(): void {
-    this.flushAll();
-    for (const e of this.entries.values()) e.session.sidecar.dispose();
+    for (const e of this.entries.values()) this.saves.release(e.session);
     this.entries.clear();
   }
 

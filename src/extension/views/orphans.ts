@@ -19,7 +19,7 @@ export class Orphans extends Disposable implements vscode.CodeActionProvider {
   constructor(private readonly sessions: Sessions) {
     super();
     this._register(sessions.onDidChange((s) => this.refresh(s)));
-    this._register(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: Orphans.providedCodeActionKinds }));
+    this._register(vscode.languages.registerCodeActionsProvider(sessions.selector, this, { providedCodeActionKinds: Orphans.providedCodeActionKinds }));
     this._register(registerCommand(Commands.reattachOrphan, (uri?: vscode.Uri, id?: string) => this.reattach(uri, id)));
     this._register(registerCommand(Commands.deleteOrphan, (uri?: vscode.Uri, id?: string) => this.delete(uri, id)));
   }

@@ -14,6 +14,7 @@ import { WorkspaceKnowledge } from '../state/knowledge';
 import { UnitRef } from './reviewHover';
 import { ReviewState } from './reviewModel';
 import { STATE_TEXT, shortQuote, unitText } from './reviewText';
+import { yieldTurn } from '../../core/text/turn';
 
 const VIEW_ID = 'sift.review';
 /** Articles aligned between two yields to the event loop when the workspace's progress is computed. */
@@ -131,7 +132,7 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
     const out: Progress[] = [];
     for (let i = 0; i < articles.length; i += CHUNK) {
       for (const article of articles.slice(i, i + CHUNK)) out.push(this.progressOf(article));
-      await new Promise<void>((r) => setImmediate(r));
+      await yieldTurn();
     }
     this.progressCache = out;
     return out;

@@ -1,6 +1,5 @@
 // Suggestions: detected PERSON, ORG, PLACE and DATE mentions shown as dashed highlights. Detection runs off the typing
 // path (debounced, incremental, in slices for long articles); accepted and rejected ones stop showing.
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { detectChunked, warmUp } from '../../core/detect/chunked';
 import { isoDay } from '../../core/detect/dates';
@@ -13,6 +12,8 @@ import { DecorationTypes } from '../platform/decorationTypes';
 import { Disposable, disposableTimeout, toDisposable } from '../platform/lifecycle';
 import { spanToRange } from '../platform/positions';
 import { Sessions } from '../state/sessions';
+import { articleTime } from '../state/sessionDisk';
+import { yieldTurn } from '../../core/text/turn';
 
 /** Articles longer than this (UTF-16 units) are detected in slices, yielding to the extension host between them. */
 const SLICED = 256 * 1024;
@@ -125,12 +126,12 @@ export class Suggestions extends Disposable {
     const prev = this.state.get(key);
     const change = this.pendingChange.get(key) ?? undefined;
     this.pendingChange.delete(key);
-    const ref = referenceDate(text, session.layer.header.published, fileTime(doc));
+    const ref = referenceDate(text, session.layer.header.published, articleTime(doc));
     let detection: Detection | undefined;
     if (prev && change && isoDay(prev.ref.date) === isoDay(ref.date)) {
       detection = this.detector.update(prev.detection, text, ref.date, change);
     } else if (text.length > SLICED) {
-      detection = await detectChunked(this.detector, text, ref.date, { pause: () => new Promise((r) => setImmediate(r)), cancelled: () => doc.version !== version || doc.isClosed });
+      detection = await detectChunked(this.detector, text, ref.date, { pause: yieldTurn, cancelled: () => doc.version !== version || doc.isClosed });
       if (!detection) {
         this.pendingChange.set(key, null);
         return;
@@ -179,12 +180,4 @@ export class Suggestions extends Disposable {
 function open(session: ArticleSession, s: Suggestion): boolean {
   if (session.isRejected(s.text, s.label)) return false;
   return !session.layer.entities.some((e) => !e.orphaned && e.start < s.end && s.start < e.end);
-}
-
-function fileTime(doc: vscode.TextDocument): Date {
-  try {
-    return fs.statSync(doc.uri.fsPath).mtime;
-  } catch {
-    return new Date();
-  }
 }

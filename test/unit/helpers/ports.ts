@@ -16,6 +16,10 @@ export class CountingPort implements FileSystemPort {
     return this.inner.readText(file);
   }
 
+  readBytes(file: string): Promise<Uint8Array> {
+    return this.inner.readBytes(file);
+  }
+
   writeText(file: string, text: string): Promise<void> {
     return this.inner.writeText(file, text);
   }
@@ -45,6 +49,10 @@ export class MemoryPort implements FileSystemPort {
   readText(file: string): Promise<string> {
     const f = this.files.get(file);
     return f ? Promise.resolve(f.text) : Promise.reject(new Error(`ENOENT: ${file}`));
+  }
+
+  async readBytes(file: string): Promise<Uint8Array> {
+    return new TextEncoder().encode(await this.readText(file));
   }
 
   writeText(file: string, text: string): Promise<void> {

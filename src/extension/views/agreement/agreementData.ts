@@ -2,7 +2,6 @@
 // event loop whenever a slice has run for `budgetMs`, so the extension host stays responsive over a big corpus. No
 // `vscode` here: the bench runs it under plain Node. The figures are core's (src/core/review/agreement/report.ts),
 // the same as `sift agree` prints.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../../../core/corpus/corpusIndex';
 import { ArticleLayers, articlesOf, placedOn } from '../../../core/review/corpusReview';
@@ -13,6 +12,7 @@ import { ArticleDisagreements, disagreementsOf } from '../../../core/review/agre
 import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
 import { ArticleText, decodeArticle } from '../../../core/text/article';
 import { UnitizingRunner } from './offThread';
+import { yieldTurn } from '../../../core/text/turn';
 
 /** What the report is computed over; an empty or absent list means all. */
 export interface AgreementFilter {
@@ -49,7 +49,7 @@ export interface ComputeOptions {
   unitizing?: UnitizingRunner;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = yieldTurn;
 const sortedSet = (xs: Iterable<string>) => [...new Set(xs)].sort();
 const some = (xs: string[] | undefined) => (xs && xs.length ? xs : undefined);
 
@@ -69,10 +69,10 @@ function choicesOf(index: CorpusIndex, name: (a: string) => string): AgreementRu
 }
 
 /** Reads an article's bytes (no block: the event loop runs meanwhile); a message when they cannot be read. */
-async function bytesOf(a: ArticleLayers): Promise<Uint8Array | string> {
+async function bytesOf(index: CorpusIndex, a: ArticleLayers): Promise<Uint8Array | string> {
   if (a.broken.length) return `a sidecar cannot be read (${a.broken.map((b) => path.basename(b.sidecar)).join(', ')})`;
   try {
-    return await fsp.readFile(a.article);
+    return await index.readBytes(a.article);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
@@ -103,7 +103,7 @@ export async function computeAgreement(index: CorpusIndex, filter: AgreementFilt
   for (const a of articles) {
     const name = options.name(a.article);
     block();
-    const bytes = await bytesOf(a);
+    const bytes = await bytesOf(index, a);
     slice = Date.now();
     const input = typeof bytes === 'string' ? bytes : inputOf(a, bytes, annotators);
     if (typeof input === 'string') run.skipped.push(`${name}: ${input}`);

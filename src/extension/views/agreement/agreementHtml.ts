@@ -1,21 +1,13 @@
 // The agreement report's HTML: the webview's page and the saved, self-contained report share one shell, one style
 // sheet and one script (media/agreement/). A strict Content-Security-Policy with a nonce: nothing remote, no inline
 // code but ours. In the webview the data comes by postMessage; a saved file carries it as escaped JSON, never as HTML.
-import * as fs from 'fs';
-import * as path from 'path';
 import { escapeHtml, jsonForScript, makeNonce } from '../../platform/html';
 import { AgreementModel } from './agreementModel';
+import type { ReportAssets } from './agreementAssets';
 
-export interface ReportAssets {
-  css: string;
-  js: string;
-}
+export type { ReportAssets } from './agreementAssets';
 
-/** The style sheet and script, read from the extension's media folder. */
-export function readAssets(extensionPath: string): ReportAssets {
-  const dir = path.join(extensionPath, 'media', 'agreement');
-  return { css: fs.readFileSync(path.join(dir, 'report.css'), 'utf8'), js: fs.readFileSync(path.join(dir, 'report.js'), 'utf8') };
-}
+export { readAssets } from './agreementAssets';
 
 function page(title: string, csp: string, nonce: string, assets: ReportAssets, data: string): string {
   const n = escapeHtml(nonce);

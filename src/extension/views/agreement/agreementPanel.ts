@@ -1,7 +1,6 @@
 // Sift: Show Agreement: the webview panel. It computes the report from the corpus index in slices, sends the model to
 // the webview by postMessage, and answers the webview's messages: a click opens review on exactly those
 // disagreements, the filters recompute, "save" writes HTML, CSV or JSON (the same JSON as `sift agree --json`).
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { agreementCsv } from '../../../core/review/agreement/format';
 import { Disposable } from '../../platform/lifecycle';
@@ -130,7 +129,7 @@ export class AgreementPanel extends Disposable {
     const target = file ?? (await vscode.window.showSaveDialog({ title: `Save agreement report as ${f.name}`, filters: { [f.name]: [f.ext] }, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri.with({ path: `${vscode.workspace.workspaceFolders[0].uri.path}/agreement.${f.ext}` }) }))?.fsPath;
     if (!target) return undefined;
     try {
-      await fs.promises.writeFile(target, this.contents(format), 'utf8');
+      await vscode.workspace.fs.writeFile(vscode.Uri.file(target), new TextEncoder().encode(this.contents(format)));
     } catch (e) {
       void vscode.window.showErrorMessage(messageText(`Sift: could not save the agreement report: ${e instanceof Error ? e.message : String(e)}`));
       return undefined;
