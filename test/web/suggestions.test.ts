@@ -8,8 +8,10 @@ describe('web: suggestions', () => {
     const article = copySample('000_f5a8d1d13f9f611e.txt');
     await rpc({ op: 'open', path: article });
     // "Moscow, Dec 16 (IANS) Russia has evacuated ... Damascus": the first line is in view.
-    const drawn = await waitFor(async () => { const d = await dashedSpans(); return ['Moscow', 'Damascus'].every((m) => d.includes(m)) && d; },
-      { timeout: 60_000, message: 'Moscow and Damascus to be drawn as suggestions (a dashed underline) in the editor' });
+    let seen: string[] = [];
+    const drawn = await waitFor(async () => { const d = seen = await dashedSpans(); return ['Moscow', 'Damascus'].every((m) => d.includes(m)) && d; },
+      { timeout: 60_000, message: 'Moscow and Damascus to be drawn as suggestions (a dashed underline) in the editor' })
+      .catch((e: Error) => { throw new Error(`${e.message}; drawn dashed: ${JSON.stringify(seen)}`); });
     const detected = cli(['detect', article]);
     assert.strictEqual(detected.status, 0, detected.stderr);
     const mentions = detected.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[4]);
