@@ -15,6 +15,7 @@ import { agreementReportBench } from './agreementReport';
 import { reviewOnBench } from './reviewPieces';
 import { gitMergeBench } from './gitMerge';
 import { webDetectBench } from './webDetect';
+import { assignmentsBench } from './assignments';
 
 const samples = path.resolve(__dirname, '..', 'samples');
 const ref = parseIsoDay('2024-12-16')!;
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
   for (const line of await agreementReportBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
   for (const line of await reviewOnBench(text)) console.log(line);
   for (const line of gitMergeBench(pieces[0], QUICK ? 200 : 1_000)) console.log(line);
+  for (const line of assignmentsBench(QUICK ? 1_000 : 10_000)) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);
   const heap = process.memoryUsage();
   console.log(`Memory after the run: heap used ${mb(heap.heapUsed).toFixed(0)} MB, RSS ${mb(heap.rss).toFixed(0)} MB`);

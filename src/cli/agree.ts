@@ -9,6 +9,9 @@ import { AgreementArticle, agreement } from '../core/review/agreement/report';
 import { agreementCsv, agreementText } from '../core/review/agreement/format';
 import { CliIo } from './io';
 import { clean, load } from './review';
+import { AssignmentError } from '../core/corpus/assignments';
+import { AssignmentsAt, assignedAt, assignmentsFor } from '../core/corpus/assignmentsFile';
+import { Exclusion, assignedArticle, withAssignmentCounts } from '../core/review/assigned';
 
 export const AGREE_USAGE = `sift agree [paths...] [--annotators A,B,...] [--labels L,...] [--with-detector] [--json | --csv] [--min-f1 X]
   Inter-annotator agreement of the layers under the paths (default .): span F1 per pair (exact and overlap, per
@@ -85,16 +88,34 @@ export async function agreeCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`sift agree: ${r}\n${AGREE_USAGE}\n`);
     return 2;
   }
+  let at: AssignmentsAt | undefined;
+  try {
+    at = assignmentsFor(path.resolve(io.cwd, r.paths[0] ?? '.'));
+  } catch (e) {
+    if (!(e instanceof AssignmentError)) throw e;
+    io.err(`sift agree: ${clean(e.message)}\n`);
+    return 2;
+  }
   const { articles, missing } = await load(r.paths, io.cwd);
   for (const m of missing) io.err(`sift agree: ${m}: not found\n`);
   // The detector's own rules only: the names labelled in the sidecars would hand it the annotators' answers.
   const detector = r.detector ? new Detector() : undefined;
-  const inputs = articles.map((a) => articleOf(a, detector, io)).filter((a): a is AgreementArticle => !!a);
-  const report = agreement(inputs, { annotators: r.annotators, labels: r.labels });
+  const read = articles.map((a) => ({ a, input: articleOf(a, detector, io) }));
+  const inputs: AgreementArticle[] = [];
+  const excluded: Exclusion[] = [];
+  let notAssigned = 0;
+  for (const { a, input } of read) {
+    if (!input) continue;
+    const s = assignedArticle(input, assignedAt(at, a.article));
+    if (s.article) inputs.push(s.article);
+    excluded.push(...s.excluded);
+    notAssigned += s.notAssigned;
+  }
+  const report = withAssignmentCounts(agreement(inputs, { annotators: r.annotators, labels: r.labels }), excluded, notAssigned);
   if (r.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (r.format === 'csv') io.out(agreementCsv(report));
   else io.out(agreementText(report, clean));
-  let code = missing.length || inputs.length < articles.length ? 1 : 0;
+  let code = missing.length || read.some((x) => !x.input) ? 1 : 0;
   if (r.minF1 !== undefined) {
     const below = report.pairs.filter((p) => p.f1.micro === null || p.f1.micro < r.minF1!);
     for (const p of below) io.err(`sift agree: ${clean(p.a)} × ${clean(p.b)} micro exact F1 ${p.f1.micro === null ? 'undefined' : p.f1.micro.toFixed(3)} is below ${r.minF1}\n`);

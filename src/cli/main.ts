@@ -8,11 +8,12 @@ import { AGREE_USAGE, agreeCommand } from './agree';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 import { MERGE_DRIVER_USAGE, mergeDriverCommand } from './mergeDriver';
 import { GIT_SETUP_USAGE, gitSetupCommand } from './gitSetup';
+import { ASSIGN_USAGE, assignCommand } from './assign';
 
 const USAGE = `sift ${SIFT_VERSION}: annotate news articles with YAML sidecars
 
 Usage:
-  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE, AGREE_USAGE, GIT_SETUP_USAGE, MERGE_DRIVER_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
+  ${[VALIDATE_USAGE, DETECT_USAGE, EXPORT_USAGE, EVAL_USAGE, REVIEW_USAGE, AGREE_USAGE, GIT_SETUP_USAGE, MERGE_DRIVER_USAGE, ASSIGN_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n  ')}
   sift --version
   sift help
 `;
@@ -46,6 +47,8 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
       return gitSetupCommand(rest, io);
     case 'merge-driver':
       return mergeDriverCommand(rest, io);
+    case 'assign':
+      return assignCommand(rest, io);
     default:
       io.err(`sift: unknown command '${verb}'\n${USAGE}`);
       return 2;

@@ -10,6 +10,9 @@ import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudic
 import { ArticleLayers, MergeOutcome, alignArticle, articlesOf, mergeArticle } from '../core/review/corpusReview';
 import { articleStatus, ArticleReviewStatus } from '../core/review/feedback';
 import { Unit, UNIT_STATES, Version } from '../core/review/units';
+import { AssignmentError } from '../core/corpus/assignments';
+import { AssignmentsAt, assignmentsFor } from '../core/corpus/assignmentsFile';
+import { comparedIn } from '../core/review/assigned';
 import { CliIo } from './io';
 
 export const REVIEW_USAGE = `sift review --merge [paths...] [--strategy unanimous|agreed|majority] [--min-votes N]
@@ -34,6 +37,8 @@ interface ReviewArgs {
   annotators?: string[];
   adjudicator?: string;
   json: boolean;
+  /** sift.assignments.yaml at the corpus root: an article is compared among its assigned annotators. */
+  assigned?: AssignmentsAt;
 }
 
 function parseArgs(args: string[]): ReviewArgs | string {
@@ -109,7 +114,8 @@ const MERGE_IN_FLIGHT = 16;
 /** One article merged; an article that cannot be read is skipped with the reason. */
 async function mergeOne(a: ArticleLayers, r: ReviewArgs, who: Decider): Promise<MergeOutcome> {
   try {
-    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators }, who);
+    const annotators = comparedIn(r.assigned, a.article, a.layers.map((l) => l.annotator), r.annotators)?.annotators ?? r.annotators;
+    return await mergeArticle(a, { strategy: r.strategy, minVotes: r.minVotes, annotators }, who);
   } catch (e) {
     if (!(e instanceof ArticleError)) throw e;
     return { article: a.article, added: 0, written: false, skipped: e.message };
@@ -165,10 +171,10 @@ async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Pr
   return skipped ? 1 : 0;
 }
 
-function statusLine(article: string, s: ArticleReviewStatus): string {
+function statusLine(article: string, s: ArticleReviewStatus, notYet: string[] = []): string {
   const states = (counts: Record<string, number>) => UNIT_STATES.filter((k) => counts[k] > 0).map((k) => `${k} ${counts[k]}`).join(', ');
   const open = s.open ? ` (${states(s.openByState)})` : '';
-  return `${article}: ${s.units} unit(s), ${s.open} open${open}; ${states(s.byState) || 'none'}; ${clean(s.statuses.map((x) => `${x.annotator} ${x.status}`).join(', '))}\n`;
+  return `${article}: ${s.units} unit(s), ${s.open} open${open}; ${states(s.byState) || 'none'}; ${clean([...s.statuses.map((x) => `${x.annotator} ${x.status}`), ...notYet.map((x) => `${x} not annotated yet`)].join(', '))}\n`;
 }
 
 /** Reads an article for review; undefined (reported) when it cannot be read. */
@@ -189,10 +195,11 @@ function statusAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number 
     reportBroken(a, io);
     const text = a.broken.length ? undefined : textOf(a, io);
     if (!text) { failed++; continue; }
-    const { layers, alignment } = alignArticle(a, text, r.annotators);
+    const c = comparedIn(r.assigned, a.article, a.layers.map((l) => l.annotator), r.annotators);
+    const { layers, alignment } = alignArticle(a, text, c?.annotators ?? r.annotators);
     const s = articleStatus(alignment, layers);
-    if (r.json) rows.push({ article: rel(io.cwd, a.article), ...s });
-    else io.out(statusLine(rel(io.cwd, a.article), s));
+    if (r.json) rows.push({ article: rel(io.cwd, a.article), ...s, ...(c ? { not_annotated_yet: c.notYet } : {}) });
+    else io.out(statusLine(rel(io.cwd, a.article), s, c?.notYet));
   }
   if (r.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
   return failed ? 1 : 0;
@@ -218,9 +225,11 @@ function units(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): number {
   reportBroken(a, io);
   const text = a.broken.length ? undefined : textOf(a, io);
   if (!text) return 1;
-  const { alignment } = alignArticle(a, text, r.annotators);
-  if (r.json) io.out(`${JSON.stringify({ article: rel(io.cwd, a.article), ...alignment }, null, 2)}\n`);
-  else io.out(`${rel(io.cwd, a.article)}: ${alignment.units.length} unit(s), compared ${clean(alignment.annotators.join(', '))}\n${alignment.units.map(unitText).join('')}`);
+  const c = comparedIn(r.assigned, a.article, a.layers.map((l) => l.annotator), r.annotators);
+  const { alignment } = alignArticle(a, text, c?.annotators ?? r.annotators);
+  const notYet = c?.notYet.length ? `; not annotated yet: ${clean(c.notYet.join(', '))}` : '';
+  if (r.json) io.out(`${JSON.stringify({ article: rel(io.cwd, a.article), ...alignment, ...(c ? { not_annotated_yet: c.notYet } : {}) }, null, 2)}\n`);
+  else io.out(`${rel(io.cwd, a.article)}: ${alignment.units.length} unit(s), compared ${clean(alignment.annotators.join(', '))}${notYet}\n${alignment.units.map(unitText).join('')}`);
   return 0;
 }
 
@@ -228,6 +237,13 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
   const r = parseArgs(args);
   if (typeof r === 'string') {
     io.err(`sift review: ${r}\n${REVIEW_USAGE}\n`);
+    return 2;
+  }
+  try {
+    r.assigned = assignmentsFor(path.resolve(io.cwd, r.paths[0] ?? '.'));
+  } catch (e) {
+    if (!(e instanceof AssignmentError)) throw e;
+    io.err(`sift review: ${clean(e.message)}\n`);
     return 2;
   }
   const { articles, missing } = await load(r.paths, io.cwd);

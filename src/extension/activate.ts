@@ -27,6 +27,7 @@ import { SiftApi, testHooksEnabled, withTestHooks } from './testApi';
 import { AnnotationTree } from './views/annotationTree';
 import { AnnotationDecorations } from './views/decorations';
 import { Discussion } from './views/discussion';
+import { MyQueue } from './views/myQueue';
 import { SiftHover } from './views/hover';
 import { Orphans } from './views/orphans';
 import { SidecarDiagnostics } from './views/sidecarDiagnostics';
@@ -98,6 +99,7 @@ export function activateSift(context: vscode.ExtensionContext, platform: Platfor
   const status = new AnnotatorStatus(sv.sessions, sv.annotator);
   const tree = new AnnotationTree(sv.sessions, sv.annotator, sv.knowledge);
   const discussion = new Discussion(sv.sessions, sv.knowledge);
+  const queue = new MyQueue(sv.knowledge, sv.annotator);
   context.subscriptions.push(
     status,
     tree,
@@ -109,6 +111,7 @@ export function activateSift(context: vscode.ExtensionContext, platform: Platfor
     discussion,
     ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
     ...platform.desktopOnly(context),
+    queue,
   );
   const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
   context.subscriptions.push(...review.disposables);
@@ -120,5 +123,5 @@ export function activateSift(context: vscode.ExtensionContext, platform: Platfor
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return { api, sessions: sv.sessions };
   log.info('test hooks are on');
-  return { sessions: sv.sessions, api: withTestHooks(api, { services: sv, status, tree, review, discussion, agreement: agreement.panel, activationMs, extensionMode: context.extensionMode }) };
+  return { sessions: sv.sessions, api: withTestHooks(api, { services: sv, status, tree, review, discussion, queue, agreement: agreement.panel, activationMs, extensionMode: context.extensionMode }) };
 }

@@ -10,6 +10,7 @@ import { SiftCommentThread } from './platform/commentThreads';
 import { AgreementPanel, Opened, Rendered, SaveFormat } from './views/agreement/agreementPanel';
 import { AnnotationTree, Filter } from './views/annotationTree';
 import { Discussion } from './views/discussion';
+import { MyQueue } from './views/myQueue';
 import { AnnotatorStatus } from './views/statusBar';
 
 /** What Sift offers other extensions. */
@@ -58,6 +59,8 @@ export interface SiftTestApi extends SiftApi {
   indexSettled(): Promise<void>;
   /** Review mode, for the review suite. */
   review: ReviewTestApi;
+  /** The My queue view as text: my unfinished articles (paths relative to the assignments file) and progress lines. */
+  myQueue(): Promise<{ queue: string[]; progress: string[]; problem?: string }>;
   /** The agreement report, for the agreement suite. */
   agreement: AgreementTestApi;
 }
@@ -118,12 +121,13 @@ export interface TestHookParts {
   tree: AnnotationTree;
   review: ReviewParts;
   discussion: Discussion;
+  queue: MyQueue;
   agreement: AgreementPanel;
   activationMs: number;
   extensionMode: vscode.ExtensionMode;
 }
 
-export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, discussion, agreement, activationMs, extensionMode }: TestHookParts): SiftTestApi {
+export function withTestHooks(api: SiftApi, { services: sv, status, tree, review, discussion, queue, agreement, activationMs, extensionMode }: TestHookParts): SiftTestApi {
   return {
     ...api,
     activationMs,
@@ -141,6 +145,7 @@ export function withTestHooks(api: SiftApi, { services: sv, status, tree, review
     tree: (filter) => { tree.setFilter(filter ?? {}); return tree.snapshot(); },
     claimStep: () => sv.steps.step,
     treeChanges: () => tree.changes,
+    myQueue: () => queue.snapshot(),
     indexStats: () => ({ ...sv.knowledge.index.stats }),
     commentThreads: (doc) => discussion.shownThreads(doc.uri.fsPath),
     unresolvedCount: (articlePath) => discussion.unresolvedCount(articlePath),

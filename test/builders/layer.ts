@@ -11,7 +11,7 @@
 // annotators and diverge (`base.by('ann2').withEntity(...)` leaves `base` alone).
 import { createHash } from 'crypto';
 import {
-  Anchor, ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, FORMAT_VERSION, Layer, Rejection, ReviewComment, SubSpan,
+  Anchor, ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, FORMAT_VERSION, Layer, LayerStatus, Rejection, ReviewComment, SubSpan,
   compareAnnotations,
 } from '../../src/core/model';
 
@@ -98,6 +98,7 @@ interface State {
   article: string;
   annotator: string;
   published?: string;
+  status?: LayerStatus;
   /** The text the header's hash and length describe, when it is not `text` (a stale sidecar). */
   hashedText?: string;
   specs: readonly Spec[];
@@ -127,6 +128,11 @@ export class LayerBuilder {
 
   published(date: string): LayerBuilder {
     return this.with({ published: date });
+  }
+
+  /** The header's `status` (an annotator's `finished`, gold's `adjudicated`...). */
+  withStatus(status: LayerStatus): LayerBuilder {
+    return this.with({ status });
   }
 
   /** Stamps the header with another text's hash and length, as a sidecar written before the article changed. */
@@ -203,6 +209,7 @@ export class LayerBuilder {
       length: Array.from(hashed).length,
       annotator: this.s.annotator,
       published: this.s.published,
+      status: this.s.status,
     });
     return {
       header,

@@ -80,6 +80,7 @@ export const INTERNAL_COMMANDS: ReadonlySet<CommandId> = new Set<CommandId>([]);
 export const BuiltinCommands = {
   setContext: 'setContext',
   revealInExplorer: 'revealInExplorer',
+  open: 'vscode.open',
 } as const;
 
 export type BuiltinCommandId = (typeof BuiltinCommands)[keyof typeof BuiltinCommands];
