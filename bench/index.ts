@@ -14,6 +14,7 @@ import { agreeBench } from './agree';
 import { agreementReportBench } from './agreementReport';
 import { reviewOnBench } from './reviewPieces';
 import { gitMergeBench } from './gitMerge';
+import { webDetectBench } from './webDetect';
 import { assignmentsBench } from './assignments';
 import { gitTeamBench } from './gitTeam';
 
@@ -116,6 +117,10 @@ async function main(): Promise<void> {
     const ratio = r.name === 'sift' ? '' : `${(r.ms / rows[0].ms).toFixed(1)}x faster`;
     console.log(`${r.name.padEnd(12)} ${rate.toFixed(2).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(7)}  ${String(r.rounds).padStart(6)}  ${String(r.mentions).padStart(8)}  ${ratio.padEnd(12)} ${r.labels}`);
   }
+
+  // The browser build: the same bundled detector in a Web Worker (headless Chromium) and in a Node worker thread.
+  console.log('');
+  for (const line of await webDetectBench(pieces, QUICK ? 1 : ROUNDS, WARM_UP)) console.log(line);
 
   // Responsiveness: a 5 MB article detected in slices; the longest slice is the longest the host is blocked.
   const slices: number[] = [];

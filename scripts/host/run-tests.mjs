@@ -7,6 +7,7 @@ import { repoRoot } from './paths.mjs';
 import { codeServerCli, tempProfile } from './server.mjs';
 import { runSuite } from './suite.mjs';
 import { sampleWorkspace } from './workspace.mjs';
+import { runWeb } from '../test-web.mjs';
 
 const outDir = path.join(repoRoot, 'out', 'test');
 
@@ -61,6 +62,8 @@ export async function runIntegration({ vsix = !process.env.SIFT_SKIP_VSIX } = {}
   ensureHost();
   const results = [await devSuite()];
   if (vsix) results.push(await vsixSuite());
+  // The same package in the browser build of VS Code (web worker extension host): scripts/test-web.mjs.
+  if (vsix && !process.env.SIFT_SKIP_WEB) results.push(await runWeb({ vsix: path.join(repoRoot, 'dist', 'sift.vsix') }));
   return results.reduce((a, r) => ({
     code: a.code || r.code, passes: a.passes + r.passes, failures: a.failures + r.failures, pending: a.pending + r.pending,
   }), { code: 0, passes: 0, failures: 0, pending: 0 });
