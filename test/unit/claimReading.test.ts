@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { datelineAt, readClaim } from '../../src/core/detect/claimReading';
+import { readClaim } from '../../src/core/detect/claimReading';
+import { datelineAt } from '../../src/core/detect/dateline';
 
 const samples = path.resolve(__dirname, '..', '..', '..', 'samples');
 const article = (n: string) => fs.readFileSync(path.join(samples, fs.readdirSync(samples).find((f) => f.startsWith(n))!), 'utf8');

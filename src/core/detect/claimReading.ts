@@ -2,7 +2,7 @@
 // its attribution clause (", the Foreign Ministry said."), the claim proper is what lies between; the speaker the
 // clause names is the source, and the agency of the dateline, which relays it, comes after. Offsets are UTF-16.
 import { Attribution, SOURCE, SPEECH, suggestAttribution } from './attribution';
-import { MONTH_RE } from './dates';
+import { datelineAt } from './dateline';
 import { sentenceBounds } from '../text/sentences';
 
 export interface ClaimReading {
@@ -15,11 +15,6 @@ export interface ClaimReading {
   attribution: Attribution;
 }
 
-const WORD = String.raw`\p{Lu}[\p{L}.’'-]*`;
-const PLACE = String.raw`${WORD}(?:[ /-]${WORD}){0,3}(?:,\s*(?!${MONTH_RE}\b)${WORD}(?:\s${WORD}){0,2})?`;
-const DASH = String.raw`\s*[–—-]+\s*`;
-/** A dateline: a place, then a date and/or an agency in brackets, and/or a dash ("WASHINGTON –", "Moscow, Dec 16 (IANS)"). */
-const DATELINE = new RegExp(String.raw`^\s*(?<place>${PLACE})(?<date>,\s*${MONTH_RE}\.?\s\d{1,2}(?:,?\s\d{4})?)?(?:\s*\((?<agency>[^()\n]{1,40})\))?(?<dash>${DASH}|\s*:\s+)?`, 'u');
 /** What may follow the cue in a closing clause: "said Friday", "said in a statement on Sunday". */
 const TAIL = String.raw`(?:\s+[\p{L}\p{N}.’'-]+){0,6}?`;
 const CLOSING_PIECE = String.raw`,["”’]?\s*(?:as\s+)?(?:(?:reported\s+by|according\s+to|citing)\s+${SOURCE}|${SOURCE}\s+(?:${SPEECH})${TAIL}|(?:${SPEECH})\s+${SOURCE})`;
@@ -27,24 +22,6 @@ const CLOSING_PIECE = String.raw`,["”’]?\s*(?:as\s+)?(?:(?:reported\s+by|acc
 const CLOSING = new RegExp(String.raw`^(?:${CLOSING_PIECE})+\s*[.!?]?["”’]?\s*$`, 'u');
 /** The attribution clause a sentence opens with: "According to X, ", "X told the FT that ", "X said: ". */
 const OPENING = new RegExp(String.raw`^\s*(?:(?:according\s+to|citing)\s+${SOURCE}\s*,\s*|\p{Lu}${SOURCE}\s+(?:${SPEECH})\b[^,.;:"“]{0,80}?\s+that\s+|\p{Lu}${SOURCE}\s+(?:${SPEECH})\s*:\s*)`, 'iu');
-
-interface Dateline { end: number; agency?: { name: string; start: number; end: number } }
-
-/** The dateline at `from` (white space allowed before it), if the text there opens with one. */
-export function datelineAt(text: string, from: number): Dateline | undefined {
-  const m = DATELINE.exec(text.slice(from, from + 160));
-  if (!m?.groups) return undefined;
-  const { place, date, agency, dash } = m.groups;
-  const caps = !/\p{Ll}/u.test(place.split(',')[0]);
-  if (!(date || caps ? agency || dash : agency && dash)) return undefined;
-  const out: Dateline = { end: from + m[0].length };
-  if (agency) {
-    const at = from + m[0].indexOf(`(${agency})`) + 1;
-    const name = agency.trim();
-    out.agency = { name, start: at + agency.indexOf(name), end: at + agency.indexOf(name) + name.length };
-  }
-  return out;
-}
 
 /** Where the claim proper ends: before a closing attribution clause inside [from, to), else `to`. */
 function closingAt(text: string, from: number, to: number): number {

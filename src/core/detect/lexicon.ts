@@ -58,7 +58,27 @@ Press|Telegraph|Guardian|Mail|Express|Today|Review|Monitor|Observer|Company|Corp
 Embassy|Consulate|Union|Organization|Organisation|Association|Federation|Service|Services|Division|Brigade|Regiment|Battalion|Corps|
 Command|Front|Movement|Alliance|Coalition|League|Congress|Parliament|Assembly|Senate|Duma|Court|Tribunal|Government|Administration|
 Authority|Authorities|Enforcement|House|Network|Channel|Television|TV|Radio|Broadcasting|Airlines|Airways|Group|Holdings|Industries|Society|Center|Centre|
-Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch`);
+Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch|
+Independent|Chronicle|Standard|Dispatch|Insider|Courier|Bulletin|Holding|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|
+LLP|Plc|plc|AB|ASA|SE`);
+
+/**
+ * Words of a company's name that its short form leaves out: legal forms and business descriptors. "Acme Oil Company
+ * PJSC" is "Acme" later in the article; "Borex Group" is "Borex".
+ */
+export const COMPANY_WORDS = set(`Company|Companies|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Industries|Limited|Co|
+PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Oil|Gas|Energy|Petroleum|Mining|Steel|Motors|Airlines|Airways|Bank`);
+/** The company words that make a name a company's on their own (not "Bank" of "World Bank", nor "Energy"). */
+export const COMPANY_FORMS = set(`Company|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|
+ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE`);
+
+/** Last words of the names of events, which are not organisations: "Frankfurt Book Fair", "G20 Summit". */
+export const EVENT_HEADS = set(`Fair|Fairs|Summit|Forum|Conference|Festival|Expo|Exhibition|Games|Olympics|Olympiad|Championship|
+Championships|Cup|Marathon|Biennale|Biennial|Awards|Gala|Symposium|Dialogue|Week`);
+
+/** Last words of the names of legal instruments, which are not organisations: "Executive Order No. 12345", "Article 5". */
+export const INSTRUMENT_HEADS = set(`Act|Order|Decree|Resolution|Treaty|Accord|Accords|Agreement|Convention|Charter|Protocol|Amendment|
+Article|Articles|Directive|Regulation|Memorandum|Statute|Ordinance|Constitution`);
 
 /** Well-known institutions, outlets and services that are names on their own. */
 export const ORGS = set(`Kremlin|Pentagon|Congress|Parliament|Senate|Duma|Knesset|Bundestag|Politburo|NATO|Nato|UN|United Nations|UNESCO|UNICEF|
