@@ -117,6 +117,18 @@ describe('organisations: unknown single words after cues', () => {
     assert.deepStrictEqual(found('He said the Rada group recruited fighters. Marlow, a company based in Cyprus, owns the tanker.'), ['ORG:Rada', 'ORG:Marlow', 'PLACE:Cyprus']);
   });
 
+  it('"X shares", "a spokeswoman for X", "the chief executive of X"', () => {
+    assert.deepStrictEqual(found('Nvidia shares rose, a spokeswoman for Arvexa said, and the chief executive of Toltec resigned.'), ['ORG:Nvidia', 'ORG:Arvexa', 'ORG:Toltec']);
+  });
+
+  it('a plural role noun opening a sentence is no speaker: "Analysts said"', () => {
+    assert.deepStrictEqual(found('Analysts said the deal would close. Residents told reporters that Petrenko said so.'), ['PERSON:Petrenko']);
+  });
+
+  it('a place after "headquarters in" stays a place', () => {
+    assert.deepStrictEqual(found('Troops left the division headquarters in Qabun, a suburb of the capital.'), ['PLACE:Qabun']);
+  });
+
   it('no cue, no organisation: "Petrov, a company spokesman" is not one', () => {
     assert.ok(!found('Petrov, a company spokesman, declined to comment.').includes('ORG:Petrov'));
   });

@@ -60,7 +60,8 @@ Command|Front|Movement|Alliance|Coalition|League|Congress|Parliament|Assembly|Se
 Authority|Authorities|Enforcement|House|Network|Channel|Television|TV|Radio|Broadcasting|Airlines|Airways|Group|Holdings|Industries|Society|Center|Centre|
 Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch|
 Independent|Chronicle|Standard|Dispatch|Insider|Courier|Bulletin|Holding|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|
-LLP|Plc|plc|AB|ASA|SE`);
+LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
+Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC`);
 
 /**
  * Words of a company's name that its short form leaves out: legal forms and business descriptors. "Acme Oil Company
@@ -162,4 +163,9 @@ Theoretically|Reportedly|Allegedly|Apparently|Despite|Dear|Please|Thank|Thanks|Y
 Did|Will|Would|Can|Could|May|Might|Must|Shall|Should|Let|Remind|Follow|Join|Read|See|Watch|Open|Latest|Copyright|Breaking|Update|
 Updated|Satellite|Rebel|Rebels|Russian|Syrian|Officials|Official|Ministry|Government|Embassy|Sources|Source|Three|Another|Lead|Photo|
 Video|Analysis|Opinion|Editorial|Comment|Exclusive|Live|Report|Reports|Statement|News|Your|With|Within|Ahead|Amid|Inside|Outside|
-During|Regardless|Whether|Whatever|Perhaps|Maybe|Once|Twice|Again|Together|Including|Excluding|Except|Like|Unlike|Given|Based`);
+During|Regardless|Whether|Whatever|Perhaps|Maybe|Once|Twice|Again|Together|Including|Excluding|Except|Like|Unlike|Given|Based|
+Analysts|Residents|Witnesses|Researchers|Scientists|Experts|Investors|Critics|Prosecutors|Doctors|Diplomats|Activists|Lawmakers|Economists|
+Observers|Organizers|Organisers|Protesters|Workers|Traders|Villagers|Locals|Rescuers|Medics|Students|Teachers|Parents|Voters|Fans|Players|
+Officers|Soldiers|Troops|Militants|Insurgents|Firefighters|Engineers|Farmers|Participants|Negotiators|Mediators|Survivors|Relatives|
+Lawyers|Judges|Ministers|Leaders|Members|Supporters|Opponents|Executives|Employees|Shareholders|Authors|Editors|Reporters|Journalists|
+Commentators|Campaigners|Volunteers|Passengers|Patients|Victims|Families|Neighbours|Neighbors|Pilots|Crews|Guards|Inspectors|Regulators`);

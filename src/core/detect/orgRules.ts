@@ -47,10 +47,16 @@ const APPOSITION_NOUNS = String.raw`${CUE_NOUNS}|agency|organi[sz]ation|charity|
 const CUE_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}?(?:${APPOSITION_NOUNS})(?=\s*(?:[,.;:)]|$|\s(?:based|that|which|in|from|with|owned|run|of|and|registered|headquartered|listed|operating|founded|controlled|linked|backed|close|whose)\b))`, 'u');
 /** "the X group", "the X militia": a lowercase group noun right after the name. */
 const GROUP_NOUNS: ReadonlySet<string> = new Set(['group', 'company', 'firm', 'militia', 'movement', 'consortium', 'conglomerate', 'network', 'outlet', 'broadcaster', 'newspaper', 'daily', 'agency', 'party']);
+/** "X shares", "X spokeswoman": what only a company or an organisation has, right after the name. */
+const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'shareholders', 'spokesperson', 'spokesman', 'spokeswoman', 'employees', 'executives', 'subsidiary']);
+/** "shares of X", "a spokeswoman for X", "the chief executive of X", "a stake in X" (before the name). */
+const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|stake\s+in)\s+(?:the\s+)?$/;
 
 /** Whether the context around the unknown name p[s, e) makes it an organisation. */
 export function orgCue(p: string, s: number, e: number, after: [string, string | undefined] | undefined): boolean {
   if (after && GROUP_NOUNS.has(after[0]) && p.startsWith('the ', s - 4)) return true;
+  if (after && MEMBER_NOUNS.has(after[0])) return true;
+  if (MEMBER_OF.test(p.slice(Math.max(0, s - 40), s))) return true;
   if (p.charCodeAt(e) === 0x2c && CUE_AFTER.test(p.slice(e, e + 80))) return true;
   return s > 3 && CUE_BEFORE.test(p.slice(Math.max(0, s - 160), s));
 }
