@@ -52,13 +52,26 @@ const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'sharehold
 /** "shares of X", "a spokeswoman for X", "the chief executive of X", "a stake in X" (before the name). */
 const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|stake\s+in)\s+(?:the\s+)?$/;
 
+/** Words right before a name (or its list) after which a cue before it can end: "on", "companies", "of", "and"… */
+const CUE_ENDS = new RegExp(String.raw`^(?:${CUE_NOUNS}|on|against|the|as|including|like|of|for|at|in|and|or)$`);
+
+/** Whether the word before s, skipping one space, may end a cue ("sanctions on X", "Shell, X", "shares of X"). */
+function mayFollowCue(p: string, s: number): boolean {
+  if (s < 2 || p.charCodeAt(s - 1) !== 0x20) return false;
+  const c = p.charCodeAt(s - 2);
+  if (c === 0x2c) return true;
+  let i = s - 2;
+  while (i >= 0 && p.charCodeAt(i) >= 0x61 && p.charCodeAt(i) <= 0x7a) i--;
+  return i < s - 2 && CUE_ENDS.test(p.slice(i + 1, s - 1));
+}
+
 /** Whether the context around the unknown name p[s, e) makes it an organisation. */
 export function orgCue(p: string, s: number, e: number, after: [string, string | undefined] | undefined): boolean {
   if (after && GROUP_NOUNS.has(after[0]) && p.startsWith('the ', s - 4)) return true;
   if (after && MEMBER_NOUNS.has(after[0])) return true;
-  if (MEMBER_OF.test(p.slice(Math.max(0, s - 40), s))) return true;
   if (p.charCodeAt(e) === 0x2c && CUE_AFTER.test(p.slice(e, e + 80))) return true;
-  return s > 3 && CUE_BEFORE.test(p.slice(Math.max(0, s - 160), s));
+  if (!mayFollowCue(p, s)) return false;
+  return MEMBER_OF.test(p.slice(Math.max(0, s - 40), s)) || CUE_BEFORE.test(p.slice(Math.max(0, s - 160), s));
 }
 
 const ASCII_UPPER = (c: number) => c >= 0x41 && c <= 0x5a;
@@ -70,8 +83,13 @@ const ASCII_UPPER = (c: number) => c >= 0x41 && c <= 0x5a;
 export function paragraphDateline(p: string): { capsEnd: number; end: number } | undefined {
   const c0 = p.charCodeAt(0);
   if (!(ASCII_UPPER(c0) || c0 >= 0x80)) return undefined;
-  const head = p.slice(0, 120);
-  if (!head.includes('(') && !head.includes('–') && !head.includes('—') && !head.includes(' -') && !head.includes(':')) return undefined;
+  // A dateline has a bracket, a dash or a colon within its first 100 characters.
+  let mark = false;
+  for (let i = Math.min(p.length, 100) - 1; i > 0 && !mark; i--) {
+    const c = p.charCodeAt(i);
+    mark = c === 0x28 || c === 0x2013 || c === 0x2014 || c === 0x2d || c === 0x3a;
+  }
+  if (!mark) return undefined;
   const d = datelineAt(p, 0);
   if (!d) return undefined;
   let end = d.end;
@@ -79,11 +97,15 @@ export function paragraphDateline(p: string): { capsEnd: number; end: number } |
   return { capsEnd: d.caps ? d.placeEnd : 0, end };
 }
 
+const NONE: string[] = [];
+
 /**
  * The short form of an organisation's name that the rest of the article may use alone: "Acme" of "Acme Oil Company
  * PJSC" or "Acme Group" (a company form at the end), "Defense" of "Department of Defense" (a head word and "of").
  */
 export function shortForms(name: string): string[] {
+  const lastSpace = name.lastIndexOf(' ');
+  if (lastSpace < 0 || (!COMPANY_WORDS.has(name.slice(lastSpace + 1)) && !name.includes(' of '))) return NONE;
   const words = name.split(' ');
   let n = words.length;
   let form = false;
