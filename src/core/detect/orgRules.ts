@@ -38,7 +38,12 @@ export function andInName(toks: readonly Tok[], and: number, known: (word: strin
   return !(rest.length > 1 && DEMONYMS.has(next.t) && ORG_HEADS.has(rest[rest.length - 1].t));
 }
 
-const CUE_NOUNS = String.raw`compan(?:y|ies)|firms?|groups?|banks?|lenders?|carriers?|airlines?|insurers?|producers?|exporters?|operators?|majors|giants?|rivals?|outlets?|broadcasters?|newspapers?|militias?|parties|party|conglomerates?|manufacturers?|makers?|subsidiar(?:y|ies)|consortium|brokers?|traders?|refiners?|miners?|shippers?`;
+/** Nouns for groups of organisations, and for one: "oil companies X and Y", "the company X". */
+const CUE_NOUN_WORDS = `company companies firm firms group groups bank banks lender lenders carrier carriers airline airlines insurer insurers
+producer producers exporter exporters operator operators majors giant giants rival rivals outlet outlets broadcaster broadcasters newspaper
+newspapers militia militias party parties conglomerate conglomerates manufacturer manufacturers maker makers subsidiary subsidiaries
+consortium broker brokers trader traders refiner refiners miner miners shipper shippers`.split(/\s+/);
+const CUE_NOUNS = CUE_NOUN_WORDS.join('|');
 const NAME_LIST = String.raw`(?:\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*(?:,\s+|\s+(?:and|or)\s+))*`;
 /** "sanctions on X", "oil companies X and Y", "the company X", "companies such as X, Y and Z" (before the name). */
 const CUE_BEFORE = new RegExp(String.raw`\b(?:sanctions?\s+(?:on|against)|(?:${CUE_NOUNS})(?:\s+(?:such\s+as|including|like))?)\s+(?:the\s+)?${NAME_LIST}$`, 'u');
@@ -53,16 +58,17 @@ const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'sharehold
 const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|stake\s+in)\s+(?:the\s+)?$/;
 
 /** Words right before a name (or its list) after which a cue before it can end: "on", "companies", "of", "and"… */
-const CUE_ENDS = new RegExp(String.raw`^(?:${CUE_NOUNS}|on|against|the|as|including|like|of|for|at|in|and|or)$`);
+const CUE_ENDS: ReadonlySet<string> = new Set([...CUE_NOUN_WORDS, 'on', 'against', 'the', 'as', 'including', 'like', 'and', 'or']);
 
-/** Whether the word before s, skipping one space, may end a cue ("sanctions on X", "Shell, X", "shares of X"). */
-function mayFollowCue(p: string, s: number): boolean {
-  if (s < 2 || p.charCodeAt(s - 1) !== 0x20) return false;
-  const c = p.charCodeAt(s - 2);
-  if (c === 0x2c) return true;
+const MEMBER_ENDS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'in', 'the']);
+
+/** The word before s (lowercase ASCII, one space between), ',' after a comma, or '' when there is none. */
+function wordBefore(p: string, s: number): string {
+  if (s < 2 || p.charCodeAt(s - 1) !== 0x20) return '';
+  if (p.charCodeAt(s - 2) === 0x2c) return ',';
   let i = s - 2;
   while (i >= 0 && p.charCodeAt(i) >= 0x61 && p.charCodeAt(i) <= 0x7a) i--;
-  return i < s - 2 && CUE_ENDS.test(p.slice(i + 1, s - 1));
+  return i < s - 2 ? p.slice(i + 1, s - 1) : '';
 }
 
 /** Whether the context around the unknown name p[s, e) makes it an organisation. */
@@ -70,8 +76,10 @@ export function orgCue(p: string, s: number, e: number, after: [string, string |
   if (after && GROUP_NOUNS.has(after[0]) && p.startsWith('the ', s - 4)) return true;
   if (after && MEMBER_NOUNS.has(after[0])) return true;
   if (p.charCodeAt(e) === 0x2c && CUE_AFTER.test(p.slice(e, e + 80))) return true;
-  if (!mayFollowCue(p, s)) return false;
-  return MEMBER_OF.test(p.slice(Math.max(0, s - 40), s)) || CUE_BEFORE.test(p.slice(Math.max(0, s - 160), s));
+  const w = wordBefore(p, s);
+  if (MEMBER_ENDS.has(w) && MEMBER_OF.test(p.slice(Math.max(0, s - 40), s))) return true;
+  // A list ("companies Shell, BP and X") reaches further back than one name.
+  return (w === ',' || CUE_ENDS.has(w)) && CUE_BEFORE.test(p.slice(Math.max(0, s - (w === ',' || w === 'and' || w === 'or' ? 160 : 60)), s));
 }
 
 const ASCII_UPPER = (c: number) => c >= 0x41 && c <= 0x5a;
@@ -83,11 +91,13 @@ const ASCII_UPPER = (c: number) => c >= 0x41 && c <= 0x5a;
 export function paragraphDateline(p: string): { capsEnd: number; end: number } | undefined {
   const c0 = p.charCodeAt(0);
   if (!(ASCII_UPPER(c0) || c0 >= 0x80)) return undefined;
-  // A dateline has a bracket, a dash or a colon within its first 100 characters.
+  // A dateline has a bracket, a colon or a dash after a space within its first 100 characters, and no word before it
+  // starts in lowercase ASCII ("Russia has evacuated …", "Open-source analysts …" are none).
   let mark = false;
-  for (let i = Math.min(p.length, 100) - 1; i > 0 && !mark; i--) {
+  for (let i = 1, n = Math.min(p.length, 100); i < n && !mark; i++) {
     const c = p.charCodeAt(i);
-    mark = c === 0x28 || c === 0x2013 || c === 0x2014 || c === 0x2d || c === 0x3a;
+    if (c === 0x20 && p.charCodeAt(i + 1) >= 0x61 && p.charCodeAt(i + 1) <= 0x7a) return undefined;
+    mark = c === 0x28 || c === 0x3a || ((c === 0x2013 || c === 0x2014 || c === 0x2d) && p.charCodeAt(i - 1) === 0x20);
   }
   if (!mark) return undefined;
   const d = datelineAt(p, 0);
