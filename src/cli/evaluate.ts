@@ -53,6 +53,8 @@ export function formatReport(reports: EvalReport[]): string {
       const s = r.score.labels[l];
       lines.push(`${r.system.padEnd(12)} ${l.padEnd(7)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)} ${String(s.correct).padStart(4)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${pct(s.overlapF1)}`);
     }
+    const m = r.score.micro;
+    lines.push(`${r.system.padEnd(12)} ${'micro'.padEnd(7)} ${String(m.gold).padStart(5)} ${String(m.predicted).padStart(5)} ${String(m.correct).padStart(4)}  ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}  ${pct(m.overlapF1)}`);
     if (r.labels.includes('DATE')) {
       const d = r.score.dateValues;
       lines.push(d.valued === 0

@@ -26,10 +26,14 @@ async function down(step: string): Promise<void> {
   await waitFor(() => { const now = api.claimStep(); return now?.includes(step) && now !== before; }, { message: `the next item in "${step}" (was ${before})` });
 }
 
-/** Marks the selection (or, with `sentence`, the sentence at the cursor) as a claim, taking every suggestion. */
-async function markClaim(sentence = false): Promise<Claim> {
+/**
+ * Marks the selection (or, with `sentence`, the sentence at the cursor; with `span`, a selection Sift offers to trim)
+ * as a claim, taking every suggestion.
+ */
+async function markClaim(sentence = false, span = false): Promise<Claim> {
   const marking = vscode.commands.executeCommand<Claim>('sift.markClaim');
   if (sentence) await enter('Sift: no selection');
+  if (span) await enter('Sift: mark claim: span');
   await enter('(1/2)'); // the suggested source
   await enter('(2/2)'); // the preselected confidence
   const claim = await marking;
@@ -66,6 +70,42 @@ describe('claims', function () {
     const said = text.indexOf('said', src);
     assert.deepStrictEqual(onDisk[0].cue, { start: cpOf(text, said), end: cpOf(text, said) + 4, quote: 'said' });
     assert.strictEqual(onDisk[0].factuality, 'asserted');
+  });
+
+  it('reads a whole first line with its dateline and attribution clause: the speaker, the cue, the factuality, the claim proper', async () => {
+    const api = await siftApi();
+    const editor = await sample('000_f5a8d1d13f9f611e.txt', 'c000line.txt');
+    const text = editor.document.getText();
+    editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.lineAt(0).range.end);
+    const claim = await markClaim(false, true);
+    api.flush();
+    const [onDisk] = claimsOnDisk(editor.document);
+    assert.strictEqual(onDisk?.id, claim.id);
+    const proper = 'Russia has evacuated some of its diplomats out of the Syrian capital Damascus while its embassy continues to function';
+    assert.deepStrictEqual([onDisk.start, onDisk.end, onDisk.quote], [cpOf(text, text.indexOf(proper)), cpOf(text, text.indexOf(proper)) + proper.length, proper]);
+    const src = text.indexOf('Russian Foreign Ministry said.');
+    assert.deepStrictEqual(onDisk.source, { name: 'Russian Foreign Ministry', span: { start: cpOf(text, src), end: cpOf(text, src) + 24, quote: 'Russian Foreign Ministry' } });
+    const said = text.indexOf('said.', src);
+    assert.deepStrictEqual(onDisk.cue, { start: cpOf(text, said), end: cpOf(text, said) + 4, quote: 'said' });
+    assert.strictEqual(onDisk.factuality, 'asserted');
+  });
+
+  it('keeps the whole first line when the person chooses their own selection, and offers the dateline agency second', async () => {
+    const api = await siftApi();
+    const editor = await sample('000_f5a8d1d13f9f611e.txt', 'c000own.txt');
+    const line = editor.document.lineAt(0);
+    editor.selection = new vscode.Selection(line.range.start, line.range.end);
+    const marking = vscode.commands.executeCommand<Claim>('sift.markClaim');
+    await down('Sift: mark claim: span');
+    await enter('Sift: mark claim: span');
+    await down('(1/2)');
+    assert.match(api.claimStep() ?? '', /› IANS$/, 'the agency of the dateline is the second source');
+    await enter('(1/2)');
+    await enter('(2/2)');
+    const claim = await marking;
+    api.flush();
+    const [onDisk] = claimsOnDisk(editor.document);
+    assert.deepStrictEqual([onDisk?.id, onDisk?.quote, onDisk?.source.name, onDisk?.cue?.quote, onDisk?.factuality], [claim.id, line.text, 'IANS', 'said', 'asserted']);
   });
 
   it('leaves nothing behind when Escape cancels', async () => {
@@ -126,7 +166,8 @@ describe('claims', function () {
     const at = editor.document.positionAt(text.indexOf('Russian military envoys negotiated') + 5);
     editor.selection = new vscode.Selection(at, at);
     const claim = await markClaim(true);
-    assert.ok(claim.quote.startsWith('Lababidi told the Financial Times'), claim.quote);
+    // The sentence opens with its attribution: the claim offered first leaves "Lababidi told the … that" out.
+    assert.ok(claim.quote.startsWith('Russian military envoys negotiated'), claim.quote);
     assert.strictEqual(claim.source.name, 'Lababidi');
     assert.deepStrictEqual(api.session(editor.document)!.layer.claims.map((c) => c.id), [claim.id]);
     const range = new vscode.Range(editor.document.positionAt(10), editor.document.positionAt(40));

@@ -12,9 +12,9 @@ export interface Attribution {
   factuality: Factuality;
 }
 
-const SPEECH = [...SPEECH_VERBS].join('|');
+export const SPEECH = [...SPEECH_VERBS].join('|');
 /** A source: a noun phrase of up to eight words (names, "the agency's source", "an anonymous Kremlin source"). */
-const SOURCE = String.raw`((?:[\p{L}\p{N}][\p{L}\p{N}’'.-]*\s+){0,7}?[\p{L}\p{N}][\p{L}\p{N}’'.-]*)`;
+export const SOURCE = String.raw`((?:[\p{L}\p{N}][\p{L}\p{N}’'.-]*\s+){0,7}?[\p{L}\p{N}][\p{L}\p{N}’'.-]*)`;
 const HEDGES = /\b(?:allegedly|reportedly|apparently|presumably|purportedly|supposedly|seemingly|possibly|probably|may have|might have|could have|is said to|are said to|is believed to|unconfirmed)\b/i;
 const DENIALS = /^(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)$/i;
 const REPORTING = /^(?:reported|reports|according to|citing|as reported by|reported by|disclosed|revealed)$/i;
@@ -55,7 +55,7 @@ interface Match {
 
 /** A source phrase must end at punctuation or the end of the clause: otherwise a lazy match would stop after one word. */
 const END = String.raw`(?=\s*(?:[,.;:!?"”’)]|$|\s(?:on|in|at|this|last|that|after|before|while)\b|\s\p{Ll}+ed\b))`;
-const AUX = /\b(?:was|were|is|are|been|be|has|have|had|it)$/i;
+const AUX = /\b(?:was|were|is|are|been|be|has|have|had|it|as)$/i;
 const PREPOSITION = /^(?:on|in|at|by|for|to|from|with|of|about|over|after|before)\b/i;
 
 function at(base: number, whole: string, part: string, from = 0): { start: number; end: number } {
@@ -71,6 +71,8 @@ function after(text: string, from: number, to: number): Match[] {
   if (pass) out.push({ cue: at(from, rest, pass[0].replace(/^[\s"”’'),]*/, '')), rank: 3 });
   const cueSrc = new RegExp(String.raw`^[\s"”’'),]*(?:as\s+)?(reported by|according to|citing|${SPEECH})\s+${SOURCE}${END}`, 'u').exec(rest);
   if (cueSrc && !AUX.test(cueSrc[2]) && !PREPOSITION.test(cueSrc[2])) out.push({ cue: at(from, cueSrc[0], cueSrc[1]), source: at(from, cueSrc[0], cueSrc[2], cueSrc[0].indexOf(cueSrc[1]) + cueSrc[1].length), rank: 1 });
+  const pronoun = new RegExp(String.raw`^[\s"”’'),]*(?:it|he|she|they|we)\s+(${SPEECH})\b`, 'iu').exec(rest);
+  if (pronoun) out.push({ cue: at(from, pronoun[0], pronoun[1], pronoun[0].length - pronoun[1].length), rank: 3 });
   const srcCue = new RegExp(String.raw`^[\s"”’'),]*${SOURCE}\s+(${SPEECH})\b`, 'u').exec(rest);
   if (srcCue && !AUX.test(srcCue[1])) out.push({ source: at(from, srcCue[0], srcCue[1]), cue: at(from, srcCue[0], srcCue[2], srcCue[0].indexOf(srcCue[1]) + srcCue[1].length), rank: 1 });
   // After a later comma of the sentence: "…, the Russian Foreign Ministry said.", "…, TASS reports this morning".

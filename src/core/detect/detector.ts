@@ -4,6 +4,7 @@ import { OffsetIndex } from '../text/offsets';
 import { DateMention, RefDate, detectDates, isoDay, parseIsoDay, statedDate } from './dates';
 import { EntityMention, KnownNames, Unresolved, detectEntities } from './entities';
 import { ARABIC_COMPOUND, ORGS } from './lexicon';
+import { shortForms } from './orgRules';
 
 export interface Suggestion {
   /** Code points, end-exclusive. */
@@ -152,7 +153,9 @@ export class Detector {
       }
       const merged = resolved.length ? [...local, ...resolved].sort((a, b) => a.start - b.start) : local;
       for (const m of merged) {
-        const sug: Suggestion = { start: cp(base + m.start), end: cp(base + m.end), label: m.label, text: m.text, how: m.how };
+        // A speaker the line took for a person is the organisation the article named in full ("Acme said").
+        const label = m.how === 'context' && m.label === 'PERSON' && single.get(m.text) === 'ORG' ? 'ORG' : m.label;
+        const sug: Suggestion = { start: cp(base + m.start), end: cp(base + m.end), label, text: m.text, how: m.how };
         if (m.value) sug.value = m.value;
         if (m.canonical) sug.canonical = m.canonical;
         out.push(sug);
@@ -241,10 +244,13 @@ function documentNames(parts: Part[], wanted?: Set<string>): DocumentNames {
   };
 }
 
-/** The words some line could not label alone. */
+/** The words some line could not label alone, and the speakers it labelled only from context. */
 function unresolvedWords(parts: Part[]): Set<string> {
   const out = new Set<string>();
-  for (const { r } of parts) for (const u of r.unresolved) out.add(u.text);
+  for (const { r } of parts) {
+    for (const u of r.unresolved) out.add(u.text);
+    for (const m of r.local) if (m.how === 'context' && m.label === 'PERSON') out.add(m.text);
+  }
   return out;
 }
 
@@ -343,6 +349,9 @@ function lineNames(entities: EntityMention[]): LineNames {
       if (bare) n.people.push(bare[1]);
     } else if (firstSpace === -1) {
       if (m.how !== 'rule') n.single.push([t, m.label]);
+    } else if (m.label === 'ORG') {
+      // "Acme" after "Acme Oil Company PJSC", "Defense" after "Department of Defense".
+      for (const w of shortForms(t)) n.single.push([w, 'ORG']);
     } else if (m.label === 'PLACE' && m.how === 'rule') {
       // "Khmeimim Air Base" also names "Khmeimim" alone (names of two or three words).
       const second = t.indexOf(' ', firstSpace + 1);

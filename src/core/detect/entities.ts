@@ -1,10 +1,12 @@
 // Entity mentions (PERSON, ORG, PLACE) in one paragraph, by capitalisation runs, word lists, title and suffix rules,
 // and context cues. Offsets are UTF-16 indices into the paragraph.
 import {
-  ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_DESCRIPTORS,
-  PLACE_HEADS, PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLES,
+  ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
+  PLACE_PREPOSITIONS, REGIONS, TITLES,
 } from './lexicon';
+import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker } from './context';
 import { Headline, headlineKind } from './headline';
+import { andInName, eventOrInstrument, joinAt, orgCue, paragraphDateline } from './orgRules';
 import { isJoiner, nextRun } from './runs';
 
 export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
@@ -67,81 +69,6 @@ for (const x of ORGS) BUILTIN.set(x, { label: 'ORG', how: 'lexicon' });
 for (const x of [...COUNTRIES, ...CITIES, ...REGIONS]) BUILTIN.set(x, { label: 'PLACE', how: 'lexicon' });
 const BUILTIN_FIRST = firstWords(BUILTIN.keys());
 
-/** True at the start of a sentence, a line or a quotation, where capitals say nothing. */
-function sentenceStart(p: string, s: number): boolean {
-  let i = s - 1;
-  for (; i >= 0; i--) {
-    const c = p.charCodeAt(i);
-    // space " “ ‘ ' ( [
-    if (c !== 0x20 && c !== 0x22 && c !== 0x201c && c !== 0x2018 && c !== 0x27 && c !== 0x28 && c !== 0x5b) break;
-  }
-  if (i < 0) return true;
-  const c = p.charCodeAt(i);
-  // . ! ? : \n \r – — • |
-  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x0a || c === 0x0d || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x7c;
-}
-
-const PREV_WORD_RE = /([\p{L}]+)[ ]+$/u;
-
-/** The word right before s and the spaces after it (within 24 characters), or ''. */
-function prevWord(p: string, s: number): string {
-  const lo = Math.max(0, s - 24);
-  let i = s - 1;
-  if (i < lo || p.charCodeAt(i) !== 0x20) return '';
-  while (i >= lo && p.charCodeAt(i) === 0x20) i--;
-  let j = i;
-  for (; j >= lo; j--) {
-    const c = p.charCodeAt(j);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
-    // Past ASCII, Unicode decides what a letter is.
-    if (c > 0x7f) {
-      const m = PREV_WORD_RE.exec(p.slice(lo, s));
-      return m ? m[1] : '';
-    }
-    break;
-  }
-  return j === i ? '' : p.slice(j + 1, i + 1);
-}
-
-const NEXT_WORDS_RE = /^ +(\p{Ll}+)(?: (\p{Ll}+))?/u;
-const NEXT_WORDS_AT = / +(\p{Ll}+)(?: (\p{Ll}+))?/uy;
-
-/** The next one or two lowercase words within 40 characters after e (the second undefined when there is none). */
-function nextTwo(p: string, e: number): [string, string | undefined] | undefined {
-  if (p.charCodeAt(e) !== 0x20) return undefined;
-  NEXT_WORDS_AT.lastIndex = e;
-  let m = NEXT_WORDS_AT.exec(p);
-  // Words running past the 40-character window are cut where it ends.
-  if (m && m.index + m[0].length > e + 40) m = NEXT_WORDS_RE.exec(p.slice(e, e + 40));
-  return m ? [m[1], m[2]] : undefined;
-}
-
-const PLACE_OF_RE = /\b(?:port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
-const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
-
-/** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
-function placeContext(p: string, s: number, after: [string, string | undefined] | undefined): boolean {
-  if (after && (PLACE_DESCRIPTORS.has(after[0]) || (after[1] !== undefined && PLACE_DESCRIPTORS.has(`${after[0]} ${after[1]}`)))) return true;
-  // Both patterns end in "of ", "the ", "and " or "or ": check that before running them.
-  if (!(p.startsWith('of ', s - 3) || p.startsWith('the ', s - 4) || p.startsWith('and ', s - 4) || p.startsWith('or ', s - 3))) return false;
-  const before = p.slice(Math.max(0, s - 40), s);
-  if (PLACE_OF_RE.test(before)) return true;
-  // The second of a coordinated pair: "the cities of Tartus and Jableh".
-  return PLACE_PAIR_RE.test(before);
-}
-
-function speaker(after: [string, string | undefined] | undefined): boolean {
-  return !!after && SPEECH_VERBS.has(after[0]);
-}
-
-const RULER_RE = /^(?:['’]s)? (?:regime|administration|clan|dynasty)\b/;
-
-/** "the Assad regime", "Assad's administration": a name before these words is a ruler's. */
-function ruler(p: string, e: number): boolean {
-  const c = p.charCodeAt(e);
-  return (c === 0x20 || c === 0x27 || c === 0x2019) && RULER_RE.test(p.slice(e, e + 20));
-}
-
 function startsWithTitle(p: string, toks: Tok[]): boolean {
   for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, 0, n)) return true;
   return false;
@@ -179,6 +106,9 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
   const mentions: EntityMention[] = [];
   const unresolved: Unresolved[] = [];
   const headline = headlineKind(p);
+  const dateline = paragraphDateline(p);
+  setDatelineEnd(dateline ? dateline.end : -1);
+  const capsEnd = dateline?.capsEnd ?? 0;
   const emit = (toks: Tok[], label: string, how: string, canonical?: string) => {
     const s = toks[0].s;
     const e = toks[toks.length - 1].e;
@@ -190,6 +120,11 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     const base = m.index;
     const run = m.text;
     if (base > 0 && glued(p.charCodeAt(base - 1))) continue;
+    // "KRAMATORSK, Ukraine –": the all-capitals city of a dateline is a place, not an acronym.
+    if (base < capsEnd && upperOnly(run.replace(/ /g, ''))) {
+      emit([{ s: base, e: base + run.length, t: run }], 'PLACE', 'rule');
+      continue;
+    }
     // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
     if (COMMON_CAPITALISED.has(run) && !DEMONYMS.has(run)) continue;
     // Fast path for one plain word ("Russia", "Kremlin", "Lababidi"): what classifyRun does with a single token.
@@ -210,7 +145,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     }
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
   }
-  return { mentions, unresolved };
+  return { mentions: joinAt(p, mentions), unresolved };
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -246,7 +181,8 @@ function splitRun(toks: Tok[]): Tok[][] {
   const flush = () => { if (cur.length) out.push(cur); cur = []; };
   for (const tk of toks) {
     let t = tk;
-    const poss = t.t.endsWith("'s") || t.t.endsWith('’s');
+    // The possessive, also with the modifier letter apostrophe U+02BC ("Doeʼs").
+    const poss = t.t.endsWith("'s") || t.t.endsWith('’s') || t.t.endsWith('ʼs');
     if (hasDigit(t.t) && !NAME_WITH_NUMBER.test(t.t)) { flush(); continue; }
     // "Moscow-backed", "pro-Kremlin": the capitalised part is a name on its own.
     const hy = t.t.includes('-') ? HYPHENATED.exec(t.t) : null;
@@ -298,8 +234,11 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     return classifyRun(p, toks.slice(1), headline, known, emit, unresolved);
   }
   if (headline === 'caps') return classifyHeadline(toks, known, emit);
-  // Coordinated names are separate mentions: "Belarus and North Korea", "Latakia and the Tartous naval facility".
-  const and = toks.findIndex((t) => t.t === 'and' || t.t === '&');
+  // Events and legal instruments are not organisations: "Frankfurt Book Fair", "Executive Order No. 12345".
+  if (eventOrInstrument(p, toks) && !lookup(span(p, toks, 0, toks.length), known)) return;
+  // Coordinated names are separate mentions: "Belarus and North Korea", "Latakia and the Tartous naval facility";
+  // but "Party of Socialists and Democrats" is one.
+  const and = toks.findIndex((t, k) => (t.t === 'and' || t.t === '&') && k > 0 && !andInName(toks, k, (w) => !!lookup(w, known)));
   if (and > 0) {
     classifyRun(p, toks.slice(0, and), headline, known, emit, unresolved);
     return classifyRun(p, toks.slice(and + 1), headline, known, emit, unresolved);
@@ -319,8 +258,8 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
         return;
       }
       // "Ministry of Defense", "Russian Ministry of Foreign Affairs": a head word before "of".
-      const of = rest.findIndex((t) => t.t === 'of');
-      if (of > 0 && ORG_HEADS.has(rest[of - 1].t) && of < rest.length - 1 && (of === 1 || DEMONYMS.has(rest[0].t) || of === rest.length - 2 || !hit)) {
+      const of = rest.findIndex((t) => t.t === 'of' || t.t === 'for');
+      if (of > 0 && ORG_HEADS.has(rest[of - 1].t) && of < rest.length - 1 && (of === 1 || DEMONYMS.has(rest[0].t) || of === rest.length - 2 || !hit || (hit.label === 'PLACE' && hit.n === of - 1))) {
         emit(rest, 'ORG', 'rule');
         return;
       }
@@ -361,11 +300,15 @@ function classifyHeadline(toks: Tok[], known: KnownNames | undefined, emit: Emit
 
 /** Labels capitalised words no list knows. In a title-case headline, where every word has a capital, only strong cues count. */
 function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: boolean, emit: Emit, unresolved: Unresolved[]): void {
-  if (!toks.length) return;
+  if (!toks.length || eventOrInstrument(p, toks)) return;
   const first = toks[0];
   const text = p.slice(first.s, toks[toks.length - 1].e);
   const last = toks[toks.length - 1].t;
-  if (toks.length === 1 && (ORG_HEADS.has(last) || PLACE_HEADS.has(last) || TITLE_WORDS.has(last))) return;
+  if (toks.length === 1 && (ORG_HEADS.has(last) || PLACE_HEADS.has(last) || TITLE_WORDS.has(last))) {
+    // A word of a title ("Defense" of "Defense Minister") may be the short form of a name the article gives in full.
+    if (!ORG_HEADS.has(last) && !PLACE_HEADS.has(last) && !TITLE_SET.has(last)) unresolved.push({ start: first.s, end: first.e, text });
+    return;
+  }
   if (titled) return emit(toks, 'PERSON', 'rule');
   if (toks.length === 1 && upperOnly(first.t) && first.t.replace(/\./g, '').length >= 2) {
     return emit(toks, 'ORG', 'rule');
@@ -380,6 +323,8 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
     for (const t of toks) unresolved.push({ start: t.s, end: t.e, text: t.t });
     return;
   }
+  // "sanctions on X", "oil companies X and Y", "the X group", "X, a company based in …".
+  if (orgCue(p, first.s, toks[toks.length - 1].e, after)) return emit(toks, 'ORG', 'context');
   if (toks.length === 1) {
     if (speaker(after) || ruler(p, first.e)) return emit(toks, 'PERSON', 'context');
     if (sentenceStart(p, first.s)) {

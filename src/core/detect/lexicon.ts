@@ -58,7 +58,28 @@ Press|Telegraph|Guardian|Mail|Express|Today|Review|Monitor|Observer|Company|Corp
 Embassy|Consulate|Union|Organization|Organisation|Association|Federation|Service|Services|Division|Brigade|Regiment|Battalion|Corps|
 Command|Front|Movement|Alliance|Coalition|League|Congress|Parliament|Assembly|Senate|Duma|Court|Tribunal|Government|Administration|
 Authority|Authorities|Enforcement|House|Network|Channel|Television|TV|Radio|Broadcasting|Airlines|Airways|Group|Holdings|Industries|Society|Center|Centre|
-Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch`);
+Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch|
+Independent|Chronicle|Standard|Dispatch|Insider|Courier|Bulletin|Holding|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|
+LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
+Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC`);
+
+/**
+ * Words of a company's name that its short form leaves out: legal forms and business descriptors. "Acme Oil Company
+ * PJSC" is "Acme" later in the article; "Borex Group" is "Borex".
+ */
+export const COMPANY_WORDS = set(`Company|Companies|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Industries|Limited|Co|
+PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Oil|Gas|Energy|Petroleum|Mining|Steel|Motors|Airlines|Airways|Bank`);
+/** The company words that make a name a company's on their own (not "Bank" of "World Bank", nor "Energy"). */
+export const COMPANY_FORMS = set(`Company|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|
+ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE`);
+
+/** Last words of the names of events, which are not organisations: "Frankfurt Book Fair", "G20 Summit". */
+export const EVENT_HEADS = set(`Fair|Fairs|Summit|Forum|Conference|Festival|Expo|Exhibition|Games|Olympics|Olympiad|Championship|
+Championships|Cup|Marathon|Biennale|Biennial|Awards|Gala|Symposium|Dialogue|Week`);
+
+/** Last words of the names of legal instruments, which are not organisations: "Executive Order No. 12345", "Article 5". */
+export const INSTRUMENT_HEADS = set(`Act|Order|Decree|Resolution|Treaty|Accord|Accords|Agreement|Convention|Charter|Protocol|Amendment|
+Article|Articles|Directive|Regulation|Memorandum|Statute|Ordinance|Constitution`);
 
 /** Well-known institutions, outlets and services that are names on their own. */
 export const ORGS = set(`Kremlin|Pentagon|Congress|Parliament|Senate|Duma|Knesset|Bundestag|Politburo|NATO|Nato|UN|United Nations|UNESCO|UNICEF|
@@ -142,4 +163,9 @@ Theoretically|Reportedly|Allegedly|Apparently|Despite|Dear|Please|Thank|Thanks|Y
 Did|Will|Would|Can|Could|May|Might|Must|Shall|Should|Let|Remind|Follow|Join|Read|See|Watch|Open|Latest|Copyright|Breaking|Update|
 Updated|Satellite|Rebel|Rebels|Russian|Syrian|Officials|Official|Ministry|Government|Embassy|Sources|Source|Three|Another|Lead|Photo|
 Video|Analysis|Opinion|Editorial|Comment|Exclusive|Live|Report|Reports|Statement|News|Your|With|Within|Ahead|Amid|Inside|Outside|
-During|Regardless|Whether|Whatever|Perhaps|Maybe|Once|Twice|Again|Together|Including|Excluding|Except|Like|Unlike|Given|Based`);
+During|Regardless|Whether|Whatever|Perhaps|Maybe|Once|Twice|Again|Together|Including|Excluding|Except|Like|Unlike|Given|Based|
+Analysts|Residents|Witnesses|Researchers|Scientists|Experts|Investors|Critics|Prosecutors|Doctors|Diplomats|Activists|Lawmakers|Economists|
+Observers|Organizers|Organisers|Protesters|Workers|Traders|Villagers|Locals|Rescuers|Medics|Students|Teachers|Parents|Voters|Fans|Players|
+Officers|Soldiers|Troops|Militants|Insurgents|Firefighters|Engineers|Farmers|Participants|Negotiators|Mediators|Survivors|Relatives|
+Lawyers|Judges|Ministers|Leaders|Members|Supporters|Opponents|Executives|Employees|Shareholders|Authors|Editors|Reporters|Journalists|
+Commentators|Campaigners|Volunteers|Passengers|Patients|Victims|Families|Neighbours|Neighbors|Pilots|Crews|Guards|Inspectors|Regulators`);

@@ -1,7 +1,8 @@
 // Claims from the keyboard: mark (selection or sentence), edit, re-span, undo; plus the lightbulb on a selection.
 // Linking claims is in claimLinks.ts.
 import * as vscode from 'vscode';
-import { Attribution, suggestAttribution } from '../../core/detect/attribution';
+import { Attribution } from '../../core/detect/attribution';
+import { readClaim } from '../../core/detect/claimReading';
 import { sentenceAt } from '../../core/text/sentences';
 import { ClaimAnnotation } from '../../core/model';
 import { ArticleSession } from '../../core/session/session';
@@ -43,7 +44,7 @@ export function claimAt(sessions: Sessions, id?: string): ClaimTarget | undefine
  * organisations, then sources used in the workspace. Also returns the attribution found in the text. */
 function sourceOptions(sv: Services, doc: vscode.TextDocument, session: ArticleSession, u16Start: number, u16End: number): { options: SourceOption[]; attribution: Attribution } {
   const { index } = session.article;
-  const a = suggestAttribution(doc.getText(), u16Start, u16End);
+  const a = readClaim(doc.getText(), u16Start, u16End).attribution;
   const options: SourceOption[] = [];
   const seen = new Set<string>();
   const add = (o: SourceOption) => { if (!seen.has(o.name.toLowerCase())) { seen.add(o.name.toLowerCase()); options.push(o); } };
@@ -56,14 +57,25 @@ function sourceOptions(sv: Services, doc: vscode.TextDocument, session: ArticleS
   return { options, attribution: a };
 }
 
-/** The selection, or (after a confirmation) the sentence around the cursor; undefined when declined. */
+/**
+ * The claim's range: the selection, or (after a confirmation) the sentence around the cursor. When it holds a dateline
+ * or an attribution clause ("Moscow, Dec 16 (IANS) …, the Foreign Ministry said."), the claim without them is offered
+ * first and the selection (or whole sentence) second. Undefined when declined.
+ */
 async function claimRange(editor: vscode.TextEditor, steps: StepTracker): Promise<vscode.Range | undefined> {
-  if (!editor.selection.isEmpty) return editor.selection;
   const doc = editor.document;
-  const s = sentenceAt(doc.getText(), doc.offsetAt(editor.selection.active));
-  const range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
-  const ok = await steps.pick([{ label: 'Mark this sentence as a claim', description: short(doc.getText(range)) }], { title: 'Sift: no selection' });
-  return ok && range;
+  const text = doc.getText();
+  const empty = editor.selection.isEmpty;
+  const own = empty ? sentenceAt(text, doc.offsetAt(editor.selection.active)) : { start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) };
+  const reading = readClaim(text, own.start, own.end);
+  if (!empty && !reading.trimmed) return editor.selection;
+  const rangeOf = (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
+  type Item = vscode.QuickPickItem & { range: vscode.Range };
+  const items: Item[] = [];
+  if (reading.trimmed) items.push({ label: 'Mark the claim without its dateline and attribution', description: short(text.slice(reading.start, reading.end)), range: rangeOf(reading.start, reading.end) });
+  items.push({ label: empty ? 'Mark this sentence as a claim' : 'Keep your selection', description: short(text.slice(own.start, own.end)), range: rangeOf(own.start, own.end) });
+  const picked = await steps.pick(items, { title: empty ? 'Sift: no selection' : 'Sift: mark claim: span' });
+  return picked?.range;
 }
 
 function markClaim(sv: Services): vscode.Disposable {

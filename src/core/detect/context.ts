@@ -1,0 +1,96 @@
+// The context of a name in its paragraph: sentence starts, the word before, the words after, place and speaker cues.
+// Offsets are UTF-16 indices into the paragraph.
+import { PLACE_DESCRIPTORS, SPEECH_VERBS } from './lexicon';
+
+/** Where the current paragraph's dateline ends ("Moscow, Dec 16 (IANS) "): a sentence starts there. Set per paragraph. */
+let datelineEnd = -1;
+
+/** detectEntities tells where the dateline of the paragraph it reads ends (-1: none). */
+export function setDatelineEnd(end: number): void {
+  datelineEnd = end;
+}
+
+/** Closing quotes and brackets: ” ’ ) ]. */
+const isCloser = (c: number) => c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+
+/** True at the start of a sentence, a line or a quotation, where capitals say nothing. */
+export function sentenceStart(p: string, s: number): boolean {
+  if (s === datelineEnd) return true;
+  let i = s - 1;
+  for (; i >= 0; i--) {
+    const c = p.charCodeAt(i);
+    // space " “ ‘ ' ( [
+    if (c !== 0x20 && c !== 0x22 && c !== 0x201c && c !== 0x2018 && c !== 0x27 && c !== 0x28 && c !== 0x5b) break;
+  }
+  if (i < 0) return true;
+  const c = p.charCodeAt(i);
+  // After a stop and its closing quotes or brackets: "… Damascus.” The", "(… left.) The".
+  if (isCloser(c)) {
+    while (i > 0 && isCloser(p.charCodeAt(i - 1))) i--;
+    const d = p.charCodeAt(i - 1);
+    return d === 0x2e || d === 0x21 || d === 0x3f;
+  }
+  // . ! ? : \n \r – — • |
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x0a || c === 0x0d || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x7c;
+}
+
+const PREV_WORD_RE = /([\p{L}]+)[ ]+$/u;
+
+/** The word right before s and the spaces after it (within 24 characters), or ''. */
+export function prevWord(p: string, s: number): string {
+  const lo = Math.max(0, s - 24);
+  let i = s - 1;
+  if (i < lo || p.charCodeAt(i) !== 0x20) return '';
+  while (i >= lo && p.charCodeAt(i) === 0x20) i--;
+  let j = i;
+  for (; j >= lo; j--) {
+    const c = p.charCodeAt(j);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
+    // Past ASCII, Unicode decides what a letter is.
+    if (c > 0x7f) {
+      const m = PREV_WORD_RE.exec(p.slice(lo, s));
+      return m ? m[1] : '';
+    }
+    break;
+  }
+  return j === i ? '' : p.slice(j + 1, i + 1);
+}
+
+const NEXT_WORDS_RE = /^ +(\p{Ll}+)(?: (\p{Ll}+))?/u;
+const NEXT_WORDS_AT = / +(\p{Ll}+)(?: (\p{Ll}+))?/uy;
+
+/** The next one or two lowercase words within 40 characters after e (the second undefined when there is none). */
+export function nextTwo(p: string, e: number): [string, string | undefined] | undefined {
+  if (p.charCodeAt(e) !== 0x20) return undefined;
+  NEXT_WORDS_AT.lastIndex = e;
+  let m = NEXT_WORDS_AT.exec(p);
+  // Words running past the 40-character window are cut where it ends.
+  if (m && m.index + m[0].length > e + 40) m = NEXT_WORDS_RE.exec(p.slice(e, e + 40));
+  return m ? [m[1], m[2]] : undefined;
+}
+
+const PLACE_OF_RE = /\b(?:port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
+const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
+
+/** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
+export function placeContext(p: string, s: number, after: [string, string | undefined] | undefined): boolean {
+  if (after && (PLACE_DESCRIPTORS.has(after[0]) || (after[1] !== undefined && PLACE_DESCRIPTORS.has(`${after[0]} ${after[1]}`)))) return true;
+  // Both patterns end in "of ", "the ", "and " or "or ": check that before running them.
+  if (!(p.startsWith('of ', s - 3) || p.startsWith('the ', s - 4) || p.startsWith('and ', s - 4) || p.startsWith('or ', s - 3))) return false;
+  const before = p.slice(Math.max(0, s - 40), s);
+  if (PLACE_OF_RE.test(before)) return true;
+  // The second of a coordinated pair: "the cities of Tartus and Jableh".
+  return PLACE_PAIR_RE.test(before);
+}
+
+export function speaker(after: [string, string | undefined] | undefined): boolean {
+  return !!after && SPEECH_VERBS.has(after[0]);
+}
+
+const RULER_RE = /^(?:['’]s)? (?:regime|administration|clan|dynasty)\b/;
+
+/** "the Assad regime", "Assad's administration": a name before these words is a ruler's. */
+export function ruler(p: string, e: number): boolean {
+  const c = p.charCodeAt(e);
+  return (c === 0x20 || c === 0x27 || c === 0x2019) && RULER_RE.test(p.slice(e, e + 20));
+}

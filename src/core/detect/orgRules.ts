@@ -1,0 +1,142 @@
+// Rules for organisations that need more than a head word (issue 16): names with "and" and "at" in them, events and
+// legal instruments that are not organisations, cues that make an unknown word an organisation, the all-capitals city
+// of a dateline, and the short form of a company's name. Offsets are UTF-16 indices into one paragraph.
+import { datelineAt } from './dateline';
+import { COMMON_CAPITALISED, COMPANY_FORMS, COMPANY_WORDS, DEMONYMS, EVENT_HEADS, INSTRUMENT_HEADS, ORG_HEADS } from './lexicon';
+
+interface Tok { s: number; e: number; t: string }
+
+const NUMBER_AFTER = /^\s*(?:No\.?\s*)?\d/;
+
+/**
+ * Whether the words name an event ("Frankfurt Book Fair", "G20 Summit") or a legal instrument ("Executive Order No.
+ * 12345", "Article 5", "Patriot Act"): no organisation, and no entity at all.
+ */
+export function eventOrInstrument(p: string, toks: readonly Tok[]): boolean {
+  let n = toks.length;
+  if (n > 1 && toks[n - 1].t === 'No') n--;
+  if (!n) return false;
+  const last = toks[n - 1];
+  if (EVENT_HEADS.has(last.t)) return n > 1;
+  if (!INSTRUMENT_HEADS.has(last.t)) return false;
+  // "Order" and "Article" are instruments with their number ("Order No. 12345", "Article 5"); the others as they are.
+  if (last.t === 'Order' || last.t === 'Article' || last.t === 'Articles') return n < toks.length || NUMBER_AFTER.test(p.slice(last.e, last.e + 8));
+  return n > 1;
+}
+
+/**
+ * Whether the "and" at toks[and] joins two words of one name: "Party of Socialists and Democrats", "Department of
+ * Health and Human Services". It does after a head word and "of" or "for", unless what follows opens another name:
+ * "the …", a name known on its own, or a demonym with a head word ("… and Russian Foreign Ministry").
+ */
+export function andInName(toks: readonly Tok[], and: number, known: (word: string) => boolean): boolean {
+  let headOf = false;
+  for (let k = 0; k + 1 < and && !headOf; k++) headOf = ORG_HEADS.has(toks[k].t) && (toks[k + 1].t === 'of' || toks[k + 1].t === 'for');
+  const next = toks[and + 1];
+  if (!headOf || !next || next.t === 'the' || known(next.t)) return false;
+  const rest = toks.slice(and + 1);
+  return !(rest.length > 1 && DEMONYMS.has(next.t) && ORG_HEADS.has(rest[rest.length - 1].t));
+}
+
+/** Nouns for groups of organisations, and for one: "oil companies X and Y", "the company X". */
+const CUE_NOUN_WORDS = `company companies firm firms group groups bank banks lender lenders carrier carriers airline airlines insurer insurers
+producer producers exporter exporters operator operators majors giant giants rival rivals outlet outlets broadcaster broadcasters newspaper
+newspapers militia militias party parties conglomerate conglomerates manufacturer manufacturers maker makers subsidiary subsidiaries
+consortium broker brokers trader traders refiner refiners miner miners shipper shippers`.split(/\s+/);
+const CUE_NOUNS = CUE_NOUN_WORDS.join('|');
+const NAME_LIST = String.raw`(?:\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*(?:,\s+|\s+(?:and|or)\s+))*`;
+/** "sanctions on X", "oil companies X and Y", "the company X", "companies such as X, Y and Z" (before the name). */
+const CUE_BEFORE = new RegExp(String.raw`\b(?:sanctions?\s+(?:on|against)|(?:${CUE_NOUNS})(?:\s+(?:such\s+as|including|like))?)\s+(?:the\s+)?${NAME_LIST}$`, 'u');
+const APPOSITION_NOUNS = String.raw`${CUE_NOUNS}|agency|organi[sz]ation|charity|start-?up|watchdog|think\s+tank|NGO|network|movement|news\s+agency|broadcaster|outlet|platform|service|operator`;
+/** "X, a company based in …", "X, an oil firm", "X, the state-owned lender," (after the name). */
+const CUE_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}?(?:${APPOSITION_NOUNS})(?=\s*(?:[,.;:)]|$|\s(?:based|that|which|in|from|with|owned|run|of|and|registered|headquartered|listed|operating|founded|controlled|linked|backed|close|whose)\b))`, 'u');
+/** "the X group", "the X militia": a lowercase group noun right after the name. */
+const GROUP_NOUNS: ReadonlySet<string> = new Set(['group', 'company', 'firm', 'militia', 'movement', 'consortium', 'conglomerate', 'network', 'outlet', 'broadcaster', 'newspaper', 'daily', 'agency', 'party']);
+/** "X shares", "X spokeswoman": what only a company or an organisation has, right after the name. */
+const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'shareholders', 'spokesperson', 'spokesman', 'spokeswoman', 'employees', 'executives', 'subsidiary']);
+/** "shares of X", "a spokeswoman for X", "the chief executive of X", "a stake in X" (before the name). */
+const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|stake\s+in)\s+(?:the\s+)?$/;
+
+/** Words right before a name (or its list) after which a cue before it can end: "on", "companies", "of", "and"… */
+const CUE_ENDS: ReadonlySet<string> = new Set([...CUE_NOUN_WORDS, 'on', 'against', 'the', 'as', 'including', 'like', 'and', 'or']);
+
+const MEMBER_ENDS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'in', 'the']);
+
+/** The word before s (lowercase ASCII, one space between), ',' after a comma, or '' when there is none. */
+function wordBefore(p: string, s: number): string {
+  if (s < 2 || p.charCodeAt(s - 1) !== 0x20) return '';
+  if (p.charCodeAt(s - 2) === 0x2c) return ',';
+  let i = s - 2;
+  while (i >= 0 && p.charCodeAt(i) >= 0x61 && p.charCodeAt(i) <= 0x7a) i--;
+  return i < s - 2 ? p.slice(i + 1, s - 1) : '';
+}
+
+/** Whether the context around the unknown name p[s, e) makes it an organisation. */
+export function orgCue(p: string, s: number, e: number, after: [string, string | undefined] | undefined): boolean {
+  if (after && GROUP_NOUNS.has(after[0]) && p.startsWith('the ', s - 4)) return true;
+  if (after && MEMBER_NOUNS.has(after[0])) return true;
+  if (p.charCodeAt(e) === 0x2c && CUE_AFTER.test(p.slice(e, e + 80))) return true;
+  const w = wordBefore(p, s);
+  if (MEMBER_ENDS.has(w) && MEMBER_OF.test(p.slice(Math.max(0, s - 40), s))) return true;
+  // A list ("companies Shell, BP and X") reaches further back than one name.
+  return (w === ',' || CUE_ENDS.has(w)) && CUE_BEFORE.test(p.slice(Math.max(0, s - (w === ',' || w === 'and' || w === 'or' ? 160 : 60)), s));
+}
+
+const ASCII_UPPER = (c: number) => c >= 0x41 && c <= 0x5a;
+
+/**
+ * The paragraph's dateline, if it opens with one: where its all-capitals place words end (0 when the place is not in
+ * capitals), and where the dateline ends (a sentence starts there). Cheap for the paragraphs that cannot be one.
+ */
+export function paragraphDateline(p: string): { capsEnd: number; end: number } | undefined {
+  const c0 = p.charCodeAt(0);
+  if (!(ASCII_UPPER(c0) || c0 >= 0x80)) return undefined;
+  // A dateline has a bracket, a colon or a dash after a space within its first 100 characters, and no word before it
+  // starts in lowercase ASCII ("Russia has evacuated …", "Open-source analysts …" are none).
+  let mark = false;
+  for (let i = 1, n = Math.min(p.length, 100); i < n && !mark; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 0x20 && p.charCodeAt(i + 1) >= 0x61 && p.charCodeAt(i + 1) <= 0x7a) return undefined;
+    mark = c === 0x28 || c === 0x3a || ((c === 0x2013 || c === 0x2014 || c === 0x2d) && p.charCodeAt(i - 1) === 0x20);
+  }
+  if (!mark) return undefined;
+  const d = datelineAt(p, 0);
+  if (!d) return undefined;
+  let end = d.end;
+  while (p.charCodeAt(end) === 0x20) end++;
+  return { capsEnd: d.caps ? d.placeEnd : 0, end };
+}
+
+const NONE: string[] = [];
+
+/**
+ * The short form of an organisation's name that the rest of the article may use alone: "Acme" of "Acme Oil Company
+ * PJSC" or "Acme Group" (a company form at the end), "Defense" of "Department of Defense" (a head word and "of").
+ */
+export function shortForms(name: string): string[] {
+  const lastSpace = name.lastIndexOf(' ');
+  if (lastSpace < 0 || (!COMPANY_WORDS.has(name.slice(lastSpace + 1)) && !name.includes(' of '))) return NONE;
+  const words = name.split(' ');
+  let n = words.length;
+  let form = false;
+  while (n > 1 && COMPANY_WORDS.has(words[n - 1])) form = COMPANY_FORMS.has(words[--n]) || form;
+  const out: string[] = [];
+  if (form && n === 1) out.push(words[0]);
+  const k = words.length;
+  if (k >= 3 && words[k - 2] === 'of' && ORG_HEADS.has(words[k - 3]) && !COMMON_CAPITALISED.has(words[k - 1]) && words[k - 1] !== 'State') out.push(words[k - 1]);
+  return out;
+}
+
+/** "Union for Democracy at Work": an organisation named with "for" or "of", then "at" and a name, is one name. */
+export function joinAt<M extends { start: number; end: number; text: string; label: string }>(p: string, mentions: M[]): M[] {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const m = mentions[i];
+    const n = mentions[i + 1];
+    if (m.label === 'ORG' && n.start === m.end + 4 && p.startsWith(' at ', m.end) && / (?:for|of) /.test(m.text)) {
+      m.end = n.end;
+      m.text = p.slice(m.start, m.end);
+      mentions.splice(i + 1, 1);
+    }
+  }
+  return mentions;
+}
