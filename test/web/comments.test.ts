@@ -30,8 +30,13 @@ describe('web: comment threads', function () {
     assert.deepStrictEqual([saved.on, saved.text], [{ annotator: 'bob', id: 'e-m' }, TEXT]);
     assert.ok(!fs.readFileSync(sidecarOf(name, 'bob'), 'utf8').includes(TEXT), 'bob\'s sidecar is not written');
 
+    // An earlier test may have left the Output view open and focused, and the workbench restores it after a reload
+    // ("expand all comments" acts on the focused editor): close it, so the article's editor is the one acted on.
+    await rpc({ op: 'command', command: 'workbench.action.closePanel' });
     await web().reload();
+    await rpc({ op: 'command', command: 'workbench.action.closePanel' });
     await rpc({ op: 'open', path: name });
+    await rpc({ op: 'command', command: 'workbench.action.focusActiveEditorGroup' });
     const widget = web().page.locator('.editor-group-container.active .monaco-editor .review-widget');
     await waitFor(async () => {
       await rpc({ op: 'command', command: 'workbench.action.expandAllComments' });

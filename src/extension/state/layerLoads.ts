@@ -20,6 +20,9 @@ export interface PendingLoad {
   /** The article's text now (after the queued edits). */
   text: string;
   queue: QueuedEdit[];
+  /** Settles when the load is over (loaded, failed, or no longer wanted). */
+  over: Promise<void>;
+  end: () => void;
 }
 
 export class LayerLoads {
@@ -34,13 +37,21 @@ export class LayerLoads {
   }
 
   start(key: string, doc: vscode.TextDocument, annotator: string, text: string): PendingLoad {
-    const load: PendingLoad = { file: doc.uri.fsPath, annotator, doc, text, queue: [] };
+    let end = () => undefined as void;
+    const over = new Promise<void>((resolve) => { end = resolve; });
+    const load: PendingLoad = { file: doc.uri.fsPath, annotator, doc, text, queue: [], over, end };
     this.pending.set(key, load);
     return load;
   }
 
+  /** Settles when the layer's load is over (at once when none is pending). */
+  over(key: string): Promise<void> {
+    return this.pending.get(key)?.over ?? Promise.resolve();
+  }
+
   /** True when `load` is still wanted (not closed or reset meanwhile); it is no longer pending after this. */
   finish(key: string, load: PendingLoad): boolean {
+    queueMicrotask(load.end);
     if (this.pending.get(key) !== load) return false;
     this.pending.delete(key);
     return true;
@@ -59,13 +70,14 @@ export class LayerLoads {
   /** Forgets the loads of an article (closed); returns them. */
   drop(file: string): PendingLoad[] {
     const gone = [...this.pending].filter(([, l]) => l.file === file);
-    for (const [key] of gone) this.pending.delete(key);
+    for (const [key, l] of gone) { this.pending.delete(key); l.end(); }
     return gone.map(([, l]) => l);
   }
 
   /** Forgets every load (the annotator changed); returns them. */
   clear(): PendingLoad[] {
     const all = [...this.pending.values()];
+    for (const l of all) l.end();
     this.pending.clear();
     return all;
   }

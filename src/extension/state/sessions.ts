@@ -98,9 +98,8 @@ export class Sessions extends Disposable {
   }
 
   /**
-   * The session of one layer of an article, opened on first use: the current annotator's (as `get`), `gold` (editable
-   * through `mutate`, its sidecar created on the first write), or another annotator's, read-only (it follows the
-   * article's edits in memory and reloads from disk, but is never changed or saved).
+   * One layer of an article, opened on first use: the current annotator's (as `get`), `gold` (editable through `mutate`,
+   * its sidecar created on the first write), or another's, read-only (follows edits and the disk, never saved).
    */
   getLayer(doc: vscode.TextDocument, annotator: string): ArticleSession | undefined {
     const key = layerKey(doc.uri.fsPath, annotator);
@@ -111,12 +110,14 @@ export class Sessions extends Disposable {
     return this.open(doc, annotator)?.session;
   }
 
-  /**
-   * Whether a layer's big sidecar is being loaded off the extension host: `getLayer` gives undefined until it is
-   * loaded, and `onDidChange` fires with the session then.
-   */
+  /** Whether a layer is being loaded off the host (big sidecar; every layer on the web): `getLayer` gives undefined. */
   isLoading(doc: vscode.TextDocument, annotator = this.annotator.id): boolean {
     return this.loads.has(layerKey(doc.uri.fsPath, annotator));
+  }
+
+  /** A layer, waiting for its load when it is loaded off the host; undefined when it cannot be opened. */
+  async whenLayer(doc: vscode.TextDocument, annotator: string): Promise<ArticleSession | undefined> {
+    return this.getLayer(doc, annotator) ?? (await this.loads.over(layerKey(doc.uri.fsPath, annotator)), this.getLayer(doc, annotator));
   }
 
   /** Whether a session is the current annotator's own layer (the one the views show). */

@@ -21,7 +21,7 @@ export class ReviewGold {
   /** The gold session of an article (opened, with its document, when needed). */
   private async goldOf(article: string): Promise<ArticleSession | undefined> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === article) ?? await vscode.workspace.openTextDocument(article);
-    const s = this.sessions.getLayer(doc, GOLD);
+    const s = await this.sessions.whenLayer(doc, GOLD);
     if (!s) void vscode.window.showWarningMessage(`Sift cannot open the gold layer of ${vscode.workspace.asRelativePath(article)}.`);
     return s;
   }

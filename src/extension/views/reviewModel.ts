@@ -93,7 +93,7 @@ export class ReviewState extends Disposable {
       const found = await this.detect(article);
       if (found) this.detector.set(article, detectorLayer(found.text, found.suggestions, { article: path.basename(article) }));
     } else this.detector.delete(article);
-    this.openLayers(article, annotators);
+    await this.openLayers(article, annotators);
     const review = await this.align(article, [...annotators].sort(), mode);
     this.emitter.fire(article);
     return review;
@@ -101,12 +101,13 @@ export class ReviewState extends Disposable {
 
   /**
    * Opens the compared layers' sessions (colleagues' read-only, and gold) on the open article, so their offsets follow
-   * the editor's unsaved edits as the current annotator's do; the index's copy is the text on disk.
+   * the editor's unsaved edits as the current annotator's do; the index's copy is the text on disk. A layer loaded off
+   * the host (a big sidecar; every layer in the browser) is waited for, so the first alignment already uses it.
    */
-  private openLayers(article: string, annotators: readonly string[]): void {
+  private async openLayers(article: string, annotators: readonly string[]): Promise<void> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === article);
     if (!doc) return;
-    for (const a of [...annotators, GOLD]) if (a !== DETECTOR && this.knowledge.index.layer(article, a)) this.sessions.getLayer(doc, a);
+    await Promise.all([...annotators, GOLD].filter((a) => a !== DETECTOR && this.knowledge.index.layer(article, a)).map((a) => this.sessions.whenLayer(doc, a)));
   }
 
   /** Turns review off for an article; its decorations, status and view entries go. */

@@ -47,7 +47,7 @@ export class Suggestions extends Disposable {
     this._register(vscode.window.onDidChangeVisibleTextEditors((eds) => eds.forEach((e) => this.request(e.document, 0))));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)));
-    this._register(sessions.onDidChange((s) => this.redraw(s.articlePath)));
+    this._register(sessions.onDidChange((s) => this.onSession(s)));
     this._register(knowledge.onDidChange(() => this.relearn()));
     this._register(registerCommand(Commands.toggleSuggestions, () => this.toggle()));
     void knowledge.ready();
@@ -147,6 +147,16 @@ export class Suggestions extends Disposable {
     this.state.set(key, { version, detection, ref });
     this.redraw(doc.uri.fsPath);
     this.emitter.fire(doc);
+  }
+
+  /**
+   * A layer changed or finished loading. A layer loaded off the extension host (a big sidecar; every layer in the
+   * browser) comes after the editor asked for suggestions, when `run` found no session: detect now.
+   */
+  private onSession(session: ArticleSession): void {
+    const doc = this.sessions.documentFor(session);
+    if (doc && session === this.sessions.get(doc) && !this.state.has(doc.uri.toString()) && !this.timers.has(doc.uri.toString())) this.request(doc, 0);
+    this.redraw(session.articlePath);
   }
 
   private redraw(file: string): void {
