@@ -21,8 +21,7 @@ import { messageText } from '../platform/markdown';
 
 interface Entry {
   session: ArticleSession;
-  /** The annotator whose layer this is (also `session.annotator`). */
-  annotator: string;
+  annotator: string; // the layer's annotator (also `session.annotator`)
   /** The document text the session's offsets refer to. */
   text: string;
   doc: vscode.TextDocument;
