@@ -36,27 +36,7 @@ export async function rpc<T>(request: ProbeRequest, opts?: { timeout?: number; m
   return await web().rpc(request, opts) as T;
 }
 
-export interface WaitOptions { timeout?: number; message?: string; interval?: number }
-
-export type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-/** Polls `predicate` until it gives something truthy; an exception counts as "not yet". */
-export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 30_000, message = 'a condition', interval = 50 }: WaitOptions = {}): Promise<Truthy<T>> {
-  const until = Date.now() + timeout;
-  let last: unknown;
-  let error: unknown;
-  for (;;) {
-    try {
-      last = await predicate();
-      error = undefined;
-      if (last) return last as Truthy<T>;
-    } catch (e) {
-      error = e;
-    }
-    if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${message}${error instanceof Error ? `: ${error.message}` : `; last seen: ${JSON.stringify(last)}`}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
+export { Truthy, WaitOptions, waitFor } from '../support/waitFor';
 
 let counter = 0;
 /** A copy of a sample article in the workspace under a name no other test uses; returns its workspace-relative name. */
