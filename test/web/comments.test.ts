@@ -39,6 +39,8 @@ describe('web: comment threads', function () {
     await rpc({ op: 'command', command: 'workbench.action.focusActiveEditorGroup' });
     const widget = web().page.locator('.editor-group-container.active .monaco-editor .review-widget');
     await waitFor(async () => {
+      // The restored workbench may move focus (a panel, a notification) while it settles: each look acts on the editor.
+      await rpc({ op: 'command', command: 'workbench.action.focusActiveEditorGroup' });
       await rpc({ op: 'command', command: 'workbench.action.expandAllComments' });
       return (await widget.allInnerTexts()).some((t) => t.includes(TEXT));
     }, { timeout: 60_000, interval: 500,
