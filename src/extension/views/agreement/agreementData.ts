@@ -47,6 +47,8 @@ export interface ComputeOptions {
   budgetMs?: number;
   /** Where the report is computed (default: on this thread, in slices); `workerAgreement` runs it in a worker. */
   runner?: AgreementRunner;
+  /** An article's annotators under sift.assignments.yaml (undefined: not assigned), as `sift agree` reads them. */
+  assigned?: (article: string) => readonly string[] | undefined;
 }
 
 const nextTurn = yieldTurn;
@@ -102,7 +104,8 @@ async function gather(index: CorpusIndex, f: AgreementFilter, options: ComputeOp
     const name = options.name(article);
     for (const l of a.layers) if (l.annotator !== DETECTOR) annotators.add(l.annotator);
     if (a.layers.some((l) => l.annotator !== DETECTOR)) folders.add(path.posix.dirname(name.split(path.sep).join('/')));
-    jobs.push({ name, path: article, layers: a.layers, scope: inFolders(name, f.folders), ...(a.broken.length ? { broken: brokenWhy(a.broken) } : {}) });
+    const assigned = options.assigned?.(article);
+    jobs.push({ name, path: article, layers: a.layers, scope: inFolders(name, f.folders), ...(a.broken.length ? { broken: brokenWhy(a.broken) } : {}), ...(assigned ? { assigned: [...assigned] } : {}) });
     await clock.maybePause();
   }
   return { jobs, annotators, folders };
