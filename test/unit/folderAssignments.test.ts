@@ -70,7 +70,7 @@ describe('assignments of every workspace folder (the editor\'s, through the file
   });
 
   it('a port\'s refusal (too big, unreadable) is the file\'s problem; any other failure is thrown, not hidden', async () => {
-    const refusing = (e: Error): FileSystemPort => ({ ...new NodeFileSystem(), readText: () => Promise.reject(e) } as FileSystemPort);
+    const refusing = (e: Error): FileSystemPort => new (class extends NodeFileSystem { readText(): Promise<string> { return Promise.reject(e); } })();
     const big = await readFolderAssignments(refusing(new ReadRefusal('f', 'too-large', 'is over the 5 MB limit')), one);
     assert.match(big?.error ?? '', /is over the 5 MB limit/);
     const missing = await readFolderAssignments(refusing(new ReadRefusal('f', 'missing', 'does not exist')), one);
@@ -103,12 +103,13 @@ describe('the editor\'s agreement report under an assignment', () => {
   const T = 'Syrian President Bashar al-Assad met Vladimir Putin in Moscow on Monday, the Kremlin said.';
   let c: BuiltCorpus;
   let index: CorpusIndex;
-  /** a.txt: ana, bob assigned (cal not, and disagrees); b.txt: ana, cal assigned, cal has no layer (waits); c.txt: not named. */
+  /** a.txt: ana, bob assigned (cal and eve not, and disagree; eve has no other layer); b.txt: ana, cal assigned, cal has no layer (waits); c.txt: not named. */
   beforeEach(async () => {
     c = aCorpus()
       .withArticle('a.txt', T)
       .annotatedBy(['ana', 'bob'], (l) => l.withEntity('Bashar al-Assad', 'PERSON').withEntity('Moscow', 'PLACE'))
       .annotatedBy('cal', (l) => l.withEntity('Vladimir Putin', 'ORG'))
+      .annotatedBy('eve', (l) => l.withEntity('Moscow', 'ORG'))
       .withArticle('b.txt', T)
       .annotatedBy(['ana', 'bob'], (l) => l.withEntity('Moscow', 'PLACE'))
       .withArticle('c.txt', T)
@@ -129,9 +130,11 @@ describe('the editor\'s agreement report under an assignment', () => {
     assert.strictEqual(cli.code, 0, cli.err);
     assert.deepStrictEqual(JSON.parse(JSON.stringify(here.report)), JSON.parse(cli.out));
     const counts = (here.report.counts as { assignment?: unknown }).assignment;
-    assert.deepStrictEqual(counts, { not_annotated_yet: 1, not_assigned: 2, excluded: [{ article: 'b.txt', annotator: 'cal', reason: 'not-annotated-yet' }] });
+    assert.deepStrictEqual(counts, { not_annotated_yet: 1, not_assigned: 3, excluded: [{ article: 'b.txt', annotator: 'cal', reason: 'not-annotated-yet' }] });
     assert.ok(here.report.caveats.some((x) => /1 assigned layer\(s\) are not annotated yet/.test(x)));
     assert.deepStrictEqual(here.report.articles.map((a) => a.article).sort(), ['a.txt', 'c.txt'], 'b.txt waits for cal');
+    assert.deepStrictEqual(here.report.annotators, ['ana', 'bob', 'cal'], 'eve, whose only layer is not assigned, is compared with no one');
+    assert.ok(here.choices.annotators.includes('eve'), 'but the filter still offers her');
     assert.ok(![...here.targets.keys()].includes('a.txt'), 'cal\'s unassigned ORG is no disagreement on a.txt');
 
     const worker = new AgreementWorker(path.resolve(__dirname, '..', '..', '..', 'dist', 'agreementWorker.js'), (why) => assert.fail(`the worker did not run: ${why}`));
