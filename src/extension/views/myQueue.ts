@@ -59,8 +59,9 @@ export class MyQueue extends Disposable implements vscode.TreeDataProvider<Queue
     return folders;
   }
 
+  /** Redraws the view, after showing or hiding it: a hidden view is never asked for its children. */
   refresh(): void {
-    this.emitter.fire(undefined);
+    void this.load().then(() => this.emitter.fire(undefined));
   }
 
   /** Whether the annotator's layer of the article (its core path) says finished. */
