@@ -14,15 +14,24 @@ export interface AssignmentsAt {
   assignments: Assignments;
 }
 
+/**
+ * What a failed read of the file means: undefined when there is no file; an AssignmentError when it is refused (a
+ * folder, too big, unreadable); anything else is thrown on. Shared by the Node reader here and the file port's
+ * (folderAssignments.ts).
+ */
+export function refusedAssignments(e: unknown, file: string): undefined {
+  if (e instanceof ReadRefusal && e.problem === 'missing') return undefined;
+  if (e instanceof ReadRefusal) throw new AssignmentError(`${file}: ${e.detail}`);
+  throw e;
+}
+
 /** The file's assignments; undefined when there is no file; an AssignmentError when it cannot be read or parsed. */
 export function readAssignmentsFile(file: string): Assignments | undefined {
   let text: string;
   try {
     text = readTextFile(file, MAX_SIDECAR_BYTES);
   } catch (e) {
-    if (e instanceof ReadRefusal && e.problem === 'missing') return undefined;
-    if (e instanceof ReadRefusal) throw new AssignmentError(`${file}: ${e.detail}`);
-    throw e;
+    return refusedAssignments(e, file);
   }
   return parseAssignments(text, file);
 }

@@ -50,23 +50,37 @@ export interface Exclusion {
   reason: typeof NOT_ANNOTATED_YET;
 }
 
+/** An article's layers under its assignment, by name: what `assignedArticle` keeps, for callers with other article shapes. */
+export interface AssignedLayers {
+  /** The layers compared; undefined when the article waits for its assigned annotators (fewer than two to pair). */
+  layers?: LayerInput[];
+  excluded: Exclusion[];
+  notAssigned: number;
+}
+
 /**
- * An agreement article under its assignment: only the assigned annotators' layers (and the detector's, which is
- * compared with everyone), and the assigned annotators without a layer, excluded as not annotated yet. An article
- * waiting for its assigned annotators with fewer than two layers to pair is left out whole (`article` undefined), so
- * its units are not counted as missing data either.
+ * The layers of article `name` under its assignment: only the assigned annotators' layers (and the detector's, which
+ * is compared with everyone), and the assigned annotators without a layer, excluded as not annotated yet. An article
+ * waiting for its assigned annotators with fewer than two layers to pair is left out whole (`layers` undefined), so its
+ * units are not counted as missing data either. The agreement report in the editor calls this per article, as
+ * `sift agree` does through `assignedArticle`.
  */
-export function assignedArticle(a: AgreementArticle, assigned: readonly string[] | undefined): { article?: AgreementArticle; excluded: Exclusion[]; notAssigned: number } {
-  const c = comparedFor(assigned, a.layers.map((l) => l.annotator));
-  if (!c) return { article: a, excluded: [], notAssigned: 0 };
-  const keep = (l: LayerInput) => l.annotator === DETECTOR || c.annotators.includes(l.annotator);
-  const layers = a.layers.filter(keep);
-  const waiting = c.notYet.length > 0 && layers.length < 2;
+export function assignedLayers(name: string, layers: readonly LayerInput[], assigned: readonly string[] | undefined): AssignedLayers {
+  const c = comparedFor(assigned, layers.map((l) => l.annotator));
+  if (!c) return { layers: [...layers], excluded: [], notAssigned: 0 };
+  const kept = layers.filter((l) => l.annotator === DETECTOR || c.annotators.includes(l.annotator));
+  const waiting = c.notYet.length > 0 && kept.length < 2;
   return {
-    ...(waiting ? {} : { article: { ...a, layers } }),
-    excluded: c.notYet.map((annotator) => ({ article: a.article, annotator, reason: NOT_ANNOTATED_YET })),
+    ...(waiting ? {} : { layers: kept }),
+    excluded: c.notYet.map((annotator) => ({ article: name, annotator, reason: NOT_ANNOTATED_YET })),
     notAssigned: c.notAssigned.length,
   };
+}
+
+/** An agreement article under its assignment (see `assignedLayers`); `article` undefined while it waits. */
+export function assignedArticle(a: AgreementArticle, assigned: readonly string[] | undefined): { article?: AgreementArticle; excluded: Exclusion[]; notAssigned: number } {
+  const s = assignedLayers(a.article, a.layers, assigned);
+  return { ...(s.layers ? { article: s.layers.length === a.layers.length ? a : { ...a, layers: s.layers } } : {}), excluded: s.excluded, notAssigned: s.notAssigned };
 }
 
 /** The counts the assignment adds to an agreement report (`sift agree --json` prints them under `counts.assignment`). */

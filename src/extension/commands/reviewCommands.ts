@@ -44,18 +44,29 @@ function activeArticle(d: Deps): vscode.TextEditor | undefined {
   return undefined;
 }
 
-/** Sift: Review Article…: pick the layers to compare (default: every annotator with a sidecar) and turn review on. */
+/** What the layer pick says of an annotator: the detector, you, not assigned to the article. */
+function pickDescription(d: Deps, a: string, notAssigned: readonly string[]): string {
+  if (a === DETECTOR) return 'the detector\'s suggestions';
+  return [a === d.sv.annotator.id ? 'you' : '', notAssigned.includes(a) ? 'not assigned to this article' : ''].filter(Boolean).join(' · ');
+}
+
+/**
+ * Sift: Review Article…: pick the layers to compare and turn review on. By default every annotator with a sidecar,
+ * or, when sift.assignments.yaml assigns the article, its assigned annotators with one (as `sift review` compares).
+ */
 async function reviewArticle(d: Deps, arg?: unknown): Promise<void> {
   const editor = typeof arg === 'string' ? await editorOf(arg) : activeArticle(d);
   if (!editor) return;
   const article = editor.document.uri.fsPath;
   await d.sv.knowledge.settled();
+  await d.sv.knowledge.assignments.ready();
   const people = d.review.annotatorsOf(article);
+  const assigned = d.review.comparedOf(article);
   const before = d.review.get(article)?.annotators;
   const items = [...people, DETECTOR].map((a) => ({
     label: d.review.displayName(article, a),
-    description: a === DETECTOR ? 'the detector\'s suggestions' : a === d.sv.annotator.id ? 'you' : '',
-    picked: before ? before.includes(a) : a !== DETECTOR,
+    description: pickDescription(d, a, assigned?.notAssigned ?? []),
+    picked: before ? before.includes(a) : a !== DETECTOR && (!assigned || assigned.annotators.includes(a)),
     annotator: a,
   }));
   const chosen = typeof arg === 'string' && !before ? items.filter((i) => i.picked)
@@ -67,7 +78,8 @@ async function reviewArticle(d: Deps, arg?: unknown): Promise<void> {
   }
   const r = await d.review.start(article, chosen.map((c) => c.annotator));
   const open = r.alignment.units.filter(isOpen).length;
-  void vscode.window.setStatusBarMessage(`Sift: reviewing ${r.annotators.length} layer(s): ${open} open of ${r.alignment.units.length} units`, 4000);
+  const notYet = r.notYet.length ? `; not annotated yet: ${r.notYet.map((a) => d.review.displayName(article, a)).join(', ')}` : '';
+  void vscode.window.setStatusBarMessage(`Sift: reviewing ${r.annotators.length} layer(s): ${open} open of ${r.alignment.units.length} units${notYet}`, 4000);
 }
 
 /** Moves to the next (or previous) open unit from the cursor, wrapping around. */
@@ -162,7 +174,9 @@ async function mergeAgreed(d: Deps): Promise<void> {
   if (!choice) return;
   await d.sv.knowledge.settled();
   const articles = choice.scope === 'article' && article ? [article] : d.sv.knowledge.index.articles().filter((a) => d.review.annotatorsOf(a).length > 0);
-  const annotatorsOf = (a: string) => d.review.get(a)?.annotators ?? d.review.annotatorsOf(a);
+  // An article under review merges its compared layers; any other, its assigned ones (as `sift review --merge`).
+  await d.sv.knowledge.assignments.ready();
+  const annotatorsOf = (a: string) => d.review.get(a)?.annotators ?? d.review.defaultAnnotators(a);
   const closed = await mergeClosed(d, articles.filter((a) => !isOpenArticle(d, a)), choice, annotatorsOf);
   const open = await d.gold.merge(articles.filter((a) => isOpenArticle(d, a)), choice, annotatorsOf);
   const skipped = closed.skipped.length ? ` ${closed.skipped.length} article(s) skipped: ${closed.skipped.join('; ')}.` : '';

@@ -10,6 +10,7 @@ import { ArticleSession } from '../../core/session/session';
 import { FileSystemPort } from '../../core/store/fileSystem';
 import { createDiagnostics, toDiagnostic } from '../platform/diagnostics';
 import { Disposable, toDisposable } from '../platform/lifecycle';
+import { WorkspaceAssignments } from './assignments';
 
 /** A claim somewhere in the workspace: its article, its annotator, and the claim. */
 export type WorkspaceClaim = IndexedClaim;
@@ -24,6 +25,8 @@ export class WorkspaceKnowledge extends Disposable {
   names = new NameIndex();
   /** Every sidecar of the workspace folders, read once and kept current. */
   readonly index: CorpusIndex;
+  /** Each workspace folder's sift.assignments.yaml, read through the same file port and kept current. */
+  readonly assignments: WorkspaceAssignments;
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the names the detector knows changed (gazetteer, or learned strings). */
   readonly onDidChange = this.emitter.event;
@@ -48,6 +51,7 @@ export class WorkspaceKnowledge extends Disposable {
     super();
     // A sidecar whose real path leaves its workspace folder (a link out of it) is not read: it teaches nothing.
     this.index = new CorpusIndex(fs, roots, { admit: (f) => outsideRoot(f.file, f.root) });
+    this.assignments = this._register(new WorkspaceAssignments(fs, roots, (m) => log.warn(m)));
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/{*.ann.yaml,${GAZETTEER_FILE}}`));
     const onDisk = (u: vscode.Uri) => this.onDisk(u);
     this._register(watcher.onDidChange(onDisk));

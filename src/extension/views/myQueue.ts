@@ -1,13 +1,16 @@
 // "My queue" in the Sift view container: the articles sift.assignments.yaml assigns to the current annotator that
 // their layer does not mark finished (click opens the article), and each annotator's progress (finished / assigned).
-// The file is read as data by core (corpus/assignmentsFile.ts); "finished" is a layer header's `status`, answered by
-// the corpus index, so marking an article finished (Sift: Mark Article Finished) takes it off the queue when the index
-// takes the save in. The view is shown only in a workspace that has the file (context key sift.hasAssignments).
+// Every workspace folder may have its own file at its top; they are read through the platform's file port
+// (state/assignments.ts, on desktop and in the browser alike) and read again when one changes. The queue lists the
+// articles of every file, the progress sums them. "Finished" is a layer header's `status`, answered by the corpus
+// index, so marking an article finished (Sift: Mark Article Finished) takes it off the queue when the index takes the
+// save in. The view is shown only in a workspace that has such a file (context key sift.hasAssignments).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ASSIGNMENTS_FILE, AssignmentError, Assignments, Progress, progressOf, queueOf } from '../../core/corpus/assignments';
-import { readAssignmentsFile } from '../../core/corpus/assignmentsFile';
+import { ASSIGNMENTS_FILE, Progress } from '../../core/corpus/assignments';
+import { FolderAssignments, IsFinished, progressAcross, queueAcross } from '../../core/corpus/folderAssignments';
 import { AnnotatorState } from '../state/annotator';
+import { corePathOf } from '../state/assignments';
 import { WorkspaceKnowledge } from '../state/knowledge';
 import { BuiltinCommands } from '../platform/commandIds';
 import { executeCommand } from '../platform/commands';
@@ -20,81 +23,72 @@ const HAS_ASSIGNMENTS_KEY = 'sift.hasAssignments';
 
 export type QueueNode =
   | { kind: 'group'; group: 'queue' | 'progress'; count: number }
-  | { kind: 'article'; key: string; file: string }
+  | { kind: 'article'; key: string; file: string; uri: vscode.Uri; folder?: string }
   | { kind: 'progress'; progress: Progress; me: boolean }
-  | { kind: 'problem'; message: string };
+  | { kind: 'problem'; message: string; folder?: string };
 
-/** What the file holds now: its assignments, or why it cannot be used, or nothing (no file). */
-type Loaded = { assignments: Assignments; root: string } | { error: string } | undefined;
+/** The workspace folder of a root (a core path), for its name and its URIs. */
+function folderOf(root: string): vscode.WorkspaceFolder | undefined {
+  return vscode.workspace.workspaceFolders?.find((f) => corePathOf(f.uri) === root);
+}
 
 export class MyQueue extends Disposable implements vscode.TreeDataProvider<QueueNode> {
   private readonly emitter = this._register(new vscode.EventEmitter<QueueNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly refreshSoon = this._register(new Debouncer(150, () => this.refresh()));
-  private loaded: Loaded;
-  private read = false;
+  private shown: boolean | undefined;
 
   constructor(private readonly knowledge: WorkspaceKnowledge, private readonly annotator: AnnotatorState) {
     super();
     this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this }));
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${ASSIGNMENTS_FILE}`));
-    const reread = () => { this.read = false; this.refreshSoon.schedule(); };
-    this._register(watcher.onDidChange(reread));
-    this._register(watcher.onDidCreate(reread));
-    this._register(watcher.onDidDelete(reread));
     const soon = () => this.refreshSoon.schedule();
+    this._register(knowledge.assignments.onDidChange(soon));
     this._register(knowledge.onDidChangeIndex(soon));
     this._register(annotator.onDidChange(soon));
-    this.load();
+    void this.load();
   }
 
-  /** The file at the first workspace folder's root. */
-  private get file(): string | undefined {
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-    return folder && path.join(folder.uri.fsPath, ASSIGNMENTS_FILE);
-  }
-
-  private load(): Loaded {
-    if (this.read) return this.loaded;
-    this.read = true;
-    const file = this.file;
-    try {
-      const assignments = file ? readAssignmentsFile(file) : undefined;
-      this.loaded = assignments && file ? { assignments, root: path.dirname(file) } : undefined;
-    } catch (e) {
-      if (!(e instanceof AssignmentError)) throw e;
-      this.loaded = { error: e.message };
+  /** Every folder's file; the view is shown while some folder has one (usable or not). */
+  private async load(): Promise<readonly FolderAssignments[]> {
+    const folders = await this.knowledge.assignments.ready();
+    const has = folders.length > 0;
+    if (has !== this.shown) {
+      this.shown = has;
+      void executeCommand(BuiltinCommands.setContext, HAS_ASSIGNMENTS_KEY, has);
     }
-    void executeCommand(BuiltinCommands.setContext, HAS_ASSIGNMENTS_KEY, this.loaded !== undefined);
-    return this.loaded;
+    return folders;
   }
 
+  /** Redraws the view, after showing or hiding it: a hidden view is never asked for its children. */
   refresh(): void {
-    this.emitter.fire(undefined);
+    void this.load().then(() => this.emitter.fire(undefined));
   }
 
-  /** Whether the annotator's layer of the article (a path relative to `root`) says finished. */
-  private finished(root: string): (key: string, annotator: string) => boolean {
-    return (key, annotator) => this.knowledge.index.layer(path.join(root, ...key.split('/')), annotator)?.header.status === 'finished';
-  }
+  /** Whether the annotator's layer of the article (its core path) says finished. */
+  private readonly finished: IsFinished = (article, annotator) => this.knowledge.index.layer(article, annotator)?.header.status === 'finished';
 
   async getChildren(node?: QueueNode): Promise<QueueNode[]> {
-    const loaded = this.load();
-    if (!loaded) return [];
-    if ('error' in loaded) return node ? [] : [{ kind: 'problem', message: loaded.error }];
+    const folders = await this.load();
+    if (!folders.length) return [];
+    const several = folders.length > 1;
+    const nameOf = (root: string) => (several ? folderOf(root)?.name ?? path.basename(root) : undefined);
+    const problems: QueueNode[] = folders.flatMap((f) => (f.error ? [{ kind: 'problem' as const, message: f.error, folder: nameOf(f.root) }] : []));
+    if (problems.length === folders.length) return node ? [] : problems;
     await this.knowledge.ready();
-    const { assignments, root } = loaded;
     const me = this.annotator.id;
-    const done = this.finished(root);
     if (!node) {
       return [
-        { kind: 'group', group: 'queue', count: queueOf(assignments, me, done).length },
-        { kind: 'group', group: 'progress', count: assignments.annotators.length },
+        ...problems,
+        { kind: 'group', group: 'queue', count: queueAcross(folders, me, this.finished).length },
+        { kind: 'group', group: 'progress', count: progressAcross(folders, this.finished).length },
       ];
     }
     if (node.kind !== 'group') return [];
-    if (node.group === 'queue') return queueOf(assignments, me, done).map((key) => ({ kind: 'article', key, file: path.join(root, ...key.split('/')) }));
-    return progressOf(assignments, done).map((progress) => ({ kind: 'progress', progress, me: progress.annotator === me }));
+    if (node.group === 'progress') return progressAcross(folders, this.finished).map((progress) => ({ kind: 'progress', progress, me: progress.annotator === me }));
+    return queueAcross(folders, me, this.finished).map((q) => {
+      const folder = folderOf(q.root);
+      return { kind: 'article', key: q.key, file: q.file, uri: folder ? vscode.Uri.joinPath(folder.uri, ...q.key.split('/')) : vscode.Uri.file(q.file), folder: nameOf(q.root) };
+    });
   }
 
   getTreeItem(node: QueueNode): vscode.TreeItem {
@@ -108,12 +102,13 @@ export class MyQueue extends Disposable implements vscode.TreeDataProvider<Queue
       case 'article': {
         const item = new vscode.TreeItem(path.posix.basename(node.key));
         const dir = path.posix.dirname(node.key);
-        item.description = dir === '.' ? undefined : dir;
-        item.resourceUri = vscode.Uri.file(node.file);
-        item.tooltip = node.key;
+        const where = [node.folder, dir === '.' ? undefined : dir].filter(Boolean).join(' · ');
+        item.description = where || undefined;
+        item.resourceUri = node.uri;
+        item.tooltip = node.folder ? `${node.folder}: ${node.key}` : node.key;
         item.iconPath = new vscode.ThemeIcon('circle-large-outline');
         item.contextValue = 'sift.queuedArticle';
-        item.command = { command: BuiltinCommands.open, title: 'Open Article', arguments: [vscode.Uri.file(node.file)] };
+        item.command = { command: BuiltinCommands.open, title: 'Open Article', arguments: [node.uri] };
         return item;
       }
       case 'progress': {
@@ -124,7 +119,7 @@ export class MyQueue extends Disposable implements vscode.TreeDataProvider<Queue
         return item;
       }
       case 'problem': {
-        const item = new vscode.TreeItem(`${ASSIGNMENTS_FILE} cannot be used`);
+        const item = new vscode.TreeItem(`${node.folder ? `${node.folder}: ` : ''}${ASSIGNMENTS_FILE} cannot be used`);
         item.description = node.message;
         item.tooltip = node.message;
         item.iconPath = new vscode.ThemeIcon('error');
@@ -133,15 +128,14 @@ export class MyQueue extends Disposable implements vscode.TreeDataProvider<Queue
     }
   }
 
-  /** The view as text (for tests): the queue's article paths and the progress lines. */
+  /** The view as text (for tests): the queue's article paths (`folder/path` when several folders have a file), the progress lines, a problem. */
   async snapshot(): Promise<{ queue: string[]; progress: string[]; problem?: string }> {
     const top = await this.getChildren();
     const problem = top.find((n) => n.kind === 'problem');
-    if (problem) return { queue: [], progress: [], problem: problem.message };
-    const out = { queue: [] as string[], progress: [] as string[] };
-    for (const group of top) {
+    const out = { queue: [] as string[], progress: [] as string[], ...(problem ? { problem: problem.message } : {}) };
+    for (const group of top.filter((n) => n.kind === 'group')) {
       for (const n of await this.getChildren(group)) {
-        if (n.kind === 'article') out.queue.push(n.key);
+        if (n.kind === 'article') out.queue.push(n.folder ? `${n.folder}/${n.key}` : n.key);
         if (n.kind === 'progress') out.progress.push(`${n.progress.annotator} ${n.progress.finished}/${n.progress.assigned}`);
       }
     }

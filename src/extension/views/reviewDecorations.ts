@@ -67,7 +67,8 @@ export class ReviewDecorations extends Disposable {
     const open = units.filter(isOpen).length;
     const what = r.mode === 'compare' ? 'compare with gold' : 'review';
     this.item.text = `$(checklist) ${what}: ${open} open of ${units.length} unit${units.length === 1 ? '' : 's'}`;
-    this.item.tooltip = open ? 'Click to go to the next disagreement' : 'Every unit is agreed or decided';
+    const notYet = r.notYet.length ? `\nNot annotated yet (assigned, no layer): ${r.notYet.map((x) => this.review.displayName(r.article, x)).join(', ')}` : '';
+    this.item.tooltip = `${open ? 'Click to go to the next disagreement' : 'Every unit is agreed or decided'}${notYet}`;
     this.item.show();
   }
 }

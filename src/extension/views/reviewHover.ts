@@ -37,6 +37,8 @@ export class ReviewHover implements vscode.HoverProvider {
     u.versions.forEach((v, i) => md.appendMarkdown(`| ${i + 1} | ${escapeMarkdown(versionText(v))} | ${v.annotators.map(who).join(', ')} |\n`));
     if (u.missing.length) md.appendMarkdown(`| – | _nothing_ | ${u.missing.map(who).join(', ')} |\n`);
     md.appendMarkdown('\n');
+    const notYet = this.review.get(article)?.notYet ?? [];
+    if (notYet.length) md.appendMarkdown(`Not annotated yet (assigned): ${notYet.map(who).join(', ')}\n\n`);
     const gold = goldText(u);
     if (gold) md.appendMarkdown(`Gold: **${escapeMarkdown(gold)}**\n\n`);
     const ref = (version?: string): UnitRef => ({ article, unit: u.id, ...(version ? { version } : {}) });

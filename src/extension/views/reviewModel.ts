@@ -2,13 +2,16 @@
 // never the truth: they are aligned again (after a short debounce) from the layers whenever a layer changes, in an
 // open session or on disk (the corpus index's change event), so a colleague's new sidecar shows at once and gold's
 // decisions, which live in the gold layer, are never lost. Views (decorations, hover, status bar, review view) read
-// from here and redraw on `onDidChange`.
+// from here and redraw on `onDidChange`. Under sift.assignments.yaml an article is compared among its assigned
+// annotators by default, and those without a layer yet are "not annotated yet" (never `missing`), as in `sift review`:
+// the comparison is core's (review/assigned.ts), the files are read by state/assignments.ts.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Layer, allAnnotations } from '../../core/model';
 import { detectorLayer } from '../../core/review/align';
 import { alignInPieces } from '../../core/review/alignPieces';
 import { Alignment, DETECTOR, GOLD, LayerInput, Unit, isOpen } from '../../core/review/units';
+import { Compared } from '../../core/review/assigned';
 import { Suggestion } from '../../core/detect/detector';
 import { Debouncer, Disposable } from '../platform/lifecycle';
 import { onDidChangeSetting, setting } from '../platform/config';
@@ -26,6 +29,8 @@ export interface Review {
   alignment: Alignment;
   /** Open units first, then the rest, each group in text order. */
   ordered: Unit[];
+  /** Assigned annotators with no layer of the article yet (review mode; empty when no file assigns it), sorted. */
+  notYet: string[];
 }
 
 /** What the detector suggests for an article (and the text it read), for the `sift-detector` pseudo-annotator. */
@@ -55,6 +60,7 @@ export class ReviewState extends Disposable {
     super();
     this._register(knowledge.onDidChangeIndex(() => this.schedule()));
     this._register(sessions.onDidChange(() => this.schedule()));
+    this._register(knowledge.assignments.onDidChange(() => this.schedule()));
     this._register(onDidChangeSetting('review.anonymise', () => this.emitter.fire(undefined)));
   }
 
@@ -86,9 +92,23 @@ export class ReviewState extends Disposable {
     return [...this.layersOf(article).keys()].filter((a) => a !== GOLD && a !== DETECTOR).sort();
   }
 
+  /**
+   * Who the article's comparison takes under its assignment (`requested`: a choice of annotators), with the layers
+   * the workspace has now; undefined when no assignments file assigns it.
+   */
+  comparedOf(article: string, requested?: readonly string[]): Compared | undefined {
+    return this.knowledge.assignments.compared(article, this.annotatorsOf(article), requested);
+  }
+
+  /** The layers review compares by default: the assigned annotators with a layer, else every annotator with one. */
+  defaultAnnotators(article: string): string[] {
+    return this.comparedOf(article)?.annotators ?? this.annotatorsOf(article);
+  }
+
   /** Turns review on (or changes its layers) for an article, and aligns at once. */
   async start(article: string, annotators: readonly string[], mode: ReviewMode = 'review'): Promise<Review> {
     await this.knowledge.settled();
+    await this.knowledge.assignments.ready();
     if (annotators.includes(DETECTOR)) {
       const found = await this.detect(article);
       if (found) this.detector.set(article, detectorLayer(found.text, found.suggestions, { article: path.basename(article) }));
@@ -119,10 +139,16 @@ export class ReviewState extends Disposable {
     return had;
   }
 
-  /** Aligns every reviewed article again now (after the debounce, or after a decision). */
+  /**
+   * Aligns every reviewed article again now (after the debounce, or after a decision). An assigned annotator who was
+   * not annotated yet and now has a layer joins the comparison: review was waiting for them.
+   */
   async recomputeAll(): Promise<void> {
     const all = [...this.reviews.values()];
-    for (const r of all) await this.align(r.article, r.annotators, r.mode);
+    for (const r of all) {
+      const joined = r.notYet.filter((a) => this.layersOf(r.article).has(a));
+      await this.align(r.article, joined.length ? [...r.annotators, ...joined].sort() : r.annotators, r.mode);
+    }
     if (all.length) this.emitter.fire(undefined);
   }
 
@@ -134,7 +160,8 @@ export class ReviewState extends Disposable {
     for (const [annotator, layer] of this.layersOf(article)) if (annotator === GOLD || annotators.includes(annotator)) inputs.push({ annotator, layer: withoutOrphans(layer) });
     this.alignments++;
     const alignment = await alignInPieces(inputs, annotators);
-    const review = { article, mode, annotators, alignment, ordered: orderUnits(alignment.units) };
+    const notYet = mode === 'review' ? this.comparedOf(article)?.notYet ?? [] : [];
+    const review = { article, mode, annotators, alignment, ordered: orderUnits(alignment.units), notYet };
     if (this.generation.get(article) === generation) this.reviews.set(article, review);
     return this.reviews.get(article) ?? review;
   }

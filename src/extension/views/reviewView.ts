@@ -1,7 +1,8 @@
 // The Review view (sift.review): the units of the active article under review, open disagreements first (click to
 // reveal), then the workspace's articles with their review progress (units open of total, gold status, each
 // annotator's status, unresolved comments). Progress is aligned from the corpus index, a few articles at a time with
-// a yield between, and kept until the index changes.
+// a yield between, and kept until the index changes. Under sift.assignments.yaml an article's progress is that of its
+// assigned annotators, and those without a layer yet are listed as "not annotated yet" (as `sift review --status`).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { alignLayers } from '../../core/review/align';
@@ -17,6 +18,8 @@ import { STATE_TEXT, shortQuote, unitText } from './reviewText';
 import { yieldTurn } from '../../core/text/turn';
 
 const VIEW_ID = 'sift.review';
+/** How review words an assigned annotator with no layer yet (`sift review --status` says the same). */
+export const NOT_ANNOTATED_YET_TEXT = 'not annotated yet';
 /** Articles aligned between two yields to the event loop when the workspace's progress is computed. */
 const CHUNK = 20;
 
@@ -26,7 +29,7 @@ export interface Progress {
   open: number;
   total: number;
   gold?: string;
-  /** Each annotator's layer status (annotating when unset). */
+  /** Each compared annotator's layer status (annotating when unset; `not annotated yet` for an assigned one without a layer). */
   annotators: { annotator: string; status: string }[];
   comments: number;
 }
@@ -37,6 +40,7 @@ export type UnresolvedComments = (article: string) => number;
 type Node =
   | { kind: 'group'; id: 'article' | 'workspace'; label: string; description?: string }
   | { kind: 'unit'; article: string; unit: Unit }
+  | { kind: 'notYet'; article: string; annotator: string }
   | { kind: 'article'; progress: Progress }
   | { kind: 'annotator'; article: string; annotator: string; status: string };
 
@@ -52,7 +56,9 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
   constructor(private readonly review: ReviewState, private readonly knowledge: WorkspaceKnowledge, private readonly unresolved: UnresolvedComments = () => 0) {
     super();
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
-    this._register(knowledge.onDidChangeIndex(() => { this.progressCache = undefined; this.refreshSoon.schedule(); }));
+    const stale = () => { this.progressCache = undefined; this.refreshSoon.schedule(); };
+    this._register(knowledge.onDidChangeIndex(stale));
+    this._register(knowledge.assignments.onDidChange(stale));
     this._register(review.onDidChange(() => this.refreshSoon.schedule()));
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon.schedule()));
   }
@@ -67,7 +73,8 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
     if (node.kind === 'group' && node.id === 'article') {
       const article = this.activeArticle();
       const r = article ? this.review.get(article) : undefined;
-      return r && article ? r.ordered.map((unit) => ({ kind: 'unit', article, unit })) : [];
+      if (!r || !article) return [];
+      return [...r.notYet.map((annotator): Node => ({ kind: 'notYet', article, annotator })), ...r.ordered.map((unit): Node => ({ kind: 'unit', article, unit }))];
     }
     if (node.kind === 'group') return (await this.progress()).map((progress) => ({ kind: 'article', progress }));
     if (node.kind === 'article') return node.progress.annotators.map((a) => ({ kind: 'annotator', article: node.progress.article, annotator: a.annotator, status: a.status }));
@@ -80,7 +87,8 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
     const out: Node[] = [];
     if (r && article) {
       const open = r.alignment.units.filter(isOpen).length;
-      out.push({ kind: 'group', id: 'article', label: path.basename(article), description: `${open} open of ${r.alignment.units.length} units` });
+      const notYet = r.notYet.length ? ` · not annotated yet: ${r.notYet.map((a) => this.review.displayName(article, a)).join(', ')}` : '';
+      out.push({ kind: 'group', id: 'article', label: path.basename(article), description: `${open} open of ${r.alignment.units.length} units${notYet}` });
     }
     out.push({ kind: 'group', id: 'workspace', label: 'Workspace', description: 'review progress per article' });
     return out;
@@ -94,10 +102,17 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
       return item;
     }
     if (node.kind === 'unit') return this.unitItem(node.article, node.unit);
+    if (node.kind === 'notYet') {
+      const item = new vscode.TreeItem(this.review.displayName(node.article, node.annotator));
+      item.description = NOT_ANNOTATED_YET_TEXT;
+      item.tooltip = 'Assigned to this article (sift.assignments.yaml) and no layer yet: not compared, and not counted as missing';
+      item.iconPath = new vscode.ThemeIcon('watch');
+      return item;
+    }
     if (node.kind === 'annotator') {
       const item = new vscode.TreeItem(this.review.displayName(node.article, node.annotator));
       item.description = node.status;
-      item.iconPath = new vscode.ThemeIcon(node.status === 'finished' ? 'pass-filled' : 'person');
+      item.iconPath = new vscode.ThemeIcon(node.status === 'finished' ? 'pass-filled' : node.status === NOT_ANNOTATED_YET_TEXT ? 'watch' : 'person');
       return item;
     }
     return this.articleItem(node.progress);
@@ -128,6 +143,7 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
   async progress(): Promise<Progress[]> {
     if (this.progressCache) return this.progressCache;
     await this.knowledge.ready();
+    await this.knowledge.assignments.ready();
     const articles = this.knowledge.index.articles();
     const out: Progress[] = [];
     for (let i = 0; i < articles.length; i += CHUNK) {
@@ -141,12 +157,17 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
   private progressOf(article: string): Progress {
     const layers = this.knowledge.index.layersOf(article);
     const inputs: LayerInput[] = layers.map((l) => ({ annotator: l.annotator, layer: l.layer }));
-    const people = inputs.map((l) => l.annotator).filter((a) => a !== GOLD && a !== DETECTOR).sort();
+    const present = inputs.map((l) => l.annotator).filter((a) => a !== GOLD && a !== DETECTOR).sort();
+    const assigned = this.knowledge.assignments.compared(article, present);
+    const people = assigned?.annotators ?? present;
     const units = people.length ? alignLayers(inputs, { annotators: people }).units : [];
     const gold = layers.find((l) => l.annotator === GOLD)?.layer.header.status;
     return {
       article, open: units.filter(isOpen).length, total: units.length, ...(gold ? { gold } : layers.some((l) => l.annotator === GOLD) ? { gold: 'in-review' } : {}),
-      annotators: people.map((annotator) => ({ annotator, status: layers.find((l) => l.annotator === annotator)?.layer.header.status ?? 'annotating' })),
+      annotators: [
+        ...people.map((annotator) => ({ annotator, status: layers.find((l) => l.annotator === annotator)?.layer.header.status ?? 'annotating' })),
+        ...(assigned?.notYet ?? []).map((annotator) => ({ annotator, status: NOT_ANNOTATED_YET_TEXT })),
+      ],
       comments: this.unresolved(article),
     };
   }

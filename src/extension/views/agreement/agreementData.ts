@@ -8,6 +8,7 @@ import { CorpusIndex } from '../../../core/corpus/corpusIndex';
 import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { ArticleDisagreements } from '../../../core/review/agreement/targets';
 import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
+import { assignedLayers } from '../../../core/review/assigned';
 import { parseSidecarName } from '../../../core/store/paths';
 import { JobArticle, PlainDisagreements, brokenWhy } from './agreementJob';
 import { AgreementRunner, SliceClock, inThread } from './offThread';
@@ -47,6 +48,8 @@ export interface ComputeOptions {
   budgetMs?: number;
   /** Where the report is computed (default: on this thread, in slices); `workerAgreement` runs it in a worker. */
   runner?: AgreementRunner;
+  /** An article's annotators under sift.assignments.yaml (undefined: not assigned), as `sift agree` reads them. */
+  assigned?: (article: string) => readonly string[] | undefined;
 }
 
 const nextTurn = yieldTurn;
@@ -91,8 +94,10 @@ async function byArticle(index: CorpusIndex, take: (annotator: string) => boolea
 }
 
 /** Every article of the index with its layers (gold and, unless compared, the detector's left out), in slices. */
-async function gather(index: CorpusIndex, f: AgreementFilter, options: ComputeOptions, clock: SliceClock): Promise<{ jobs: JobArticle[]; annotators: Set<string>; folders: Set<string> }> {
+async function gather(index: CorpusIndex, f: AgreementFilter, options: ComputeOptions, clock: SliceClock): Promise<{ jobs: JobArticle[]; annotators: Set<string>; compared: Set<string>; folders: Set<string> }> {
   const annotators = new Set<string>();
+  /** Annotators with a layer their article's assignment compares (all of them where no file assigns the article). */
+  const compared = new Set<string>();
   const folders = new Set<string>();
   const jobs: JobArticle[] = [];
   const take = (who: string) => who !== GOLD && (who !== DETECTOR || !!f.annotators?.includes(DETECTOR));
@@ -102,10 +107,12 @@ async function gather(index: CorpusIndex, f: AgreementFilter, options: ComputeOp
     const name = options.name(article);
     for (const l of a.layers) if (l.annotator !== DETECTOR) annotators.add(l.annotator);
     if (a.layers.some((l) => l.annotator !== DETECTOR)) folders.add(path.posix.dirname(name.split(path.sep).join('/')));
-    jobs.push({ name, path: article, layers: a.layers, scope: inFolders(name, f.folders), ...(a.broken.length ? { broken: brokenWhy(a.broken) } : {}) });
+    const assigned = options.assigned?.(article);
+    for (const l of assigned ? assignedLayers(name, a.layers, assigned).layers ?? [] : a.layers) if (l.annotator !== DETECTOR) compared.add(l.annotator);
+    jobs.push({ name, path: article, layers: a.layers, scope: inFolders(name, f.folders), ...(a.broken.length ? { broken: brokenWhy(a.broken) } : {}), ...(assigned ? { assigned: [...assigned] } : {}) });
     await clock.maybePause();
   }
-  return { jobs, annotators, folders };
+  return { jobs, annotators, compared, folders };
 }
 
 /** The disagreements back as sets, by the article's name, in slices. */
@@ -123,7 +130,7 @@ export async function computeAgreement(index: CorpusIndex, filter: AgreementFilt
   const clock = new SliceClock(options.pause ?? nextTurn, options.budgetMs ?? 15);
   const f: AgreementFilter = { annotators: some(filter.annotators), labels: some(filter.labels), folders: some(filter.folders) };
   const g = await gather(index, f, options, clock);
-  const who = (f.annotators ?? sortedSet(g.annotators)).filter((a) => a !== GOLD);
+  const who = (f.annotators ?? sortedSet(g.compared)).filter((a) => a !== GOLD);
   const r = await (options.runner ?? inThread)({ annotators: who, ...(f.labels ? { labels: f.labels } : {}) }, g.jobs, clock);
   const paths = new Map<string, string>();
   for (const j of g.jobs) if (j.scope) paths.set(j.name, j.path);

@@ -8,6 +8,7 @@ import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { disagreementsOf } from '../../../core/review/agreement/targets';
 import { AlphaU } from '../../../core/review/agreement/unitizing';
 import { placedOn } from '../../../core/review/corpusReview';
+import { Exclusion, assignedLayers, withAssignmentCounts } from '../../../core/review/assigned';
 import { DETECTOR, LayerInput } from '../../../core/review/units';
 import { ArticleText, decodeArticle } from '../../../core/text/article';
 
@@ -29,10 +30,15 @@ export interface JobArticle {
   scope: boolean;
   /** Why the article cannot be compared (a sidecar of it cannot be read), when it cannot. */
   broken?: string;
+  /** Its annotators in sift.assignments.yaml, when a file assigns it: compared among them only (core's assigned.ts). */
+  assigned?: string[];
 }
 
+/** The article's layers under its assignment (all of them when it has none; undefined while it waits). */
+const layersOf = (a: JobArticle) => assignedLayers(a.name, a.layers, a.assigned);
+
 /** Whether the job reads and compares the article (only then are its bytes needed). */
-export const compared = (a: JobArticle, annotators: readonly string[]): boolean => a.scope && (!!a.broken || a.layers.some((l) => annotators.includes(l.annotator)));
+export const compared = (a: JobArticle, annotators: readonly string[]): boolean => a.scope && (!!a.broken || (layersOf(a).layers ?? []).some((l) => annotators.includes(l.annotator)));
 
 /** The disagreements of one article as arrays (sets do not matter to structured clone, but arrays are cheaper). */
 export interface PlainDisagreements {
@@ -67,6 +73,9 @@ export class AgreementJob {
   private readonly targets: PlainDisagreements[] = [];
   private readonly skipped: string[] = [];
   private readonly labels = new Set<string>();
+  /** Assigned annotators not annotated yet, and layers not assigned to their article (as `sift agree` counts them). */
+  private readonly excluded: Exclusion[] = [];
+  private notAssigned = 0;
 
   constructor(private readonly spec: JobSpec) {
     this.builder = new AgreementBuilder(spec.annotators, { labels: spec.labels });
@@ -78,8 +87,11 @@ export class AgreementJob {
   /** Adds an article, given its bytes (when `compared`) or why they could not be read. */
   add(a: JobArticle, bytes: Uint8Array | string): void {
     for (const l of a.layers) if (l.annotator !== DETECTOR) for (const e of l.layer.entities) this.labels.add(e.label);
+    const assigned = a.scope && !a.broken ? layersOf(a) : undefined;
+    if (assigned) { this.excluded.push(...assigned.excluded); this.notAssigned += assigned.notAssigned; }
     if (!compared(a, this.builder.annotators)) return;
-    const input = a.broken ?? (typeof bytes === 'string' ? bytes : inputOf({ ...a, layers: a.layers.filter((l) => this.builder.annotators.includes(l.annotator)) }, bytes));
+    const layers = (assigned?.layers ?? a.layers).filter((l) => this.builder.annotators.includes(l.annotator));
+    const input = a.broken ?? (typeof bytes === 'string' ? bytes : inputOf({ ...a, layers }, bytes));
     if (typeof input === 'string') {
       this.skipped.push(`${a.name}: ${input}`);
       return;
@@ -91,7 +103,7 @@ export class AgreementJob {
 
   /** The pooled report; `alphaU` when it was computed elsewhere. */
   finish(alphaU?: AlphaU): JobResult {
-    return { report: this.builder.finish(alphaU), pairAlphas: this.builder.pairAlphas(), targets: this.targets, skipped: this.skipped, labels: [...this.labels].sort() };
+    return { report: withAssignmentCounts(this.builder.finish(alphaU), this.excluded, this.notAssigned), pairAlphas: this.builder.pairAlphas(), targets: this.targets, skipped: this.skipped, labels: [...this.labels].sort() };
   }
 }
 

@@ -67,6 +67,8 @@ export class AgreementPanel extends Disposable {
     super();
     // A sidecar changed, on disk or through Sift's own write path: the index says so once it holds the change.
     this._register(knowledge.onDidChangeIndex(() => { if (this.panel) this.refresh.schedule(); }));
+    // So did an assignments file: an article is compared among its assigned annotators (as `sift agree` does).
+    this._register(knowledge.assignments.onDidChange(() => { if (this.panel) this.refresh.schedule(); }));
   }
 
   /** Opens (or reveals) the report and computes it afresh. */
@@ -92,7 +94,9 @@ export class AgreementPanel extends Disposable {
     this.inFlight++;
     try {
       await this.knowledge.settled();
-      const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), runner: this.worker?.run });
+      const assignments = this.knowledge.assignments;
+      await assignments.ready();
+      const computing = computeAgreement(this.knowledge.index, this.filter, { name: (a) => this.name(a), runner: this.worker?.run, assigned: (a) => assignments.assigned(a) });
       this.computing = computing;
       const run = await computing;
       if (this.computing === computing) {
@@ -139,7 +143,9 @@ export class AgreementPanel extends Disposable {
     // Beside the report, so that it stays in view while the disagreements are reviewed.
     const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), { viewColumn: column });
-    const annotators = annotatorsFor(run, t);
+    // Only the article's assigned annotators, when a file assigns it: the report compared no others there.
+    const assigned = this.review.comparedOf(article, annotatorsFor(run, t))?.annotators;
+    const annotators = assigned?.length ? assigned : annotatorsFor(run, t);
     const r = await this.review.start(article, annotators);
     const unit = unitFor(r.alignment.units, t);
     if (unit) selectSpan(editor, unit.start, unit.end);
