@@ -11,7 +11,7 @@ import { cli, rpc, waitFor, web } from './host';
 const SAMPLE = '000_f5a8d1d13f9f611e.txt';
 const MATRIX = 'table[aria-label="pairwise agreement matrix"]';
 
-interface Drawn { annotators: string[]; scores: Map<string, string> }
+interface Drawn { frame: Frame; annotators: string[]; scores: Map<string, string> }
 
 /** amy and ben agree on both places; cyd has Moscow and an ORG of its own (so F1 1.000, 0.500, 0.500). */
 function threeAnnotators(): void {
@@ -40,7 +40,7 @@ async function drawnMatrix(frame: Frame): Promise<Drawn> {
     const cells = (await tr.locator('td').allInnerTexts()).map((t) => t.trim());
     cells.forEach((c, j) => { if (i < j) scores.set(`${annotators[i]}×${annotators[j]}`, c); });
   }
-  return { annotators, scores };
+  return { frame, annotators, scores };
 }
 
 interface AgreeJson { annotators: string[]; pairs: { a: string; b: string; f1: { micro: number | null } }[] }
@@ -48,7 +48,8 @@ interface AgreeJson { annotators: string[]; pairs: { a: string; b: string; f1: {
 describe('web: agreement report', () => {
   it('opens and draws the pairwise matrix of three annotators, as sift agree computes it', async () => {
     threeAnnotators();
-    await rpc({ op: 'open', path: 'agree-web/a.txt' });
+    // The sample is not opened: a click in the report has to open it (below).
+    await rpc({ op: 'open', path: SAMPLE });
     await rpc({ op: 'command', command: 'sift.showAgreement' });
     let drawn: Drawn | undefined;
     // The index may take the three sidecars in over more than one change: wait for the report that has all three.
@@ -57,7 +58,7 @@ describe('web: agreement report', () => {
       drawn = frame && await drawnMatrix(frame);
       return drawn && ['amy', 'ben', 'cyd'].every((a) => drawn!.annotators.includes(a)) && drawn.scores.get('amy×ben') === '1.000';
     }, { timeout: 60_000, message: 'the report to draw a matrix with amy, ben and cyd' })
-      .catch((e: Error) => { throw new Error(`${e.message}; drawn: ${JSON.stringify(drawn && { ...drawn, scores: [...drawn.scores] })}`); });
+      .catch((e: Error) => { throw new Error(`${e.message}; drawn: ${JSON.stringify(drawn && { annotators: drawn.annotators, scores: [...drawn.scores] })}`); });
     const m = drawn!;
     assert.deepStrictEqual(['amy×ben', 'amy×cyd', 'ben×cyd'].map((k) => m.scores.get(k)), ['1.000', '0.500', '0.500'], 'exact span F1, computed by hand');
 
@@ -69,6 +70,15 @@ describe('web: agreement report', () => {
       const expected = p.f1.micro === null ? '—' : p.f1.micro.toFixed(3);
       assert.strictEqual(m.scores.get(`${p.a}×${p.b}`) ?? m.scores.get(`${p.b}×${p.a}`), expected, `${p.a} × ${p.b} as sift agree computes it`);
     }
-    await rpc({ op: 'command', command: 'workbench.action.closeActiveEditor' });
+
+    // A click on amy × cyd opens their article, which was not open, with review on and a disagreement selected.
+    await m.frame.locator('td.cell:not(.below)[aria-label^="amy × cyd:"]').click();
+    const sel = await waitFor(async () => {
+      const s = await rpc<{ uri: string; text: string } | null>({ op: 'selection' });
+      return s && decodeURIComponent(s.uri).endsWith('/agree-web/a.txt') && s.text !== '' && s;
+    }, { message: 'agree-web/a.txt to be opened with a disagreement selected, after a click on amy × cyd' });
+    assert.ok(['Damascus', 'Xinhua'].includes(sel.text), `a disagreement of amy and cyd is selected (${sel.text})`);
+    await rpc({ op: 'command', command: 'sift.stopReview' });
+    await rpc({ op: 'command', command: 'workbench.action.closeAllEditors' });
   });
 });

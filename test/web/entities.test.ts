@@ -89,4 +89,23 @@ describe('web: entities', () => {
       .catch((e: Error) => { throw new Error(`${e.message}; dashed before: ${JSON.stringify(before)}, now: ${JSON.stringify(after)}`); });
     assertValid(article);
   });
+
+  it('Accept Everywhere labels the text in an article that is not open too (read through vscode.workspace.fs)', async () => {
+    // Homs is only in sample 004, which no other web test uses.
+    const open = copySample('004_72a6e1414d8de193.txt');
+    const closed = copySample('004_72a6e1414d8de193.txt');
+    await rpc({ op: 'open', path: open });
+    await rpc({ op: 'select', text: 'Homs' });
+    const text = fs.readFileSync(path.join(web().folder, open), 'utf8');
+    const line = text.slice(0, text.indexOf('Homs')).split('\n').length;
+    await rpc({ op: 'command', command: 'revealLine', args: [{ lineNumber: line - 1, at: 'center' }] });
+    await waitFor(async () => (await dashedSpans()).includes('Homs'), { timeout: 60_000, message: 'Homs to be drawn as a suggestion' });
+    const added = await rpc<number>({ op: 'command', command: 'sift.acceptEverywhere' }, { timeout: 60_000 });
+    const everywhere = [...text.matchAll(/(?<![\p{L}\p{N}])Homs(?![\p{L}\p{N}])/gu)].map((m) => { const start = [...text.slice(0, m.index)].length; return { start, end: start + 4 }; });
+    assert.ok(everywhere.length > 1 && added >= 2 * everywhere.length, `Homs labelled in both copies at least (${added} added, ${everywhere.length} in each)`);
+    const saved = await waitFor(() => { const e = sidecar(closed)?.entities?.filter((x) => x.quote === 'Homs'); return e?.length === everywhere.length && e; },
+      { message: `every Homs in the closed ${closed} labelled in its sidecar` });
+    assert.deepStrictEqual(saved.map((e) => ({ start: e.start, end: e.end, label: e.label })), everywhere.map((o) => ({ ...o, label: 'PLACE' })));
+    assertValid(closed);
+  });
 });
