@@ -90,13 +90,15 @@ export function sha256(text: string): string {
 /** What reading an article through a file port needs (the browser's vscode.workspace.fs; see FileSystemPort). */
 export interface ArticlePort {
   readBytes(file: string): Promise<Uint8Array>;
-  stat(file: string): Promise<{ mtimeMs: number } | undefined>;
+  /** `size` in bytes, when the port knows it: a file over the limit is then refused before it is read. */
+  stat(file: string): Promise<{ mtimeMs: number; size?: number } | undefined>;
 }
 
 /** readArticleFile through a port: the same checks (size, NUL bytes, UTF-8), asynchronously. */
 export async function readArticleVia(port: ArticlePort, file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): Promise<{ text: string; mtime: Date }> {
   const st = await port.stat(file);
   if (!st) throw new ArticleError(file, 'missing', 'the article does not exist');
+  if (st.size !== undefined && st.size > maxBytes) throw tooLarge(path.basename(file), st.size, maxBytes);
   const text = decodeArticle(await port.readBytes(file), path.basename(file), maxBytes);
   return { text, mtime: new Date(st.mtimeMs) };
 }

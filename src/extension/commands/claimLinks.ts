@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ClaimLink, LINK_RELATIONS, LinkRelation } from '../../core/model';
+import { openByPath } from '../platform/articleUri';
 import { Commands } from '../platform/commandIds';
 import { registerCommand } from '../platform/commands';
 import { selectSpan } from '../platform/positions';
@@ -78,7 +79,7 @@ function showLinkedClaims(sv: Services): vscode.Disposable {
     }
     const pick = await sv.steps.pick(items, { title: `Sift: claims linked to "${short(t.claim.quote, 40)}"` });
     if (pick) {
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(pick.c.article));
+      const editor = await vscode.window.showTextDocument(await openByPath(pick.c.article));
       selectSpan(editor, pick.c.claim.start, pick.c.claim.end, vscode.TextEditorRevealType.InCenter);
     }
     return items.map((i) => i.label);

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Feedback, compareWithGold as feedbackOf } from '../../core/review/feedback';
 import { DETECTOR, GOLD, Unit, isOpen } from '../../core/review/units';
+import { openByPath } from '../platform/articleUri';
 import { Commands } from '../platform/commandIds';
 import { registerCommand } from '../platform/commands';
 import { messageText } from '../platform/markdown';
@@ -33,7 +34,7 @@ function isRef(x: unknown): x is UnitRef {
 /** The editor of an article, opened when needed. */
 async function editorOf(article: string): Promise<vscode.TextEditor> {
   const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === article);
-  return open ?? vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article));
+  return open ?? vscode.window.showTextDocument(await openByPath(article));
 }
 
 /** The active editor's article, or a message saying there is none. */
@@ -250,7 +251,7 @@ export interface ReviewParts {
 /** Builds review mode: its state, views, hover and commands. The detector joins as `sift-detector` on request. */
 export function createReview(sv: Services, types: DecorationTypes, unresolved?: UnresolvedComments): ReviewParts {
   const detect: DetectorSource = async (article) => {
-    const doc = vscode.workspace.textDocuments.find((x) => x.uri.fsPath === article) ?? await vscode.workspace.openTextDocument(article);
+    const doc = vscode.workspace.textDocuments.find((x) => x.uri.fsPath === article) ?? await openByPath(article);
     return { text: doc.getText(), suggestions: await sv.suggestions.refresh(doc) };
   };
   const state = new ReviewState(sv.sessions, sv.knowledge, detect);

@@ -1,11 +1,12 @@
 // Turning suggestions into annotations: accept, change label, reject, accept a whole label, accept a string everywhere,
 // and set the reference date that dates resolve against.
 import * as vscode from 'vscode';
-import { ArticleError, readArticle } from '../../core/text/article';
+import { ArticleError } from '../../core/text/article';
 import { isoDay, parseIsoDay } from '../../core/detect/dates';
 import { Suggestion } from '../../core/detect/detector';
 import { EntityAnnotation } from '../../core/model';
 import { ArticleSession } from '../../core/session/session';
+import { readClosedArticle } from '../platform/articleRead';
 import { Commands } from '../platform/commandIds';
 import { registerCommand } from '../platform/commands';
 import { setting } from '../platform/config';
@@ -125,14 +126,15 @@ async function labelIn(sv: Services, uri: vscode.Uri, s: Suggestion): Promise<nu
   let doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!doc) {
     try {
-      if (!readArticle(uri.fsPath, setting('maxArticleSizeMB', uri) * 1024 * 1024).includes(s.text)) return 0;
+      if (!(await readClosedArticle(uri, setting('maxArticleSizeMB', uri) * 1024 * 1024)).includes(s.text)) return 0;
     } catch (e) {
       if (!(e instanceof ArticleError)) throw e;
       return 0;
     }
     doc = await vscode.workspace.openTextDocument(uri);
   }
-  const session = sv.sessions.get(doc);
+  // The layer of an article just opened may still be loading (always in the browser): wait for it.
+  const session = await sv.sessions.whenLayer(doc);
   if (!session || session.sidecar.error) return 0;
   const todo = occurrences(session, s.text).filter((o) => !session.layer.entities.some((e) => e.start < o.end && o.start < e.end));
   if (!todo.length) return 0;

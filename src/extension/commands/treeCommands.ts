@@ -1,6 +1,7 @@
 // The Sift view's commands (filter, clear, reveal, edit, delete) and Next/Previous Annotation in the active article.
 import * as vscode from 'vscode';
 import { Annotation, kindOf } from '../../core/model';
+import { openByPath } from '../platform/articleUri';
 import { Commands } from '../platform/commandIds';
 import { executeCommand, registerCommand } from '../platform/commands';
 import { positionToCp, selectSpan } from '../platform/positions';
@@ -9,9 +10,10 @@ import { AnnotationTree, Filter, TreeNode } from '../views/annotationTree';
 import { labelChoices } from './labels';
 
 async function reveal(file: string, id: string, sessions: Sessions): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(file);
+  const doc = await openByPath(file);
   const editor = await vscode.window.showTextDocument(doc);
-  const a = sessions.get(doc)?.find(id);
+  // A just-opened article's layer may still be loading (always in the browser): wait for it.
+  const a = (await sessions.whenLayer(doc))?.find(id);
   if (a) selectSpan(editor, a.start, a.end);
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { DirEntry, FileStat, FileSystemPort, WatchKind } from '../../core/store/fileSystem';
 import { VerifiedWriteOptions, WriteTarget, writeVerified } from '../../core/store/verifiedWrite';
 import { MAX_SIDECAR_BYTES, ReadRefusal } from '../../core/text/readLimits';
+import { uriOfPath } from './articleUri';
 
 const isMissing = (e: unknown): boolean => e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
 
@@ -19,9 +20,7 @@ export class VscodeFileSystem implements FileSystemPort, WriteTarget {
 
   /** The URI of a core path: in the workspace folder that holds it (else the first folder's scheme, else file:). */
   uriOf(file: string): vscode.Uri {
-    const folders = this.folders();
-    const holder = folders.find((f) => file === f.uri.path || file.startsWith(f.uri.path.endsWith('/') ? f.uri.path : `${f.uri.path}/`)) ?? folders[0];
-    return holder ? holder.uri.with({ path: file }) : vscode.Uri.file(file);
+    return uriOfPath(file, this.folders());
   }
 
   /** The workspace folders as core paths: the corpus index's roots. */

@@ -114,8 +114,8 @@ export class Sessions extends Disposable {
     return this.loads.has(layerKey(doc.uri.fsPath, annotator));
   }
 
-  /** A layer, waiting for its load when it is loaded off the host; undefined when it cannot be opened. */
-  async whenLayer(doc: vscode.TextDocument, annotator: string): Promise<ArticleSession | undefined> {
+  /** A layer (the current annotator's by default), waiting for its load when it is loaded off the host (every layer in the browser); undefined when it cannot be opened. */
+  async whenLayer(doc: vscode.TextDocument, annotator = this.annotator.id): Promise<ArticleSession | undefined> {
     return this.getLayer(doc, annotator) ?? (await this.loads.over(layerKey(doc.uri.fsPath, annotator)), this.getLayer(doc, annotator));
   }
 

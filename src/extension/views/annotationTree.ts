@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Annotation, ClaimAnnotation, EntityAnnotation, Layer, allAnnotations, kindOf } from '../../core/model';
 import { AnnotatorState } from '../state/annotator';
+import { uriOfPath } from '../platform/articleUri';
 import { BuiltinCommands, Commands } from '../platform/commandIds';
 import { commandOf, executeCommand } from '../platform/commands';
 import { Debouncer, Disposable } from '../platform/lifecycle';
@@ -93,7 +94,7 @@ export class AnnotationTree extends Disposable implements vscode.TreeDataProvide
       const entities = node.layer.entities.filter((a) => this.matches(a)).length;
       const item = new vscode.TreeItem(path.basename(node.file), vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `${claims} claim${claims === 1 ? '' : 's'} · ${entities} entit${entities === 1 ? 'y' : 'ies'}`;
-      item.resourceUri = vscode.Uri.file(node.file);
+      item.resourceUri = uriOfPath(node.file);
       item.contextValue = 'sift.article';
       return item;
     }

@@ -8,6 +8,7 @@ import { alignLayers } from '../../core/review/align';
 import { Decider, GoldDecision, Edit, acceptLabelFrom, acceptVersion, autoMerge, editAndAccept, rejectUnit } from '../../core/review/adjudicate';
 import { Alignment, GOLD, LayerInput, Unit, Version } from '../../core/review/units';
 import { ArticleSession } from '../../core/session/session';
+import { openByPath } from '../platform/articleUri';
 import { AnnotatorState } from '../state/annotator';
 import { Sessions } from '../state/sessions';
 import { ReviewState } from './reviewModel';
@@ -20,7 +21,7 @@ export class ReviewGold {
 
   /** The gold session of an article (opened, with its document, when needed). */
   private async goldOf(article: string): Promise<ArticleSession | undefined> {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === article) ?? await vscode.workspace.openTextDocument(article);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === article) ?? await openByPath(article);
     const s = await this.sessions.whenLayer(doc, GOLD);
     if (!s) void vscode.window.showWarningMessage(`Sift cannot open the gold layer of ${vscode.workspace.asRelativePath(article)}.`);
     return s;

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { alignLayers } from '../../core/review/align';
 import { DETECTOR, GOLD, LayerInput, Unit, UnitState, isOpen } from '../../core/review/units';
+import { uriOfPath } from '../platform/articleUri';
 import { Commands } from '../platform/commandIds';
 import { commandOf } from '../platform/commands';
 import { reviewColour } from '../platform/decorationTypes';
@@ -133,7 +134,7 @@ export class ReviewView extends Disposable implements vscode.TreeDataProvider<No
   private articleItem(p: Progress): vscode.TreeItem {
     const item = new vscode.TreeItem(path.basename(p.article), p.annotators.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.description = `${p.open} open of ${p.total} · gold: ${p.gold ?? 'none'}${p.comments ? ` · ${p.comments} unresolved comment(s)` : ''}`;
-    item.resourceUri = vscode.Uri.file(p.article);
+    item.resourceUri = uriOfPath(p.article);
     item.iconPath = new vscode.ThemeIcon(p.gold === 'adjudicated' ? 'pass-filled' : p.open ? 'circle-large-outline' : 'pass');
     item.command = commandOf(Commands.reviewArticle, 'Review', p.article);
     return item;

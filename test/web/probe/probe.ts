@@ -5,8 +5,11 @@
 import * as vscode from 'vscode';
 
 export interface ProbeRequest {
-  /** What to do: run a command, run one answering its quick picks, open an article, select text, or describe the host. */
-  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'host' | 'close' | 'getCommands';
+  /**
+   * What to do: run a command, run one answering its quick picks, open an article, select text, read the active
+   * editor's selection, or describe the host.
+   */
+  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'selection' | 'host' | 'close' | 'getCommands';
   command?: string;
   args?: unknown[];
   /** Workspace-relative path, for open. */
@@ -59,6 +62,12 @@ function select(text: string): { start: number; end: number } {
   return { start: at, end: at + text.length };
 }
 
+/** The active editor's document (its URI) and the text selected in it. */
+function selection(): { uri: string; text: string } | null {
+  const editor = vscode.window.activeTextEditor;
+  return editor ? { uri: editor.document.uri.toString(), text: editor.document.getText(editor.selection) } : null;
+}
+
 /** Where the probe runs: `process` is undefined in the web worker extension host, and the UI is the web's. */
 function host(): Record<string, unknown> {
   const sift = vscode.extensions.getExtension('sift-annotation.sift');
@@ -81,6 +90,7 @@ async function handle(req: ProbeRequest): Promise<unknown> {
       return doc.uri.toString();
     }
     case 'select': return select(req.text!);
+    case 'selection': return selection();
     case 'close': return vscode.commands.executeCommand('workbench.action.closeAllEditors');
     case 'host': return host();
     case 'getCommands': return (await vscode.commands.getCommands(true)).filter((c) => new RegExp(req.text ?? '').test(c));

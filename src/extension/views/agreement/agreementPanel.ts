@@ -4,6 +4,7 @@
 // writes HTML, CSV or JSON (the same JSON as `sift agree --json`).
 import * as vscode from 'vscode';
 import { agreementCsv } from '../../../core/review/agreement/format';
+import { openByPath, uriOfPath } from '../../platform/articleUri';
 import { Debouncer, Disposable } from '../../platform/lifecycle';
 import { messageText } from '../../platform/markdown';
 import { selectSpan } from '../../platform/positions';
@@ -142,7 +143,7 @@ export class AgreementPanel extends Disposable {
     }
     // Beside the report, so that it stays in view while the disagreements are reviewed.
     const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), { viewColumn: column });
+    const editor = await vscode.window.showTextDocument(await openByPath(article), { viewColumn: column });
     // Only the article's assigned annotators, when a file assigns it: the report compared no others there.
     const assigned = this.review.comparedOf(article, annotatorsFor(run, t))?.annotators;
     const annotators = assigned?.length ? assigned : annotatorsFor(run, t);
@@ -163,14 +164,15 @@ export class AgreementPanel extends Disposable {
   /** Saves to `file`, or asks where with a save dialog. */
   async save(format: SaveFormat, file?: string): Promise<string | undefined> {
     const f = FORMATS[format];
-    const target = file ?? (await vscode.window.showSaveDialog({ title: `Save agreement report as ${f.name}`, filters: { [f.name]: [f.ext] }, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri.with({ path: `${vscode.workspace.workspaceFolders[0].uri.path}/agreement.${f.ext}` }) }))?.fsPath;
+    // The dialog's URI is kept as it is: in the browser it is in the workspace's scheme, never a file: URI.
+    const target = file !== undefined ? uriOfPath(file) : await vscode.window.showSaveDialog({ title: `Save agreement report as ${f.name}`, filters: { [f.name]: [f.ext] }, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri.with({ path: `${vscode.workspace.workspaceFolders[0].uri.path}/agreement.${f.ext}` }) });
     if (!target) return undefined;
     try {
-      await vscode.workspace.fs.writeFile(vscode.Uri.file(target), new TextEncoder().encode(this.contents(format)));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.contents(format)));
     } catch (e) {
       void vscode.window.showErrorMessage(messageText(`Sift: could not save the agreement report: ${e instanceof Error ? e.message : String(e)}`));
       return undefined;
     }
-    return target;
+    return file ?? target.fsPath;
   }
 }
