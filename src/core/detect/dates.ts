@@ -95,7 +95,8 @@ const clauseEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c ===
 
 /** Whether the date is about the future: a future cue in its clause, and no past verb right before it. */
 function isFuture(text: string, start: number, end: number): boolean {
-  if (PAST_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) return false;
+  // The past-verb pattern ends in a space: check that before running it.
+  if (text.charCodeAt(start - 1) === 0x20 && PAST_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) return false;
   return FUTURE_RE.test(clauseAround(text, start, end));
 }
 

@@ -249,9 +249,10 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     if (isJoiner(toks[i].t)) { i++; continue; }
     const hit = longestKnown(p, toks, i, known);
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
-    const rest = toks.slice(i);
-    const last = rest[rest.length - 1].t;
-    if ((!hit || hit.n < rest.length) && rest.length > 1 && !startsWithTitle(p, rest)) {
+    const restLength = toks.length - i;
+    const last = toks[toks.length - 1].t;
+    const rest = (!hit || hit.n < restLength) && restLength > 1 ? toks.slice(i) : undefined;
+    if (rest && !startsWithTitle(p, rest)) {
       // "Russian Foreign Ministry", "Khmeimim Air Base": a head word at the end.
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) {
         emit(rest, PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG', 'rule');

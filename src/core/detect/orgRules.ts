@@ -50,6 +50,12 @@ const CUE_BEFORE = new RegExp(String.raw`\b(?:sanctions?\s+(?:on|against)|(?:${C
 const APPOSITION_NOUNS = String.raw`${CUE_NOUNS}|agency|organi[sz]ation|charity|start-?up|watchdog|think\s+tank|NGO|network|movement|news\s+agency|broadcaster|outlet|platform|service|operator`;
 /** "X, a company based in …", "X, an oil firm", "X, the state-owned lender," (after the name). */
 const CUE_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}?(?:${APPOSITION_NOUNS})(?=\s*(?:[,.;:)]|$|\s(?:based|that|which|in|from|with|owned|run|of|and|registered|headquartered|listed|operating|founded|controlled|linked|backed|close|whose)\b))`, 'u');
+/** How CUE_AFTER starts: checked before running it. */
+const APPOSITION_START = /,\s+(?:a|an|the)\s/y;
+function appositionAt(p: string, e: number): boolean {
+  APPOSITION_START.lastIndex = e;
+  return APPOSITION_START.test(p);
+}
 /** "the X group", "the X militia": a lowercase group noun right after the name. */
 const GROUP_NOUNS: ReadonlySet<string> = new Set(['group', 'company', 'firm', 'militia', 'movement', 'consortium', 'conglomerate', 'network', 'outlet', 'broadcaster', 'newspaper', 'daily', 'agency', 'party']);
 /** "X shares", "X spokeswoman": what only a company or an organisation has, right after the name. */
@@ -75,7 +81,7 @@ function wordBefore(p: string, s: number): string {
 export function orgCue(p: string, s: number, e: number, after: [string, string | undefined] | undefined): boolean {
   if (after && GROUP_NOUNS.has(after[0]) && p.startsWith('the ', s - 4)) return true;
   if (after && MEMBER_NOUNS.has(after[0])) return true;
-  if (p.charCodeAt(e) === 0x2c && CUE_AFTER.test(p.slice(e, e + 80))) return true;
+  if (p.charCodeAt(e) === 0x2c && appositionAt(p, e) && CUE_AFTER.test(p.slice(e, e + 80))) return true;
   const w = wordBefore(p, s);
   if (MEMBER_ENDS.has(w) && MEMBER_OF.test(p.slice(Math.max(0, s - 40), s))) return true;
   // A list ("companies Shell, BP and X") reaches further back than one name.
