@@ -6,7 +6,7 @@ import {
 } from './lexicon';
 import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker } from './context';
 import { Headline, headlineKind } from './headline';
-import { andInName, eventOrInstrument, joinAt, orgCue, paragraphDateline } from './orgRules';
+import { andInName, companyPeriods, eventOrInstrument, joinAt, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
 
 export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
@@ -145,7 +145,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     }
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
   }
-  return { mentions: joinAt(p, mentions), unresolved };
+  return { mentions: companyPeriods(p, joinAt(p, mentions)), unresolved };
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -243,6 +243,12 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     classifyRun(p, toks.slice(0, and), headline, known, emit, unresolved);
     return classifyRun(p, toks.slice(and + 1), headline, known, emit, unresolved);
   }
+  // "Thandeka Mokoena of the University of Cape Town": a person, then where they work.
+  const of = personOfThe(toks, (w) => !!lookup(w, known));
+  if (of > 0) {
+    classifyRun(p, toks.slice(0, of), headline, known, emit, unresolved);
+    return classifyRun(p, toks.slice(of + 2), headline, known, emit, unresolved);
+  }
   let i = 0;
   let titled = false;
   while (i < toks.length) {
@@ -311,6 +317,8 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
     return;
   }
   if (titled) return emit(toks, 'PERSON', 'rule');
+  // "said on X", "a post on X": the platform.
+  if (toks.length === 1 && first.t === 'X' && prevWord(p, first.s) === 'on') return emit(toks, 'ORG', 'context');
   if (toks.length === 1 && upperOnly(first.t) && first.t.replace(/\./g, '').length >= 2) {
     return emit(toks, 'ORG', 'rule');
   }

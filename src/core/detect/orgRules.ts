@@ -2,7 +2,7 @@
 // legal instruments that are not organisations, cues that make an unknown word an organisation, the all-capitals city
 // of a dateline, and the short form of a company's name. Offsets are UTF-16 indices into one paragraph.
 import { datelineAt } from './dateline';
-import { COMMON_CAPITALISED, COMPANY_FORMS, COMPANY_WORDS, DEMONYMS, EVENT_HEADS, INSTRUMENT_HEADS, ORG_HEADS } from './lexicon';
+import { COMMON_CAPITALISED, COMPANY_FORMS, COMPANY_WORDS, DEMONYMS, EVENT_HEADS, INSTRUMENT_HEADS, ORG_HEADS, PLACE_HEADS } from './lexicon';
 
 interface Tok { s: number; e: number; t: string }
 
@@ -27,15 +27,42 @@ export function eventOrInstrument(p: string, toks: readonly Tok[]): boolean {
 /**
  * Whether the "and" at toks[and] joins two words of one name: "Party of Socialists and Democrats", "Department of
  * Health and Human Services". It does after a head word and "of" or "for", unless what follows opens another name:
- * "the …", a name known on its own, or a demonym with a head word ("… and Russian Foreign Ministry").
+ * "the …", a name known on its own, or a demonym with a head word ("… and Russian Foreign Ministry"). It also does
+ * when what follows ends in a head word and what comes before is one or two words no list knows, after at most a
+ * country ("Securities and Exchange Board", "U.S. Food and Drug Administration", "Work and Pensions Committee"); and
+ * "&" between words no list knows ("Hollis & Crane", "Mehta Raghavan & Associates").
  */
 export function andInName(toks: readonly Tok[], and: number, known: (word: string) => boolean): boolean {
+  const next = toks[and + 1];
+  if (!next || next.t === 'the' || known(next.t)) return false;
+  if (toks[and].t === '&') return !known(toks[and - 1].t);
   let headOf = false;
   for (let k = 0; k + 1 < and && !headOf; k++) headOf = ORG_HEADS.has(toks[k].t) && (toks[k + 1].t === 'of' || toks[k + 1].t === 'for');
-  const next = toks[and + 1];
-  if (!headOf || !next || next.t === 'the' || known(next.t)) return false;
   const rest = toks.slice(and + 1);
-  return !(rest.length > 1 && DEMONYMS.has(next.t) && ORG_HEADS.has(rest[rest.length - 1].t));
+  if (headOf) return !(rest.length > 1 && DEMONYMS.has(next.t) && ORG_HEADS.has(rest[rest.length - 1].t));
+  return sharedHead(toks, and, rest, known);
+}
+
+/** "Securities and Exchange Board of India": the words before "and" share the head word of those after it. */
+function sharedHead(toks: readonly Tok[], and: number, rest: readonly Tok[], known: (word: string) => boolean): boolean {
+  const before = toks.slice(0, and);
+  if (before.length > 2 || rest.length < 2) return false;
+  const headed = ORG_HEADS.has(rest[rest.length - 1].t) || rest.some((t, k) => k > 0 && ORG_HEADS.has(t.t) && rest[k + 1]?.t === 'of');
+  if (!headed) return false;
+  return before.every((t, k) => !ORG_HEADS.has(t.t) && !DEMONYMS.has(t.t) && !COMMON_CAPITALISED.has(t.t) && (!known(t.t) || (k === 0 && before.length === 2)))
+    && rest.every((t, k) => !known(t.t) || rest.slice(0, k).some((x) => x.t === 'of'));
+}
+
+/**
+ * Where "of the" follows a person's name in a run ("Thandeka Mokoena of the University of Cape Town", "Katrin Vollmer of
+ * the Munich fund"): two words no list knows, neither a head, a company word, a demonym nor a common word. -1: none.
+ */
+export function personOfThe(toks: readonly Tok[], known: (word: string) => boolean): number {
+  if (toks.length < 5 || toks[2].t !== 'of' || toks[3].t !== 'the') return -1;
+  for (const t of toks.slice(0, 2)) {
+    if (known(t.t) || ORG_HEADS.has(t.t) || PLACE_HEADS.has(t.t) || COMPANY_WORDS.has(t.t) || DEMONYMS.has(t.t) || COMMON_CAPITALISED.has(t.t)) return -1;
+  }
+  return 2;
 }
 
 /** Nouns for groups of organisations, and for one: "oil companies X and Y", "the company X". */
@@ -115,22 +142,52 @@ export function paragraphDateline(p: string): { capsEnd: number; end: number } |
 
 const NONE: string[] = [];
 
+/** A company word, also with the period of its abbreviation ("Co.", "Ltd."). */
+const companyWord = (w: string) => COMPANY_WORDS.has(w.endsWith('.') ? w.slice(0, -1) : w);
+
 /**
- * The short form of an organisation's name that the rest of the article may use alone: "Acme" of "Acme Oil Company
- * PJSC" or "Acme Group" (a company form at the end), "Defense" of "Department of Defense" (a head word and "of").
+ * The short forms of an organisation's name that the rest of the article may use alone: "Acme" and "Acme Oil" of
+ * "Acme Oil Company PJSC", "Acme" of "Acme Group" (a company form at the end: its first word, and what comes before
+ * the company words when that is more than one word), "Defense" of "Department of Defense" (a head word and "of").
  */
 export function shortForms(name: string): string[] {
   const lastSpace = name.lastIndexOf(' ');
-  if (lastSpace < 0 || (!COMPANY_WORDS.has(name.slice(lastSpace + 1)) && !name.includes(' of '))) return NONE;
+  if (lastSpace < 0 || (!companyWord(name.slice(lastSpace + 1)) && !name.includes(' of '))) return NONE;
   const words = name.split(' ');
   let n = words.length;
   let form = false;
-  while (n > 1 && COMPANY_WORDS.has(words[n - 1])) form = COMPANY_FORMS.has(words[--n]) || form;
+  while (n > 1 && companyWord(words[n - 1])) form = COMPANY_FORMS.has(words[--n].replace(/\.$/, '')) || form;
   const out: string[] = [];
-  if (form && n === 1) out.push(words[0]);
+  if (form && !COMMON_CAPITALISED.has(words[0]) && !DEMONYMS.has(words[0])) out.push(words[0]);
+  if (form && n > 1) out.push(words.slice(0, n).join(' '));
   const k = words.length;
   if (k >= 3 && words[k - 2] === 'of' && ORG_HEADS.has(words[k - 3]) && !COMMON_CAPITALISED.has(words[k - 1]) && words[k - 1] !== 'State') out.push(words[k - 1]);
   return out;
+}
+
+/** Company forms written as abbreviations, whose period belongs to the name ("Hanul Semiconductor Co. Ltd."). */
+const ABBREVIATED_FORM = /^(?:Co|Corp|Inc|Ltd|Pvt|Pte|Bhd)$/;
+const FORM_AFTER = / (?:Co|Corp|Inc|Ltd|Pvt|Pte|Bhd)\b\.?/y;
+
+/**
+ * Extends an organisation ending in an abbreviated company form over its period and over the forms that follow
+ * ("Co." then "Ltd."); the mentions it covers are dropped. Returns the mentions and where they now end.
+ */
+export function companyPeriods<M extends { start: number; end: number; text: string; label: string }>(p: string, mentions: M[]): M[] {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.label !== 'ORG' || !ABBREVIATED_FORM.test(m.text.slice(m.text.lastIndexOf(' ') + 1))) continue;
+    let end = m.end;
+    if (p.charCodeAt(end) === 0x2e) end++;
+    FORM_AFTER.lastIndex = end;
+    const more = FORM_AFTER.exec(p);
+    if (more) end += more[0].length;
+    if (end === m.end) continue;
+    m.end = end;
+    m.text = p.slice(m.start, end);
+    while (i + 1 < mentions.length && mentions[i + 1].start < end) mentions.splice(i + 1, 1);
+  }
+  return mentions;
 }
 
 /** "Union for Democracy at Work": an organisation named with "for" or "of", then "at" and a name, is one name. */
