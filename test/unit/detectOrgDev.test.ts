@@ -72,3 +72,46 @@ describe('organisations and people: the platform X, and roles before a name', ()
     assert.deepStrictEqual(found('The stage went to Slovenian Luka Novak on Sunday.'), ['PERSON:Luka Novak']);
   });
 });
+
+describe('organisations: names with a list in them', () => {
+  it('a head word, "of", "on" or "for", then a list', () => {
+    assert.deepStrictEqual(found('Lawyers wrote to the Ministry of Fisheries, Forestry and Water Supply last week.'),
+      ['ORG:Ministry of Fisheries, Forestry and Water Supply']);
+    assert.deepStrictEqual(found('A report went to the Assembly Committee on Housing, Planning and Transport that day.'),
+      ['ORG:Assembly Committee on Housing, Planning and Transport']);
+  });
+
+  it('a list before a name with "and" in it', () => {
+    assert.deepStrictEqual(found('Britain’s Trade, Industry and Energy Office declined to comment.'),
+      ['PLACE:Britain', 'ORG:Trade, Industry and Energy Office']);
+  });
+
+  it('a list of places after a name stays out of it', () => {
+    assert.deepStrictEqual(found('The Ministry of Defence, Russia and China all declined to comment.'),
+      ['ORG:Ministry of Defence', 'PLACE:Russia', 'PLACE:China']);
+  });
+});
+
+describe('organisations: "General" before a head word is no title', () => {
+  it('"General Staff of …" and "General Confederation of …" are organisations', () => {
+    assert.deepStrictEqual(found('The General Staff of the Armed Forces said the line held.'), ['ORG:General Staff of the Armed Forces']);
+    assert.deepStrictEqual(found('A strike was called by the General Confederation of Workers on the day.'), ['ORG:General Confederation of Workers']);
+  });
+
+  it('but "General" before a name is still a title', () => {
+    assert.deepStrictEqual(found('The offensive was led by General Ivan Morozko in the spring.'), ['PERSON:Ivan Morozko']);
+  });
+});
+
+describe('organisations: the agency of a dateline, and more cue nouns', () => {
+  it('the bracketed agency of a dateline, also later in the article', () => {
+    const text = 'OSLO, March 3 (Nordwire) -- Talks resumed in the capital on Monday, officials said.\nThe report was seen by Nordwire.';
+    assert.deepStrictEqual(found(text), ['PLACE:OSLO', 'ORG:Nordwire', 'ORG:Nordwire']);
+  });
+
+  it('"the union X", "the X institute", "retailers including X and Y"', () => {
+    assert.deepStrictEqual(found('The cuts were condemned by the union Varda on the same day.'), ['ORG:Varda']);
+    assert.deepStrictEqual(found('A survey by the Pellwick institute put the party second.'), ['ORG:Pellwick']);
+    assert.deepStrictEqual(found('Its software is used by retailers including Omnimart and Brisko in many towns.'), ['ORG:Omnimart', 'ORG:Brisko']);
+  });
+});

@@ -150,7 +150,7 @@ export class Detector {
       // Words this line could not label alone, labelled from the rest of the article, merged in order.
       const resolved: LocalSuggestion[] = [];
       for (const u of r.unresolved) {
-        const label = people.has(u.text) ? 'PERSON' : single.get(u.text);
+        const label = orgs.has(u.text) ? 'ORG' : people.has(u.text) ? 'PERSON' : single.get(u.text);
         if (label && !local.some((m) => u.start < m.end && u.end > m.start)) resolved.push({ start: u.start, end: u.end, label, text: u.text, how: 'document' });
       }
       const merged = resolved.length ? [...local, ...resolved].sort((a, b) => a.start - b.start) : local;

@@ -6,7 +6,7 @@ import {
 } from './lexicon';
 import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker } from './context';
 import { Headline, headlineKind } from './headline';
-import { andInName, companyPeriods, eventOrInstrument, joinAt, orgCue, paragraphDateline, personOfThe } from './orgRules';
+import { andInName, companyPeriods, eventOrInstrument, joinAt, joinLists, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
 
 export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
@@ -70,8 +70,15 @@ for (const x of [...COUNTRIES, ...CITIES, ...REGIONS]) BUILTIN.set(x, { label: '
 const BUILTIN_FIRST = firstWords(BUILTIN.keys());
 
 function startsWithTitle(p: string, toks: Tok[]): boolean {
-  for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, 0, n)) return true;
-  return false;
+  return titleAt(p, toks, 0) > 0;
+}
+
+/** The number of words of the title at toks[i] (0: none); "General" before a head word is no title ("General Staff"). */
+function titleAt(p: string, toks: Tok[], i: number): number {
+  for (let n = Math.min(4, toks.length - 1 - i); n >= 1; n--) {
+    if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, n)) return ORG_HEADS.has(toks[i + n].t) ? 0 : n;
+  }
+  return 0;
 }
 
 /** First words of the entries of two or more words (also in capitals, as headlines write them). */
@@ -125,6 +132,11 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
       emit([{ s: base, e: base + run.length, t: run }], 'PLACE', 'rule');
       continue;
     }
+    // "SEOUL, Oct. 20 (Yonhap) --": the agency of a dateline is an organisation, known by that name in the article.
+    if (base === dateline?.agency?.start && base + run.length === dateline.agency.end) {
+      emit([{ s: base, e: base + run.length, t: run }], 'ORG', 'context');
+      continue;
+    }
     // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
     if (COMMON_CAPITALISED.has(run) && !DEMONYMS.has(run)) continue;
     // Fast path for one plain word ("Russia", "Kremlin", "Lababidi"): what classifyRun does with a single token.
@@ -145,7 +157,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     }
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
   }
-  return { mentions: companyPeriods(p, joinAt(p, mentions)), unresolved };
+  return { mentions: companyPeriods(p, joinLists(p, joinAt(p, mentions))), unresolved };
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -278,8 +290,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     }
     if (DEMONYMS.has(toks[i].t) || (i + 1 < toks.length && spanIn(DEMONYMS, DEMONYM_FIRST, p, toks, i, 2))) { i += DEMONYMS.has(toks[i].t) ? 1 : 2; continue; }
     // Titles: skipped, and what follows is a person.
-    let tn = 0;
-    for (let n = Math.min(4, toks.length - i); n >= 1 && !tn; n--) if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, n)) tn = n;
+    const tn = titleAt(p, toks, i) || (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, toks.length - i) && toks.length - i <= 4 ? toks.length - i : 0);
     if (tn) {
       i += tn;
       titled = true;

@@ -64,7 +64,7 @@ Command|Front|Movement|Alliance|Coalition|League|Congress|Parliament|Assembly|Se
 Authority|Authorities|Enforcement|House|Network|Channel|Television|TV|Radio|Broadcasting|Airlines|Airways|Group|Holdings|Industries|Society|Center|Centre|
 Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch|
 Independent|Chronicle|Standard|Dispatch|Insider|Courier|Bulletin|Holding|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|
-LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
+LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Confederation|Staff|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
 Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC`);
 
 /**

@@ -2,6 +2,7 @@
 // legal instruments that are not organisations, cues that make an unknown word an organisation, the all-capitals city
 // of a dateline, and the short form of a company's name. Offsets are UTF-16 indices into one paragraph.
 import { datelineAt } from './dateline';
+import { MONTH_RE } from './dates';
 import { COMMON_CAPITALISED, COMPANY_FORMS, COMPANY_WORDS, DEMONYMS, EVENT_HEADS, INSTRUMENT_HEADS, ORG_HEADS, PLACE_HEADS } from './lexicon';
 
 interface Tok { s: number; e: number; t: string }
@@ -69,7 +70,7 @@ export function personOfThe(toks: readonly Tok[], known: (word: string) => boole
 const CUE_NOUN_WORDS = `company companies firm firms group groups bank banks lender lenders carrier carriers airline airlines insurer insurers
 producer producers exporter exporters operator operators majors giant giants rival rivals outlet outlets broadcaster broadcasters newspaper
 newspapers militia militias party parties conglomerate conglomerates manufacturer manufacturers maker makers subsidiary subsidiaries
-consortium broker brokers trader traders refiner refiners miner miners shipper shippers`.split(/\s+/);
+consortium broker brokers trader traders refiner refiners miner miners shipper shippers union unions alliance retailer retailers`.split(/\s+/);
 const CUE_NOUNS = CUE_NOUN_WORDS.join('|');
 const NAME_LIST = String.raw`(?:\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*(?:,\s+|\s+(?:and|or)\s+))*`;
 /** "sanctions on X", "oil companies X and Y", "the company X", "companies such as X, Y and Z" (before the name). */
@@ -84,7 +85,7 @@ function appositionAt(p: string, e: number): boolean {
   return APPOSITION_START.test(p);
 }
 /** "the X group", "the X militia": a lowercase group noun right after the name. */
-const GROUP_NOUNS: ReadonlySet<string> = new Set(['group', 'company', 'firm', 'militia', 'movement', 'consortium', 'conglomerate', 'network', 'outlet', 'broadcaster', 'newspaper', 'daily', 'agency', 'party']);
+const GROUP_NOUNS: ReadonlySet<string> = new Set(['group', 'company', 'firm', 'militia', 'movement', 'consortium', 'conglomerate', 'network', 'outlet', 'broadcaster', 'newspaper', 'daily', 'agency', 'party', 'institute', 'union', 'alliance']);
 /** "X shares", "X spokeswoman": what only a company or an organisation has, right after the name. */
 const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'shareholders', 'spokesperson', 'spokesman', 'spokeswoman', 'employees', 'executives', 'subsidiary']);
 /** "shares of X", "a spokeswoman for X", "the chief executive of X", "a stake in X" (before the name). */
@@ -121,7 +122,7 @@ const ASCII_UPPER = (c: number) => c >= 0x41 && c <= 0x5a;
  * The paragraph's dateline, if it opens with one: where its all-capitals place words end (0 when the place is not in
  * capitals), and where the dateline ends (a sentence starts there). Cheap for the paragraphs that cannot be one.
  */
-export function paragraphDateline(p: string): { capsEnd: number; end: number } | undefined {
+export function paragraphDateline(p: string): { capsEnd: number; end: number; agency?: { start: number; end: number } } | undefined {
   const c0 = p.charCodeAt(0);
   if (!(ASCII_UPPER(c0) || c0 >= 0x80)) return undefined;
   // A dateline has a bracket, a colon or a dash after a space within its first 100 characters, and no word before it
@@ -137,7 +138,7 @@ export function paragraphDateline(p: string): { capsEnd: number; end: number } |
   if (!d) return undefined;
   let end = d.end;
   while (p.charCodeAt(end) === 0x20) end++;
-  return { capsEnd: d.caps ? d.placeEnd : 0, end };
+  return { capsEnd: d.caps ? d.placeEnd : 0, end, agency: d.agency };
 }
 
 const NONE: string[] = [];
@@ -163,6 +164,54 @@ export function shortForms(name: string): string[] {
   const k = words.length;
   if (k >= 3 && words[k - 2] === 'of' && ORG_HEADS.has(words[k - 3]) && !COMMON_CAPITALISED.has(words[k - 1]) && words[k - 1] !== 'State') out.push(words[k - 1]);
   return out;
+}
+
+type Found = { start: number; end: number; text: string; label: string; how: string };
+
+const LIST_AFTER = /(?:, \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)+,? and (?:the )?\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*/uy;
+const LIST_BEFORE = /(?:^|[^\p{L}])((?:\p{Lu}\p{Ll}[\p{L}-]*, )+)$/u;
+const HEAD_OF = / (?:of|on|for) /;
+/** " on Vaccine Provision" after a head word; not a day or a month ("… Times on Monday"). */
+const ON_NAME = new RegExp(String.raw` on (?!(?:${MONTH_RE}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*`, 'uy');
+
+/** Whether no list or workspace name lies in p[s, e): only words the rules guessed may be taken into a longer name. */
+const guessedOnly = (mentions: readonly Found[], s: number, e: number) => mentions.every((x) => x.end <= s || x.start >= e || x.how === 'rule' || x.how === 'context');
+
+/** Drops the mentions inside [m.start, m.end) other than m. */
+function absorb(mentions: Found[], m: Found, p: string, start: number, end: number): void {
+  m.start = start;
+  m.end = end;
+  m.text = p.slice(start, end);
+  for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k] !== m && mentions[k].start < end && mentions[k].end > start) mentions.splice(k, 1);
+}
+
+/**
+ * Names with a list in them: "Committee on Agriculture, Nutrition and Forestry", "Ministry of Art, Culture, Tourism and
+ * the Creative Economy" (a head word, "of", "on" or "for", then a list), "Foreign, Commonwealth and Development Office"
+ * (a list before a name with "and" in it), "Group on Vaccine Provision" (a head word, "on" and a name). Only words no
+ * list knows are taken in; a list ending in a head word of its own is another organisation.
+ */
+export function joinLists<M extends Found>(p: string, mentions: M[]): M[] {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.label !== 'ORG') continue;
+    if (ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
+      ON_NAME.lastIndex = m.end;
+      const on = ON_NAME.exec(p);
+      if (on && guessedOnly(mentions, m.end, m.end + on[0].length)) absorb(mentions, m, p, m.start, m.end + on[0].length);
+    }
+    if (HEAD_OF.test(m.text)) {
+      LIST_AFTER.lastIndex = m.end;
+      const list = LIST_AFTER.exec(p);
+      const end = list ? m.end + list[0].length : 0;
+      if (list && !ORG_HEADS.has(list[0].slice(list[0].lastIndexOf(' ') + 1)) && guessedOnly(mentions, m.end, end)) absorb(mentions, m, p, m.start, end);
+    } else if (m.text.includes(' and ') && ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
+      const before = LIST_BEFORE.exec(p.slice(Math.max(0, m.start - 80), m.start));
+      if (before && guessedOnly(mentions, m.start - before[1].length, m.start)) absorb(mentions, m, p, m.start - before[1].length, m.end);
+    }
+    i = mentions.indexOf(m);
+  }
+  return mentions;
 }
 
 /** Company forms written as abbreviations, whose period belongs to the name ("Hanul Semiconductor Co. Ltd."). */
