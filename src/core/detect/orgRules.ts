@@ -194,22 +194,23 @@ function absorb(mentions: Found[], m: Found, p: string, start: number, end: numb
 export function joinLists<M extends Found>(p: string, mentions: M[]): M[] {
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    if (m.label !== 'ORG') continue;
-    if (ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
+    if (m.label !== 'ORG' || !m.text.includes(' ')) continue;
+    const n = mentions.length;
+    if (ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1)) && p.startsWith(' on ', m.end)) {
       ON_NAME.lastIndex = m.end;
       const on = ON_NAME.exec(p);
       if (on && guessedOnly(mentions, m.end, m.end + on[0].length)) absorb(mentions, m, p, m.start, m.end + on[0].length);
     }
-    if (HEAD_OF.test(m.text)) {
+    if (p.charCodeAt(m.end) === 0x2c && HEAD_OF.test(m.text)) {
       LIST_AFTER.lastIndex = m.end;
       const list = LIST_AFTER.exec(p);
       const end = list ? m.end + list[0].length : 0;
       if (list && !ORG_HEADS.has(list[0].slice(list[0].lastIndexOf(' ') + 1)) && guessedOnly(mentions, m.end, end)) absorb(mentions, m, p, m.start, end);
-    } else if (m.text.includes(' and ') && ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
+    } else if (p.charCodeAt(m.start - 2) === 0x2c && m.text.includes(' and ') && ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
       const before = LIST_BEFORE.exec(p.slice(Math.max(0, m.start - 80), m.start));
       if (before && guessedOnly(mentions, m.start - before[1].length, m.start)) absorb(mentions, m, p, m.start - before[1].length, m.end);
     }
-    i = mentions.indexOf(m);
+    if (mentions.length !== n) i = mentions.indexOf(m);
   }
   return mentions;
 }
