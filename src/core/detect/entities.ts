@@ -133,7 +133,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
       continue;
     }
     // "SEOUL, Oct. 20 (Yonhap) --": the agency of a dateline is an organisation, known by that name in the article.
-    if (base === dateline?.agency?.start && base + run.length === dateline.agency.end) {
+    if (base === dateline?.agency?.start && base + run.length === dateline.agency.end && !lookup(run, known)) {
       emit([{ s: base, e: base + run.length, t: run }], 'ORG', 'context');
       continue;
     }
