@@ -47,8 +47,7 @@ export function andInName(toks: readonly Tok[], and: number, known: (word: strin
 /** "Securities and Exchange Board of India": the words before "and" share the head word of those after it. */
 function sharedHead(toks: readonly Tok[], and: number, rest: readonly Tok[], known: (word: string) => boolean): boolean {
   const before = toks.slice(0, and);
-  // Names the lists or the workspace know stay as they are ("… and Security Council").
-  if (before.length > 2 || rest.length < 2 || known(rest.map((t) => t.t).join(' '))) return false;
+  if (before.length > 2 || rest.length < 2) return false;
   const headed = ORG_HEADS.has(rest[rest.length - 1].t) || rest.some((t, k) => k > 0 && ORG_HEADS.has(t.t) && rest[k + 1]?.t === 'of');
   if (!headed) return false;
   return before.every((t, k) => !ORG_HEADS.has(t.t) && !DEMONYMS.has(t.t) && !COMMON_CAPITALISED.has(t.t) && (!known(t.t) || (k === 0 && before.length === 2)))
