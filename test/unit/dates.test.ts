@@ -39,6 +39,25 @@ describe('dates', () => {
     assert.deepStrictEqual(values('Following an 11-day offensive, a week-long advance and a four-year war, at 11:00 a.m. now, 2000 troops and 3,000 soldiers. Copyright 1999-2026 News. It may rain; troops march.'), []);
   });
 
+  it('reads "next" with a weekday as that day of the following week, keeping "next" in the span', () => {
+    // Reference Monday 16 December 2024: the following week starts on Monday 23 December.
+    assert.deepStrictEqual(values('The committee meets again next Tuesday, and the board next Monday.'),
+      [['next Tuesday', '2024-12-24'], ['next Monday', '2024-12-23']]);
+    const thu = { year: 2024, month: 12, day: 19 };
+    assert.deepStrictEqual(values('Voting resumes next Friday in the capital.', thu), [['next Friday', '2024-12-27']]);
+  });
+
+  it('keeps a modifier before "next year" and friends in the span, with the same value', () => {
+    assert.deepStrictEqual(values('The plant opens early next year; the audit ended late last month.'),
+      [['early next year', '2025'], ['late last month', '2024-11']]);
+  });
+
+  it('reads "March" and "May" alone after a preposition of time or a modifier, not as words or names', () => {
+    assert.deepStrictEqual(values('The mill closed in March and the union has protested since May; output fell in mid-May.'),
+      [['March', '2024-03'], ['May', '2024-05'], ['mid-May', '2024-05']]);
+    assert.deepStrictEqual(values('Officials in May\'s cabinet may resign. Theresa May spoke. The March for Peace drew crowds.'), []);
+  });
+
   it('numbers ISO weeks correctly at year boundaries', () => {
     assert.strictEqual(isoWeek({ year: 2024, month: 12, day: 30 }), '2025-W01');
     assert.strictEqual(isoWeek({ year: 2021, month: 1, day: 3 }), '2020-W53');

@@ -49,8 +49,9 @@ export const DATE_RE = new RegExp([
   String.raw`\b(?<m1>${MONTH_RE})\.?\s(?<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s(?<y1>(?:19|20)\d{2})\b)?`,
   String.raw`\b(?<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s(?:of\s)?(?<m2>${MONTH_RE})\b\.?(?:,?\s(?<y2>(?:19|20)\d{2})\b)?`,
   String.raw`\b(?:(?<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-])?(?<m3>${MONTH_RE})\b(?:,?\s(?<y3>(?:19|20)\d{2})\b)?`,
+  String.raw`\b[Nn]ext\s(?<nwd>${WEEKDAY_RE})\b`,
   String.raw`\b(?<wd>${WEEKDAY_RE})\b`,
-  String.raw`\b(?<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s(?:week|month|year))\b`,
+  String.raw`\b(?<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-])?(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s(?:week|month|year))\b`,
   String.raw`(?<![\d,.$£€-])\b(?<yr>(?:1[89]|20)\d{2})\b(?![\d]|-\d|,\d|\.\d)`,
 ].join('|'), 'g');
 /** The same patterns, matched only where they are told to start. */
@@ -95,7 +96,8 @@ const clauseEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c ===
 
 /** Whether the date is about the future: a future cue in its clause, and no past verb right before it. */
 function isFuture(text: string, start: number, end: number): boolean {
-  if (PAST_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) return false;
+  // The past-verb pattern ends in a space: check that before running it.
+  if (text.charCodeAt(start - 1) === 0x20 && PAST_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) return false;
   return FUTURE_RE.test(clauseAround(text, start, end));
 }
 
@@ -105,6 +107,19 @@ function inferYear(ref: RefDate, month: number, day: number, future: boolean): n
   if (!future && diff >= 183) return ref.year - 1;
   if (future && diff <= -183) return ref.year + 1;
   return ref.year;
+}
+
+const MONTH_AFTER = /\b(?:in|since|until|through|last|next|this)\s$/;
+
+/**
+ * "in March", "since May", "mid-May": the two month names that are also common words or names count alone after a
+ * preposition of time or with a modifier, not before a possessive ("in May's cabinet").
+ */
+function monthAlone(text: string, start: number, end: number, key: string, mod: boolean): boolean {
+  if (key !== 'may' && key !== 'march') return false;
+  const next = text.charCodeAt(end);
+  if ((next === 0x27 || next === 0x2019) && text.charCodeAt(end + 1) === 0x73) return false;
+  return mod || MONTH_AFTER.test(text.slice(Math.max(0, start - 8), start));
 }
 
 /** A 4-digit number is a count, not a year, before a plural noun: "2000 troops". */
@@ -138,16 +153,21 @@ export function detectDates(text: string, ref: RefDate, from = 0, to = text.leng
       if (t.getUTCMonth() === month - 1) value = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
     } else if (g.m3) {
       const key = g.m3.toLowerCase();
-      if (NEEDS_NUMBER.has(key) && !g.y3 && !(g.mod && key !== 'may' && key !== 'march')) continue;
+      if (NEEDS_NUMBER.has(key) && !g.y3 && !(g.mod && key !== 'may' && key !== 'march') && !monthAlone(text, start, end, key, !!g.mod)) continue;
       const month = MONTHS.get(key)!;
       const year = g.y3 ? Number(g.y3) : inferYear(ref, month, 15, future());
       value = `${pad(year, 4)}-${pad(month)}`;
+    } else if (g.nwd) {
+      // "next Tuesday": the Tuesday of the following week (weeks start on Monday).
+      const monday = addDays(ref, -((weekday(ref) + 6) % 7));
+      value = isoDay(addDays(monday, 7 + ((WEEKDAYS.get(g.nwd.toLowerCase())! + 6) % 7)));
     } else if (g.wd) {
       const target = WEEKDAYS.get(g.wd.toLowerCase())!;
       const back = (weekday(ref) - target + 7) % 7;
       value = isoDay(future() ? addDays(ref, back === 0 ? 7 : 7 - back) : addDays(ref, -back));
     } else if (g.rel) {
-      value = relative(g.rel.toLowerCase().replace(/\s+/g, ' '), ref);
+      // A modifier is kept in the span and changes nothing in the value: "early next year".
+      value = relative(g.rel.toLowerCase().replace(/^(?:early|mid|late)[\s-]/, '').replace(/\s+/g, ' '), ref);
     } else if (g.yr) {
       if (isCopyright(text, start) || isCount(text, end)) continue;
       value = g.yr;

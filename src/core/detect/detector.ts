@@ -33,6 +33,8 @@ interface LineNames {
   people: string[];
   /** Single words labelled by a list or by context: [text, label]. */
   single: [string, string][];
+  /** Short forms of organisations named in full ("Acme" of "Acme Oil Company PJSC"): they win over other guesses. */
+  orgs: string[];
 }
 
 /** One line of the article and what was found in it. */
@@ -139,7 +141,7 @@ export class Detector {
   }
 
   private emitParts(text: string, parts: Part[], doc: DocumentNames, from: number, to: number, out: Suggestion[], known?: OffsetIndex): void {
-    const { people, single } = doc;
+    const { people, single, orgs } = doc;
     const index = known ?? doc.indexFor(text);
     const cp = index.isIdentity ? (u: number) => u : (u: number) => index.toCp(u);
     for (let i = from; i < to; i++) {
@@ -148,13 +150,12 @@ export class Detector {
       // Words this line could not label alone, labelled from the rest of the article, merged in order.
       const resolved: LocalSuggestion[] = [];
       for (const u of r.unresolved) {
-        const label = people.has(u.text) ? 'PERSON' : single.get(u.text);
+        const label = orgs.has(u.text) ? 'ORG' : people.has(u.text) ? 'PERSON' : single.get(u.text);
         if (label && !local.some((m) => u.start < m.end && u.end > m.start)) resolved.push({ start: u.start, end: u.end, label, text: u.text, how: 'document' });
       }
       const merged = resolved.length ? [...local, ...resolved].sort((a, b) => a.start - b.start) : local;
       for (const m of merged) {
-        // A speaker the line took for a person is the organisation the article named in full ("Acme said").
-        const label = m.how === 'context' && m.label === 'PERSON' && single.get(m.text) === 'ORG' ? 'ORG' : m.label;
+        const label = documentLabel(m, single, orgs);
         const sug: Suggestion = { start: cp(base + m.start), end: cp(base + m.end), label, text: m.text, how: m.how };
         if (m.value) sug.value = m.value;
         if (m.canonical) sug.canonical = m.canonical;
@@ -216,6 +217,7 @@ export class Detector {
 export interface DocumentNames {
   people: Set<string>;
   single: Map<string, string>;
+  orgs: Set<string>;
   indexFor(text: string): OffsetIndex;
 }
 
@@ -226,17 +228,22 @@ export interface DocumentNames {
 function documentNames(parts: Part[], wanted?: Set<string>): DocumentNames {
   const people = new Set<string>();
   const single = new Map<string, string>();
+  const orgs = new Set<string>();
   if (!wanted || wanted.size) {
     for (const { r } of parts) {
       const n = r.names;
       for (const x of n.people) if (!wanted || wanted.has(x)) people.add(x);
       for (const [k, v] of n.single) if (!wanted || wanted.has(k)) single.set(k, v);
+      for (const x of n.orgs) if (!wanted || wanted.has(x)) orgs.add(x);
     }
   }
+  // A company's short form is an organisation wherever the article uses it, whatever else guessed.
+  for (const x of orgs) if (!x.includes(' ')) single.set(x, 'ORG');
   let cached: { text: string; index: OffsetIndex } | undefined;
   return {
     people,
     single,
+    orgs,
     indexFor(text: string) {
       if (cached?.text !== text) cached = { text, index: new OffsetIndex(text) };
       return cached.index;
@@ -249,9 +256,23 @@ function unresolvedWords(parts: Part[]): Set<string> {
   const out = new Set<string>();
   for (const { r } of parts) {
     for (const u of r.unresolved) out.add(u.text);
-    for (const m of r.local) if (m.how === 'context' && m.label === 'PERSON') out.add(m.text);
+    for (const m of r.local) if (relabelled(m)) out.add(m.text);
   }
   return out;
+}
+
+/** Whether the document pass may change the label of a line's own mention: a guess from context or rules alone. */
+const relabelled = (m: { how: string; label: string }) => (m.how === 'context' || m.how === 'rule') && (m.label === 'PERSON' || m.label === 'PLACE');
+
+/**
+ * The label of a line's mention after the document pass: a speaker the line took for a person is the organisation
+ * the article named in full ("Acme said"), and a company's short form is an organisation ("Acme's board", "Tomsk
+ * Refining's shareholder").
+ */
+function documentLabel(m: LocalSuggestion, single: Map<string, string>, orgs: Set<string>): string {
+  if (!relabelled(m)) return m.label;
+  if (orgs.has(m.text)) return 'ORG';
+  return m.how === 'context' && m.label === 'PERSON' && single.get(m.text) === 'ORG' ? 'ORG' : m.label;
 }
 
 /** A copy of a suggestion moved by `d` code points (an object literal of fixed shape: much faster than a spread). */
@@ -270,6 +291,7 @@ function namesKey(parts: Part[]): string {
     const n = r.names;
     people.push(...n.people);
     for (const [k, v] of n.single) single.push(`${k}=${v}`);
+    for (const x of n.orgs) single.push(`${x}=!ORG`);
   }
   return `${people.sort().join('|')}#${single.sort().join('|')}`;
 }
@@ -334,7 +356,7 @@ const BARE_SURNAME = new RegExp(`^${ARABIC_COMPOUND}(.+)$`, 'i');
 
 /** What a line tells the rest of the article: surnames of people named in full, and words labelled by context. */
 function lineNames(entities: EntityMention[]): LineNames {
-  const n: LineNames = { people: [], single: [] };
+  const n: LineNames = { people: [], single: [], orgs: [] };
   for (const m of entities) {
     const t = m.text;
     const firstSpace = t.indexOf(' ');
@@ -351,7 +373,7 @@ function lineNames(entities: EntityMention[]): LineNames {
       if (m.how !== 'rule') n.single.push([t, m.label]);
     } else if (m.label === 'ORG') {
       // "Acme" after "Acme Oil Company PJSC", "Defense" after "Department of Defense".
-      for (const w of shortForms(t)) n.single.push([w, 'ORG']);
+      for (const w of shortForms(t)) n.orgs.push(w);
     } else if (m.label === 'PLACE' && m.how === 'rule') {
       // "Khmeimim Air Base" also names "Khmeimim" alone (names of two or three words).
       const second = t.indexOf(' ', firstSpace + 1);

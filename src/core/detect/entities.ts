@@ -6,7 +6,7 @@ import {
 } from './lexicon';
 import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker } from './context';
 import { Headline, headlineKind } from './headline';
-import { andInName, eventOrInstrument, joinAt, orgCue, paragraphDateline } from './orgRules';
+import { andInName, companyPeriods, eventOrInstrument, joinAt, joinLists, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
 
 export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
@@ -70,8 +70,15 @@ for (const x of [...COUNTRIES, ...CITIES, ...REGIONS]) BUILTIN.set(x, { label: '
 const BUILTIN_FIRST = firstWords(BUILTIN.keys());
 
 function startsWithTitle(p: string, toks: Tok[]): boolean {
-  for (let n = Math.min(4, toks.length - 1); n >= 1; n--) if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, 0, n)) return true;
-  return false;
+  return titleAt(p, toks, 0) > 0;
+}
+
+/** The number of words of the title at toks[i] (0: none); "General" before a head word is no title ("General Staff"). */
+function titleAt(p: string, toks: Tok[], i: number): number {
+  for (let n = Math.min(4, toks.length - 1 - i); n >= 1; n--) {
+    if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, n)) return ORG_HEADS.has(toks[i + n].t) ? 0 : n;
+  }
+  return 0;
 }
 
 /** First words of the entries of two or more words (also in capitals, as headlines write them). */
@@ -125,6 +132,11 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
       emit([{ s: base, e: base + run.length, t: run }], 'PLACE', 'rule');
       continue;
     }
+    // "SEOUL, Oct. 20 (Yonhap) --": the agency of a dateline is an organisation, known by that name in the article.
+    if (base === dateline?.agency?.start && base + run.length === dateline.agency.end && !lookup(run, known)) {
+      emit([{ s: base, e: base + run.length, t: run }], 'ORG', 'context');
+      continue;
+    }
     // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
     if (COMMON_CAPITALISED.has(run) && !DEMONYMS.has(run)) continue;
     // Fast path for one plain word ("Russia", "Kremlin", "Lababidi"): what classifyRun does with a single token.
@@ -145,7 +157,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     }
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
   }
-  return { mentions: joinAt(p, mentions), unresolved };
+  return { mentions: companyPeriods(p, joinLists(p, joinAt(p, mentions))), unresolved };
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -243,15 +255,22 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     classifyRun(p, toks.slice(0, and), headline, known, emit, unresolved);
     return classifyRun(p, toks.slice(and + 1), headline, known, emit, unresolved);
   }
+  // "Thandeka Mokoena of the University of Cape Town": a person, then where they work.
+  const of = personOfThe(toks, (w) => !!lookup(w, known));
+  if (of > 0) {
+    classifyRun(p, toks.slice(0, of), headline, known, emit, unresolved);
+    return classifyRun(p, toks.slice(of + 2), headline, known, emit, unresolved);
+  }
   let i = 0;
   let titled = false;
   while (i < toks.length) {
     if (isJoiner(toks[i].t)) { i++; continue; }
     const hit = longestKnown(p, toks, i, known);
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
-    const rest = toks.slice(i);
-    const last = rest[rest.length - 1].t;
-    if ((!hit || hit.n < rest.length) && rest.length > 1 && !startsWithTitle(p, rest)) {
+    const restLength = toks.length - i;
+    const last = toks[toks.length - 1].t;
+    const rest = (!hit || hit.n < restLength) && restLength > 1 ? toks.slice(i) : undefined;
+    if (rest && !startsWithTitle(p, rest)) {
       // "Russian Foreign Ministry", "Khmeimim Air Base": a head word at the end.
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) {
         emit(rest, PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG', 'rule');
@@ -271,8 +290,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     }
     if (DEMONYMS.has(toks[i].t) || (i + 1 < toks.length && spanIn(DEMONYMS, DEMONYM_FIRST, p, toks, i, 2))) { i += DEMONYMS.has(toks[i].t) ? 1 : 2; continue; }
     // Titles: skipped, and what follows is a person.
-    let tn = 0;
-    for (let n = Math.min(4, toks.length - i); n >= 1 && !tn; n--) if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, n)) tn = n;
+    const tn = titleAt(p, toks, i) || (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, toks.length - i) && toks.length - i <= 4 ? toks.length - i : 0);
     if (tn) {
       i += tn;
       titled = true;
@@ -310,6 +328,8 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
     return;
   }
   if (titled) return emit(toks, 'PERSON', 'rule');
+  // "said on X", "a post on X": the platform.
+  if (toks.length === 1 && first.t === 'X' && prevWord(p, first.s) === 'on') return emit(toks, 'ORG', 'context');
   if (toks.length === 1 && upperOnly(first.t) && first.t.replace(/\./g, '').length >= 2) {
     return emit(toks, 'ORG', 'rule');
   }

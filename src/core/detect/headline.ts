@@ -22,7 +22,8 @@ export function headlineKind(p: string): Headline {
     const up = c >= 0x41 && c <= 0x5a;
     if (!up && !isAsciiLower(c)) { i++; continue; }
     const s = i;
-    n++;
+    // Over 16 words is running text whatever follows (a Unicode count would find at least as many).
+    if (++n > 16) return false;
     if (up) caps++;
     for (i++; i < p.length; i++) {
       const d = p.charCodeAt(i);

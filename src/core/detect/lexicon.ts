@@ -49,7 +49,11 @@ Romanian|Bulgarian|Serbian|Croatian|Greek|Italian|Spanish|Portuguese|Dutch|Belgi
 Estonian|Latvian|Lithuanian|Irish|Scottish|Welsh|English|Canadian|Mexican|Brazilian|Argentine|Cuban|Venezuelan|Colombian|African|
 European|Europeans|Asian|Arab|Arabs|Arabic|Kurdish|Kurds|Alawite|Alawites|Sunni|Shia|Shiite|Druze|Christian|Muslim|Muslims|Jewish|
 Islamist|Islamists|Islamic|Western|Eastern|Northern|Southern|Middle Eastern|Soviet|Palestinian|Palestinians|Kenyan|Kenyans|Nigerian|Ethiopian|Somali|Sudanese|Chechen|
-Crimean|Mediterranean-based|Democrats|Republicans|Democrat|Republican|Conservatives|Labour`);
+Crimean|Mediterranean-based|Democrats|Republicans|Democrat|Republican|Conservatives|Labour|Slovenian|Slovak|Bosnian|Albanian|Macedonian|
+Montenegrin|Moldovan|Icelandic|Luxembourgish|Maltese|Cypriot|Ghanaian|Senegalese|Malian|Nigerien|Chadian|Cameroonian|Congolese|
+Ugandan|Tanzanian|Rwandan|Zimbabwean|Zambian|Angolan|Mozambican|Moroccan|Algerian|Tunisian|Chilean|Peruvian|Bolivian|Ecuadorian|
+Uruguayan|Paraguayan|Australian|Australians|Indonesian|Malaysian|Filipino|Thai|Vietnamese|Bangladeshi|Sri Lankan|Nepali|Mongolian|
+Uzbek|Kyrgyz|Tajik|Turkmen|Taiwanese`);
 
 /** Words that end the name of an organisation: "Foreign Ministry", "Aerospace Forces", "Moscow Times". */
 export const ORG_HEADS = set(`Ministry|Ministries|Forces|Force|Army|Navy|Guard|Guards|Agency|Office|Department|Directorate|Council|
@@ -60,7 +64,7 @@ Command|Front|Movement|Alliance|Coalition|League|Congress|Parliament|Assembly|Se
 Authority|Authorities|Enforcement|House|Network|Channel|Television|TV|Radio|Broadcasting|Airlines|Airways|Group|Holdings|Industries|Society|Center|Centre|
 Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch|
 Independent|Chronicle|Standard|Dispatch|Insider|Courier|Bulletin|Holding|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|
-LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
+LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Confederation|Staff|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
 Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC`);
 
 /**
@@ -68,10 +72,10 @@ Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC`);
  * PJSC" is "Acme" later in the article; "Borex Group" is "Borex".
  */
 export const COMPANY_WORDS = set(`Company|Companies|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Industries|Limited|Co|
-PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Oil|Gas|Energy|Petroleum|Mining|Steel|Motors|Airlines|Airways|Bank`);
+PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Pvt|Pte|Bhd|Oil|Gas|Energy|Petroleum|Mining|Steel|Motors|Airlines|Airways|Bank`);
 /** The company words that make a name a company's on their own (not "Bank" of "World Bank", nor "Energy"). */
 export const COMPANY_FORMS = set(`Company|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|
-ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE`);
+ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Pvt|Pte|Bhd`);
 
 /** Last words of the names of events, which are not organisations: "Frankfurt Book Fair", "G20 Summit". */
 export const EVENT_HEADS = set(`Fair|Fairs|Summit|Forum|Conference|Festival|Expo|Exhibition|Games|Olympics|Olympiad|Championship|
@@ -107,7 +111,8 @@ export const TITLES = list(`Secretary of State|Foreign Secretary|Foreign Ministe
 Deputy Prime Minister|Vice President|President|Chancellor|Minister|Secretary|Senator|Sen.|Rep.|Representative|Governor|Mayor|Ambassador|
 Envoy|Spokesperson|Spokesman|Spokeswoman|General|Gen.|Lt.|Colonel|Col.|Major|Maj.|Captain|Capt.|Admiral|Commander|Sergeant|King|Queen|
 Prince|Princess|Sheikh|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Dr.|Dr|Prof.|Professor|Sir|Dame|Lord|
-Lady|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Leader|Correspondent|Editor|Reporter|Patriarch|Ayatollah|Crown Prince`);
+Lady|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Leader|Correspondent|Editor|Reporter|Patriarch|Ayatollah|Crown Prince|
+Speaker|Prosecutor|Cabinet Secretary|Coach|Midfielder|Striker|Defender|Goalkeeper|Winger`);
 
 /** Given names seen across international news; a capitalised word after one is a surname. */
 export const GIVEN_NAMES = set(`Abdul|Abdullah|Abu|Adam|Ahmad|Ahmed|Alan|Alex|Alexander|Alexei|Alexey|Ali|Alice|Amir|Ana|Andrei|Andrew|

@@ -20,8 +20,10 @@ const RUN_START = /[A-Z\u00C0-\u00DE\u0100-\uDBFF\uE000-\uFFFF]|-/g;
 /** The next run of name words at or after `from`, as the run regex would find it scanning from there. */
 export function nextRun(p: string, from: number): { index: number; text: string } | undefined {
   RUN_START.lastIndex = from;
-  for (let c = RUN_START.exec(p); c; c = RUN_START.exec(p)) {
-    let at = c.index;
+  // `test` and not `exec`: a candidate is one character, so where it is follows from lastIndex, and no match is built.
+  while (RUN_START.test(p)) {
+    const c = RUN_START.lastIndex - 1;
+    let at = c;
     if (p.charCodeAt(at) === 0x2d) {
       // A hyphen is a candidate only after an article ("al-"): the run starts at the article.
       at = articleBefore(p, at, from);
@@ -32,7 +34,7 @@ export function nextRun(p: string, from: number): { index: number; text: string 
     RUN_RE.lastIndex = at;
     const m = RUN_RE.exec(p);
     if (m) return { index: at, text: m[0] };
-    RUN_START.lastIndex = c.index + 1;
+    RUN_START.lastIndex = c + 1;
   }
   return undefined;
 }
