@@ -9,7 +9,7 @@ import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { ArticleDisagreements } from '../../../core/review/agreement/targets';
 import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
 import { parseSidecarName } from '../../../core/store/paths';
-import { JobArticle, PlainDisagreements, brokenWhy } from './agreementJob';
+import { JobArticle, PlainDisagreements, brokenWhy, jobLayer } from './agreementJob';
 import { AgreementRunner, SliceClock, inThread } from './offThread';
 import { yieldTurn } from '../../../core/text/turn';
 
@@ -75,7 +75,7 @@ async function byArticle(index: CorpusIndex, take: (annotator: string) => boolea
   const layers = index.layers();
   clock.phase = 'grouping layers';
   for (const l of layers) {
-    if (take(l.annotator)) entry(l.article).layers.push({ annotator: l.annotator, layer: l.layer });
+    if (take(l.annotator)) entry(l.article).layers.push(jobLayer(l.annotator, l.layer));
     else entry(l.article);
     await clock.maybePause();
   }

@@ -8,6 +8,7 @@ import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { disagreementsOf } from '../../../core/review/agreement/targets';
 import { AlphaU } from '../../../core/review/agreement/unitizing';
 import { placedOn } from '../../../core/review/corpusReview';
+import { Layer } from '../../../core/model';
 import { DETECTOR, LayerInput } from '../../../core/review/units';
 import { ArticleText, decodeArticle } from '../../../core/text/article';
 
@@ -29,10 +30,67 @@ export interface JobArticle {
   scope: boolean;
   /** Why the article cannot be compared (a sidecar of it cannot be read), when it cannot. */
   broken?: string;
+  /** A piece of a big article, more of which follows (see `piecesOf`). */
+  more?: true;
 }
 
 /** Whether the job reads and compares the article (only then are its bytes needed). */
 export const compared = (a: JobArticle, annotators: readonly string[]): boolean => a.scope && (!!a.broken || a.layers.some((l) => annotators.includes(l.annotator)));
+
+/** A layer as the job takes it: only what it reads (its header, entities and claims), so that posting it clones no more. */
+export const jobLayer = (annotator: string, layer: Layer): LayerInput => ({ annotator, layer: { header: layer.header, entities: layer.entities, claims: layer.claims } });
+
+/** What an article costs to post: its annotations, plus one for the rest of it. */
+export const weightOf = (a: JobArticle): number => a.layers.reduce((n, l) => n + l.layer.entities.length + l.layer.claims.length, 1);
+
+/**
+ * An article in pieces of at most `max` annotations (one piece when it is that small), so that no one message takes
+ * long to clone: every piece has all the article's layers in their order, each with a run of its entities and claims;
+ * all but the last piece are marked `more`. `Pieces` puts them back together.
+ */
+export function piecesOf(a: JobArticle, max: number): JobArticle[] {
+  if (weightOf(a) <= max) return [a];
+  const out: JobArticle[] = [];
+  const room = Math.max(1, max - 1);
+  let piece: JobArticle | undefined;
+  let used = 0;
+  const take = (k: number, kind: 'entities' | 'claims', from: number, to: number) => {
+    piece ??= { ...a, layers: a.layers.map((l) => ({ annotator: l.annotator, layer: { header: l.layer.header, entities: [], claims: [] } })), more: true };
+    if (kind === 'entities') piece.layers[k].layer.entities.push(...a.layers[k].layer.entities.slice(from, to));
+    else piece.layers[k].layer.claims.push(...a.layers[k].layer.claims.slice(from, to));
+    used += to - from;
+    if (used >= room) { out.push(piece); piece = undefined; used = 0; }
+  };
+  a.layers.forEach((l, k) => {
+    for (const kind of ['entities', 'claims'] as const) {
+      const list = l.layer[kind];
+      for (let i = 0; i < list.length;) { const n = Math.min(list.length - i, room - used); take(k, kind, i, i + n); i += n; }
+    }
+  });
+  if (piece) out.push(piece);
+  const last = out[out.length - 1];
+  delete last.more;
+  return out;
+}
+
+/** Puts posted pieces back together: each piece is added in the order posted; the last one gives the whole article. */
+export class Pieces {
+  private held: JobArticle | undefined;
+
+  join(p: JobArticle): JobArticle | undefined {
+    const held = this.held;
+    let whole = p;
+    if (held) {
+      if (held.path !== p.path || held.layers.length !== p.layers.length) throw new Error(`${p.name}: a piece of another article came before ${held.name} was complete`);
+      held.layers.forEach((l, k) => { l.layer.entities.push(...p.layers[k].layer.entities); l.layer.claims.push(...p.layers[k].layer.claims); });
+      whole = held;
+    }
+    if (p.more) { this.held = whole; return undefined; }
+    this.held = undefined;
+    const { more: _more, ...done } = whole;
+    return done;
+  }
+}
 
 /** The disagreements of one article as arrays (sets do not matter to structured clone, but arrays are cheaper). */
 export interface PlainDisagreements {
