@@ -8,7 +8,6 @@ import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { disagreementsOf } from '../../../core/review/agreement/targets';
 import { AlphaU } from '../../../core/review/agreement/unitizing';
 import { placedOn } from '../../../core/review/corpusReview';
-import { Layer } from '../../../core/model';
 import { DETECTOR, LayerInput } from '../../../core/review/units';
 import { ArticleText, decodeArticle } from '../../../core/text/article';
 
@@ -37,8 +36,12 @@ export interface JobArticle {
 /** Whether the job reads and compares the article (only then are its bytes needed). */
 export const compared = (a: JobArticle, annotators: readonly string[]): boolean => a.scope && (!!a.broken || a.layers.some((l) => annotators.includes(l.annotator)));
 
-/** A layer as the job takes it: only what it reads (its header, entities and claims), so that posting it clones no more. */
-export const jobLayer = (annotator: string, layer: Layer): LayerInput => ({ annotator, layer: { header: layer.header, entities: layer.entities, claims: layer.claims } });
+/**
+ * An article as posted: each layer with only what the job reads (its header, entities and claims), so that its clone
+ * carries no more. Made as it is posted and dropped after, never kept for the run (a short-lived object costs the
+ * garbage collector little; one kept for the whole run is copied by every scavenge until it is promoted).
+ */
+export const slim = (a: JobArticle): JobArticle => ({ ...a, layers: a.layers.map((l) => ({ annotator: l.annotator, layer: { header: l.layer.header, entities: l.layer.entities, claims: l.layer.claims } })) });
 
 /** What an article costs to post: its annotations, plus one for the rest of it. */
 export const weightOf = (a: JobArticle): number => a.layers.reduce((n, l) => n + l.layer.entities.length + l.layer.claims.length, 1);

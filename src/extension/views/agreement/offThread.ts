@@ -4,7 +4,7 @@
 import { promises as fsp } from 'fs';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import { JobArticle, JobResult, JobSpec, piecesOf, weightOf } from './agreementJob';
+import { JobArticle, JobResult, JobSpec, piecesOf, slim, weightOf } from './agreementJob';
 import { AgreementRunner, ReadBytes, SliceClock, hostRunner } from './agreementRunner';
 import type { FromWorker, ToWorker } from './agreementWorker';
 
@@ -80,7 +80,7 @@ export class AgreementWorker {
     let batch: JobArticle[] = [];
     let weight = 0;
     for (const a of articles) {
-      for (const piece of piecesOf(a, BATCH_ANNOTATIONS)) {
+      for (const piece of piecesOf(slim(a), BATCH_ANNOTATIONS)) {
         const w = weightOf(piece);
         if (batch.length && weight + w > BATCH_ANNOTATIONS) {
           post({ id, type: 'add', articles: batch });
