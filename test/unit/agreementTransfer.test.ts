@@ -9,9 +9,9 @@ import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import { NodeFileSystem } from '../../src/core/store/fileSystem';
 import { FORMAT_VERSION, Layer } from '../../src/core/model';
 import { computeAgreement } from '../../src/extension/views/agreement/agreementData';
-import { JobArticle, JobResult, Pieces, piecesOf, weightOf } from '../../src/extension/views/agreement/agreementJob';
+import { BATCH_ANNOTATIONS, JobArticle, JobResult, Pieces, piecesOf, weightOf } from '../../src/extension/views/agreement/agreementJob';
 import { PART, partsOf } from '../../src/extension/views/agreement/agreementWorker';
-import { AgreementWorker, BATCH_ANNOTATIONS } from '../../src/extension/views/agreement/offThread';
+import { AgreementWorker } from '../../src/extension/views/agreement/offThread';
 import { aCorpus } from '../builders/corpus';
 
 /** A layer with `entities` and `claims` stand-in annotations (the pieces only count and move them). */

@@ -43,6 +43,12 @@ export const compared = (a: JobArticle, annotators: readonly string[]): boolean 
  */
 export const slim = (a: JobArticle): JobArticle => ({ ...a, layers: a.layers.map((l) => ({ annotator: l.annotator, layer: { header: l.layer.header, entities: l.layer.entities, claims: l.layer.claims } })) });
 
+/**
+ * Annotations posted to the worker at most this many at a time (a big article in pieces): a batch is cloned on the host
+ * as it is posted, in one piece (some 3 ms for ten articles of three layers of a dozen annotations).
+ */
+export const BATCH_ANNOTATIONS = 400;
+
 /** What an article costs to post: its annotations, plus one for the rest of it. */
 export const weightOf = (a: JobArticle): number => a.layers.reduce((n, l) => n + l.layer.entities.length + l.layer.claims.length, 1);
 

@@ -4,7 +4,7 @@
 import { promises as fsp } from 'fs';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import { JobArticle, JobResult, JobSpec, piecesOf, slim, weightOf } from './agreementJob';
+import { BATCH_ANNOTATIONS, JobArticle, JobResult, JobSpec, piecesOf, slim, weightOf } from './agreementJob';
 import { AgreementRunner, ReadBytes, SliceClock, hostRunner } from './agreementRunner';
 import type { FromWorker, ToWorker } from './agreementWorker';
 
@@ -13,11 +13,6 @@ export { AgreementRunner, SliceClock } from './agreementRunner';
 /** The report computed on this thread, in slices, the articles read from the disk. */
 export const inThread: AgreementRunner = hostRunner((file) => fsp.readFile(file));
 
-/**
- * Annotations posted to the worker at most this many at a time (a big article in pieces): a batch is cloned on the host
- * as it is posted, in one piece (some 3 ms for ten articles of three layers of a dozen annotations).
- */
-export const BATCH_ANNOTATIONS = 400;
 
 interface Pending {
   rows: JobResult['report']['articles'];
