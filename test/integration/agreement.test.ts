@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { aCorpus } from '../builders/corpus';
 import { aLayer } from '../builders/layer';
-import { closeAll, sampleText, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
+import { closeAll, sampleText, select, setSettings, sidecarOf, siftApi, uniqueName, useTester, waitFor, workspaceRoot } from './helpers';
 
 const SAMPLE = '000_f5a8d1d13f9f611e.txt';
 const PEOPLE = ['agr-ana', 'agr-bob', 'agr-cal'];
@@ -116,6 +116,47 @@ describe('agreement report: Sift: Show Agreement', function () {
       assert.deepStrictEqual(row(ana, bob)?.slice(1, 3), ['0.000', '0.000'], 'bob\'s claim no longer overlaps ana\'s');
       assert.deepStrictEqual(row(ana, cal)?.slice(1, 3), ['0.000', '1.000'], 'ana and cal are as they were');
     } finally {
+      fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
+    }
+  });
+
+  it('lists a new annotator whose first layer is saved through Sift\'s own write path while the report is open (drawn live, or when shown again)', async () => {
+    const { dir, article } = threeAnnotators();
+    // New annotator ids, so that no sidecar in the workspace has them yet.
+    const [dan, eve] = ['dan', 'eve'].map((n) => `agr-${n}${Date.now() % 100000}`);
+    let restore: (() => Promise<void>) | undefined;
+    try {
+      const api = await siftApi();
+      await api.indexSettled();
+      await vscode.commands.executeCommand('sift.showAgreement');
+      // Only this test's folder, every annotator (an empty list is all of them, as the webview's Apply sends it).
+      await api.agreement.post({ type: 'filter', filter: { annotators: [], folders: [dir] } });
+      await waitFor(() => { const r = api.agreement.rendered(); return r?.rows === 1 && r.annotators.join() === PEOPLE.join(); }, { message: 'the report of the three annotators to draw' });
+      /** `who` labels Moscow in the article, opened in `column`: the session's first save creates their sidecar. */
+      const label = async (who: string, column: vscode.ViewColumn) => {
+        await restore?.();
+        restore = await setSettings({ annotator: who, saveDelayMs: 50 });
+        await waitFor(() => api.annotator() === who, { message: `Sift to annotate as ${who}` });
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), { viewColumn: column });
+        select(editor, 'Moscow');
+        await vscode.commands.executeCommand('sift.labelSelection', 'PLACE');
+        await waitFor(() => fs.existsSync(sidecarOf(article, who)), { message: `${who}'s sidecar to be written` });
+      };
+      // Beside the report, which stays in view: it redraws with the newcomer.
+      await label(dan, vscode.ViewColumn.Beside);
+      const r = await waitFor(() => { const d = api.agreement.rendered(); return d?.annotators.includes(dan) && d; }, { message: `the open report to list ${dan}` });
+      assert.deepStrictEqual(r.annotators, [...PEOPLE, dan].sort(), 'the three annotators and the newcomer');
+      assert.strictEqual(r.cells, 12, 'four annotators: twelve cells off the diagonal');
+      // In the report's own column, over it: a hidden webview is not live (it draws nothing), but the report was
+      // recomputed, and once shown again (the article's editor closed) it draws the second newcomer too.
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await label(eve, vscode.ViewColumn.Active);
+      await api.indexSettled();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await waitFor(() => api.agreement.rendered()?.annotators.includes(eve), { message: `the report, shown again, to list ${eve}` });
+      assert.deepStrictEqual(api.agreement.rendered()?.annotators, [...PEOPLE, dan, eve].sort());
+    } finally {
+      await restore?.();
       fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
     }
   });

@@ -62,19 +62,20 @@ function inFolders(name: string, folders: string[] | undefined): boolean {
   return folders.some((f) => f === '.' || dir === f || dir.startsWith(`${f}/`));
 }
 
+/** An article's layers as gathered; `broken` only when some sidecar of it cannot be read (kept for the whole run, so small). */
 interface Gathered {
   layers: LayerInput[];
-  broken: string[];
+  broken?: string[];
 }
 
 /**
  * The index's layers grouped by article, in slices (`articlesOf` does the same in one go, too long over a big
  * corpus). A sidecar that does not parse names no article: its file name does (`<stem>.<annotator>.ann.yaml`).
  */
-async function byArticle(index: CorpusIndex, take: (annotator: string) => boolean, clock: SliceClock): Promise<[string, Gathered][]> {
+async function byArticle(index: CorpusIndex, take: (annotator: string) => boolean, clock: SliceClock): Promise<{ articles: string[]; by: Map<string, Gathered> }> {
   const out = new Map<string, Gathered>();
   clock.phase = 'reading the index';
-  const entry = (article: string) => { let g = out.get(article); if (!g) out.set(article, (g = { layers: [], broken: [] })); return g; };
+  const entry = (article: string) => { let g = out.get(article); if (!g) out.set(article, (g = { layers: [] })); return g; };
   const layers = index.layers();
   clock.phase = 'grouping layers';
   for (const l of layers) {
@@ -88,9 +89,10 @@ async function byArticle(index: CorpusIndex, take: (annotator: string) => boolea
   for (const b of broken) {
     const name = parseSidecarName(b.sidecar);
     const stem = name ? path.join(path.dirname(b.sidecar), name.stem) : b.sidecar;
-    entry(stems?.get(stem) ?? `${stem}.txt`).broken.push(b.sidecar);
+    (entry(stems?.get(stem) ?? `${stem}.txt`).broken ??= []).push(b.sidecar);
   }
-  return [...out].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  // Sorted by code unit, as `<` compares; the keys alone, not [key, value] pairs, so as to keep little for the run.
+  return { articles: [...out.keys()].sort(), by: out };
 }
 
 /** Every article of the index with its layers (gold and, unless compared, the detector's left out), in slices. */
@@ -103,13 +105,14 @@ async function gather(index: CorpusIndex, f: AgreementFilter, options: ComputeOp
   const take = (who: string) => who !== GOLD && (who !== DETECTOR || !!f.annotators?.includes(DETECTOR));
   const grouped = await byArticle(index, take, clock);
   clock.phase = 'gathering articles';
-  for (const [article, a] of grouped) {
+  for (const article of grouped.articles) {
+    const a = grouped.by.get(article)!;
     const name = options.name(article);
     for (const l of a.layers) if (l.annotator !== DETECTOR) annotators.add(l.annotator);
     if (a.layers.some((l) => l.annotator !== DETECTOR)) folders.add(path.posix.dirname(name.split(path.sep).join('/')));
     const assigned = options.assigned?.(article);
     for (const l of assigned ? assignedLayers(name, a.layers, assigned).layers ?? [] : a.layers) if (l.annotator !== DETECTOR) compared.add(l.annotator);
-    jobs.push({ name, path: article, layers: a.layers, scope: inFolders(name, f.folders), ...(a.broken.length ? { broken: brokenWhy(a.broken) } : {}), ...(assigned ? { assigned: [...assigned] } : {}) });
+    jobs.push({ name, path: article, layers: a.layers, scope: inFolders(name, f.folders), ...(a.broken ? { broken: brokenWhy(a.broken) } : {}), ...(assigned ? { assigned: [...assigned] } : {}) });
     await clock.maybePause();
   }
   return { jobs, annotators, compared, folders };

@@ -4,7 +4,7 @@
 import { promises as fsp } from 'fs';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import { JobArticle, JobResult, JobSpec } from './agreementJob';
+import { BATCH_ANNOTATIONS, JobArticle, JobResult, JobSpec, piecesOf, slim, weightOf } from './agreementJob';
 import { AgreementRunner, ReadBytes, SliceClock, hostRunner } from './agreementRunner';
 import type { FromWorker, ToWorker } from './agreementWorker';
 
@@ -13,8 +13,6 @@ export { AgreementRunner, SliceClock } from './agreementRunner';
 /** The report computed on this thread, in slices, the articles read from the disk. */
 export const inThread: AgreementRunner = hostRunner((file) => fsp.readFile(file));
 
-/** Articles posted to the worker at most this many at a time: a batch is cloned on the host as it is posted (some 3 ms for ten articles of three layers). */
-const BATCH = 10;
 
 interface Pending {
   rows: JobResult['report']['articles'];
@@ -55,26 +53,41 @@ export class AgreementWorker {
     return true;
   }
 
+  /** A part of a report: kept, and the next one asked for after a turn of the event loop (so parts never pile up). */
   private receive(m: FromWorker): void {
     const p = this.pending.get(m.id);
     if (!p) return;
+    const more = 'rows' in m || 'targets' in m;
     if ('rows' in m) p.rows.push(...m.rows);
     else if ('targets' in m) p.targets.push(...m.targets);
+    if (more) setImmediate(() => this.worker?.postMessage({ id: m.id, type: 'next' } satisfies ToWorker));
     else {
       this.pending.delete(m.id);
       p.resolve('ok' in m ? { ...m.ok, report: { ...m.ok.report, articles: p.rows }, targets: p.targets } : m.error);
     }
   }
 
-  /** Posts the articles in batches, yielding between them, then asks for the report. */
+  /** Posts the articles in batches of at most BATCH_ANNOTATIONS annotations, yielding between them, then asks for the report. */
   private async post(worker: Worker, id: number, spec: JobSpec, articles: readonly JobArticle[], clock: SliceClock): Promise<void> {
     const post = (m: ToWorker) => worker.postMessage(m);
     clock.phase = 'posting to the worker';
     post({ id, type: 'start', spec });
-    for (let i = 0; i < articles.length; i += BATCH) {
-      post({ id, type: 'add', articles: articles.slice(i, i + BATCH) });
-      await clock.maybePause();
+    let batch: JobArticle[] = [];
+    let weight = 0;
+    for (const a of articles) {
+      for (const piece of piecesOf(slim(a), BATCH_ANNOTATIONS)) {
+        const w = weightOf(piece);
+        if (batch.length && weight + w > BATCH_ANNOTATIONS) {
+          post({ id, type: 'add', articles: batch });
+          batch = [];
+          weight = 0;
+          await clock.maybePause();
+        }
+        batch.push(piece);
+        weight += w;
+      }
     }
+    if (batch.length) post({ id, type: 'add', articles: batch });
     post({ id, type: 'finish' });
     clock.phase = 'waiting for the worker';
   }
