@@ -48,9 +48,9 @@ interface ReviewArgs {
 
 function parseArgs(args: string[]): ReviewArgs | string {
   const modes: Mode[] = [];
-  const mode = () => (_: ReviewArgs, name: string) => { modes.push(name.slice(2) as Mode); };
+  const mode = (_: ReviewArgs, name: string) => { modes.push(name.slice(2) as Mode); };
   const r = parseOptions<ReviewArgs>(args, { mode: 'status', paths: [], strategy: 'unanimous', json: false }, {
-    flags: { '--merge': mode(), '--status': mode(), '--units': mode(), '--json': (x) => { x.json = true; } },
+    flags: { '--merge': mode, '--status': mode, '--units': mode, '--json': (x) => { x.json = true; } },
     values: {
       '--strategy': (x, s = '') => {
         if (!MERGE_STRATEGIES.includes(s as MergeStrategy)) return `unknown strategy '${s}'`;
