@@ -8,6 +8,7 @@ import { DETECTOR, GOLD, LayerInput } from '../core/review/units';
 import { AgreementArticle, agreement } from '../core/review/agreement/report';
 import { agreementCsv, agreementText } from '../core/review/agreement/format';
 import { CliIo } from './io';
+import { commaList, parseOptions } from './options';
 import { clean, load } from './review';
 import { AssignmentError } from '../core/corpus/assignments';
 import { AssignmentsAt, assignedAt, assignmentsFor } from '../core/corpus/assignmentsFile';
@@ -30,26 +31,26 @@ interface AgreeArgs {
   minF1?: number;
 }
 
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-
 function parseArgs(args: string[]): AgreeArgs | string {
-  const r: AgreeArgs = { paths: [], detector: false, format: 'text' };
   const formats: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => args[++i] ?? '';
-    if (a === '--json' || a === '--csv') formats.push(a.slice(2));
-    else if (a === '--with-detector') r.detector = true;
-    else if (a === '--annotators') r.annotators = list(value());
-    else if (a === '--labels') r.labels = list(value());
-    else if (a === '--min-f1') {
-      const v = value();
-      const x = Number(v);
-      if (v === '' || !Number.isFinite(x) || x < 0 || x > 1) return '--min-f1 needs a number from 0 to 1';
-      r.minF1 = x;
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
-    else r.paths.push(a);
-  }
+  const r = parseOptions<AgreeArgs>(args, { paths: [], detector: false, format: 'text' }, {
+    flags: {
+      '--json': () => { formats.push('json'); },
+      '--csv': () => { formats.push('csv'); },
+      '--with-detector': (x) => { x.detector = true; },
+    },
+    values: {
+      '--annotators': (x, v) => { x.annotators = commaList(v); },
+      '--labels': (x, v) => { x.labels = commaList(v); },
+      '--min-f1': (x, v = '') => {
+        const n = Number(v);
+        if (v === '' || !Number.isFinite(n) || n < 0 || n > 1) return '--min-f1 needs a number from 0 to 1';
+        x.minF1 = n;
+        return undefined;
+      },
+    },
+  });
+  if (typeof r === 'string') return r;
   if (formats.length > 1) return 'give --json or --csv, not both';
   if (formats.length) r.format = formats[0] as 'json' | 'csv';
   if (r.annotators?.includes(GOLD)) return 'gold is adjudicated from the annotators and is not one of them; leave it out of --annotators';

@@ -5,6 +5,7 @@ import { ASSIGNMENTS_FILE, AssignmentError, loadsOf, planAssignments } from '../
 import { articleKey, readAssignmentsFile, writeAssignmentsFile } from '../core/corpus/assignmentsFile';
 import { workspaceRootFor } from '../core/corpus/workspaceRoot';
 import { CliIo } from './io';
+import { commaList, parseOptions } from './options';
 import { clean } from './review';
 
 export const ASSIGN_USAGE = `sift assign --annotators A,B,C --overlap N [--seed N] [--out FILE] [paths...]
@@ -21,22 +22,26 @@ interface AssignArgs {
   paths: string[];
 }
 
+/** --overlap and --seed: a whole number, written in digits. */
+function wholeNumber(set: (r: Partial<AssignArgs>, n: number) => void) {
+  return (r: Partial<AssignArgs>, v: string | undefined, name: string): string | undefined => {
+    const n = /^\d+$/.test(v ?? '') ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n)) return `${name} needs a whole number`;
+    set(r, n);
+    return undefined;
+  };
+}
+
 function parseArgs(args: string[]): AssignArgs | string {
-  const r: Partial<AssignArgs> & { paths: string[] } = { paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => args[++i] ?? '';
-    if (a === '--annotators') r.annotators = value().split(',').map((s) => s.trim()).filter(Boolean);
-    else if (a === '--overlap' || a === '--seed') {
-      const v = value();
-      const n = /^\d+$/.test(v) ? Number(v) : NaN;
-      if (!Number.isSafeInteger(n)) return `${a} needs a whole number`;
-      if (a === '--overlap') r.overlap = n;
-      else r.seed = n;
-    } else if (a === '--out') r.out = value();
-    else if (a.startsWith('-')) return `unknown option ${a}`;
-    else r.paths.push(a);
-  }
+  const r = parseOptions<Partial<AssignArgs> & { paths: string[] }>(args, { paths: [] }, {
+    values: {
+      '--annotators': (x, v) => { x.annotators = commaList(v); },
+      '--overlap': wholeNumber((x, n) => { x.overlap = n; }),
+      '--seed': wholeNumber((x, n) => { x.seed = n; }),
+      '--out': (x, v = '') => { x.out = v; },
+    },
+  });
+  if (typeof r === 'string') return r;
   if (!r.annotators?.length) return '--annotators needs a comma-separated list of annotators';
   if (r.overlap === undefined) return '--overlap needs the number of annotators per article';
   if (r.out === '') return '--out needs a file';

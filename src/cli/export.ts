@@ -2,6 +2,7 @@ import * as path from 'path';
 import { FORMATS, FormatName } from '../core/export/formats';
 import { Split, formatSummary, leftOut, parseConfidenceLevels, parseLabels, parseSplit, runExport } from '../core/export/run';
 import { CliIo } from './io';
+import { parseOptions } from './options';
 
 export const EXPORT_USAGE = `sift export [paths...] --format jsonl|conll|brat|csv|hf --out DIR|FILE [--layer ANNOTATOR|all|gold]
             [--split 0.8,0.1,0.1] [--suggestions] [--include-orphans] [--strict] [--json]
@@ -17,44 +18,61 @@ export const EXPORT_USAGE = `sift export [paths...] --format jsonl|conll|brat|cs
   folder with sift.gazetteer.yaml or .git above the path) is skipped with the reason, unless --follow-outside-root.
   Offsets are Unicode code points, end-exclusive.`;
 
-export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const paths: string[] = [];
-  let format: FormatName | undefined;
-  let out: string | undefined;
-  let layer = 'all';
-  let split: Split | undefined;
-  let suggestions = false;
-  let orphans = false;
-  let json = false;
-  let strict = false;
-  let followOutsideRoot = false;
-  let labels: string[] | undefined;
-  let confidenceLevels: Record<string, number> | undefined;
-  const fail = (msg: string) => { io.err(`sift export: ${msg}\n${EXPORT_USAGE}\n`); return 2; };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const next = () => args[++i];
-    if (a === '--format') {
-      const f = next();
-      if (!FORMATS.includes(f as FormatName)) return fail(`unknown format '${f}'`);
-      format = f as FormatName;
-    } else if (a === '--out') out = next();
-    else if (a === '--layer') layer = next() ?? '';
-    else if (a === '--split') {
-      try { split = parseSplit(next() ?? ''); } catch (e) { return fail((e as Error).message); }
-    } else if (a === '--labels' || a === '--confidence-levels') {
-      try {
-        if (a === '--labels') labels = parseLabels(next() ?? '');
-        else confidenceLevels = parseConfidenceLevels(next() ?? '');
-      } catch (e) { return fail((e as Error).message); }
-    } else if (a === '--suggestions') suggestions = true;
-    else if (a === '--include-orphans') orphans = true;
-    else if (a === '--json') json = true;
-    else if (a === '--strict') strict = true;
-    else if (a === '--follow-outside-root') followOutsideRoot = true;
-    else if (a.startsWith('-')) return fail(`unknown option ${a}`);
-    else paths.push(a);
+interface ExportArgs {
+  paths: string[];
+  format?: FormatName;
+  out?: string;
+  layer: string;
+  split?: Split;
+  suggestions: boolean;
+  orphans: boolean;
+  json: boolean;
+  strict: boolean;
+  followOutsideRoot: boolean;
+  labels?: string[];
+  confidenceLevels?: Record<string, number>;
+}
+
+/** A value read by `read`, which throws the message that refuses it. */
+const parsed = <T>(read: (v: string) => T, set: (r: ExportArgs, x: T) => void) => (r: ExportArgs, v: string | undefined): string | undefined => {
+  try {
+    set(r, read(v ?? ''));
+  } catch (e) {
+    return (e as Error).message;
   }
+  return undefined;
+};
+
+function parseArgs(args: string[]): ExportArgs | string {
+  const r: ExportArgs = { paths: [], layer: 'all', suggestions: false, orphans: false, json: false, strict: false, followOutsideRoot: false };
+  return parseOptions(args, r, {
+    flags: {
+      '--suggestions': (x) => { x.suggestions = true; },
+      '--include-orphans': (x) => { x.orphans = true; },
+      '--json': (x) => { x.json = true; },
+      '--strict': (x) => { x.strict = true; },
+      '--follow-outside-root': (x) => { x.followOutsideRoot = true; },
+    },
+    values: {
+      '--format': (x, f) => {
+        if (!FORMATS.includes(f as FormatName)) return `unknown format '${f}'`;
+        x.format = f as FormatName;
+        return undefined;
+      },
+      '--out': (x, v) => { x.out = v; },
+      '--layer': (x, v = '') => { x.layer = v; },
+      '--split': parsed(parseSplit, (x, v) => { x.split = v; }),
+      '--labels': parsed(parseLabels, (x, v) => { x.labels = v; }),
+      '--confidence-levels': parsed(parseConfidenceLevels, (x, v) => { x.confidenceLevels = v; }),
+    },
+  });
+}
+
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const fail = (msg: string) => { io.err(`sift export: ${msg}\n${EXPORT_USAGE}\n`); return 2; };
+  const r = parseArgs(args);
+  if (typeof r === 'string') return fail(r);
+  const { paths, format, out, layer, split, suggestions, orphans, json, strict, followOutsideRoot, labels, confidenceLevels } = r;
   if (!format) return fail('--format is required');
   if (!out) return fail('--out is required');
   if (!layer) return fail('--layer needs a value');

@@ -14,6 +14,7 @@ import { AssignmentError } from '../core/corpus/assignments';
 import { AssignmentsAt, assignmentsFor } from '../core/corpus/assignmentsFile';
 import { comparedIn } from '../core/review/assigned';
 import { CliIo } from './io';
+import { commaList, parseOptions } from './options';
 
 export const REVIEW_USAGE = `sift review --merge [paths...] [--strategy unanimous|agreed|majority] [--min-votes N]
             [--annotators A,B] [--adjudicator NAME] [--seed S]
@@ -46,27 +47,28 @@ interface ReviewArgs {
 }
 
 function parseArgs(args: string[]): ReviewArgs | string {
-  const r: ReviewArgs = { mode: 'status', paths: [], strategy: 'unanimous', json: false };
   const modes: Mode[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => args[++i] ?? '';
-    if (a === '--merge' || a === '--status' || a === '--units') modes.push(a.slice(2) as Mode);
-    else if (a === '--json') r.json = true;
-    else if (a === '--strategy') {
-      const s = value();
-      if (!MERGE_STRATEGIES.includes(s as MergeStrategy)) return `unknown strategy '${s}'`;
-      r.strategy = s as MergeStrategy;
-    } else if (a === '--min-votes') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) return '--min-votes needs a whole number of at least 1';
-      r.minVotes = n;
-    } else if (a === '--annotators') r.annotators = value().split(',').map((s) => s.trim()).filter(Boolean);
-    else if (a === '--adjudicator') r.adjudicator = value();
-    else if (a === '--seed') r.idSeed = value();
-    else if (a.startsWith('-')) return `unknown option ${a}`;
-    else r.paths.push(a);
-  }
+  const mode = (_: ReviewArgs, name: string) => { modes.push(name.slice(2) as Mode); };
+  const r = parseOptions<ReviewArgs>(args, { mode: 'status', paths: [], strategy: 'unanimous', json: false }, {
+    flags: { '--merge': mode, '--status': mode, '--units': mode, '--json': (x) => { x.json = true; } },
+    values: {
+      '--strategy': (x, s = '') => {
+        if (!MERGE_STRATEGIES.includes(s as MergeStrategy)) return `unknown strategy '${s}'`;
+        x.strategy = s as MergeStrategy;
+        return undefined;
+      },
+      '--min-votes': (x, v = '') => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) return '--min-votes needs a whole number of at least 1';
+        x.minVotes = n;
+        return undefined;
+      },
+      '--annotators': (x, v) => { x.annotators = commaList(v); },
+      '--adjudicator': (x, v = '') => { x.adjudicator = v; },
+      '--seed': (x, v = '') => { x.idSeed = v; },
+    },
+  });
+  if (typeof r === 'string') return r;
   if (modes.length !== 1) return 'give one of --merge, --status, --units';
   r.mode = modes[0];
   if (r.mode === 'units' && r.paths.length !== 1) return '--units takes one FILE';

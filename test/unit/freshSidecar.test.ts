@@ -64,7 +64,7 @@ describe('the fresh sidecar writer', () => {
     assert.strictEqual(freshSidecarText({ ...layer, entities: [], claims: [] }), serializeSidecar({ ...layer, entities: [], claims: [] }));
   });
 
-  it('hands to serializeSidecar what yaml writes otherwise: an object met twice (an alias), -0, an odd key', () => {
+  it('hands to serializeSidecar what yaml writes otherwise: an object met twice (an alias), an odd key; writes -0 as yaml does', () => {
     const layer = goldLayer();
     const from = [{ annotator: 'ana', id: 'e1' }];
     const shared = { ...layer, entities: [{ ...layer.entities[0], from, comments: from } as unknown as EntityAnnotation] };
@@ -72,7 +72,8 @@ describe('the fresh sidecar writer', () => {
     assert.strictEqual(serializeFreshSidecar(shared), serializeSidecar(shared));
     assert.match(serializeFreshSidecar(shared), /&a1/);
     const minusZero = { ...layer, header: { ...layer.header, length: -0 } };
-    assert.strictEqual(freshSidecarText(minusZero), undefined);
+    assert.strictEqual(freshSidecarText(minusZero), serializeSidecar(minusZero));
+    assert.match(freshSidecarText(minusZero) ?? '', /\nlength: -0\n/);
     assert.strictEqual(serializeFreshSidecar(minusZero), serializeSidecar(minusZero));
     const oddKey = { ...layer, header: { ...layer.header, 'odd key: x': 1 } as unknown as Layer['header'] };
     assert.strictEqual(serializeFreshSidecar(oddKey), serializeSidecar(oddKey));

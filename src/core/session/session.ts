@@ -12,6 +12,7 @@ import { SidecarCodec, nextTurn } from '../store/sidecarCodec';
 import type { SidecarPort } from '../store/sidecarPort';
 import { sidecarPathInRoot } from '../corpus/workspaceRoot';
 import { IdSource, idsFor } from './ids';
+import * as review from './sessionReview';
 
 export interface ReanchorReport {
   same: number;
@@ -338,81 +339,56 @@ export class ArticleSession {
     }
   }
 
-  // Review decisions (gold layer) and layer status.
+  // Review decisions (gold layer) and layer status: sessionReview.ts. Discussion: review/discussion.ts, the session's
+  // annotator's own comments, in their own layer only.
 
   /** Applies a review decision (review/adjudicate.ts): adds the gold annotation, with its provenance, or the dismissal. */
   applyDecision(decision: GoldDecision): Annotation | Dismissal {
-    if ('dismissal' in decision) return this.addDismissal(decision.dismissal);
-    const d = decision.annotation;
-    const { from, adjudicator, created } = d;
-    const a: Annotation = d.kind === 'entity'
-      ? this.addEntity({ start: d.start, end: d.end, label: d.label, value: d.value, canonical: d.canonical })
-      : this.addClaim({ start: d.start, end: d.end, source: d.source, confidence: d.confidence, cue: d.cue, factuality: d.factuality });
-    Object.assign(a, { from: from.map((t) => ({ ...t })), adjudicator, created, updated: created });
-    return a;
+    return review.applyDecision(this, decision);
   }
 
   /** Records that a unit is not an annotation (gold); returns the dismissal with its new id. */
   addDismissal(d: Omit<Dismissal, 'id'> & { id?: string }): Dismissal {
     this.assertWritable();
-    const list = this.layer.dismissed ?? [];
-    let id = d.id;
-    while (!id || list.some((x) => x.id === id)) id = this.ids('dismissal');
-    const added: Dismissal = { ...d, id, from: d.from.map((t) => ({ ...t })) };
-    this.layer.dismissed = [...list, added];
-    return added;
+    return review.addDismissal(this.layer, d, () => this.ids('dismissal'));
   }
 
   /** Takes a dismissal back (the unit is open again); returns it, or undefined when there was none with that id. */
   removeDismissal(id: string): Dismissal | undefined {
     this.assertWritable();
-    const d = this.layer.dismissed?.find((x) => x.id === id);
-    if (!d) return undefined;
-    const rest = (this.layer.dismissed ?? []).filter((x) => x.id !== id);
-    if (rest.length) this.layer.dismissed = rest;
-    else delete this.layer.dismissed;
-    return d;
+    return review.removeDismissal(this.layer, id);
   }
 
   /** Marks this layer's status (an annotator: annotating or finished; gold: in-review or adjudicated); undefined clears it. */
   setStatus(status: LayerStatus | undefined): void {
-    this.assertWritable();
-    if (status) this.layer.header.status = status;
-    else delete this.layer.header.status;
-    this.stampHeader();
+    this.stamped(() => review.setStatus(this.layer, status));
   }
-
-  // Discussion (src/core/review/discussion.ts): the session's annotator's own comments, in their own layer only.
 
   /** Comments on `on` (an annotation of any layer of this article); `after` is the thread's latest entry, if any. */
   addComment(on: Target, text: string, after?: string): DiscussionComment {
-    this.assertWritable();
-    const c = addComment(this.layer, on, text, this.now(), after);
-    this.stampHeader();
-    return c;
+    return this.stamped(() => addComment(this.layer, on, text, this.now(), after));
   }
 
   /** Changes the text of one of the annotator's own comments; refuses anyone else's. */
   editComment(ref: CommentRef, text: string): DiscussionComment {
-    this.assertWritable();
-    const c = editComment(this.layer, this.annotator, ref, text, this.now());
-    this.stampHeader();
-    return c;
+    return this.stamped(() => editComment(this.layer, this.annotator, ref, text, this.now()));
   }
 
   /** Deletes one of the annotator's own comments; refuses anyone else's. */
   deleteComment(ref: CommentRef): DiscussionComment {
-    this.assertWritable();
-    const c = deleteComment(this.layer, this.annotator, ref);
-    this.stampHeader();
-    return c;
+    return this.stamped(() => deleteComment(this.layer, this.annotator, ref));
   }
 
   /** Resolves or reopens the thread on `on`, after its latest entry `after` (the latest status change wins). */
   setThreadResolved(on: Target, resolved: boolean, after?: string): DiscussionComment {
+    return this.stamped(() => setResolved(this.layer, on, resolved, this.now(), after));
+  }
+
+  /** A change to a writable layer that marks the header: checks, changes, stamps; returns what the change gives. */
+  private stamped<T>(change: () => T): T {
     this.assertWritable();
-    const c = setResolved(this.layer, on, resolved, this.now(), after);
+    const result = change();
     this.stampHeader();
-    return c;
+    return result;
   }
 }

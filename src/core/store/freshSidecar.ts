@@ -1,90 +1,17 @@
 // A fast writer for a sidecar written afresh (no document read before, so no comments or key order to keep): the
 // bytes `serializeSidecar(layer)` gives, written straight from the plain data instead of through `yaml`'s document
 // model (about ten times faster; `sift review --merge` writes thousands of new gold sidecars). It follows `yaml`'s
-// own rules for block maps and sequences and for when a string is plain, single- or double-quoted, with the options
-// `serializeSidecar` uses (no folding, a line break always escaped); for anything outside what it knows (an odd
-// key, a number such as -0, a string that would start a YAML document marker at the top level) it hands the layer to
-// `serializeSidecar`. test/unit/freshSidecar.test.ts holds it byte-identical to `serializeSidecar` on generated layers.
-import { Document } from 'yaml';
+// own rules for block maps and sequences, and for scalars those of yamlScalar.ts, which the merge driver's writer
+// (plainWriter.ts) shares; for anything outside what it knows (an odd key, NaN or an infinity, an object met twice,
+// a class instance) it hands the layer to `serializeSidecar`. test/unit/freshSidecar.test.ts holds it
+// byte-identical to `serializeSidecar` on generated layers.
 import { Layer } from '../model';
 import { SidecarPlan, TOP_COMMENT, serializeSidecar, sidecarPlan } from './sidecarFormat';
+import { Declined, decline, keyText as key, scalarText } from './yamlScalar';
 
-/** Thrown inside the writer when a value is outside its rules; the layer then goes to `serializeSidecar`. */
-class Declined extends Error {}
-
-/** `yaml`'s tests for the core schema's other types (null, bool, int, float): a string they match must be quoted. */
-let otherTypes: RegExp[] | undefined;
-function looksLikeOtherType(s: string): boolean {
-  otherTypes ??= new Document().schema.tags
-    .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test)
-    .map((t) => t.test as RegExp);
-  return otherTypes.some((re) => re.test(s));
-}
-
-/** As `yaml` writes a double-quoted string with `lineWidth: 0` and no multi-line form (stringifyString.js). */
-function doubleQuoted(value: string): string {
-  const json = JSON.stringify(value);
-  let str = '';
-  let start = 0;
-  for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-    if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
-      str += `${json.slice(start, i)}\\ `;
-      i += 1;
-      start = i;
-      ch = '\\';
-    }
-    if (ch !== '\\') continue;
-    if (json[i + 1] === 'u') {
-      str += json.slice(start, i);
-      const code = json.substr(i + 2, 4);
-      const short: Record<string, string> = { '0000': '\\0', '0007': '\\a', '000b': '\\v', '001b': '\\e', '0085': '\\N', '00a0': '\\_', '2028': '\\L', '2029': '\\P' };
-      str += short[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : json.substr(i, 6));
-      i += 5;
-      start = i + 1;
-    } else {
-      i += 1;
-    }
-  }
-  return start ? str + json.slice(start) : json;
-}
-
-function quoted(value: string): string {
-  const hasDouble = value.includes('"');
-  const hasSingle = value.includes("'");
-  return hasDouble && !hasSingle ? `'${value.replace(/'/g, "''")}'` : doubleQuoted(value);
-}
-
-const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-
-/**
- * A string value (not a key) inside the top-level map, as `serializeSidecar` writes it (styleNode, then
- * stringifyString). No value here is at indent 0, where `yaml` would write a document marker as a block scalar.
- */
-function stringValue(value: string): string {
-  // serializeSidecar's styleNode: line breaks, tabs and edge spaces are written double-quoted.
-  if (/[\n\r\t]/.test(value) || /^\s|\s$/.test(value)) return doubleQuoted(value);
-  // yaml's own test: control characters and lone surrogates force double quotes.
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(value)) return doubleQuoted(value);
-  if (NOT_PLAIN.test(value)) return quoted(value);
-  return looksLikeOtherType(value) ? quoted(value) : value;
-}
-
+/** A scalar as `yaml` writes it (yamlScalar.ts); anything else (undefined, a function) is declined. */
 function scalar(value: unknown): string {
-  if (typeof value === 'string') return stringValue(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value) || Object.is(value, -0)) throw new Declined();
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value === null) return 'null';
-  throw new Declined();
-}
-
-/** A key written plain: a simple name that no other type claims (anything else goes to serializeSidecar). */
-function key(k: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) || looksLikeOtherType(k)) throw new Declined();
-  return k;
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? scalarText(value) : decline();
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -96,7 +23,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 let seen = new Set<object>();
 function visitOnce(v: object): void {
   const proto = Object.getPrototypeOf(v) as unknown;
-  if (seen.has(v) || (proto !== Object.prototype && proto !== Array.prototype && proto !== null)) throw new Declined();
+  if (seen.has(v) || (proto !== Object.prototype && proto !== Array.prototype && proto !== null)) decline();
   seen.add(v);
 }
 
@@ -110,7 +37,7 @@ function mapBody(obj: Record<string, unknown>, indent: string, out: string[], fi
     lead = true;
     value(v, indent, out);
   }
-  if (!lead) throw new Declined(); // an empty map here would be `{}` on the line of its parent
+  if (!lead) decline(); // an empty map here would be `{}` on the line of its parent
 }
 
 /** What follows `key:` (or `-`): a scalar or empty collection on the same line, or a block collection below. */
@@ -141,7 +68,7 @@ function seqBody(items: readonly unknown[], indent: string, out: string[]): void
       out.push(`${indent}- `);
       mapBody(item, `${indent}  `, out);
     } else if (Array.isArray(item) || item === undefined) {
-      throw new Declined();
+      decline();
     } else if (isObject(item)) {
       out.push(`${indent}- {}\n`);
     } else {
@@ -157,7 +84,7 @@ function write(parts: SidecarPlan): string {
   const { header, headerOwned: owned } = parts;
   for (const k of [...owned, ...Object.keys(header).filter((x) => !owned.includes(x))]) {
     if (header[k] === undefined) continue;
-    if (listKeys.includes(k)) throw new Declined();
+    if (listKeys.includes(k)) decline();
     seen = new Set();
     out.push(`${key(k)}:`);
     value(header[k], '', out);

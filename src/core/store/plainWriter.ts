@@ -5,73 +5,18 @@
 // leading block), and (2) the rewrite follows serializeSidecar's rules (sidecarPlan; keys kept in place, new keys
 // appended, a scalar changed in place keeping its quotes), and (3) what it writes reads back as the data it meant.
 // test/unit/plainWriter.test.ts holds it to the slow path's bytes on generated sidecars.
-import { Document } from 'yaml';
 import { Layer } from '../model';
 import { same } from './merge';
 import { PlainValue, readPlainYaml } from './plainYaml';
 import { sidecarPlan } from './sidecarFormat';
+import { Declined, Quote, Scalar, decline, defaultQuote, keyText, scalarText } from './yamlScalar';
 
-class Decline extends Error {}
-const decline = (): never => { throw new Decline(); };
-
-type Quote = 'plain' | 'double' | 'single';
-type Scalar = string | number | boolean | null;
 type Entry = [string, ONode];
 /** A node of the file being written: a scalar (with the quotes it keeps, when changed in place), a map or a list. */
 type ONode = { scalar: Scalar; keep?: Quote } | { map: Entry[] } | { seq: ONode[] };
 
-let tagTests: RegExp[] | undefined;
-/** The tests by which YAML 1.2's core schema reads a plain scalar as something else than a string (null, bool, numbers). */
-function nonStringTests(): RegExp[] {
-  tagTests ??= new Document().schema.tags.flatMap((t) => (t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test ? [t.test] : []));
-  return tagTests;
-}
-
-const INDICATOR = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-// eslint-disable-next-line no-control-regex -- the characters `yaml` writes double-quoted
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
-
-/** Whether a string must be double-quoted whatever its node's style (serializeSidecar's styleNode, `yaml`'s control rule). */
-const forcedDouble = (v: string) => /[\n\r\t]/.test(v) || /^\s|\s$/.test(v) || CONTROL.test(v);
-
-/** The quotes `yaml` gives a new string value in a block map or list (not a key). */
-function defaultQuote(v: string): Quote {
-  if (forcedDouble(v)) return 'double';
-  if (/^(%|---|\.\.\.)/m.test(v)) decline();
-  if (INDICATOR.test(v) || nonStringTests().some((t) => t.test(v))) return v.includes('"') && !v.includes("'") ? 'single' : 'double';
-  return 'plain';
-}
-
-/** `yaml`'s double-quoted string on one line (no folding: lineWidth 0, doubleQuotedMinMultiLineLength unlimited). */
-function doubleQuoted(value: string): string {
-  const json = JSON.stringify(value);
-  const short: Record<string, string> = { '0000': '\\0', '0007': '\\a', '000b': '\\v', '001b': '\\e', '0085': '\\N', '00a0': '\\_', '2028': '\\L', '2029': '\\P' };
-  let str = '';
-  let start = 0;
-  for (let i = 0; i < json.length; i++) {
-    if (json[i] === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
-      str += `${json.slice(start, i)}\\ `;
-      start = i + 1;
-      continue;
-    }
-    if (json[i] !== '\\') continue;
-    if (json[i + 1] === 'u') {
-      const code = json.substr(i + 2, 4);
-      str += json.slice(start, i) + (short[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : json.substr(i, 6)));
-      i += 5;
-      start = i + 1;
-    } else i += 1;
-  }
-  return start ? str + json.slice(start) : json;
-}
-
-function scalarText(v: Scalar, keep: Quote | undefined): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : JSON.stringify(v)) : decline();
-  const quote = forcedDouble(v) ? 'double' : keep === 'double' || keep === 'single' ? keep : defaultQuote(v);
-  return quote === 'plain' ? v : quote === 'single' ? `'${v.replace(/'/g, "''")}'` : doubleQuoted(v);
-}
+/** A scalar node's text: in the quotes it keeps when it was changed in place (a plain one takes what its value needs). */
+const scalarOf = (n: { scalar: Scalar; keep?: Quote }): string => scalarText(n.scalar, n.keep === 'plain' ? undefined : n.keep);
 
 function fromData(v: unknown): ONode {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { scalar: v };
@@ -89,15 +34,15 @@ function toData(n: ONode): PlainValue {
 /** Lines of a block map at `indent`; a list's items at two more, as `yaml` writes them (indentSeq). */
 function writeMap(entries: Entry[], indent: string, out: string[]): void {
   for (const [k, n] of entries) {
-    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k)) decline();
-    if ('scalar' in n) out.push(`${indent}${k}: ${scalarText(n.scalar, n.keep)}`);
+    keyText(k);
+    if ('scalar' in n) out.push(`${indent}${k}: ${scalarOf(n)}`);
     else if ('map' in n && n.map.length) { out.push(`${indent}${k}:`); writeMap(n.map, `${indent}  `, out); } else if ('seq' in n && n.seq.length) { out.push(`${indent}${k}:`); writeSeq(n.seq, `${indent}  `, out); } else out.push(`${indent}${k}: ${'seq' in n ? '[]' : '{}'}`);
   }
 }
 
 function writeSeq(items: ONode[], indent: string, out: string[]): void {
   for (const n of items) {
-    if ('scalar' in n) out.push(`${indent}- ${scalarText(n.scalar, n.keep)}`);
+    if ('scalar' in n) out.push(`${indent}- ${scalarOf(n)}`);
     else if ('seq' in n) { if (n.seq.length) decline(); out.push(`${indent}- []`); } else if (!n.map.length) out.push(`${indent}- {}`);
     else {
       const at = out.length;
@@ -165,7 +110,7 @@ export function rewritePlainSidecar(previous: string, layer: Layer): string | un
     const text = write(lead, tree.map);
     return same(readPlainYaml(text), toData(tree)) ? text : undefined;
   } catch (e) {
-    if (e instanceof Decline) return undefined;
+    if (e instanceof Declined) return undefined;
     throw e;
   }
 }
