@@ -5,11 +5,11 @@
 // leading block), and (2) the rewrite follows serializeSidecar's rules (sidecarPlan; keys kept in place, new keys
 // appended, a scalar changed in place keeping its quotes), and (3) what it writes reads back as the data it meant.
 // test/unit/plainWriter.test.ts holds it to the slow path's bytes on generated sidecars.
-import { Document } from 'yaml';
 import { Layer } from '../model';
 import { same } from './merge';
 import { PlainValue, readPlainYaml } from './plainYaml';
 import { sidecarPlan } from './sidecarFormat';
+import { nonStringTests } from './yamlScalarTags';
 
 class Decline extends Error {}
 const decline = (): never => { throw new Decline(); };
@@ -19,13 +19,6 @@ type Scalar = string | number | boolean | null;
 type Entry = [string, ONode];
 /** A node of the file being written: a scalar (with the quotes it keeps, when changed in place), a map or a list. */
 type ONode = { scalar: Scalar; keep?: Quote } | { map: Entry[] } | { seq: ONode[] };
-
-let tagTests: RegExp[] | undefined;
-/** The tests by which YAML 1.2's core schema reads a plain scalar as something else than a string (null, bool, numbers). */
-function nonStringTests(): RegExp[] {
-  tagTests ??= new Document().schema.tags.flatMap((t) => (t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test ? [t.test] : []));
-  return tagTests;
-}
 
 const INDICATOR = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 // eslint-disable-next-line no-control-regex -- the characters `yaml` writes double-quoted
