@@ -38,7 +38,7 @@ await esbuild.build({
 fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
 // `sift merge-driver` alone, which git starts once per conflicted sidecar (what `sift git-setup` registers): only the
 // merge's code, what it can at build time (scripts/driverBuild.mjs), `yaml` loaded only when a file needs it.
-await esbuild.build(driverOptions(root, common));
+for (const options of driverOptions(root, common)) await esbuild.build(options);
 fs.chmodSync(path.join(root, 'dist', 'mergeDriver.js'), 0o755);
 // The browser entry (package.json `browser`): no Node built-in may reach it (scripts/webBuild.mjs fails the build).
 const web = await esbuild.build(webOptions(root, 'src/extension/web.ts', 'dist/web.js', production));

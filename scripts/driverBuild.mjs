@@ -45,22 +45,26 @@ module.exports.default = Ajv;
 /**
  * src/core/store/yamlScalarTags.ts as the list it computes: the module is bundled and run here, and each regular
  * expression it returns is written out by its source and flags. Anything but regular expressions fails the build.
+ * (test/unit/mergeDriverStart.test.ts holds the module written here to the one it stands for.)
  */
+export async function scalarTagsSource(root) {
+  const file = path.join(root, 'src', 'core', 'store', 'yamlScalarTags.ts');
+  const out = await esbuild.build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', write: false, absWorkingDir: root, logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(file));
+  const tests = module.exports.nonStringTests();
+  if (!Array.isArray(tests) || !tests.every((t) => t instanceof RegExp)) throw new Error('yamlScalarTags: nonStringTests() no longer gives regular expressions; update scripts/driverBuild.mjs');
+  const list = tests.map((t) => `new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`).join(', ');
+  return `const tests = [${list}];\nexport function nonStringTests() { return tests; }\n`;
+}
+
 function precomputedScalarTags(root) {
   const file = path.join(root, 'src', 'core', 'store', 'yamlScalarTags.ts');
   return {
     name: 'precomputed-scalar-tags',
     setup(build) {
       build.onResolve({ filter: /[\\/]yamlScalarTags$/ }, (args) => (path.resolve(args.resolveDir, `${args.path}.ts`) === file ? { path: path.relative(root, file), namespace: 'precomputed-tags' } : undefined));
-      build.onLoad({ filter: /.*/, namespace: 'precomputed-tags' }, async () => {
-        const out = await esbuild.build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', write: false, absWorkingDir: root, logLevel: 'warning' });
-        const module = { exports: {} };
-        new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(file));
-        const tests = module.exports.nonStringTests();
-        if (!Array.isArray(tests) || !tests.every((t) => t instanceof RegExp)) throw new Error('yamlScalarTags: nonStringTests() no longer gives regular expressions; update scripts/driverBuild.mjs');
-        const list = tests.map((t) => `new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`).join(', ');
-        return { contents: `const tests = [${list}];\nexport function nonStringTests() { return tests; }\n`, loader: 'js' };
-      });
+      build.onLoad({ filter: /.*/, namespace: 'precomputed-tags' }, async () => ({ contents: await scalarTagsSource(root), loader: 'js' }));
     },
   };
 }
@@ -86,13 +90,13 @@ for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name
   };
 }
 
-/** esbuild's options for the merge driver's bundle. */
+/**
+ * esbuild's options for the merge driver: its code (dist/mergeDriverCore.js, minified: V8 reads less of it when the
+ * code cache is refused or not yet written) and the small start git runs (dist/mergeDriver.js, mergeDriverStart.ts).
+ */
 export function driverOptions(root, common) {
-  return {
-    ...common,
-    entryPoints: ['src/cli/mergeDriverMain.ts'],
-    outfile: 'dist/mergeDriver.js',
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [precompiledSidecarSchema(root), precomputedScalarTags(root), lazyYaml(root)],
-  };
+  return [
+    { ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriverCore.js', minify: true, plugins: [precompiledSidecarSchema(root), precomputedScalarTags(root), lazyYaml(root)] },
+    { ...common, entryPoints: ['src/cli/mergeDriverStart.ts'], outfile: 'dist/mergeDriver.js', banner: { js: '#!/usr/bin/env node' } },
+  ];
 }
