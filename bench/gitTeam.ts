@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { cliCommand, setUpGit } from '../src/core/store/gitSetup';
+import { cliCommand, driverCommand, setUpGit } from '../src/core/store/gitSetup';
 import { CONFLICTS_KEY } from '../src/core/store/mergeConflicts';
 import { parseSidecar, readSidecar, serializeSidecar } from '../src/core/store/sidecarFormat';
 import { rng } from './gitMerge';
@@ -45,7 +45,7 @@ function configure(dir: string, name: string): void {
 function makeRepos(root: string, o: TeamOptions, model: TeamModel): { corpus: Corpus; clones: Clone[]; origin: string } {
   const origin = path.join(root, 'origin.git');
   git(root, ['init', '-q', '--bare', '-b', 'main', origin]);
-  const setup = { cli: cliCommand(path.join(o.dist, 'cli.js')), driver: cliCommand(path.join(o.dist, 'mergeDriver.js')) };
+  const setup = { cli: cliCommand(path.join(o.dist, 'cli.js')), driver: driverCommand(path.join(o.dist, 'mergeDriver.js')) };
   const annotators = Array.from({ length: o.annotators }, (_, i) => `a${String(i).padStart(2, '0')}`);
   const names = [...annotators, `${annotators[0]}-laptop`, 'reviewer'];
   const clones = names.map((name) => ({ name, dir: path.join(root, name) }));

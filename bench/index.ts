@@ -17,6 +17,7 @@ import { gitMergeBench } from './gitMerge';
 import { webDetectBench } from './webDetect';
 import { assignmentsBench } from './assignments';
 import { gitTeamBench } from './gitTeam';
+import { driverStartBench } from './driverStart';
 
 const samples = path.resolve(__dirname, '..', 'samples');
 const ref = parseIsoDay('2024-12-16')!;
@@ -74,6 +75,18 @@ function teamBench(): string[] {
   return gitTeamBench({ articles, annotators: 10, overlap: 2, rounds: 3, dist: path.resolve(__dirname, '..', 'dist'), samples: samplesText, log: (l) => console.error(l) });
 }
 
+/**
+ * The merge driver per git invocation against Node's own start and an older build's driver (bench/driverStart.ts):
+ * `npm run bench -- --only driver [--old <git ref>] [--triples N]`.
+ */
+function driverBench(): string[] {
+  const arg = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+  const samplesText = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+  const repo = path.resolve(__dirname, '..');
+  // 5f4cc99: the last commit before the driver's start-up work (one bundle, yaml and perf_hooks loaded at start).
+  return driverStartBench({ dist: path.join(repo, 'dist'), oldRef: arg('--old', '5f4cc99'), triples: Number(arg('--triples', '60')), samples: samplesText, repo, log: (l) => console.error(l) });
+}
+
 /** The corpus-wide figures by name, for `--only`. */
 function named(text: string, count: number): Record<string, () => Promise<string[]>> {
   return { merge: () => mergeBench(text, count), agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
@@ -82,6 +95,10 @@ function named(text: string, count: number): Record<string, () => Promise<string
 async function main(): Promise<void> {
   if (process.argv.includes('--git-team')) {
     for (const line of teamBench()) console.log(line);
+    return;
+  }
+  if (ONLY === 'driver') {
+    for (const line of driverBench()) console.log(line);
     return;
   }
   const { pieces, text } = corpus(5 * 1024 * 1024);

@@ -4,44 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webOptions } from './webBuild.mjs';
+import { driverOptions } from './driverBuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
-
-/**
- * Replaces `ajv` for src/core/store/sidecarFormat.ts by a class whose `compile` returns the sidecar schema's check as
- * Ajv generates it (standalone code, the same options as sidecarFormat's), so a bundle does not compile it at start.
- * Any other schema or options throw: the build and the source have drifted apart.
- */
-function precompiledSidecarSchema() {
-  const options = { allErrors: true, strict: false };
-  return {
-    name: 'precompiled-sidecar-schema',
-    setup(build) {
-      build.onResolve({ filter: /^ajv$/ }, (args) => (args.importer.endsWith(path.join('store', 'sidecarFormat.ts')) ? { path: 'sidecar-schema', namespace: 'precompiled' } : undefined));
-      build.onLoad({ filter: /.*/, namespace: 'precompiled' }, async () => {
-        const { default: Ajv } = await import('ajv');
-        const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-        const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'sidecar.schema.json'), 'utf8'));
-        const ajv = new Ajv({ ...options, code: { source: true } });
-        const code = standaloneCode(ajv, ajv.compile(schema));
-        const contents = `const check = (() => { const module = { exports: {} }; const exports = module.exports; ${code}; return module.exports; })();
-const SCHEMA = ${JSON.stringify(JSON.stringify(schema))};
-const OPTIONS = ${JSON.stringify(JSON.stringify(options))};
-class Ajv {
-  constructor(options) { if (JSON.stringify(options) !== OPTIONS) throw new Error('precompiled sidecar schema: built for other Ajv options'); }
-  compile(schema) { if (JSON.stringify(schema) !== SCHEMA) throw new Error('precompiled sidecar schema: built for another schema'); return check; }
-}
-module.exports = Ajv;
-module.exports.default = Ajv;
-`;
-        return { contents, loader: 'js', resolveDir: root };
-      });
-    },
-  };
-}
 
 const common = {
   bundle: true,
@@ -69,8 +37,8 @@ await esbuild.build({
 });
 fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
 // `sift merge-driver` alone, which git starts once per conflicted sidecar (what `sift git-setup` registers): only the
-// merge's code, and the sidecar schema's check compiled now by Ajv's standalone mode instead of on every start.
-await esbuild.build({ ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriver.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledSidecarSchema()] });
+// merge's code, what it can at build time (scripts/driverBuild.mjs), `yaml` loaded only when a file needs it.
+for (const options of driverOptions(root, common)) await esbuild.build(options);
 fs.chmodSync(path.join(root, 'dist', 'mergeDriver.js'), 0o755);
 // The browser entry (package.json `browser`): no Node built-in may reach it (scripts/webBuild.mjs fails the build).
 const web = await esbuild.build(webOptions(root, 'src/extension/web.ts', 'dist/web.js', production));

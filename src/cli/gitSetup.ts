@@ -1,7 +1,7 @@
 // `sift git-setup [--hook] [--cli <command>] [folder]`: registers `sift merge-driver` in the repository (core/store/gitSetup.ts).
 import * as fs from 'fs';
 import * as path from 'path';
-import { GitSetupError, cliCommand, describeSetup, driverBeside, setUpGit } from '../core/store/gitSetup';
+import { GitSetupError, cliCommand, describeSetup, driverBeside, driverCommand, setUpGit } from '../core/store/gitSetup';
 import { CliIo } from './io';
 
 export const GIT_SETUP_USAGE = `sift git-setup [--hook] [--cli <command>] [folder]
@@ -36,7 +36,7 @@ export function gitSetupCommand(args: string[], io: CliIo): number {
     return 2;
   }
   try {
-    io.out(`${describeSetup(setUpGit(path.resolve(io.cwd, folders[0] ?? '.'), { cli, hook, ...(bundle ? { driver: cliCommand(bundle) } : {}) }))}\n`);
+    io.out(`${describeSetup(setUpGit(path.resolve(io.cwd, folders[0] ?? '.'), { cli, hook, ...(bundle ? { driver: driverCommand(bundle) } : {}) }))}\n`);
     return 0;
   } catch (e) {
     if (!(e instanceof GitSetupError)) throw e;

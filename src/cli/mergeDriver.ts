@@ -42,9 +42,7 @@ function textMerge(base: string, ours: string, theirs: string, name: string, why
  * the three sides, merging, writing) and the time since the process started, both in ms, and the exit code. For
  * measuring a team's merges (npm run bench); nothing is written without it.
  */
-function recordTiming(name: string, started: number, code: number): void {
-  const file = process.env.SIFT_MERGE_DRIVER_TIMING;
-  if (!file) return;
+function recordTiming(file: string, name: string, started: number, code: number): void {
   const now = performance.now();
   try {
     fs.appendFileSync(file, `${JSON.stringify(name)}\t${(now - started).toFixed(3)}\t${now.toFixed(3)}\t${code}\n`);
@@ -54,9 +52,11 @@ function recordTiming(name: string, started: number, code: number): void {
 }
 
 export function mergeDriverCommand(args: string[], io: CliIo): number {
-  const started = performance.now();
+  // `performance` is read only when timing: the first read loads perf_hooks, a cost on every run otherwise.
+  const timing = process.env.SIFT_MERGE_DRIVER_TIMING;
+  const started = timing ? performance.now() : 0;
   const code = mergeFiles(args, io);
-  recordTiming(args.filter((a) => !a.startsWith('--'))[3] ?? '', started, code);
+  if (timing) recordTiming(timing, args.filter((a) => !a.startsWith('--'))[3] ?? '', started, code);
   return code;
 }
 

@@ -1,6 +1,7 @@
-// dist/mergeDriver.js: `sift merge-driver` alone, the command `sift git-setup` registers for git. Git starts the driver
+// dist/mergeDriverCore.js: `sift merge-driver` alone, which git runs through dist/mergeDriver.js (mergeDriverStart.ts)
 // once per conflicted sidecar, so its start-up is most of a merge: this bundle holds only the merge (no detection,
-// export or review code), and its schema check is compiled when Sift is built, not on every start (scripts/build.mjs).
+// export or review code), its schema check is compiled when Sift is built, and `yaml` is loaded only for a file not in
+// Sift's plain layout (scripts/driverBuild.mjs).
 import { mergeDriverCommand } from './mergeDriver';
 import { processIo } from './io';
 

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ATTRIBUTES_LINE, cliCommand, shQuote } from '../../src/core/store/gitSetup';
+import { ATTRIBUTES_LINE, cliCommand, driverCommand, shQuote } from '../../src/core/store/gitSetup';
 import { CLI, aRepo, commitAll, git, gitTry, siftCli } from './helpers/git';
 import { runCli } from './helpers/runCli';
 
@@ -20,7 +20,7 @@ describe('sift git-setup', function () {
     assert.match(first.out, /created \.gitattributes/);
     // Git runs the small driver bundle shipped beside the CLI, by its absolute path.
     const bundle = path.join(path.dirname(fs.realpathSync(CLI)), 'mergeDriver.js');
-    assert.strictEqual(git(repo, 'config', 'merge.sift.driver').trim(), `${cliCommand(bundle)} %O %A %B %P`);
+    assert.strictEqual(git(repo, 'config', 'merge.sift.driver').trim(), `${driverCommand(bundle)} %O %A %B %P`);
     assert.strictEqual(git(repo, 'config', 'merge.sift.name').trim(), 'Sift annotations');
     assert.strictEqual(fs.readFileSync(path.join(repo, '.gitattributes'), 'utf8'), `${ATTRIBUTES_LINE}\n`);
     assert.strictEqual(git(repo, 'check-attr', 'merge', 'x.ana.ann.yaml').trim(), 'x.ana.ann.yaml: merge: sift');

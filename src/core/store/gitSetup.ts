@@ -15,8 +15,9 @@ export interface GitSetupOptions {
   /** Also install the pre-commit hook. */
   hook?: boolean;
   /**
-   * How git runs the merge driver, before its arguments: the small driver bundle (`'/usr/bin/node' '/opt/sift/dist/mergeDriver.js'`,
-   * which starts faster than the whole CLI); by default the CLI's own verb, `<cli> merge-driver`.
+   * How git runs the merge driver, before its arguments: the small driver bundle (`driverCommand`, e.g.
+   * `NODE_EXTRA_CA_CERTS= '/usr/bin/node' '/opt/sift/dist/mergeDriver.js'`, which starts faster than the whole CLI);
+   * by default the CLI's own verb, `<cli> merge-driver`.
    */
   driver?: string;
 }
@@ -47,6 +48,15 @@ export function driverBeside(script: string): string | undefined {
 /** The command line that runs a CLI script with this process's runtime (Electron as Node inside VS Code). */
 export function cliCommand(script: string, runtime = process.execPath, electron = Boolean(process.versions.electron)): string {
   return `${electron ? 'ELECTRON_RUN_AS_NODE=1 ' : ''}${shQuote(runtime)} ${shQuote(script)}`;
+}
+
+/**
+ * How git runs the merge driver bundle: `cliCommand`, with NODE_EXTRA_CA_CERTS emptied for it. Node 20 reads and
+ * parses that file of certificates at every start (about a third of its start-up where it is set, as on many company
+ * machines), and the driver makes no TLS connection; an empty value is Node's "none", and sh-only syntax, as git runs it.
+ */
+export function driverCommand(bundle: string, runtime = process.execPath, electron = Boolean(process.versions.electron)): string {
+  return `NODE_EXTRA_CA_CERTS= ${cliCommand(bundle, runtime, electron)}`;
 }
 
 function runGit(cwd: string, args: string[]): { status: number; out: string; err: string } {

@@ -3,7 +3,7 @@
 // document, freshSidecar.ts (a new sidecar) and plainWriter.ts (the merge driver's rewrite). Each is held
 // byte-identical to serializeSidecar by its property test. What these rules do not cover is declined (Declined), and
 // the writer's caller takes serializeSidecar's path.
-import { Document } from 'yaml';
+import { nonStringTests } from './yamlScalarTags';
 
 /** Thrown inside a writer when a value is outside these rules; the caller then writes with serializeSidecar. */
 export class Declined extends Error {}
@@ -15,11 +15,12 @@ export const decline = (): never => {
 export type Quote = 'plain' | 'double' | 'single';
 export type Scalar = string | number | boolean | null;
 
-let otherTypes: RegExp[] | undefined;
-/** `yaml`'s tests for the core schema's other types (null, bool, int, float): a string they match must be quoted. */
+/**
+ * `yaml`'s tests for the core schema's other types (null, bool, int, float): a string they match must be quoted. They
+ * come from yamlScalarTags.ts, which the merge driver's bundle replaces by the list computed at build time.
+ */
 export function looksLikeOtherType(s: string): boolean {
-  otherTypes ??= new Document().schema.tags.flatMap((t) => (t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test ? [t.test] : []));
-  return otherTypes.some((re) => re.test(s));
+  return nonStringTests().some((re) => re.test(s));
 }
 
 /** What `yaml` will not write plain (stringifyString.js's plainString): indicators at the start, `: `, ` #`, edge spaces. */

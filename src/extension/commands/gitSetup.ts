@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { GitSetupError, GitSetupResult, cliCommand, describeSetup, registeredDriver, setUpGit } from '../../core/store/gitSetup';
+import { GitSetupError, GitSetupResult, cliCommand, describeSetup, driverCommand, registeredDriver, setUpGit } from '../../core/store/gitSetup';
 import { Commands } from '../platform/commandIds';
 import { executeCommand, registerCommand } from '../platform/commands';
 
@@ -34,7 +34,7 @@ async function runSetup(extensionPath: string, args: GitSetupArgs): Promise<GitS
   }
   try {
     const dist = path.join(extensionPath, 'dist');
-    const result = setUpGit(folder, { cli: cliCommand(path.join(dist, 'cli.js')), driver: cliCommand(path.join(dist, 'mergeDriver.js')), hook });
+    const result = setUpGit(folder, { cli: cliCommand(path.join(dist, 'cli.js')), driver: driverCommand(path.join(dist, 'mergeDriver.js')), hook });
     void vscode.window.showInformationMessage(`Sift: ${describeSetup(result)}`);
     return result;
   } catch (e) {

@@ -1,0 +1,102 @@
+// The merge driver's bundle (dist/mergeDriver.js, what `sift git-setup` registers): git starts it once per conflicted
+// sidecar, so what it does before merging is paid on every file. Three plugins keep that small, each putting at build
+// time what the sources compute at run time, so the sources stay the one definition:
+// - `ajv` for sidecarFormat.ts: the sidecar schema's check as Ajv's standalone code, not compiled on every start;
+// - src/core/store/yamlScalarTags.ts: the core schema's tag tests as `yaml` gives them now, as regular expressions;
+// - `yaml` itself: loaded on first use only (a file not in Sift's plain layout, a side that does not parse), not at start.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+/**
+ * Replaces `ajv` for src/core/store/sidecarFormat.ts by a class whose `compile` returns the sidecar schema's check as
+ * Ajv generates it (standalone code, the same options as sidecarFormat's), so a bundle does not compile it at start.
+ * Any other schema or options throw: the build and the source have drifted apart.
+ */
+function precompiledSidecarSchema(root) {
+  const options = { allErrors: true, strict: false };
+  return {
+    name: 'precompiled-sidecar-schema',
+    setup(build) {
+      build.onResolve({ filter: /^ajv$/ }, (args) => (args.importer.endsWith(path.join('store', 'sidecarFormat.ts')) ? { path: 'sidecar-schema', namespace: 'precompiled' } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'precompiled' }, async () => {
+        const { default: Ajv } = await import('ajv');
+        const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+        const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'sidecar.schema.json'), 'utf8'));
+        const ajv = new Ajv({ ...options, code: { source: true } });
+        const code = standaloneCode(ajv, ajv.compile(schema));
+        const contents = `const check = (() => { const module = { exports: {} }; const exports = module.exports; ${code}; return module.exports; })();
+const SCHEMA = ${JSON.stringify(JSON.stringify(schema))};
+const OPTIONS = ${JSON.stringify(JSON.stringify(options))};
+class Ajv {
+  constructor(options) { if (JSON.stringify(options) !== OPTIONS) throw new Error('precompiled sidecar schema: built for other Ajv options'); }
+  compile(schema) { if (JSON.stringify(schema) !== SCHEMA) throw new Error('precompiled sidecar schema: built for another schema'); return check; }
+}
+module.exports = Ajv;
+module.exports.default = Ajv;
+`;
+        return { contents, loader: 'js', resolveDir: root };
+      });
+    },
+  };
+}
+
+/**
+ * src/core/store/yamlScalarTags.ts as the list it computes: the module is bundled and run here, and each regular
+ * expression it returns is written out by its source and flags. Anything but regular expressions fails the build.
+ * (test/unit/mergeDriverStart.test.ts holds the module written here to the one it stands for.)
+ */
+export async function scalarTagsSource(root) {
+  const file = path.join(root, 'src', 'core', 'store', 'yamlScalarTags.ts');
+  const out = await esbuild.build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', write: false, absWorkingDir: root, logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(file));
+  const tests = module.exports.nonStringTests();
+  if (!Array.isArray(tests) || !tests.every((t) => t instanceof RegExp)) throw new Error('yamlScalarTags: nonStringTests() no longer gives regular expressions; update scripts/driverBuild.mjs');
+  const list = tests.map((t) => `new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`).join(', ');
+  return `const tests = [${list}];\nexport function nonStringTests() { return tests; }\n`;
+}
+
+function precomputedScalarTags(root) {
+  const file = path.join(root, 'src', 'core', 'store', 'yamlScalarTags.ts');
+  return {
+    name: 'precomputed-scalar-tags',
+    setup(build) {
+      build.onResolve({ filter: /[\\/]yamlScalarTags$/ }, (args) => (path.resolve(args.resolveDir, `${args.path}.ts`) === file ? { path: path.relative(root, file), namespace: 'precomputed-tags' } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'precomputed-tags' }, async () => ({ contents: await scalarTagsSource(root), loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * `yaml` loaded on first use: a module with a getter for each of its exports (named here, from the package as
+ * installed) that requires the real package the first time one is read. Importers see the same values.
+ */
+function lazyYaml(root) {
+  return {
+    name: 'lazy-yaml',
+    setup(build) {
+      build.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'lazy-yaml' ? undefined : { path: 'yaml', namespace: 'lazy-yaml' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
+        const names = Object.keys(createRequire(path.join(root, 'package.json'))('yaml'));
+        const contents = `let real;
+const load = () => (real ??= require('yaml'));
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });
+`;
+        return { contents, loader: 'js', resolveDir: root };
+      });
+    },
+  };
+}
+
+/**
+ * esbuild's options for the merge driver: its code (dist/mergeDriverCore.js, minified: V8 reads less of it when the
+ * code cache is refused or not yet written) and the small start git runs (dist/mergeDriver.js, mergeDriverStart.ts).
+ */
+export function driverOptions(root, common) {
+  return [
+    { ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriverCore.js', minify: true, plugins: [precompiledSidecarSchema(root), precomputedScalarTags(root), lazyYaml(root)] },
+    { ...common, entryPoints: ['src/cli/mergeDriverStart.ts'], outfile: 'dist/mergeDriver.js', banner: { js: '#!/usr/bin/env node' } },
+  ];
+}

@@ -1,0 +1,129 @@
+// The merge driver's start (dist/mergeDriver.js, src/cli/mergeDriverStart.ts) run as git runs it: its code cache is
+// written once and then used, a cache of another build or a damaged one is refused without changing the merge, a
+// read-only install merges without one, a large merge runs with the optimising compiler, and the command line
+// `sift git-setup` registers keeps Node from reading NODE_EXTRA_CA_CERTS. Each result is held to the in-process merge.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { pathToFileURL } from 'url';
+import { driverCommand } from '../../src/core/store/gitSetup';
+import { mergeSidecarTexts } from '../../src/core/store/gitMerge';
+import { serializeSidecar, parseSidecar } from '../../src/core/store/sidecarFormat';
+import { nonStringTests } from '../../src/core/store/yamlScalarTags';
+import { aLayer } from '../builders/layer';
+import { A0, SAMPLES } from './helpers/tmp';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const TEXT = fs.readFileSync(path.join(SAMPLES, A0), 'utf8');
+const FILE = 'a.ana.ann.yaml';
+
+/** A triple whose merge rewrites ours (a relabel on one side, an addition on the other); `note` pads every side. */
+function triple(note = ''): { base: string; ours: string; theirs: string } {
+  const layer = aLayer().forArticle(TEXT, A0).by('ana').withEntity('Moscow', 'PLACE', { id: 'e1', ...(note ? { note } : {}) }).withEntity('Damascus', 'PLACE', { id: 'e2' }).build();
+  const base = serializeSidecar(layer);
+  const edit = (f: (l: typeof layer) => void) => { const p = parseSidecar(base, FILE); f(p.layer); return serializeSidecar(p.layer, p.doc); };
+  const ours = edit((l) => { l.entities[1].label = 'ORG'; });
+  const theirs = edit((l) => { l.entities.push(aLayer().forArticle(TEXT, A0).by('ana').withEntity('Syria', 'PLACE', { id: 'e3' }).build().entities[0]); });
+  return { base, ours, theirs };
+}
+
+/** A copy of the built driver (its start and its code) in a folder of its own, so its cache is this test's. */
+function driverCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-driver-'));
+  for (const f of ['mergeDriver.js', 'mergeDriverCore.js']) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+  return dir;
+}
+
+/** Runs `command %O %A %B %P` through sh as git does; gives the exit code, messages and the merged file. */
+function run(command: string, t: { base: string; ours: string; theirs: string }, env: NodeJS.ProcessEnv = process.env): { code: number; err: string; merged: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-merge-'));
+  for (const [k, v] of Object.entries(t)) fs.writeFileSync(path.join(dir, k), v);
+  const r = spawnSync('/bin/sh', ['-c', `${command} base ours theirs ${FILE}`], { cwd: dir, env, encoding: 'utf8' });
+  return { code: r.status ?? -1, err: r.stderr, merged: fs.readFileSync(path.join(dir, 'ours'), 'utf8') };
+}
+
+const caches = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
+
+describe('merge driver start: code cache, compiler flags, environment', function () {
+  this.timeout(90_000); // real Node processes: generous on a loaded machine (a limit, not a speed target)
+
+  it('writes its code cache on the first run, uses it after, and merges the same either way', () => {
+    const dir = driverCopy();
+    const t = triple();
+    const expected = mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text;
+    const first = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+    assert.deepStrictEqual([first.code, first.err, first.merged], [0, '', expected]);
+    assert.strictEqual(caches(dir).length, 1, 'one cache, for this Node');
+    const cache = path.join(dir, caches(dir)[0]);
+    const written = fs.statSync(cache).mtimeMs;
+    const second = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+    assert.deepStrictEqual([second.code, second.err, second.merged], [0, '', expected]);
+    assert.strictEqual(fs.statSync(cache).mtimeMs, written, 'an accepted cache is not written again');
+  });
+
+  it('refuses a damaged cache and one of another build, merges the same, and writes it anew', () => {
+    const dir = driverCopy();
+    const t = triple();
+    const expected = mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text;
+    run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+    const cache = path.join(dir, caches(dir)[0]);
+    const good = fs.readFileSync(cache);
+    const header = good.subarray(0, good.indexOf(10) + 1);
+    for (const bad of [Buffer.concat([header, Buffer.alloc(good.length - header.length, 7)]), Buffer.concat([Buffer.from('1:2:3\n'), good.subarray(header.length)]), Buffer.alloc(0)]) {
+      fs.writeFileSync(cache, bad);
+      const r = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+      assert.deepStrictEqual([r.code, r.err, r.merged], [0, '', expected]);
+      assert.ok(fs.readFileSync(cache).equals(good) || fs.readFileSync(cache).subarray(0, header.length).equals(header), 'written anew for this build');
+      assert.notDeepStrictEqual(fs.readFileSync(cache), bad);
+    }
+    // A rebuilt driver of the same length: its old cache is refused by the build's identity, not run.
+    const core = path.join(dir, 'mergeDriverCore.js');
+    fs.writeFileSync(core, fs.readFileSync(core));
+    const r = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+    assert.deepStrictEqual([r.code, r.merged], [0, expected]);
+    assert.ok(!fs.readFileSync(cache).subarray(0, header.length).equals(header), 'the cache now names the rebuilt file');
+  });
+
+  it('merges the same where its cache cannot be written (a read-only install), and leaves no temporary file', () => {
+    const t = triple();
+    const probe = driverCopy();
+    run(driverCommand(path.join(probe, 'mergeDriver.js')), t);
+    const dir = driverCopy();
+    // A folder where the cache would go: it can be neither read nor replaced, as in a read-only install (even as root).
+    fs.mkdirSync(path.join(dir, caches(probe)[0]));
+    const r = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+    assert.deepStrictEqual([r.code, r.err, r.merged], [0, '', mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text]);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), [caches(probe)[0], 'mergeDriver.js', 'mergeDriverCore.js'].sort());
+  });
+
+  it('merges a large triple (over the small-merge size: the optimising compiler on) the same as in process', () => {
+    const dir = driverCopy();
+    const t = triple('x'.repeat(200 * 1024));
+    const r = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+    assert.deepStrictEqual([r.code, r.err, r.merged], [0, '', mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text]);
+    // Its cache is another file than a small merge's: it runs under other V8 flags, and neither refuses the other's.
+    run(driverCommand(path.join(dir, 'mergeDriver.js')), triple());
+    assert.strictEqual(caches(dir).length, 2);
+  });
+
+  it('runs with NODE_EXTRA_CA_CERTS emptied: a certificate file that cannot be read is not even looked at', () => {
+    const t = triple();
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(os.tmpdir(), 'sift-no-such-certs.pem') };
+    const plain = spawnSync(process.execPath, ['-e', '0'], { env, encoding: 'utf8' });
+    assert.match(plain.stderr, /extra certs/i, 'Node reads the file at start when it is set');
+    const r = run(driverCommand(path.join(driverCopy(), 'mergeDriver.js')), t, env);
+    assert.deepStrictEqual([r.code, r.err], [0, '']);
+  });
+
+  it('puts in the driver bundle the tag tests yaml gives (scripts/driverBuild.mjs)', async () => {
+    const build = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'driverBuild.mjs')).href)) as { scalarTagsSource(root: string): Promise<string> };
+    const module = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sift-tags-')), 'tags.mjs');
+    fs.writeFileSync(module, await build.scalarTagsSource(ROOT));
+    const written = ((await import(pathToFileURL(module).href)) as { nonStringTests(): RegExp[] }).nonStringTests();
+    assert.deepStrictEqual(written.map((r) => [r.source, r.flags]), nonStringTests().map((r) => [r.source, r.flags]));
+    assert.ok(written.length >= 5);
+  });
+});
