@@ -8,6 +8,7 @@ import { positionToCp, rangeToSpan } from '../platform/positions';
 import { Sessions } from '../state/sessions';
 import { isLabel, pickLabel } from './labels';
 import { activeArticle } from './services';
+import { uriOfPath } from '../platform/articleUri';
 
 function labelSelection(sessions: Sessions): vscode.Disposable {
   return registerCommand(Commands.labelSelection, async (label?: string): Promise<EntityAnnotation | undefined> => {
@@ -68,7 +69,7 @@ function openSidecar(sessions: Sessions): vscode.Disposable {
     const t = activeArticle(sessions);
     if (!t) return;
     t.session.sidecar.flush();
-    const uri = vscode.Uri.file(t.session.sidecar.path);
+    const uri = uriOfPath(t.session.sidecar.path);
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {

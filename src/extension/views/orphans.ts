@@ -8,6 +8,7 @@ import { DIAGNOSTIC_SOURCE, createDiagnostics, diagnosticCode, toDiagnostic } fr
 import { Disposable } from '../platform/lifecycle';
 import { rangeToSpan, spanToRange } from '../platform/positions';
 import { Sessions } from '../state/sessions';
+import { uriOfPath } from '../platform/articleUri';
 
 const CODE = 'orphaned';
 const ORPHAN_ID = /^Orphaned \w+ (\S+):/;
@@ -29,7 +30,7 @@ export class Orphans extends Disposable implements vscode.CodeActionProvider {
     if (!this.sessions.isCurrent(session)) return;
     const doc = this.sessions.documentFor(session);
     if (!doc) return;
-    const target = vscode.Uri.file(session.sidecar.path);
+    const target = uriOfPath(session.sidecar.path);
     const diags = session.all().filter((a) => a.orphaned).map((a) => toDiagnostic({
       file: session.sidecar.path, line: 0, col: 0, severity: 'warning', code: CODE, id: a.id,
       message: `Orphaned ${kindOf(a)} ${a.id}: '${short(a.quote)}' is no longer in the text. Select its new text and re-attach it, or delete it.`,

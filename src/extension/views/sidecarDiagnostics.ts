@@ -9,6 +9,7 @@ import { createDiagnostics, toDiagnostic } from '../platform/diagnostics';
 import { Disposable, toDisposable } from '../platform/lifecycle';
 import { SessionEvents } from '../state/sessions';
 import { messageText } from '../platform/markdown';
+import { uriOfPath } from '../platform/articleUri';
 
 export class SidecarDiagnostics extends Disposable implements SessionEvents {
   private readonly collection = this._register(createDiagnostics('sidecar'));
@@ -30,7 +31,7 @@ export class SidecarDiagnostics extends Disposable implements SessionEvents {
 
   private show(file: string): void {
     const problems = [...this.errors.get(file) ?? [], ...this.warnings.get(file) ?? []];
-    const uri = vscode.Uri.file(file);
+    const uri = uriOfPath(file);
     if (problems.length) this.collection.set(uri, problems.map((p) => toDiagnostic(p)));
     else this.collection.delete(uri);
   }
@@ -38,7 +39,7 @@ export class SidecarDiagnostics extends Disposable implements SessionEvents {
   onSidecarError(session: ArticleSession): void {
     const err = session.sidecar.error;
     if (!err) return;
-    const uri = vscode.Uri.file(session.sidecar.path);
+    const uri = uriOfPath(session.sidecar.path);
     this.errors.set(session.sidecar.path, err.problems);
     this.show(session.sidecar.path);
     const first = err.problems[0];

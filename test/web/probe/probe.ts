@@ -9,7 +9,7 @@ export interface ProbeRequest {
    * What to do: run a command, run one answering its quick picks, open an article, select text, read the active
    * editor's selection, or describe the host.
    */
-  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'selection' | 'host' | 'close' | 'getCommands';
+  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'selection' | 'host' | 'close' | 'getCommands' | 'diagnostics';
   command?: string;
   args?: unknown[];
   /** Workspace-relative path, for open. */
@@ -68,6 +68,13 @@ function selection(): { uri: string; text: string } | null {
   return editor ? { uri: editor.document.uri.toString(), text: editor.document.getText(editor.selection) } : null;
 }
 
+/** The Problems entries whose file's URI contains `text`: the URI as given, and each entry's message and line. */
+function diagnostics(text: string): { uri: string; problems: { message: string; line: number }[] }[] {
+  return vscode.languages.getDiagnostics()
+    .filter(([uri]) => uri.toString().includes(text))
+    .map(([uri, list]) => ({ uri: uri.toString(), problems: list.map((d) => ({ message: d.message, line: d.range.start.line })) }));
+}
+
 /** Where the probe runs: `process` is undefined in the web worker extension host, and the UI is the web's. */
 function host(): Record<string, unknown> {
   const sift = vscode.extensions.getExtension('sift-annotation.sift');
@@ -94,6 +101,7 @@ async function handle(req: ProbeRequest): Promise<unknown> {
     case 'close': return vscode.commands.executeCommand('workbench.action.closeAllEditors');
     case 'host': return host();
     case 'getCommands': return (await vscode.commands.getCommands(true)).filter((c) => new RegExp(req.text ?? '').test(c));
+    case 'diagnostics': return diagnostics(req.text ?? '');
   }
 }
 
