@@ -186,6 +186,14 @@ function hasDigit(t: string): boolean {
   return false;
 }
 
+/** Whether the word ends in 's, ’s or ʼs: checked by character, without building the endings. */
+function possessive(t: string): boolean {
+  const n = t.length;
+  if (n < 2 || t.charCodeAt(n - 1) !== 0x73) return false;
+  const a = t.charCodeAt(n - 2);
+  return a === 0x27 || a === 0x2019 || a === 0x2bc;
+}
+
 /** Splits a run at possessives ("Russia's Foreign Ministry"), at tokens with digits, and at hyphenated adjectives. */
 function splitRun(toks: Tok[]): Tok[][] {
   const out: Tok[][] = [];
@@ -194,7 +202,7 @@ function splitRun(toks: Tok[]): Tok[][] {
   for (const tk of toks) {
     let t = tk;
     // The possessive, also with the modifier letter apostrophe U+02BC ("Doeʼs").
-    const poss = t.t.endsWith("'s") || t.t.endsWith('’s') || t.t.endsWith('ʼs');
+    const poss = possessive(t.t);
     if (hasDigit(t.t) && !NAME_WITH_NUMBER.test(t.t)) { flush(); continue; }
     // "Moscow-backed", "pro-Kremlin": the capitalised part is a name on its own.
     const hy = t.t.includes('-') ? HYPHENATED.exec(t.t) : null;
