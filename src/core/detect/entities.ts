@@ -240,7 +240,8 @@ function longestKnown(p: string, toks: Tok[], i: number, known: KnownNames | und
     if (n > 1 && !several) continue;
     const text = n === 1 ? toks[i].t : p.slice(toks[i].s, toks[i + n - 1].e);
     const k = lookup(text, known) ?? (upperOnly(text) && text.length > 2 ? lookup(titleCase(text), known) : undefined);
-    if (k) return { n, ...k };
+    // A literal of fixed shape, not a spread: the same fields, built faster.
+    if (k) return { n, label: k.label, how: k.how, canonical: k.canonical };
   }
   return undefined;
 }
