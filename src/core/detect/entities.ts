@@ -56,6 +56,8 @@ function upperOnly(t: string): boolean {
 }
 const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
 const TITLE_SET = new Set(TITLES);
+/** Common capitalised words that are no demonym ("The", "He"; not "British"): one lookup where two were asked. */
+const COMMON_NOT_DEMONYM: ReadonlySet<string> = new Set([...COMMON_CAPITALISED].filter((w) => !DEMONYMS.has(w)));
 const TITLE_FIRST = firstWords(TITLES);
 const DEMONYM_FIRST = firstWords(DEMONYMS);
 
@@ -138,7 +140,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
       continue;
     }
     // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
-    if (COMMON_CAPITALISED.has(run) && !DEMONYMS.has(run)) continue;
+    if (COMMON_NOT_DEMONYM.has(run)) continue;
     // Fast path for one plain word ("Russia", "Kremlin", "Lababidi"): what classifyRun does with a single token.
     if (headline !== 'caps' && simpleWord(run)) {
       const tok = { s: base, e: base + run.length, t: run };
@@ -251,7 +253,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
   while (toks.length && isJoiner(toks[0].t)) toks = toks.slice(1);
   while (toks.length && isJoiner(toks[toks.length - 1].t)) toks = toks.slice(0, -1);
   if (!toks.length) return;
-  if (COMMON_CAPITALISED.has(toks[0].t) && !DEMONYMS.has(toks[0].t) && (sentenceStart(p, toks[0].s) || toks.length === 1)) {
+  if (COMMON_NOT_DEMONYM.has(toks[0].t) && (sentenceStart(p, toks[0].s) || toks.length === 1)) {
     return classifyRun(p, toks.slice(1), headline, known, emit, unresolved);
   }
   if (headline === 'caps') return classifyHeadline(toks, known, emit);
