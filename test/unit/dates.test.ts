@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { DATE_RE, RefDate, detectDates, isoWeek, nextDate, statedDate } from '../../src/core/detect/dates';
+import { DATE_RE, DATE_START, RefDate, detectDates, isoWeek, nextDate, statedDate } from '../../src/core/detect/dates';
 import { referenceDate } from '../../src/core/detect/detector';
 
 const MON_16_DEC_2024: RefDate = { year: 2024, month: 12, day: 16 };
@@ -84,5 +84,26 @@ describe('dates', () => {
       for (let m = nextDate(text, 0); m; m = nextDate(text, m.index + m[0].length)) got.push(`${m.index}:${m[0]}`);
       assert.deepStrictEqual(got, want);
     }), { numRuns: 1000 });
+  });
+
+  it('the grouped start pattern starts where the spelled-out list of start words does (property)', () => {
+    const spelled = /\b(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Ee]arly|[Mm]id|[Ll]ate|[Yy]esterday|[Tt]o(?:day|morrow)|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)/g;
+    const words = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri',
+      'Sat', 'Sun', 'early', 'Early', 'mid', 'Mid', 'late', 'Late', 'yesterday', 'Yesterday', 'today', 'Today', 'tomorrow', 'Tomorrow',
+      'last', 'Last', 'next', 'Next', 'this', 'This', 'past', 'Past'];
+    // Near misses too: other case, one letter off, cut short, glued to a word.
+    const units = [...words, ...words.map((w) => w.toUpperCase()), ...words.map((w) => w.slice(0, 2)), 'Jux', 'Tho', 'Ma', 'Ju', 'To',
+      'tod', 'Nex', 'Mix', 'Sub', 'Oc', 'We', ' ', '_', '7', 'a', '-', '.', 'é', '😀'];
+    const starts = (re: RegExp, text: string) => {
+      const out: number[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) { out.push(m.index); re.lastIndex = m.index + 1; }
+      return out;
+    };
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.deepStrictEqual(starts(DATE_START, text), starts(spelled, text));
+    }), { numRuns: 2000 });
+    for (const w of words) assert.deepStrictEqual(starts(DATE_START, ` ${w}`), [1], w);
   });
 });

@@ -102,7 +102,7 @@ describe('entities', () => {
   it('finds exactly the runs the plain run regex finds, in any script (property)', () => {
     const units = ['Moscow', ' ', 'said', 'al-Assad', 'Ölüdeniz', 'Γιάννης', 'Москва', 'ИГИЛ', '𝐀𝐁', '😀', 'é', ', ', 'of', 'the', 'U.S.', 'cal-Xy', 'iPhone', '\u00D7', 'Ж',
       'der', 'de', 'al', 'bin', '-', "'", '’', '.', '&', 'X', 'A1', '7', 'van', 'ofx', '\t', 'Ministry', 'J.', 'Al-Sham', "Russia's", '& ', 'of ',
-      'Foreign', 'D', 'Moscow-', 'bint', 'bint-Xy', 'ibn-Sina', 'del', 'di', 'abu-'];
+      'Foreign', 'D', 'Moscow-', 'bint', 'bint-Xy', 'ibn-Sina', 'del', 'di', 'abu-', 'Russia’s', '’s', ' – ', '–', '—', '“', '”', '\u2003', '\u206F'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (parts) => {
       const p = parts.join('');
       const plain = new RegExp(RUN_RE.source, 'gu');

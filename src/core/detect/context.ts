@@ -1,6 +1,7 @@
 // The context of a name in its paragraph: sentence starts, the word before, the words after, place and speaker cues.
 // Offsets are UTF-16 indices into the paragraph.
 import { PLACE_DESCRIPTORS, SPEECH_VERBS } from './lexicon';
+import { isAsciiLower } from './runs';
 
 /** Where the current paragraph's dateline ends ("Moscow, Dec 16 (IANS) "): a sentence starts there. Set per paragraph. */
 let datelineEnd = -1;
@@ -62,6 +63,8 @@ const NEXT_WORDS_AT = / +(\p{Ll}+)(?: (\p{Ll}+))?/uy;
 /** The next one or two lowercase words within 40 characters after e (the second undefined when there is none). */
 export function nextTwo(p: string, e: number): [string, string | undefined] | undefined {
   if (p.charCodeAt(e) !== 0x20) return undefined;
+  const ascii = nextTwoAscii(p, e);
+  if (ascii !== null) return ascii;
   NEXT_WORDS_AT.lastIndex = e;
   let m = NEXT_WORDS_AT.exec(p);
   // Words running past the 40-character window are cut where it ends.
@@ -69,12 +72,41 @@ export function nextTwo(p: string, e: number): [string, string | undefined] | un
   return m ? [m[1], m[2]] : undefined;
 }
 
+/**
+ * nextTwo by hand where the words are plain ASCII: what the pattern finds (spaces, then lowercase letters, then maybe
+ * one space and more), or null when the regex must decide (a character past ASCII where a word may go on, or words
+ * running past the window).
+ */
+function nextTwoAscii(p: string, e: number): [string, string | undefined] | undefined | null {
+  let i = e + 1;
+  while (p.charCodeAt(i) === 0x20) i++;
+  let j = i;
+  while (isAsciiLower(p.charCodeAt(j))) j++;
+  if (p.charCodeAt(j) >= 0x80) return null;
+  if (j === i) return undefined;
+  let end = j;
+  let second: string | undefined;
+  if (p.charCodeAt(j) === 0x20) {
+    let k = j + 1;
+    while (isAsciiLower(p.charCodeAt(k))) k++;
+    if (p.charCodeAt(k) >= 0x80) return null;
+    if (k > j + 1) {
+      end = k;
+      second = p.slice(j + 1, k);
+    }
+  }
+  return end > e + 40 ? null : [p.slice(i, j), second];
+}
+
+/** First words of the place words of two words ("air base", "naval facility"): the pair is built only after one. */
+const DESCRIPTOR_FIRST: ReadonlySet<string> = new Set([...PLACE_DESCRIPTORS].filter((d) => d.includes(' ')).map((d) => d.slice(0, d.indexOf(' '))));
+
 const PLACE_OF_RE = /\b(?:port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
 const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
 export function placeContext(p: string, s: number, after: [string, string | undefined] | undefined): boolean {
-  if (after && (PLACE_DESCRIPTORS.has(after[0]) || (after[1] !== undefined && PLACE_DESCRIPTORS.has(`${after[0]} ${after[1]}`)))) return true;
+  if (after && (PLACE_DESCRIPTORS.has(after[0]) || (after[1] !== undefined && DESCRIPTOR_FIRST.has(after[0]) && PLACE_DESCRIPTORS.has(`${after[0]} ${after[1]}`)))) return true;
   // Both patterns end in "of ", "the ", "and " or "or ": check that before running them.
   if (!(p.startsWith('of ', s - 3) || p.startsWith('the ', s - 4) || p.startsWith('and ', s - 4) || p.startsWith('or ', s - 3))) return false;
   const before = p.slice(Math.max(0, s - 40), s);
@@ -87,10 +119,13 @@ export function speaker(after: [string, string | undefined] | undefined): boolea
   return !!after && SPEECH_VERBS.has(after[0]);
 }
 
-const RULER_RE = /^(?:['’]s)? (?:regime|administration|clan|dynasty)\b/;
+/** Matched where the name ends (sticky), without a slice: the words fit well inside the 20 characters once looked at. */
+const RULER_RE = /(?:['’]s)? (?:regime|administration|clan|dynasty)\b/y;
 
 /** "the Assad regime", "Assad's administration": a name before these words is a ruler's. */
 export function ruler(p: string, e: number): boolean {
   const c = p.charCodeAt(e);
-  return (c === 0x20 || c === 0x27 || c === 0x2019) && RULER_RE.test(p.slice(e, e + 20));
+  if (!(c === 0x20 || c === 0x27 || c === 0x2019)) return false;
+  RULER_RE.lastIndex = e;
+  return RULER_RE.test(p);
 }

@@ -9,6 +9,8 @@ const DASH = String.raw`\s*[–—-]+\s*`;
 /** A dateline: a place, then a date and/or an agency in brackets, and/or a dash ("WASHINGTON –", "Moscow, Dec 16 (IANS)"). */
 const DATELINE = new RegExp(String.raw`^\s*(?<place>${PLACE})(?<date>,\s*${MONTH_RE}\.?\s\d{1,2}(?:,?\s\d{4})?)?(?:\s*\((?<agency>[^()\n]{1,40})\))?(?<dash>${DASH}|\s*:\s+)?`, 'u');
 
+const LOWER = /\p{Ll}/u;
+
 export interface Dateline {
   /** Where the dateline ends, with the dash and space after it. */
   end: number;
@@ -24,7 +26,8 @@ export function datelineAt(text: string, from: number): Dateline | undefined {
   const m = DATELINE.exec(text.slice(from, from + 160));
   if (!m?.groups) return undefined;
   const { place, date, agency, dash } = m.groups;
-  const caps = !/\p{Ll}/u.test(place.split(',')[0]);
+  const comma = place.indexOf(',');
+  const caps = !LOWER.test(comma < 0 ? place : place.slice(0, comma));
   if (!(date || caps ? agency || dash : agency && dash)) return undefined;
   const lead = m[0].length - m[0].trimStart().length;
   const out: Dateline = { end: from + m[0].length, placeEnd: from + lead + place.length, caps };

@@ -58,9 +58,12 @@ export const DATE_RE = new RegExp([
 const DATE_AT = new RegExp(DATE_RE.source, 'y');
 /**
  * Where a date can start: every pattern above begins at a word boundary with a digit or one of these words. Jumping to
- * these and matching there finds exactly what scanning with the whole pattern finds, at about twice the speed.
+ * these and matching there finds exactly what scanning with the whole pattern finds, at about twice the speed. The
+ * words are grouped by their first letter (Jan|Jun|Jul as J(?:an|u[nl]), …): the same starts, found faster.
+ * Spelled out: \d Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun [Ee]arly [Mm]id [Ll]ate
+ * [Yy]esterday [Tt]o(?:day|morrow) [Ll]ast [Nn]ext [Tt]his [Pp]ast.
  */
-export const DATE_START = /\b(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Ee]arly|[Mm]id|[Ll]ate|[Yy]esterday|[Tt]o(?:day|morrow)|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)/g;
+export const DATE_START = /\b(?:\d|J(?:an|u[nl])|F(?:eb|ri)|M(?:a[ry]|on|id)|A(?:pr|ug)|S(?:ep|at|un)|Oct|N(?:ov|ext)|Dec|T(?:ue|hu|o(?:day|morrow)|his)|Wed|[Ee]arly|mid|[Ll](?:ate|ast)|[Yy]esterday|t(?:o(?:day|morrow)|his)|next|[Pp]ast)/g;
 
 /** The next match of the date patterns at or after `from` in `text`, as a scan with them would find it. */
 export function nextDate(text: string, from: number): RegExpExecArray | null {

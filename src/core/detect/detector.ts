@@ -230,11 +230,15 @@ function documentNames(parts: Part[], wanted?: Set<string>): DocumentNames {
   const single = new Map<string, string>();
   const orgs = new Set<string>();
   if (!wanted || wanted.size) {
-    for (const { r } of parts) {
-      const n = r.names;
-      for (const x of n.people) if (!wanted || wanted.has(x)) people.add(x);
-      for (const [k, v] of n.single) if (!wanted || wanted.has(k)) single.set(k, v);
-      for (const x of n.orgs) if (!wanted || wanted.has(x)) orgs.add(x);
+    // Indexed loops: no iterator and no destructured pair per name (this runs over every line of every pass).
+    for (let i = 0; i < parts.length; i++) {
+      const n = parts[i].r.names;
+      for (let j = 0; j < n.people.length; j++) if (!wanted || wanted.has(n.people[j])) people.add(n.people[j]);
+      for (let j = 0; j < n.single.length; j++) {
+        const kv = n.single[j];
+        if (!wanted || wanted.has(kv[0])) single.set(kv[0], kv[1]);
+      }
+      for (let j = 0; j < n.orgs.length; j++) if (!wanted || wanted.has(n.orgs[j])) orgs.add(n.orgs[j]);
     }
   }
   // A company's short form is an organisation wherever the article uses it, whatever else guessed.
@@ -321,6 +325,7 @@ interface LocalSuggestion {
 function localSuggestions(line: string, entities: EntityMention[], dates: DateMention[]): LocalSuggestion[] {
   const out: LocalSuggestion[] = [];
   for (const d of dates) out.push({ start: d.start, end: d.end, label: 'DATE', text: d.text, how: 'date', value: d.value });
+  const firstName = out.length;
   for (const m of entities) {
     if (dates.length && overlapsAny(m, dates)) continue;
     let label = m.label;
@@ -336,7 +341,7 @@ function localSuggestions(line: string, entities: EntityMention[], dates: DateMe
     out.push(x);
   }
   // Entities come in order; dates are merged in only when there are any.
-  if (dates.length) out.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (dates.length) mergeDates(out, firstName);
   // Keep the first of overlapping mentions.
   let kept = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i].start >= out[kept - 1].end) out[kept++] = out[i];
@@ -345,6 +350,29 @@ function localSuggestions(line: string, entities: EntityMention[], dates: DateMe
 }
 
 const ACRONYM = /^[\p{Lu}.]+$/u;
+
+const byStart = (a: LocalSuggestion, b: LocalSuggestion) => a.start - b.start || b.end - a.end;
+
+/**
+ * Orders xs[0, k) (the dates) and xs[k, …) (the names) into one list by start, longest first, as a stable sort would:
+ * when both parts are in that order already (as they come), by a merge that takes the date first on a tie; else by
+ * the sort itself.
+ */
+function mergeDates(xs: LocalSuggestion[], k: number): void {
+  for (let i = 1; i < xs.length; i++) {
+    if (i !== k && byStart(xs[i - 1], xs[i]) > 0) {
+      xs.sort(byStart);
+      return;
+    }
+  }
+  if (k === xs.length || byStart(xs[k - 1], xs[k]) <= 0) return;
+  const dates = xs.slice(0, k);
+  let i = 0;
+  let j = k;
+  let o = 0;
+  while (i < k && j < xs.length) xs[o++] = byStart(dates[i], xs[j]) <= 0 ? dates[i++] : xs[j++];
+  while (i < k) xs[o++] = dates[i++];
+}
 
 function overlapsAny(m: { start: number; end: number }, xs: { start: number; end: number }[]): boolean {
   for (const x of xs) if (m.start < x.end && m.end > x.start) return true;

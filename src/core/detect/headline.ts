@@ -1,5 +1,5 @@
 // Headlines: an all-capitals line or a title-case headline, where capitals say less about names than in running text.
-import { isAsciiLower } from './runs';
+import { isAsciiLower, isGeneralPunctuation } from './runs';
 
 /** What kind of line: see headlineKind. */
 export type Headline = 'caps' | 'title' | false;
@@ -15,10 +15,11 @@ export function headlineKind(p: string): Headline {
   let caps = 0;
   let lower = false;
   let firstBy = false;
-  // Words are letters, then letters, apostrophes and hyphens; an ASCII line is counted by hand.
+  // Words are letters, then letters, apostrophes (' ’) and hyphens; a line of ASCII and general punctuation (no
+  // letters there: read as ASCII marks are) is counted by hand.
   for (let i = 0; i < p.length;) {
     const c = p.charCodeAt(i);
-    if (c >= 0x80) return headlineKindUnicode(p);
+    if (c >= 0x80 && !isGeneralPunctuation(c)) return headlineKindUnicode(p);
     const up = c >= 0x41 && c <= 0x5a;
     if (!up && !isAsciiLower(c)) { i++; continue; }
     const s = i;
@@ -27,9 +28,9 @@ export function headlineKind(p: string): Headline {
     if (up) caps++;
     for (i++; i < p.length; i++) {
       const d = p.charCodeAt(i);
-      if (d >= 0x80) return headlineKindUnicode(p);
+      if (d >= 0x80 && d !== 0x2019 && !isGeneralPunctuation(d)) return headlineKindUnicode(p);
       if (isAsciiLower(d)) lower = true;
-      else if (!((d >= 0x41 && d <= 0x5a) || d === 0x27 || d === 0x2d)) break;
+      else if (!((d >= 0x41 && d <= 0x5a) || d === 0x27 || d === 0x2d || d === 0x2019)) break;
     }
     if (!up) lower = true;
     if (n === 1) firstBy = i - s === 2 && p.startsWith('By', s);

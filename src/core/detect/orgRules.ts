@@ -196,7 +196,7 @@ export function joinLists<M extends Found>(p: string, mentions: M[]): M[] {
     const m = mentions[i];
     if (m.label !== 'ORG' || !m.text.includes(' ')) continue;
     const n = mentions.length;
-    if (ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1)) && p.startsWith(' on ', m.end)) {
+    if (p.startsWith(' on ', m.end) && ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
       ON_NAME.lastIndex = m.end;
       const on = ON_NAME.exec(p);
       if (on && guessedOnly(mentions, m.end, m.end + on[0].length)) absorb(mentions, m, p, m.start, m.end + on[0].length);
@@ -226,7 +226,9 @@ const FORM_AFTER = / (?:Co|Corp|Inc|Ltd|Pvt|Pte|Bhd)\b\.?/y;
 export function companyPeriods<M extends { start: number; end: number; text: string; label: string }>(p: string, mentions: M[]): M[] {
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    if (m.label !== 'ORG' || !ABBREVIATED_FORM.test(m.text.slice(m.text.lastIndexOf(' ') + 1))) continue;
+    const lastSpace = m.text.lastIndexOf(' ');
+    // The forms have at most four letters: a longer last word is none, and is not cut out to be tested.
+    if (m.label !== 'ORG' || m.text.length - lastSpace > 5 || !ABBREVIATED_FORM.test(m.text.slice(lastSpace + 1))) continue;
     let end = m.end;
     if (p.charCodeAt(end) === 0x2e) end++;
     FORM_AFTER.lastIndex = end;

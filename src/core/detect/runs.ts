@@ -24,7 +24,10 @@ export function nextRun(p: string, from: number): { index: number; text: string 
   while (RUN_START.test(p)) {
     const c = RUN_START.lastIndex - 1;
     let at = c;
-    if (p.charCodeAt(at) === 0x2d) {
+    const code = p.charCodeAt(at);
+    // General punctuation (dashes, curly quotes, …) has no letter, so no run starts there: no need to ask the regex.
+    if (isGeneralPunctuation(code)) continue;
+    if (code === 0x2d) {
       // A hyphen is a candidate only after an article ("al-"): the run starts at the article.
       at = articleBefore(p, at, from);
       if (at < 0) continue;
@@ -50,6 +53,8 @@ function articleBefore(p: string, h: number, from: number): number {
 
 const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 export const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
+/** U+2000–U+206F (dashes, curly quotes, …): no letter among them (a unit test checks), so no name word either. */
+export const isGeneralPunctuation = (c: number) => c >= 0x2000 && c <= 0x206f;
 const IS_COMPOUND_ARTICLE: ReadonlySet<string> = new Set(ARABIC_PARTICLES);
 
 /**
@@ -73,7 +78,8 @@ function asciiRun(p: string, s: number): number {
         end = e;
         break;
       }
-      if (c >= 0x80 || Number.isNaN(c)) return c >= 0x80 ? -1 : end;
+      // Past ASCII the regex decides, but general punctuation ("Syria – the …") can neither join nor start a word.
+      if (c >= 0x80 || Number.isNaN(c)) return c >= 0x80 && !isGeneralPunctuation(c) ? -1 : end;
       if (c === 0x26) {
         if (p.charCodeAt(k + 1) !== 0x20 || joiners === 2) return end;
         joiners++;
@@ -98,8 +104,8 @@ function asciiNameWord(p: string, i: number): number {
   if (first < 0x41 || first > 0x5a) return -1;
   let j = i + 1;
   while (j < p.length && isAsciiAlnum(p.charCodeAt(j))) j++;
-  // Inner hyphens and apostrophes followed by letters or digits stay in the word.
-  while ((p.charCodeAt(j) === 0x2d || p.charCodeAt(j) === 0x27) && isAsciiAlnum(p.charCodeAt(j + 1))) {
+  // Inner hyphens and apostrophes (' and ’) followed by letters or digits stay in the word ("Russia’s").
+  while (innerMark(p.charCodeAt(j)) && isAsciiAlnum(p.charCodeAt(j + 1))) {
     j += 2;
     while (j < p.length && isAsciiAlnum(p.charCodeAt(j))) j++;
   }
@@ -109,6 +115,9 @@ function asciiNameWord(p: string, i: number): number {
   if (q === 0x2e) return j === i + 1 ? -1 : j;
   return q >= 0x80 || q === 0x2d || q === 0x27 ? -1 : j;
 }
+
+/** - ' ’: inside a name word when a letter or digit follows. */
+const innerMark = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019;
 
 const LONGEST_JOINER = Math.max(...[...JOINERS].map((j) => j.length));
 export const isJoiner = (t: string) => JOINERS.has(t);

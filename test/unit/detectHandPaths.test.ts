@@ -1,0 +1,59 @@
+// The hand-written ASCII paths of detection (there for speed) against the Unicode patterns they stand in for.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { nextTwo } from '../../src/core/detect/context';
+import { headlineKind } from '../../src/core/detect/headline';
+import { isGeneralPunctuation } from '../../src/core/detect/runs';
+
+/** nextTwo as the patterns alone decide it. */
+function nextTwoByRegex(p: string, e: number): [string, string | undefined] | undefined {
+  if (p.charCodeAt(e) !== 0x20) return undefined;
+  const at = / +(\p{Ll}+)(?: (\p{Ll}+))?/uy;
+  at.lastIndex = e;
+  let m = at.exec(p);
+  if (m && m.index + m[0].length > e + 40) m = /^ +(\p{Ll}+)(?: (\p{Ll}+))?/u.exec(p.slice(e, e + 40));
+  return m ? [m[1], m[2]] : undefined;
+}
+
+/** headlineKind as the Unicode word pattern alone decides it. */
+function headlineByRegex(p: string): ReturnType<typeof headlineKind> {
+  if (p.length > 160) return false;
+  const words = p.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  const n = words.length;
+  if (n < 2 || n > 16) return false;
+  if (!words.some((w) => /\p{Ll}/u.test(w))) return 'caps';
+  if (words[0] === 'By') return false;
+  return n >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / n >= 0.75 ? 'title' : false;
+}
+
+describe('detection hand paths', () => {
+  it('general punctuation (U+2000-U+206F) holds no letter, so no name word starts or goes on there', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (isGeneralPunctuation(c)) assert.ok(!/\p{L}/u.test(String.fromCharCode(c)), c.toString(16));
+    }
+    assert.ok(isGeneralPunctuation(0x2013) && isGeneralPunctuation(0x201d) && !isGeneralPunctuation(0x2100));
+  });
+
+  it('the next two lowercase words are what the pattern finds, past ASCII and past the window too (property)', () => {
+    const units = [' ', '  ', 'said', 'a', 'company', 'based', 'é', 'école', 'Éd', 'X', ',', '’', '’s', '–', '😀', '𝐚', 'ab', 'ß',
+      'abcdefghijklmnopqrstuvwxyz', '.', '\n', '7'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 24 }), (parts) => {
+      const p = parts.join('');
+      for (let e = 0; e <= p.length; e++) assert.deepStrictEqual(nextTwo(p, e), nextTwoByRegex(p, e), `${JSON.stringify(p)} at ${e}`);
+    }), { numRuns: 1500 });
+    assert.deepStrictEqual(nextTwo('Acme said on Monday', 4), ['said', 'on']);
+    assert.deepStrictEqual(nextTwo('Acme’s board', 4), undefined);
+    assert.deepStrictEqual(nextTwo('Acme   group – the', 4), ['group', undefined]);
+  });
+
+  it('a line is a headline exactly when the Unicode word count says so, with curly quotes and dashes (property)', () => {
+    const units = [' ', 'Russia', 'RUSSIA', 'says', 'By', 'Evacuates', 'Its', 'Bases', 'in', 'Syria', '’s', '’', '–', '—', '“', '”', '…',
+      "'", '-', 'Ölüdeniz', 'é', 'ÉTÉ', 'Москва', '😀', ':', ',', 'U.S.', '\u2003', '\u2060', 'x'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (parts) => {
+      const p = parts.join('');
+      assert.strictEqual(headlineKind(p), headlineByRegex(p), JSON.stringify(p));
+    }), { numRuns: 3000 });
+    assert.strictEqual(headlineKind('Russia’s Forces Leave Syria’s Bases – Report'), 'title');
+    assert.strictEqual(headlineKind('RUSSIA’S FORCES LEAVE “SYRIA”'), 'caps');
+  });
+});
