@@ -70,6 +70,29 @@ describe('assignments in the editor: review and agreement', function () {
     assert.ok(after.units.includes(`${dan} — not annotated yet`));
   });
 
+  it('review on the default layers follows an assignments file that appears after it started; a choice of layers is kept', async () => {
+    const [ana, bob, eve] = ['asl-ana', 'asl-bob', 'asl-eve'];
+    const text = sampleText(SAMPLE);
+    const [first, second] = [`${dir}/first.txt`, `${dir}/second.txt`];
+    aCorpus().in(workspaceRoot())
+      .withArticle(first, text).annotatedBy([ana, bob, eve], (l) => l.withEntity('Moscow', 'PLACE'))
+      .withArticle(second, text).annotatedBy([ana, bob, eve], (l) => l.withEntity('Moscow', 'PLACE'))
+      .build();
+    const [a, b] = [first, second].map((n) => path.join(workspaceRoot(), n));
+    const api = await siftApi();
+    await api.indexSettled();
+    // The chosen review first: every review is aligned again in the order started, so when the default one has
+    // followed the file, the chosen one has been aligned again too.
+    await open(b);
+    await api.review.start(b, [bob, eve]);
+    await open(a);
+    await vscode.commands.executeCommand('sift.reviewArticle', a);
+    await waitFor(() => api.review.annotators(a)?.join() === `${ana},${bob},${eve}`, { message: 'review on every layer while no file assigns the article' });
+    assign({ [first]: [ana, bob], [second]: [ana, bob] });
+    await waitFor(() => api.review.annotators(a)?.join() === `${ana},${bob}`, { message: 'the default review to follow the new assignments file' });
+    assert.strictEqual(api.review.annotators(b)?.join(), `${bob},${eve}`, 'a review on chosen layers keeps its choice');
+  });
+
   it('the agreement report leaves out who is not annotated yet and says so in its counts, and opens review on the assigned layers', async () => {
     const [ana, bob, cal, eve] = ['asa-ana', 'asa-bob', 'asa-cal', 'asa-eve'];
     const text = sampleText(SAMPLE);

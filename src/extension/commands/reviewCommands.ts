@@ -77,7 +77,8 @@ async function reviewArticle(d: Deps, arg?: unknown): Promise<void> {
     d.review.stop(article);
     return;
   }
-  const r = await d.review.start(article, chosen.map((c) => c.annotator));
+  const byDefault = chosen.length === items.filter((i) => i.picked).length && chosen.every((c) => c.picked) && !before;
+  const r = await d.review.start(article, chosen.map((c) => c.annotator), 'review', byDefault);
   const open = r.alignment.units.filter(isOpen).length;
   const notYet = r.notYet.length ? `; not annotated yet: ${r.notYet.map((a) => d.review.displayName(article, a)).join(', ')}` : '';
   void vscode.window.setStatusBarMessage(`Sift: reviewing ${r.annotators.length} layer(s): ${open} open of ${r.alignment.units.length} units${notYet}`, 4000);

@@ -46,6 +46,8 @@ export function orderUnits(units: readonly Unit[]): Unit[] {
 
 export class ReviewState extends Disposable {
   private readonly reviews = new Map<string, Review>();
+  /** Articles reviewed on their default layers (not a choice): these follow the assignments file as it changes. */
+  private readonly byDefault = new Set<string>();
   private readonly detector = new Map<string, Layer>();
   private readonly emitter = this._register(new vscode.EventEmitter<string | undefined>());
   /** Fires with the article whose units changed (undefined: several, or review turned off). */
@@ -106,7 +108,9 @@ export class ReviewState extends Disposable {
   }
 
   /** Turns review on (or changes its layers) for an article, and aligns at once. */
-  async start(article: string, annotators: readonly string[], mode: ReviewMode = 'review'): Promise<Review> {
+  async start(article: string, annotators: readonly string[], mode: ReviewMode = 'review', byDefault = false): Promise<Review> {
+    if (byDefault && mode === 'review') this.byDefault.add(article);
+    else this.byDefault.delete(article);
     await this.knowledge.settled();
     await this.knowledge.assignments.ready();
     if (annotators.includes(DETECTOR)) {
@@ -133,6 +137,7 @@ export class ReviewState extends Disposable {
   /** Turns review off for an article; its decorations, status and view entries go. */
   stop(article: string): boolean {
     this.detector.delete(article);
+    this.byDefault.delete(article);
     const had = this.reviews.delete(article);
     this.generation.delete(article);
     if (had) this.emitter.fire(article);
@@ -146,8 +151,11 @@ export class ReviewState extends Disposable {
   async recomputeAll(): Promise<void> {
     const all = [...this.reviews.values()];
     for (const r of all) {
+      // Review on the default layers follows the assignments file as it is now (it may have changed since, or been
+      // read only after, review started); a choice of layers is kept.
+      const assigned = this.byDefault.has(r.article) ? this.comparedOf(r.article)?.annotators : undefined;
       const joined = r.notYet.filter((a) => this.layersOf(r.article).has(a));
-      await this.align(r.article, joined.length ? [...r.annotators, ...joined].sort() : r.annotators, r.mode);
+      await this.align(r.article, assigned?.length ? [...assigned].sort() : joined.length ? [...r.annotators, ...joined].sort() : r.annotators, r.mode);
     }
     if (all.length) this.emitter.fire(undefined);
   }
