@@ -11,7 +11,7 @@
 // annotators and diverge (`base.by('ann2').withEntity(...)` leaves `base` alone).
 import { createHash } from 'crypto';
 import {
-  Anchor, ClaimAnnotation, ClaimLink, EntityAnnotation, Factuality, FORMAT_VERSION, Layer, LayerStatus, Rejection, ReviewComment, SubSpan,
+  Anchor, ClaimAnnotation, ClaimLink, DiscussionComment, EntityAnnotation, Factuality, FORMAT_VERSION, Layer, LayerStatus, Rejection, ReviewComment, SubSpan, Target,
   compareAnnotations,
 } from '../../src/core/model';
 
@@ -103,6 +103,7 @@ interface State {
   hashedText?: string;
   specs: readonly Spec[];
   rejected: readonly Rejection[];
+  discussion?: readonly DiscussionComment[];
 }
 
 /** Copies `o` without its undefined values, so a built layer equals the same layer read back from YAML. */
@@ -150,6 +151,13 @@ export class LayerBuilder {
 
   rejecting(quote: string, label: string): LayerBuilder {
     return this.with({ rejected: [...this.s.rejected, { quote, label }] });
+  }
+
+  /** A comment by this layer's annotator on an annotation of any layer (`on`), kept in this layer's `discussion`. */
+  commentingOn(on: Target, text: string, o: { id?: string; at?: string } = {}): LayerBuilder {
+    const discussion = this.s.discussion ?? [];
+    const comment = { id: o.id ?? `d-${this.s.annotator}-${discussion.length + 1}`, on, at: o.at ?? '2026-01-01T00:00:00.000Z', text };
+    return this.with({ discussion: [...discussion, comment] });
   }
 
   get text(): string | undefined {
@@ -217,6 +225,7 @@ export class LayerBuilder {
       claims: claims.sort(compareAnnotations),
       // In the order a sidecar keeps them: by label, then quote.
       ...(this.s.rejected.length ? { rejected: [...this.s.rejected].sort((a, b) => (a.label + a.quote < b.label + b.quote ? -1 : 1)) } : {}),
+      ...(this.s.discussion ? { discussion: [...this.s.discussion] } : {}),
     };
   }
 }

@@ -87,6 +87,11 @@ export class WorkspaceKnowledge extends Disposable {
     return folder && vscode.Uri.joinPath(folder.uri, GAZETTEER_FILE);
   }
 
+  /** Whether the corpus index has been read once (ready() has resolved). */
+  get isReady(): boolean {
+    return this.loaded;
+  }
+
   /** Resolves once the names are loaded (the first call starts the work). */
   ready(): Promise<void> {
     this.building ??= this.build();

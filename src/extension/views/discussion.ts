@@ -139,7 +139,9 @@ export class Discussion extends Disposable {
   /** Draws the article's threads again from its layers (at once; edits are batched through `schedule`). */
   refresh(session: ArticleSession): void {
     const doc = this.sessions.documentFor(session);
-    if (!doc || this.isDisposed) return;
+    // Until the corpus index has read the colleagues' layers, their discussed annotations would look deleted: the
+    // threads are drawn once it is ready (refreshAll).
+    if (!doc || this.isDisposed || !this.knowledge.isReady) return;
     const layers = this.layersOf(session);
     // Only the discussed annotations are placed here: a keystroke re-places no colleague's whole layer.
     const only = discussedKeys(layers);
