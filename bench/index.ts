@@ -1,5 +1,6 @@
 // npm run bench: speed and memory of Sift's detector against the peer libraries, side by side on the same text,
 // plus the editor-facing figures (longest blocking slice, typing update, sidecar export-free core ops).
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseIsoDay } from '../src/core/detect/dates';
@@ -99,6 +100,13 @@ async function main(): Promise<void> {
   }
   if (ONLY === 'driver') {
     for (const line of driverBench()) console.log(line);
+    return;
+  }
+  if (ONLY === 'webActivation') {
+    // In code-server and Chromium (scripts/web-activation.mjs): the package is built and installed as the web tests do.
+    const args = process.argv.slice(process.argv.indexOf('--only') + 2);
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, '..', 'scripts', 'web-activation.mjs'), ...args], { stdio: 'inherit' });
+    process.exitCode = r.status ?? 1;
     return;
   }
   const { pieces, text } = corpus(5 * 1024 * 1024);

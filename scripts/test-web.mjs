@@ -73,11 +73,34 @@ export async function runWeb({ vsix: packaged } = {}) {
     say(`no web test matches SIFT_TEST_GREP=${process.env.SIFT_TEST_GREP}; skipped`);
     return { code: 0, passes: 0, failures: 0, pending: 0 };
   }
+  const opened = await openSiftWorkbench({ vsix: packaged });
+  try {
+    globalThis.siftWeb = { ...opened.wb, extensionsDir: opened.extensionsDir, figures: [] };
+    const r = await runMocha(mocha, opened.wb.console);
+    for (const f of globalThis.siftWeb.figures) say(f);
+    return { code: r.failures === 0 ? 0 : 1, ...r };
+  } finally {
+    delete globalThis.siftWeb;
+    await opened.close();
+  }
+}
+
+/**
+ * Sift's package installed in a throwaway profile, forced into the web worker extension host, and a workbench on a
+ * copy of the samples with the probe loaded and answering: for the web tests and the web activation bench.
+ * @param {{ vsix?: string }} [opts] `vsix`: a package just built, else it packages Sift itself.
+ */
+export async function openSiftWorkbench({ vsix: packaged } = {}) {
   ensureHost();
   const vsix = packaged ?? packageVsix();
   const ws = sampleWorkspace('sift-web-ws-');
   const profile = tempProfile('sift-web-');
   let wb;
+  const close = async () => {
+    await wb?.close();
+    profile.dispose();
+    ws.dispose();
+  };
   try {
     await installVsix(profile, vsix, (s) => say(s));
     addUserSettings(profile, { 'sift.annotator': 'webtester' });
@@ -95,15 +118,10 @@ export async function runWeb({ vsix: packaged } = {}) {
     const t = Date.now();
     await wb.load();
     say(`workbench and probe ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    globalThis.siftWeb = { ...wb, extensionsDir: profile.extensionsDir, figures: [] };
-    const r = await runMocha(mocha, wb.console);
-    for (const f of globalThis.siftWeb.figures) say(f);
-    return { code: r.failures === 0 ? 0 : 1, ...r };
-  } finally {
-    delete globalThis.siftWeb;
-    await wb?.close();
-    profile.dispose();
-    ws.dispose();
+    return { wb, extensionsDir: profile.extensionsDir, close };
+  } catch (e) {
+    await close();
+    throw e;
   }
 }
 

@@ -92,34 +92,38 @@ function registerCommands(sv: Services, platform: Platform): vscode.Disposable[]
 /** Wires Sift's features together, on either host; each feature lives in its own file and owns its disposables. */
 export function activateSift(context: vscode.ExtensionContext, platform: Platform): Activated {
   const started = performance.now();
+  const steps: string[] = [];
+  let last = started;
+  const step = (name: string): void => { const now = performance.now(); steps.push(`${name} ${(now - last).toFixed(1)}`); last = now; };
   const log = createLog(context);
   const types = new DecorationTypes(context.extensionUri);
   context.subscriptions.push(types);
+  step('log');
   const sv = createServices(context, log, types, platform);
+  step('services');
   const status = new AnnotatorStatus(sv.sessions, sv.annotator);
   const tree = new AnnotationTree(sv.sessions, sv.annotator, sv.knowledge);
   const discussion = new Discussion(sv.sessions, sv.knowledge);
   const queue = new MyQueue(sv.knowledge, sv.annotator);
+  context.subscriptions.push(status, tree, discussion, queue, new AnnotationDecorations(sv.sessions, types), new Orphans(sv.sessions));
+  step('views');
   context.subscriptions.push(
-    status,
-    tree,
-    new AnnotationDecorations(sv.sessions, types),
-    new Orphans(sv.sessions),
     vscode.languages.registerHoverProvider(sv.sessions.selector, new SiftHover(sv.sessions, sv.suggestions)),
     ...registerTreeCommands(tree, sv.sessions),
     ...registerCommands(sv, platform),
-    discussion,
     ...registerDiscussionCommands(sv.sessions, discussion, sv.steps),
     ...platform.desktopOnly(context),
-    queue,
   );
+  step('commands');
   const review = createReview(sv, types, (article) => discussion.unresolvedCount(article));
   context.subscriptions.push(...review.disposables);
   const agreement = createAgreement(sv.knowledge, review.state, context.extensionPath, (m) => log.warn(m));
   context.subscriptions.push(...agreement.disposables);
+  step('review and agreement');
   const activationMs = performance.now() - started;
   const mode = vscode.ExtensionMode[context.extensionMode];
   log.info(`Sift ${SIFT_VERSION} activated in the ${platform.hostName} in ${activationMs.toFixed(1)} ms (extension mode ${mode}); annotating as ${sv.annotator.id}`);
+  log.info(`activation steps, in ms: ${steps.join(', ')}`);
   const api: SiftApi = { version: SIFT_VERSION, annotator: () => sv.annotator.id };
   if (!testHooksEnabled(context.extensionMode)) return { api, sessions: sv.sessions };
   log.info('test hooks are on');
