@@ -133,3 +133,27 @@ describe('organisations: unknown single words after cues', () => {
     assert.ok(!found('Petrov, a company spokesman, declined to comment.').includes('ORG:Petrov'));
   });
 });
+
+describe('people: three unknown capitalised names in a row are a person when a cue says so', () => {
+  it('next to a speech verb, on either side', () => {
+    assert.deepStrictEqual(found(`"We have no beds," said Halvard Brekke Ostlund, a nurse.${LONG}`)[0], 'PERSON:Halvard Brekke Ostlund');
+    assert.deepStrictEqual(found(`Later, Halvard Brekke Ostlund said the ward was full.${LONG}`)[0], 'PERSON:Halvard Brekke Ostlund');
+  });
+
+  it('after a role or kin word, with or without a comma', () => {
+    assert.deepStrictEqual(found(`Its managing director, Tomasz Wielki Brzeg, denied it.${LONG}`)[0], 'PERSON:Tomasz Wielki Brzeg');
+    assert.deepStrictEqual(found(`The paintings were kept by her great-niece Ines Marlo Vidal until then.${LONG}`)[0], 'PERSON:Ines Marlo Vidal');
+  });
+
+  it('without a cue, or with a joiner, they stay an organisation', () => {
+    assert.deepStrictEqual(found(`On Monday, Kestrel Harbour Dynamics cut its forecast.${LONG}`)[0], 'ORG:Kestrel Harbour Dynamics');
+    assert.deepStrictEqual(found(`Later, Banco Rural de Minas said it would appeal.${LONG}`)[0], 'ORG:Banco Rural de Minas');
+  });
+});
+
+describe('people: what the person cue leaves an organisation', () => {
+  it('a name with an Arabic article compound, or a headline in capitals, next to a speech verb', () => {
+    assert.deepStrictEqual(found(`Later, Harakat Nour al-Zinki said it would withdraw.${LONG}`)[0], 'ORG:Harakat Nour al-Zinki');
+    assert.ok(!found(`Officials said KESTREL HARBOUR DYNAMICS CUT JOBS on Monday.${LONG}`).includes('PERSON:KESTREL HARBOUR DYNAMICS CUT JOBS'));
+  });
+});

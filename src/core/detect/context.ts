@@ -1,6 +1,6 @@
 // The context of a name in its paragraph: sentence starts, the word before, the words after, place and speaker cues.
 // Offsets are UTF-16 indices into the paragraph.
-import { PLACE_DESCRIPTORS, SPEECH_VERBS } from './lexicon';
+import { PERSON_ROLES, PLACE_DESCRIPTORS, SPEECH_VERBS } from './lexicon';
 import { isAsciiLower } from './runs';
 
 /** Where the current paragraph's dateline ends ("Moscow, Dec 16 (IANS) "): a sentence starts there. Set per paragraph. */
@@ -117,6 +117,25 @@ export function placeContext(p: string, s: number, after: [string, string | unde
 
 export function speaker(after: [string, string | undefined] | undefined): boolean {
   return !!after && SPEECH_VERBS.has(after[0]);
+}
+
+/**
+ * "said Halima Abdi Noor", "Halima Abdi Noor said", "managing director, Suresh Reddy Gaddam": a name next to a speech
+ * verb, or after a person's role or kin (with or without a comma), is a person's.
+ */
+export function personCue(p: string, s: number, after: [string, string | undefined] | undefined): boolean {
+  return speaker(after) || SPEECH_VERBS.has(prevWord(p, s)) || PERSON_ROLES.has(roleBefore(p, s));
+}
+
+/** The lower-case ASCII word before s, past one space and an optional comma: "director" in "director, Suresh". */
+function roleBefore(p: string, s: number): string {
+  let k = s;
+  if (p.charCodeAt(k - 1) !== 0x20) return '';
+  k--;
+  if (p.charCodeAt(k - 1) === 0x2c) k--;
+  let j = k;
+  while (j > 0 && j > s - 24 && p.charCodeAt(j - 1) >= 0x61 && p.charCodeAt(j - 1) <= 0x7a) j--;
+  return p.slice(j, k);
 }
 
 /** Matched where the name ends (sticky), without a slice: the words fit well inside the 20 characters once looked at. */

@@ -4,7 +4,7 @@ import {
   ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
   PLACE_PREPOSITIONS, REGIONS, TITLES,
 } from './lexicon';
-import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker } from './context';
+import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker, personCue } from './context';
 import { Headline, headlineKind } from './headline';
 import { andInName, companyPeriods, eventOrInstrument, joinAt, joinLists, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
@@ -327,6 +327,14 @@ function classifyHeadline(toks: Tok[], known: KnownNames | undefined, emit: Emit
   }
 }
 
+/**
+ * Three or more unknown names next to a person cue, none of them a joiner ("Bank of …"), an all-capitals word (a
+ * headline's) or an Arabic article compound ("Hayat Tahrir al-Sham said"). Kept out of classifyUnknown, which is hot.
+ */
+function namedPerson(p: string, toks: Tok[], after: [string, string | undefined] | undefined): boolean {
+  return toks.length >= 3 && toks.every((t) => !isJoiner(t.t) && !upperOnly(t.t) && !ARTICLE_COMPOUND.test(t.t)) && personCue(p, toks[0].s, after);
+}
+
 /** Labels capitalised words no list knows. In a title-case headline, where every word has a capital, only strong cues count. */
 function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: boolean, emit: Emit, unresolved: Unresolved[]): void {
   if (!toks.length || eventOrInstrument(p, toks)) return;
@@ -367,6 +375,8 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
     return;
   }
   if (sentenceStart(p, first.s) && COMMON_CAPITALISED.has(first.t)) return;
-  // Several unknown capitalised words in a row: a multi-word name, most often an organisation.
+  // Several unknown capitalised words in a row: a multi-word name, most often an organisation, unless it is the one
+  // speaking or named by a role ("said Halima Abdi Noor", "director, Suresh Reddy Gaddam") and has no joiner ("Bank of …").
+  if (namedPerson(p, toks, after)) return emit(toks, 'PERSON', 'context');
   emit(toks, toks.length >= 3 || toks.some((t) => isJoiner(t.t)) ? 'ORG' : 'PERSON', 'rule');
 }

@@ -114,6 +114,13 @@ Prince|Princess|Sheikh|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Mr.|Mr|Mr
 Lady|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Leader|Correspondent|Editor|Reporter|Patriarch|Ayatollah|Crown Prince|
 Speaker|Prosecutor|Cabinet Secretary|Coach|Midfielder|Striker|Defender|Goalkeeper|Winger`);
 
+/** Lower-case words for a person's role or kin, before their name ("managing director, Suresh Reddy Gaddam"). */
+export const PERSON_ROLES = set(`director|founder|cofounder|producer|nurse|doctor|surgeon|niece|nephew|son|daughter|wife|husband|widow|widower|
+brother|sister|mother|father|grandson|granddaughter|grandmother|grandfather|cousin|uncle|aunt|spokesman|spokeswoman|spokesperson|analyst|
+researcher|historian|economist|lawyer|attorney|curator|activist|resident|farmer|teacher|student|owner|manager|coach|chairman|chairwoman|
+executive|official|scientist|professor|author|novelist|artist|painter|singer|rapper|actor|actress|journalist|photographer|priest|pastor|
+midwife|colleague|friend|neighbour|neighbor|partner|deputy|adviser|advisor|aide|envoy|mayor|governor|senator|prosecutor|judge|engineer`);
+
 /** Given names seen across international news; a capitalised word after one is a surname. */
 export const GIVEN_NAMES = set(`Abdul|Abdullah|Abu|Adam|Ahmad|Ahmed|Alan|Alex|Alexander|Alexei|Alexey|Ali|Alice|Amir|Ana|Andrei|Andrew|
 Andriy|Angela|Anna|Anne|Antonio|Antony|Anthony|Ari|Asma|Ayman|Bashar|Ben|Benjamin|Bernard|Bill|Boris|Charles|Chris|Christopher|Daniel|
