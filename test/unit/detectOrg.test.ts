@@ -157,3 +157,14 @@ describe('people: what the person cue leaves an organisation', () => {
     assert.ok(!found(`Officials said KESTREL HARBOUR DYNAMICS CUT JOBS on Monday.${LONG}`).includes('PERSON:KESTREL HARBOUR DYNAMICS CUT JOBS'));
   });
 });
+
+describe('organisations: "Shares of X" opening a sentence is X', () => {
+  it('a plural noun of quantity or membership and "of" stay out of the name', () => {
+    assert.deepStrictEqual(found(`Shares of Kestrel Harbour Dynamics fell 4 percent on Monday.${LONG}`)[0], 'ORG:Kestrel Harbour Dynamics');
+    assert.deepStrictEqual(found(`Thousands of Corvane Systems customers lost access.${LONG}`)[0], 'ORG:Corvane Systems');
+  });
+
+  it('inside a name, or not opening a sentence, they stay', () => {
+    assert.deepStrictEqual(found(`He joined Friends of the Earth last year.${LONG}`)[0], 'ORG:Friends of the Earth');
+  });
+});

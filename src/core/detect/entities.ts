@@ -2,7 +2,7 @@
 // and context cues. Offsets are UTF-16 indices into the paragraph.
 import {
   ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
-  PLACE_PREPOSITIONS, REGIONS, TITLES,
+  PART_OF_NOUNS, PLACE_PREPOSITIONS, REGIONS, TITLES,
 } from './lexicon';
 import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker, personCue } from './context';
 import { Headline, headlineKind } from './headline';
@@ -266,6 +266,8 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     classifyRun(p, toks.slice(0, and), headline, known, emit, unresolved);
     return classifyRun(p, toks.slice(and + 1), headline, known, emit, unresolved);
   }
+  // "Shares of Corvane Systems rose": a common noun opening the sentence, then the name.
+  if (toks.length >= 3 && toks[1].t === 'of' && partOf(p, toks[0])) return classifyRun(p, toks.slice(2), headline, known, emit, unresolved);
   // "Thandeka Mokoena of the University of Cape Town": a person, then where they work.
   const of = personOfThe(toks, (w) => !!lookup(w, known));
   if (of > 0) {
@@ -325,6 +327,11 @@ function classifyHeadline(toks: Tok[], known: KnownNames | undefined, emit: Emit
     const k = lookup(t.t, known) ?? lookup(titleCase(t.t), known);
     if (k) emit([t], k.label, k.how, k.canonical);
   }
+}
+
+/** "Shares of …", "Thousands of …" opening a sentence: a common noun, not the start of a name. */
+function partOf(p: string, t: Tok): boolean {
+  return PART_OF_NOUNS.has(t.t) && sentenceStart(p, t.s);
 }
 
 /**

@@ -114,6 +114,10 @@ Prince|Princess|Sheikh|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Mr.|Mr|Mr
 Lady|Judge|Justice|Chief|Director|Chairman|Chairwoman|Chair|Leader|Correspondent|Editor|Reporter|Patriarch|Ayatollah|Crown Prince|
 Speaker|Prosecutor|Cabinet Secretary|Coach|Midfielder|Striker|Defender|Goalkeeper|Winger`);
 
+/** Plural nouns of quantity or membership that open a sentence before "of" and a name ("Shares of Corvane rose"). */
+export const PART_OF_NOUNS = set(`Shares|Stocks|Bonds|Streams|Sales|Prices|Thousands|Hundreds|Millions|Dozens|Tens|Scores|Members|Residents|
+Supporters|Fans|Users|Customers|Employees|Workers|Parts|Units|Officials|Leaders|Representatives|Investors|Holders|Owners|Critics|Opponents`);
+
 /** Lower-case words for a person's role or kin, before their name ("managing director, Suresh Reddy Gaddam"). */
 export const PERSON_ROLES = set(`director|founder|cofounder|producer|nurse|doctor|surgeon|niece|nephew|son|daughter|wife|husband|widow|widower|
 brother|sister|mother|father|grandson|granddaughter|grandmother|grandfather|cousin|uncle|aunt|spokesman|spokeswoman|spokesperson|analyst|
