@@ -18,7 +18,7 @@ Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|
 Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|
 United Arab Emirates|UAE|United Kingdom|UK|Britain|Great Britain|England|Scotland|Wales|United States|US|U.S.|USA|U.S.A.|America|Uruguay|
 Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Abkhazia|Crimea|Gaza|West Bank|Kurdistan|Chechnya|Donbas|Tibet|
-Greenland|Hong Kong|Macau|Puerto Rico|USSR|Soviet Union|European Union|EU`);
+Greenland|Hong Kong|Macau|Puerto Rico|USSR|Soviet Union`);
 
 /** Capitals, large cities and cities often in international news. */
 export const CITIES = set(`Moscow|Saint Petersburg|St Petersburg|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv|Minsk|Warsaw|Berlin|Paris|London|Madrid|
@@ -86,7 +86,7 @@ export const INSTRUMENT_HEADS = set(`Act|Order|Decree|Resolution|Treaty|Accord|A
 Article|Articles|Directive|Regulation|Memorandum|Statute|Ordinance|Constitution`);
 
 /** Well-known institutions, outlets and services that are names on their own. */
-export const ORGS = set(`Kremlin|Pentagon|Congress|Parliament|Senate|Duma|Knesset|Bundestag|Politburo|NATO|Nato|UN|United Nations|UNESCO|UNICEF|
+export const ORGS = set(`European Union|EU|Kremlin|Pentagon|Congress|Parliament|Senate|Duma|Knesset|Bundestag|Politburo|NATO|Nato|UN|United Nations|UNESCO|UNICEF|
 UNHCR|WHO|IMF|World Bank|OPEC|OSCE|IAEA|Interpol|Europol|Hamas|Hezbollah|Taliban|Wagner|Reuters|AFP|AP|Associated Press|TASS|Tass|
 RIA Novosti|Interfax|Xinhua|IANS|BBC|CNN|Al Jazeera|Bloomberg|Telegram|Facebook|Twitter|YouTube|WhatsApp|Instagram|TikTok|Google|Apple|
 Microsoft|Amazon|Meta|Gazprom|Rosneft|Rosatom|Roscosmos|FSB|GRU|SVR|KGB|CIA|FBI|NSA|MI6|MI5|Mossad|IRGC|SDF|HTS|ISIS|ISIL|Daesh|Al-Qaeda|
