@@ -11,6 +11,7 @@ import { exportBench } from './export';
 import { detectWalkBench } from './detectWalk';
 import { sidecarBench } from './sidecar';
 import { alignBench, mergeBench } from './review';
+import { mergeOldNewBench } from './mergeOldNew';
 import { agreeBench } from './agree';
 import { agreementReportBench } from './agreementReport';
 import { reviewOnBench } from './reviewPieces';
@@ -46,6 +47,8 @@ const QUICK = process.argv.includes('--quick');
 /** `npm run bench -- --only agreementReport` (or agree, merge, ...): just the figures of that name, on the same corpus. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const ROUNDS = 3;
+/** The value after a command-line flag, if given. */
+const flag = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const ONE_ROUND_MS = 20_000;
 
 /** Times up to ROUNDS rounds of `fn` (one when a round is slow) and gives the median: the machine is shared and noisy. */
@@ -90,7 +93,12 @@ function driverBench(): string[] {
 
 /** The corpus-wide figures by name, for `--only`. */
 function named(text: string, count: number): Record<string, () => Promise<string[]>> {
-  return { merge: () => mergeBench(text, count), agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
+  // `--only merge --old OLD/dist/cli.js [--rounds N] [--articles N]`: an old build's merge against this one's, side by side.
+  const old = flag('--old');
+  const articles = Number(flag('--articles') ?? count);
+  const newCli = path.resolve(__dirname, '..', 'dist', 'cli.js');
+  const merge = old ? () => Promise.resolve(mergeOldNewBench(text, articles, old, newCli, Number(flag('--rounds') ?? 3))) : () => mergeBench(text, articles);
+  return { merge, agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
 }
 
 async function main(): Promise<void> {

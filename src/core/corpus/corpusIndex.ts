@@ -218,6 +218,7 @@ export class CorpusIndex {
   private async refreshOne(sidecar: string, found?: FoundSidecar): Promise<boolean> {
     const outside = found && this.options.admit?.(found);
     if (outside) return this.refuse(sidecar, { code: 'outside-root', detail: outside });
+    if (!this.entries.has(sidecar) && this.fs.readTextStat) return this.firstRead(sidecar, this.fs.readTextStat.bind(this.fs));
     const st = await this.fs.stat(sidecar);
     const old = this.entries.get(sidecar);
     if (!st) return this.entries.delete(sidecar);
@@ -236,6 +237,23 @@ export class CorpusIndex {
       return false;
     }
     this.entries.set(sidecar, this.parse(sidecar, text, { size: st.size, mtimeMs: st.mtimeMs, hash }));
+    return true;
+  }
+
+  /**
+   * A sidecar the index does not hold yet, read with its size and time from the same open file (no stat before the
+   * read): the same entry, refusal or absence as the stat-then-read of `refreshOne`.
+   */
+  private async firstRead(sidecar: string, read: NonNullable<FileSystemPort['readTextStat']>): Promise<boolean> {
+    let r: { text: string; size: number; mtimeMs: number };
+    try {
+      r = await read(sidecar);
+    } catch (e) {
+      if (e instanceof ReadRefusal && e.problem !== 'missing') return this.refuse(sidecar, { code: e.problem, detail: e.detail });
+      return false;
+    }
+    this.stats.reads++;
+    this.entries.set(sidecar, this.parse(sidecar, r.text, { size: r.size, mtimeMs: r.mtimeMs, hash: sha(r.text) }));
     return true;
   }
 

@@ -21,6 +21,11 @@ export interface FoundSidecar {
   file: string;
   /** The real path of the workspace root of the path it was found under (see workspaceRootFor). */
   root: string;
+  /**
+   * The file's real path as the walk found it (its folder's real path and its name, or a link's target): the scan
+   * right after the walk checks it against `root` without resolving the path again (see outsideRealRoot).
+   */
+  real?: string;
 }
 
 export interface Found {
@@ -61,7 +66,7 @@ function list(dir: string, w: Walk): fs.Dirent[] {
 function add(file: string, real: string, w: Walk): void {
   if (!file.endsWith('.ann.yaml') || w.seen.has(real)) return;
   w.seen.add(real);
-  w.out.push({ file, root: w.root });
+  w.out.push({ file, root: w.root, real });
 }
 
 /** Walks folder `dir` whose real path is `real`, never through a link to a folder. */

@@ -3,7 +3,7 @@
 import { NodeFileSystem } from '../store/fileSystem';
 import { CorpusIndex } from './corpusIndex';
 import { FindOptions, findSidecarsIn } from './findSidecars';
-import { outsideRoot } from './workspaceRoot';
+import { outsideRealRoot } from './workspaceRoot';
 
 export interface NodeIndexOptions extends FindOptions {
   /** Read sidecars whose real path leaves the workspace root of the path they were found under (off by default). */
@@ -22,7 +22,8 @@ export function nodeCorpusIndex(paths: string[], options: NodeIndexOptions = {})
       options.onTruncated?.(found.truncated);
       return found.sidecars;
     },
-    admit: options.followOutsideRoot ? undefined : (f) => outsideRoot(f.file, f.root),
+    // The walk found each sidecar's real path and its root's: a scan checks those (a later re-read looks again).
+    admit: options.followOutsideRoot ? undefined : (f) => outsideRealRoot(f.file, f.real, f.root),
     careful: options.careful,
   });
 }

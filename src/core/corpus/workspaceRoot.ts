@@ -41,6 +41,14 @@ export function outsideRoot(file: string, root: string): string | undefined {
 }
 
 /**
+ * `outsideRoot` for a file whose real path (`real`) and whose root's real path (`realRoot`) a walk has just found:
+ * nothing is resolved again when it stays inside; otherwise (or with no `real`) `outsideRoot` looks and says why.
+ */
+export function outsideRealRoot(file: string, real: string | undefined, realRoot: string): string | undefined {
+  return real !== undefined && isInside(real, realRoot) ? undefined : outsideRoot(file, realRoot);
+}
+
+/**
  * The sidecar path of an article for an annotator, refused (ArticleError 'outside-root') when its folder, or the
  * sidecar itself, is reached through a link that leaves `root` (by default the article's root, see workspaceRootFor).
  */

@@ -109,7 +109,7 @@ export async function mergeArticle(a: ArticleLayers, options: ArticleMergeOption
   out.kept = aligned.units.filter((u) => u.state === 'adjudicated').length;
   const first = autoMerge(aligned, options, who);
   if (!first.length) return out;
-  const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed, sidecarPath: goldPath(a.article, options.roots) });
+  const gold = new ArticleSession(a.article, GOLD, article.text, { idSeed: options.idSeed, sidecarPath: goldPath(a.article, options.roots), article });
   try {
     if (gold.sidecar.error) return { ...out, skipped: `its gold sidecar cannot be parsed: ${gold.sidecar.error.message.split('\n')[0]}` };
     // Gold as read now decides; when neither the index nor the file has a gold annotation or dismissal, the units

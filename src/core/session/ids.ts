@@ -1,9 +1,10 @@
 // Ids of new annotations and dismissals: `e-`, `c-` or `x-` and 8 hex digits. Random by default (crypto bytes, drawn
-// in blocks rather than one system call per id); seeded, for tests and differential runs, when a seed is given
+// in blocks rather than one system call per id: text/random.ts); seeded, for tests and differential runs, when a seed is given
 // (`sift review --merge --seed S`, or SIFT_ID_SEED): then the ids depend only on the seed, the layer they are made
 // for (article file name and annotator, not the folder, so two copies of a corpus get the same ids) and their order
 // in that layer, so two runs write the same bytes.
 import { sha256Hex } from '../text/hash';
+import { randomHex } from '../text/random';
 
 export type IdKind = 'entity' | 'claim' | 'dismissal';
 /** Makes one new id of a kind; the session retries while the id is taken in its layer. */
@@ -11,24 +12,9 @@ export type IdSource = (kind: IdKind) => string;
 
 const PREFIX: Record<IdKind, string> = { entity: 'e', claim: 'c', dismissal: 'x' };
 
-/** Random bytes drawn 4 KB at a time from Web Crypto's generator (Node 20 and the browser): one id takes 4 of them. */
-const pool = new Uint8Array(4096);
-let used = pool.length;
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
-function randomHex8(): string {
-  if (used + 4 > pool.length) {
-    globalThis.crypto.getRandomValues(pool);
-    used = 0;
-  }
-  const hex = HEX[pool[used]] + HEX[pool[used + 1]] + HEX[pool[used + 2]] + HEX[pool[used + 3]];
-  used += 4;
-  return hex;
-}
-
-/** A random id of `kind`. */
+/** A random id of `kind`: 4 random bytes. */
 export function randomId(kind: IdKind): string {
-  return `${PREFIX[kind]}-${randomHex8()}`;
+  return `${PREFIX[kind]}-${randomHex(4)}`;
 }
 
 /**

@@ -42,6 +42,8 @@ export interface SessionOptions {
   sidecarPath?: string;
   /** In the browser: the file port `load` opens the sidecar through (see SidecarFile's `port`). */
   port?: SidecarPort;
+  /** The text already indexed (and maybe hashed), taken when it is `text` itself: a bulk merge hashes an article once. */
+  article?: ArticleText;
 }
 
 /** Thrown by a change to a read-only layer. */
@@ -76,7 +78,7 @@ export class ArticleSession {
     this.newId = options.newId ?? this.ids;
     this.readOnly = options.readOnly ?? false;
     this.viewer = options.viewer;
-    this.article = new ArticleText(text);
+    this.article = options.article?.text === text ? options.article : new ArticleText(text);
     this.sidecar = options.sidecar ?? SidecarFile.open(options.sidecarPath ?? sidecarPathInRoot(articlePath, annotator), ArticleSession.headerFor(articlePath, annotator, this.article), { readOnly: this.readOnly, codec: options.codec });
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();

@@ -38,7 +38,21 @@ export function renameDuplicateIds(data: WithIds): RenamedId[] {
   ];
 }
 
+/** Whether two of the items of `kinds` share an id (most sidecars: no, and nothing more is built). */
+function hasDuplicate(data: WithIds, kinds: readonly RenamedId['kind'][]): boolean {
+  const ids = new Set<string>();
+  let n = 0;
+  for (const kind of kinds) {
+    for (const a of data[kind] ?? []) {
+      ids.add(a.id);
+      if (ids.size !== ++n) return true;
+    }
+  }
+  return false;
+}
+
 function renameIn(data: WithIds, kinds: readonly RenamedId['kind'][]): RenamedId[] {
+  if (!hasDuplicate(data, kinds)) return [];
   const taken = new Set(kinds.flatMap((k) => data[k] ?? []).map((a) => a.id));
   const firstAt = new Map<string, string>();
   const renamed: RenamedId[] = [];

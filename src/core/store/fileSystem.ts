@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from './atomicWrite';
-import { readTextFile } from '../text/safeRead';
+import { readTextFile, readTextFileStat } from '../text/safeRead';
 
 /** What a stat tells the index: enough to see that a file changed (size and modification time). */
 export interface FileStat {
@@ -22,6 +22,11 @@ export type WatchKind = 'change' | 'create' | 'delete';
 
 export interface FileSystemPort {
   readText(file: string): Promise<string>;
+  /**
+   * `readText` with the size and modification time of the file read, from the same open file (optional: a port
+   * without it is stat'ed, then read). The index's first read of a sidecar takes both at once.
+   */
+  readTextStat?(file: string): Promise<{ text: string; size: number; mtimeMs: number }>;
   /** A file's bytes as they are (an article, checked and decoded by the caller). */
   readBytes(file: string): Promise<Uint8Array>;
   writeText(file: string, text: string): Promise<void>;
@@ -38,6 +43,12 @@ export class NodeFileSystem implements FileSystemPort {
   async readText(file: string): Promise<string> {
     await Promise.resolve();
     return readTextFile(file);
+  }
+
+  /** `readText` with the size and modification time of the same open file (one fstat, no stat of the path first). */
+  async readTextStat(file: string): Promise<{ text: string; size: number; mtimeMs: number }> {
+    await Promise.resolve();
+    return readTextFileStat(file);
   }
 
   readBytes(file: string): Promise<Uint8Array> {

@@ -16,6 +16,23 @@ function sleep(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
+/** This machine's name as a lock file records it: asked of the system at most once a second (a bulk merge takes thousands of locks). */
+let host: { name: string; at: number } | undefined;
+function hostName(): string {
+  const now = Date.now();
+  if (!host || now - host.at > 1000) host = { name: os.hostname(), at: now };
+  return host.name;
+}
+
+/** Removes a file; a missing one is no error (fs.rmSync's `force`, without its walk: a lock is never a folder). */
+function unlinkIfPresent(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
+
 export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -37,7 +54,7 @@ function readOwner(lock: string): Owner | undefined {
 /** Stale: its owner on this machine is gone, or it is older than STALE_LOCK_MS (also when unreadable). */
 function isStale(lock: string, now: number): boolean {
   const owner = readOwner(lock);
-  if (owner && owner.host === os.hostname() && !processIsAlive(owner.pid)) return true;
+  if (owner && owner.host === hostName() && !processIsAlive(owner.pid)) return true;
   let mtime: number;
   try {
     mtime = fs.statSync(lock).mtimeMs;
@@ -73,7 +90,7 @@ function breakLock(lock: string, seen: string): void {
 
 /** Creates the lock exclusively (O_EXCL); returns what it holds, or undefined when another writer has it. */
 function tryCreate(lock: string): string | undefined {
-  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now() });
+  const mine = JSON.stringify({ pid: process.pid, host: hostName(), time: Date.now() });
   let fd: number;
   try {
     fd = fs.openSync(lock, 'wx', 0o644);
@@ -85,24 +102,6 @@ function tryCreate(lock: string): string | undefined {
     fs.writeSync(fd, mine);
   } finally {
     fs.closeSync(fd);
-  }
-  return mine;
-}
-
-/** `tryCreate` with async IO. */
-async function tryCreateAsync(lock: string): Promise<string | undefined> {
-  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now() });
-  let fh: fs.promises.FileHandle;
-  try {
-    fh = await fs.promises.open(lock, 'wx', 0o644);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
-    throw e;
-  }
-  try {
-    await fh.write(mine);
-  } finally {
-    await fh.close();
   }
   return mine;
 }
@@ -132,10 +131,14 @@ function acquire(lock: string, waitMs: number): string {
   }
 }
 
+/**
+ * `acquire` whose waits for another writer are timers, never a blocked thread. Creating the lock file is a small
+ * synchronous write (no sync to disk to wait for): through promises it cost a bulk merge more than the write itself.
+ */
 async function acquireAsync(lock: string, waitMs: number): Promise<string> {
   const deadline = Date.now() + waitMs;
   for (let pause = 1; ; pause = Math.min(pause * 2, 8)) {
-    const mine = await tryCreateAsync(lock);
+    const mine = tryCreate(lock);
     if (mine !== undefined) return mine;
     if (!mayRetry(lock, deadline)) await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
   }
@@ -149,7 +152,7 @@ function release(lock: string, mine: string): void {
   } catch {
     return;
   }
-  if (now === mine) fs.rmSync(lock, { force: true });
+  if (now === mine) unlinkIfPresent(lock);
 }
 
 /** Runs `fn` holding `<file>.lock` (created exclusively); the lock is always released, also when `fn` throws. */
@@ -164,8 +167,8 @@ export function withLock<T>(file: string, fn: () => T, waitMs = LOCK_WAIT_MS): T
 }
 
 /**
- * Runs `fn` holding `<file>.lock` as `withLock` does, the lock created by async IO (many saves at once overlap their
- * waits on the disk); held until what `fn` returns settles, and always released.
+ * Runs `fn` holding `<file>.lock` as `withLock` does, waiting for another writer's lock by timers (many saves at once
+ * overlap their waits on the disk); held until what `fn` returns settles, and always released.
  */
 export async function withLockAsync<T>(file: string, fn: () => T | Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
   const lock = lockPathFor(file);

@@ -6,7 +6,7 @@ import { SidecarError } from './problems';
 import { commitTemp, writeFileAtomic, writeTemp, writeTempAsync } from './atomicWrite';
 import { SidecarPort, portReader, readDiskVia } from './sidecarPort';
 import { WriteNotVerifiedError, writeVerified } from './verifiedWrite';
-import { readSidecar, serializeSidecar } from './sidecarFormat';
+import { assertLoads, serializeSidecar } from './sidecarFormat';
 import { serializeFreshSidecar } from './freshSidecar';
 import { clone, openState, openStateAsync, readDisk } from './sidecarOpen';
 import { withLock, withLockAsync } from './lock';
@@ -125,8 +125,9 @@ export class SidecarFile extends SidecarFileBase {
   /**
    * Saves as `save` does (the same locked compare-and-swap write, the lock held from the merge to the rename), with the
    * lock file created and the temp file written and synced by async IO, so that many files saved at once (`sift review
-   * --merge`) overlap their waits on the disk. The output is checked as a load checks it, by `readSidecar`: the fast
-   * reader on the plain data, and the careful parser wherever the fast one declines (they accept and refuse alike).
+   * --merge`) overlap their waits on the disk. The output is checked as a load checks it, by `assertLoads`: the fast
+   * reader and the schema on the plain data, and the careful parser wherever they decline (they accept and refuse
+   * alike); only whether it loads is asked, so no layer is built from it.
    */
   saveOverlapped(): Promise<SaveOutcome> {
     return this.queued(async () => {
@@ -141,7 +142,7 @@ export class SidecarFile extends SidecarFileBase {
     // A new sidecar (no document whose comments must be kept): the fresh writer, byte-identical (freshSidecar.ts).
     const text = doc ? serializeSidecar(written, doc) : serializeFreshSidecar(written);
     try {
-      readSidecar(text, this.path);
+      assertLoads(text, this.path);
       return { text };
     } catch (e) {
       if (!(e instanceof SidecarError)) throw e;

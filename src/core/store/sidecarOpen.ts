@@ -9,6 +9,7 @@ import { parseSidecar } from './sidecarFormat';
 import { readSidecarText } from './atomicWrite';
 import { recoveryPathFor } from './paths';
 import { OFF_THREAD_CHARS, SidecarCodec, nextTurn } from './sidecarCodec';
+import { cloneData } from './cloneData';
 
 export function emptyLayer(header: SidecarHeader): Layer {
   return { header: { ...header }, entities: [], claims: [] };
@@ -19,8 +20,9 @@ export function isEmpty(l: Layer): boolean {
   return l.entities.length === 0 && l.claims.length === 0 && !l.rejected?.length && !l.dismissed?.length && !l.discussion?.length && !l.header.published && !l.header.status;
 }
 
+/** A deep copy of a layer (or any value): structuredClone's, made faster for plain data (cloneData.ts). */
 export function clone<T>(v: T): T {
-  return structuredClone(v);
+  return cloneData(v);
 }
 
 export function idsOf(l: Layer): Set<string> {

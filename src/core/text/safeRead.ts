@@ -27,9 +27,13 @@ function open(file: string): number {
   }
 }
 
-/** Reads from `fd` until end of file or until more than `cap` bytes came; the size is only a hint for the buffer. */
+/**
+ * Reads from `fd` until end of file or until more than `cap` bytes came; the size is only a hint for the buffer. The
+ * buffer starts at the hint and a byte (a small file's comes from Node's shared pool, not a fresh 64 KB each), at
+ * least 1 KB (a file that says size 0, such as /proc's, may have more), and doubles as needed.
+ */
 export function readUpTo(fd: number, cap: number, hint: number): Buffer {
-  let buf = Buffer.allocUnsafe(Math.min(cap + 1, Math.max(hint + 1, 65536)));
+  let buf = Buffer.allocUnsafe(Math.min(cap + 1, Math.max(hint + 1, 1024)));
   let total = 0;
   for (;;) {
     if (total === buf.length) {
@@ -49,7 +53,7 @@ export function readUpTo(fd: number, cap: number, hint: number): Buffer {
  * The bytes of a regular file and its modification time. Refuses (ReadRefusal) what is not a regular file after
  * links are followed (a device, a pipe, a folder) and a file of more than `cap` bytes, counted as they are read.
  */
-export function readRegularFile(file: string, cap: number): { bytes: Buffer; mtime: Date } {
+export function readRegularFile(file: string, cap: number): { bytes: Buffer; mtime: Date; size: number; mtimeMs: number } {
   const fd = open(file);
   try {
     const st = fs.fstatSync(fd);
@@ -57,7 +61,7 @@ export function readRegularFile(file: string, cap: number): { bytes: Buffer; mti
     if (st.size > cap) throw new ReadRefusal(file, 'too-large', `is ${mb(st.size)} MB, over the ${mb(cap)} MB limit`);
     const bytes = readUpTo(fd, cap, st.size);
     if (bytes.length > cap) throw new ReadRefusal(file, 'too-large', `is more than ${mb(cap)} MB, over the ${mb(cap)} MB limit`);
-    return { bytes, mtime: st.mtime };
+    return { bytes, mtime: st.mtime, size: st.size, mtimeMs: st.mtimeMs };
   } catch (e) {
     if (e instanceof ReadRefusal) throw e;
     throw new ReadRefusal(file, 'unreadable', `cannot be read (${(e as Error).message})`);
@@ -69,4 +73,10 @@ export function readRegularFile(file: string, cap: number): { bytes: Buffer; mti
 /** A regular file's text (UTF-8), at most `cap` bytes of it (a sidecar, a gazetteer). */
 export function readTextFile(file: string, cap = MAX_SIDECAR_BYTES): string {
   return readRegularFile(file, cap).bytes.toString('utf8');
+}
+
+/** `readTextFile` with the size and modification time of the file it read (from the same open file: no second look). */
+export function readTextFileStat(file: string, cap = MAX_SIDECAR_BYTES): { text: string; size: number; mtimeMs: number } {
+  const { bytes, size, mtimeMs } = readRegularFile(file, cap);
+  return { text: bytes.toString('utf8'), size, mtimeMs };
 }

@@ -5,5 +5,6 @@ import { nodeOnly } from '../store/nodeOnly';
 export { MAX_SIDECAR_BYTES, ReadRefusal } from './readLimits';
 export type { ReadProblem } from './readLimits';
 export const readUpTo = (): Uint8Array => nodeOnly('a synchronous read');
-export const readRegularFile = (): { bytes: Uint8Array; mtime: Date } => nodeOnly('a synchronous read');
+export const readRegularFile = (): { bytes: Uint8Array; mtime: Date; size: number; mtimeMs: number } => nodeOnly('a synchronous read');
 export const readTextFile = (): string => nodeOnly('a synchronous read');
+export const readTextFileStat = (): { text: string; size: number; mtimeMs: number } => nodeOnly('a synchronous read');
