@@ -59,3 +59,11 @@ describe('readArticleVia (an article through a file port)', () => {
     assert.strictEqual(await problem(readArticleVia(memoryPort(new Uint8Array([65, 0xc3, 0x28])), '/w/bad.txt')), 'not-utf8');
   });
 });
+
+describe('readArticleVia: the time of a file whose mtime has a fraction of a millisecond', () => {
+  it('is rounded as Node\'s fs rounds it, not truncated', async () => {
+    const at = (mtimeMs: number): ArticlePort => ({ readBytes: () => Promise.resolve(new Uint8Array([65])), stat: () => Promise.resolve({ mtimeMs, size: 1 }) });
+    assert.strictEqual((await readArticleVia(at(1_796_117_969_359.6), '/w/a.txt')).mtime.getTime(), 1_796_117_969_360);
+    assert.strictEqual((await readArticleVia(at(1_796_117_969_359.4), '/w/a.txt')).mtime.getTime(), 1_796_117_969_359);
+  });
+});

@@ -174,3 +174,19 @@ describe('organisations: the European Union is one, as every gold set labels it'
     assert.deepStrictEqual(found(`Ministers of the European Union met in Brussels. The EU said it would act.${LONG}`).slice(0, 3), ['ORG:European Union', 'PLACE:Brussels', 'ORG:EU']);
   });
 });
+
+describe('organisations: libraries, treasuries and archives, and an institution named with its city', () => {
+  it('"National Library of Spain", "National Treasury", "State Archives" are organisations, not people', () => {
+    assert.deepStrictEqual(found(`Curators at the National Library of Spain restored the maps.${LONG}`)[0], 'ORG:National Library of Spain');
+    assert.deepStrictEqual(found(`Officials at the National Treasury declined to comment.${LONG}`)[0], 'ORG:National Treasury');
+    assert.deepStrictEqual(found(`The files went to the Lanvaro State Archives in March.${LONG}`)[0], 'ORG:Lanvaro State Archives');
+  });
+
+  it('a head word then a known place is one name: "Imperial College London"', () => {
+    assert.deepStrictEqual(found(`Researchers at Imperial College London agreed.${LONG}`)[0], 'ORG:Imperial College London');
+  });
+
+  it('a known place after the head word stays a place of its own when a comma parts them', () => {
+    assert.deepStrictEqual(found(`Researchers at Imperial College, London, agreed.${LONG}`).slice(0, 2), ['ORG:Imperial College', 'PLACE:London']);
+  });
+});

@@ -248,6 +248,20 @@ function longestKnown(p: string, toks: Tok[], i: number, known: KnownNames | und
   return undefined;
 }
 
+/**
+ * What a head word makes of a run's rest: "Russian Foreign Ministry", "Khmeimim Air Base" (a head word at the end),
+ * "Imperial College London" (a head word, then the place the institution is named after), "Ministry of Defense",
+ * "Russian Ministry of Foreign Affairs" (a head word before "of").
+ */
+function headedName(rest: Tok[], hit: { n: number; label: string } | undefined, known: KnownNames | undefined): 'ORG' | 'PLACE' | undefined {
+  const last = rest[rest.length - 1].t;
+  if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) return PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG';
+  if (rest.length >= 3 && ORG_HEADS.has(rest[rest.length - 2].t) && lookup(last, known)?.label === 'PLACE') return 'ORG';
+  const of = rest.findIndex((t) => t.t === 'of' || t.t === 'for');
+  const ofName = of > 0 && ORG_HEADS.has(rest[of - 1].t) && of < rest.length - 1;
+  return ofName && (of === 1 || DEMONYMS.has(rest[0].t) || of === rest.length - 2 || !hit || (hit.label === 'PLACE' && hit.n === of - 1)) ? 'ORG' : undefined;
+}
+
 function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNames | undefined, emit: Emit, unresolved: Unresolved[]): void {
   // Trim joiners at the edges and common words at a sentence start ("The", "Following", "His").
   while (toks.length && isJoiner(toks[0].t)) toks = toks.slice(1);
@@ -281,21 +295,9 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     const hit = longestKnown(p, toks, i, known);
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
     const restLength = toks.length - i;
-    const last = toks[toks.length - 1].t;
     const rest = (!hit || hit.n < restLength) && restLength > 1 ? toks.slice(i) : undefined;
-    if (rest && !startsWithTitle(p, rest)) {
-      // "Russian Foreign Ministry", "Khmeimim Air Base": a head word at the end.
-      if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) {
-        emit(rest, PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG', 'rule');
-        return;
-      }
-      // "Ministry of Defense", "Russian Ministry of Foreign Affairs": a head word before "of".
-      const of = rest.findIndex((t) => t.t === 'of' || t.t === 'for');
-      if (of > 0 && ORG_HEADS.has(rest[of - 1].t) && of < rest.length - 1 && (of === 1 || DEMONYMS.has(rest[0].t) || of === rest.length - 2 || !hit || (hit.label === 'PLACE' && hit.n === of - 1))) {
-        emit(rest, 'ORG', 'rule');
-        return;
-      }
-    }
+    const headed = rest && !startsWithTitle(p, rest) ? headedName(rest, hit, known) : undefined;
+    if (rest && headed) return emit(rest, headed, 'rule');
     if (hit) {
       emit(toks.slice(i, i + hit.n), hit.label, hit.how, hit.canonical);
       i += hit.n;

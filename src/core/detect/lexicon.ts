@@ -65,7 +65,7 @@ Authority|Authorities|Enforcement|House|Network|Channel|Television|TV|Radio|Broa
 Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch|
 Independent|Chronicle|Standard|Dispatch|Insider|Courier|Bulletin|Holding|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|
 LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Confederation|Staff|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
-Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC`);
+Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC|Library|Libraries|Treasury|Archives`);
 
 /**
  * Words of a company's name that its short form leaves out: legal forms and business descriptors. "Acme Oil Company

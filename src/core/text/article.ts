@@ -100,7 +100,9 @@ export async function readArticleVia(port: ArticlePort, file: string, maxBytes =
   if (!st) throw new ArticleError(file, 'missing', 'the article does not exist');
   if (st.size !== undefined && st.size > maxBytes) throw tooLarge(path.basename(file), st.size, maxBytes);
   const text = decodeArticle(await port.readBytes(file), path.basename(file), maxBytes);
-  return { text, mtime: new Date(st.mtimeMs) };
+  // Rounded as Node's fs rounds `stat().mtime` (a Date would truncate a fractional mtimeMs): the same file gives the
+  // same time through either read.
+  return { text, mtime: new Date(Math.round(st.mtimeMs)) };
 }
 
 /** An article's text with what anchoring needs: its offset index and code point length. */
