@@ -72,6 +72,20 @@ describe('sidecar file: saving and loading', () => {
     assert.strictEqual(session(dir).layer.entities.length, 5);
   });
 
+  it('a later, slower schedule never puts off a pending save asked for at once', async () => {
+    const dir = tmpCorpus([A0]);
+    const s = session(dir);
+    s.addEntity({ start: 0, end: 6, label: 'PLACE' });
+    const saved = new Promise<string>((resolve) => s.sidecar.scheduleSave(0, resolve));
+    s.addEntity({ start: 7, end: 9, label: 'ORG' });
+    s.sidecar.scheduleSave(60_000);
+    const first = await Promise.race([saved, new Promise<string>((r) => setTimeout(() => r('put off'), 2_000))]);
+    assert.strictEqual(first, 'written');
+    assert.ok(!s.sidecar.pendingSave, 'no save is left pending');
+    assert.strictEqual(session(dir).layer.entities.length, 2, 'the urgent save wrote the later change too');
+    s.sidecar.dispose();
+  });
+
   it('flush writes a pending save at once (as on deactivate)', () => {
     const dir = tmpCorpus([A0]);
     const s = session(dir);

@@ -47,6 +47,28 @@ async function labelThroughPicker(label: string): Promise<void> {
 }
 
 describe('web: entities', () => {
+  it('the browser saves an annotation change at once, whatever the quiet time, and it is there after a reload', async () => {
+    // A reload or a closed tab ends the worker with no time to flush: a save put off by sift.saveDelayMs would be lost.
+    await rpc({ op: 'setting', text: 'sift.saveDelayMs', args: [600_000] });
+    try {
+      const article = copySample(SAMPLE);
+      await rpc({ op: 'open', path: article });
+      await rpc({ op: 'select', text: 'Khmeimim Air Base' });
+      await rpc({ op: 'command', command: 'sift.labelSelection', args: ['PLACE'] });
+      const base = await savedEntity(article, 'Khmeimim Air Base');
+      assert.deepStrictEqual({ label: base.label, start: base.start, end: base.end }, { label: 'PLACE', ...spanOf(article, 'Khmeimim Air Base') });
+      await web().reload();
+      await rpc({ op: 'open', path: article });
+      await rpc({ op: 'command', command: 'sift.relabelAnnotation', args: [base.id, 'ORG'] });
+      await waitFor(() => sidecar(article)?.entities?.find((e) => e.quote === 'Khmeimim Air Base')?.label === 'ORG',
+        { message: 'the relabel after the reload, saved at once' });
+      assert.strictEqual(sidecar(article)?.entities?.length, 1, 'the label read back after the reload is the one relabelled');
+      assertValid(article);
+    } finally {
+      await rpc({ op: 'setting', text: 'sift.saveDelayMs' });
+    }
+  });
+
   it('Label Selection as Entity writes the entity to my sidecar, with a label given or picked in the picker', async () => {
     const article = copySample(SAMPLE);
     await rpc({ op: 'open', path: article });

@@ -33,6 +33,8 @@ export class SidecarFile extends SidecarFileBase {
   port: SidecarPort | undefined;
   /** The save or reload running on the codec: they run one after the other, never two at once. */
   private busy: Promise<unknown> = Promise.resolve();
+  /** The pending scheduled save was asked for at once (`scheduleSave(0)`). */
+  private urgentPending = false;
 
   /**
    * Opens a sidecar (see openState: a missing file, a broken one, a recovery file). Temp files left by a crashed save
@@ -71,10 +73,14 @@ export class SidecarFile extends SidecarFileBase {
     void this.port.remove(file).catch(() => undefined);
   }
 
-  /** Saves after `delayMs` of quiet; bursts of changes give one write. */
+  /**
+   * Saves after `delayMs` of quiet; bursts of changes give one write. A pending urgent save (0 ms) is never put off
+   * by a later call: it serialises the layer when it runs, so it covers the later change too.
+   */
   scheduleSave(delayMs: number, onSaved?: (outcome: SaveOutcome) => void, onError?: (e: Error) => void): void {
-    if (this.readOnly) return;
+    if (this.readOnly || (this.timer && this.urgentPending)) return;
     if (this.timer) clearTimeout(this.timer);
+    this.urgentPending = delayMs <= 0;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.codec || this.port) {

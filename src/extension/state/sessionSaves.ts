@@ -16,9 +16,14 @@ export class SessionSaves extends Disposable {
     super();
   }
 
-  /** Saves after sift.saveDelayMs of quiet. */
-  schedule(session: ArticleSession): void {
-    session.sidecar.scheduleSave(setting('saveDelayMs'), (o) => this.saved(session, o), (e) => this.saveFailed(session, e));
+  /**
+   * Saves after sift.saveDelayMs of quiet. Through the browser's file port an annotation change (`urgent`: made or
+   * undone by the user) is saved at once instead: a page reload or a closed tab ends the web worker without a flush,
+   * so a debounced save could be lost. Anchors moved by typing keep the delay (they are found again from the text).
+   */
+  schedule(session: ArticleSession, urgent = false): void {
+    const delay = urgent && session.sidecar.port ? 0 : setting('saveDelayMs');
+    session.sidecar.scheduleSave(delay, (o) => this.saved(session, o), (e) => this.saveFailed(session, e));
   }
 
   /** Writes a session's pending work now, synchronously (Node's fs). */

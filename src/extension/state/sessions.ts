@@ -233,7 +233,7 @@ export class Sessions extends Disposable {
     const before = structuredClone(session.layer);
     const result = change();
     this.undo.push(layerKey(session.articlePath, session.annotator), before, label, this.group);
-    this.changed(session);
+    this.changed(session, 'annotation');
     return result;
   }
 
@@ -254,7 +254,7 @@ export class Sessions extends Disposable {
       const entry = this.entries.get(e.key);
       if (!entry) continue;
       entry.session.restoreLayer(e.before);
-      this.changed(entry.session);
+      this.changed(entry.session, 'annotation');
       while (e.group !== undefined && this.undo.peek()?.group === e.group) this.undoOne(this.undo.pop());
       return e.label;
     }
@@ -265,12 +265,12 @@ export class Sessions extends Disposable {
     const entry = e && this.entries.get(e.key);
     if (!e || !entry) return;
     entry.session.restoreLayer(e.before);
-    this.changed(entry.session);
+    this.changed(entry.session, 'annotation');
   }
 
-  private changed(session: ArticleSession): void {
+  private changed(session: ArticleSession, cause: 'annotation' | 'edit' = 'edit'): void { // saved by SessionSaves
     this.emitter.fire(session);
-    if (!session.readOnly) this.saves.schedule(session);
+    if (!session.readOnly) this.saves.schedule(session, cause === 'annotation');
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {

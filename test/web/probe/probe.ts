@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 export interface ProbeRequest {
   /**
    * What to do: run a command, run one answering its quick picks, open an article, select text, read the active
-   * editor's selection, or describe the host.
+   * editor's selection, describe the host, or set a user setting (`text` its key, `args[0]` its value; none resets it).
    */
-  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'selection' | 'host' | 'close' | 'getCommands' | 'diagnostics';
+  op: 'command' | 'acceptPicks' | 'open' | 'select' | 'selection' | 'host' | 'close' | 'getCommands' | 'diagnostics' | 'setting';
   command?: string;
   args?: unknown[];
   /** Workspace-relative path, for open. */
@@ -102,6 +102,7 @@ async function handle(req: ProbeRequest): Promise<unknown> {
     case 'host': return host();
     case 'getCommands': return (await vscode.commands.getCommands(true)).filter((c) => new RegExp(req.text ?? '').test(c));
     case 'diagnostics': return diagnostics(req.text ?? '');
+    case 'setting': return vscode.workspace.getConfiguration().update(req.text!, req.args?.[0], vscode.ConfigurationTarget.Global);
   }
 }
 
