@@ -189,4 +189,17 @@ describe('organisations: libraries, treasuries and archives, and an institution 
   it('a known place after the head word stays a place of its own when a comma parts them', () => {
     assert.deepStrictEqual(found(`Researchers at Imperial College, London, agreed.${LONG}`).slice(0, 2), ['ORG:Imperial College', 'PLACE:London']);
   });
+
+  it('a head word, "of", then a place whose own last word is a place head: "University of Cape Town"', () => {
+    assert.deepStrictEqual(found(`Researchers at the University of Cape Town agreed.${LONG}`)[0], 'ORG:University of Cape Town');
+    assert.deepStrictEqual(found(`She studied at the Institute of Port Harcourt Studies.${LONG}`)[0], 'ORG:Institute of Port Harcourt Studies');
+    // Not a head word: a place stays a place.
+    assert.deepStrictEqual(found(`Ships crossed the Bay of Cape Town harbour.${LONG}`)[0], 'PLACE:Bay of Cape Town');
+  });
+
+  it('"Community" and "Centres" head names as "Union" and "Centre" do, demonyms inside included', () => {
+    assert.deepStrictEqual(found(`Leaders of the Economic Community of West African States met in Abuja.${LONG}`)[0], 'ORG:Economic Community of West African States');
+    assert.deepStrictEqual(found(`Data from the Africa Centres for Disease Control and Prevention show a rise.${LONG}`)[0],
+      'ORG:Africa Centres for Disease Control and Prevention');
+  });
 });

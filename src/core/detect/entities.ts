@@ -255,6 +255,8 @@ function longestKnown(p: string, toks: Tok[], i: number, known: KnownNames | und
  */
 function headedName(rest: Tok[], hit: { n: number; label: string } | undefined, known: KnownNames | undefined): 'ORG' | 'PLACE' | undefined {
   const last = rest[rest.length - 1].t;
+  // "University of Cape Town": an organisation's head word, then "of": the place it names comes after.
+  if (rest.length >= 3 && rest[1].t === 'of' && ORG_HEADS.has(rest[0].t) && !PLACE_HEADS.has(rest[0].t)) return 'ORG';
   if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) return PLACE_HEADS.has(last) && !ORG_HEADS.has(last) ? 'PLACE' : 'ORG';
   if (rest.length >= 3 && ORG_HEADS.has(rest[rest.length - 2].t) && lookup(last, known)?.label === 'PLACE') return 'ORG';
   const of = rest.findIndex((t) => t.t === 'of' || t.t === 'for');

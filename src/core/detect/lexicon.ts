@@ -62,6 +62,7 @@ Press|Telegraph|Guardian|Mail|Express|Today|Review|Monitor|Observer|Company|Corp
 Embassy|Consulate|Union|Organization|Organisation|Association|Federation|Service|Services|Division|Brigade|Regiment|Battalion|Corps|
 Command|Front|Movement|Alliance|Coalition|League|Congress|Parliament|Assembly|Senate|Duma|Court|Tribunal|Government|Administration|
 Authority|Authorities|Enforcement|House|Network|Channel|Television|TV|Radio|Broadcasting|Airlines|Airways|Group|Holdings|Industries|Society|Center|Centre|
+Centers|Centres|Community|Communities|
 Cabinet|Presidency|Secretariat|Police|Intelligence|Command|Club|Church|Brotherhood|Mission|Board|Bureau|Chamber|Monitor|Observatory|Watch|
 Independent|Chronicle|Standard|Dispatch|Insider|Courier|Bulletin|Holding|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|
 LLP|Plc|plc|AB|ASA|SE|Trust|Initiative|Programme|Program|Confederation|Staff|Systems|Technologies|Pharmaceuticals|Labs|Laboratories|Media|Capital|Partners|
