@@ -110,10 +110,12 @@ async function main(): Promise<void> {
     for (const line of driverBench()) console.log(line);
     return;
   }
-  if (ONLY === 'webActivation') {
-    // In code-server and Chromium (scripts/web-activation.mjs): the package is built and installed as the web tests do.
+  if (ONLY === 'webActivation' || ONLY === 'webReload') {
+    // In code-server and Chromium (scripts/web-activation.mjs, web-reload.mjs): the package is built and installed as
+    // the web tests do.
     const args = process.argv.slice(process.argv.indexOf('--only') + 2);
-    const r = spawnSync(process.execPath, [path.resolve(__dirname, '..', 'scripts', 'web-activation.mjs'), ...args], { stdio: 'inherit' });
+    const script = ONLY === 'webActivation' ? 'web-activation.mjs' : 'web-reload.mjs';
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, '..', 'scripts', script), ...args], { stdio: 'inherit' });
     process.exitCode = r.status ?? 1;
     return;
   }

@@ -116,6 +116,16 @@ describe('verifiedWrite: atomic where the file system can rename, else write-the
     assert.strictEqual(fs.files.get(FILE), 'mine');
   });
 
+  it('takes five round trips through a file system that can rename: write, read back, compare, rename, read back', async () => {
+    const fs = new FakeFs();
+    fs.files.set(FILE, 'before');
+    assert.strictEqual(await writeVerified(fs, FILE, 'after', { expected: { text: 'before' } }), 'written');
+    assert.deepStrictEqual(fs.log.map((l) => l.replace(/\/ws\/\.a\.alice\.ann\.yaml\.[0-9a-f]+\.tmp/g, 'TMP')), [
+      'write TMP', 'read TMP', `read ${FILE}`, `rename TMP ${FILE}`, `read ${FILE}`,
+    ]);
+    assert.deepStrictEqual(fs.temps(), []);
+  });
+
   it('compare-before-write: "must not exist" refuses a file that appeared meanwhile', async () => {
     const fs = new FakeFs();
     fs.files.set(FILE, 'someone else created it');

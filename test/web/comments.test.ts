@@ -1,8 +1,7 @@
 // A comment thread in the web build, both ways round: one started on a colleague's annotation is written to the
 // commenter's own sidecar through vscode.workspace.fs and drawn; one read from the files is drawn on the annotation.
-// (The page is not reloaded here. After a Discuss Annotation in a page, Sift's threads were not drawn in about half of
-// the reloads that followed, though Sift's worker had made them, while another controller's thread on the same editor
-// was drawn every time; with no Discuss before, six reloads out of six drew them. Cause not found: an open issue.)
+// (The page is not reloaded here: after a reload, Sift's threads are sometimes not drawn; see the README, "Sift in the
+// browser", for the figures. That is an open issue, and a test that reloads would fail at random.)
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -33,17 +32,7 @@ describe('web: comment threads', function () {
     assert.deepStrictEqual([saved.on, saved.text], [{ annotator: 'bob', id: 'e-m' }, TEXT]);
     assert.ok(!fs.readFileSync(sidecarOf(name, 'bob'), 'utf8').includes(TEXT), 'bob\'s sidecar is not written');
 
-    // An earlier test may have left the Output view open and focused ("expand all comments" acts on the focused
-    // editor): close it, so the article's editor is the one acted on.
-    await rpc({ op: 'command', command: 'workbench.action.closePanel' });
-    const widget = web().page.locator('.editor-group-container.active .monaco-editor .review-widget');
-    await waitFor(async () => {
-      // Focus may move (a panel, a notification) while the workbench settles: each look acts on the editor.
-      await rpc({ op: 'command', command: 'workbench.action.focusActiveEditorGroup' });
-      await rpc({ op: 'command', command: 'workbench.action.expandAllComments' });
-      return (await widget.allInnerTexts()).some((t) => t.includes(TEXT));
-    }, { timeout: 60_000, interval: 500,
-      message: 'the thread to be drawn in the editor, with the comment' });
+    await waitFor(() => threadDrawn(TEXT), { timeout: 60_000, interval: 500, message: 'the thread to be drawn in the editor, with the comment' });
   });
 
   it('a thread read from my sidecar, on a colleague\'s annotation not in their sidecar yet, is drawn in the editor once it is', async () => {
@@ -69,11 +58,19 @@ describe('web: comment threads', function () {
     await rpc({ op: 'command', command: 'workbench.action.closePanel' });
     aCorpus().in(web().folder).withArticle(name, text)
       .annotatedBy('bob', (l) => l.withEntity('Moscow', 'PLACE', { id: 'e-later' })).build();
-    const widget = web().page.locator('.editor-group-container.active .monaco-editor .review-widget');
-    await waitFor(async () => {
-      await rpc({ op: 'command', command: 'workbench.action.focusActiveEditorGroup' });
-      await rpc({ op: 'command', command: 'workbench.action.expandAllComments' });
-      return (await widget.allInnerTexts()).some((t) => t.includes(LATER));
-    }, { interval: 500, message: 'the thread to be drawn in the editor on Moscow once bob\'s sidecar has the annotation' });
+    await waitFor(() => threadDrawn(LATER), { interval: 500, message: 'the thread to be drawn in the editor on Moscow once bob\'s sidecar has the annotation' });
   });
 });
+
+/**
+ * Whether the active editor draws a comment thread holding `text`. A panel left open and focused by an earlier test
+ * is closed first ("expand all comments" acts on the focused editor), and focus may move while the workbench settles,
+ * so each look acts on the editor again.
+ */
+async function threadDrawn(text: string): Promise<boolean> {
+  await rpc({ op: 'command', command: 'workbench.action.closePanel' });
+  await rpc({ op: 'command', command: 'workbench.action.focusActiveEditorGroup' });
+  await rpc({ op: 'command', command: 'workbench.action.expandAllComments' });
+  const widget = web().page.locator('.editor-group-container.active .monaco-editor .review-widget');
+  return (await widget.allInnerTexts()).some((t) => t.includes(text));
+}

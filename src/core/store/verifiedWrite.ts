@@ -81,7 +81,8 @@ async function keepRecovery(fs: WriteTarget, recoveryPath: string, text: string)
 export async function writeVerified(fs: WriteTarget, file: string, text: string, options: VerifiedWriteOptions = {}): Promise<VerifiedWriteOutcome> {
   const { expected } = options;
   const unchanged = async (): Promise<boolean> => !expected || (await fs.read(file)) === expected.text;
-  if (!(await unchanged())) return 'changed';
+  // No look before the temp file: the target is compared right before the rename (or the direct write), and each
+  // round trip through a remote file system widens the window in which a closed tab loses the save.
   const renamed = await viaRename(fs, file, text, unchanged);
   if (renamed === 'changed') return 'changed';
   if (renamed === 'failed') {
