@@ -29,6 +29,14 @@ describe('entities', () => {
       ['PLACE:Tartus', 'PLACE:Latakia', 'PLACE:Hmeimim']);
   });
 
+  it('labels a place beside a place: the region after a comma, the second of a pair after "in"', () => {
+    assert.deepStrictEqual(found('Corvane, based in Austin, Texas, will pay in cash. The lab in Pasadena, California. It hires in Berlin and Kraków now.'),
+      ['PLACE:Austin', 'PLACE:Texas', 'PLACE:Pasadena', 'PLACE:California', 'PLACE:Berlin', 'PLACE:Kraków']);
+    // Not closed by punctuation ("in Paris, Mirela said"), or a pair not after a place word: left to the other rules.
+    assert.ok(!found('Talks in Paris, Mirela Ostrova said, went well.').includes('PLACE:Mirela'));
+    assert.ok(!found('Officials of Berlin and Vontaro met on Tuesday to discuss the plan.').includes('PLACE:Vontaro'));
+  });
+
   it('labels a surname from the full name elsewhere in the article, and a speaker from "told"', () => {
     assert.deepStrictEqual(found('Secretary of State Antony Blinken spoke. Later Blinken left.\nThe pseudonym Lababidi appeared. Lababidi told the FT.'),
       ['PERSON:Antony Blinken', 'PERSON:Blinken', 'PERSON:Lababidi', 'PERSON:Lababidi', 'ORG:FT']);

@@ -12,7 +12,7 @@ const SETS = [
   { name: 'gold (the sample corpus, used while writing the rules)', gold: path.join(fixtures, 'gold'), articles: samples, floor: { PERSON: 0.97, ORG: 0.95, PLACE: 0.99, DATE: 0.99 }, micro: 0.98 },
   { name: 'held-out (six articles written apart, never tuned on)', gold: path.join(fixtures, 'heldout'), articles: path.join(fixtures, 'heldout', 'articles'), floor: { PERSON: 0.80, ORG: 0.78, PLACE: 0.84, DATE: 0.99 }, micro: 0.85 },
   { name: 'held-out 2 (16 articles written blind, never tuned on)', gold: path.join(fixtures, 'heldout2'), articles: path.join(fixtures, 'heldout2', 'articles'), floor: { PERSON: 0.76, ORG: 0.82, PLACE: 0.87, DATE: 0.98 }, micro: 0.86 },
-  { name: 'dev (20 articles written blind for tuning the rules; the held-out sets stay untouched)', gold: path.join(fixtures, 'dev'), articles: path.join(fixtures, 'dev', 'articles'), floor: { PERSON: 0.84, ORG: 0.85, PLACE: 0.88, DATE: 0.99 }, micro: 0.89 },
+  { name: 'dev (20 articles written blind for tuning the rules; the held-out sets stay untouched)', gold: path.join(fixtures, 'dev'), articles: path.join(fixtures, 'dev', 'articles'), floor: { PERSON: 0.84, ORG: 0.85, PLACE: 0.89, DATE: 0.99 }, micro: 0.89 },
 ];
 
 describe('evaluation', function () {

@@ -148,3 +148,27 @@ export function ruler(p: string, e: number): boolean {
   RULER_RE.lastIndex = e;
   return RULER_RE.test(p);
 }
+
+/** A mention or a word left unlabelled, with offsets in its paragraph. */
+interface Spanned { start: number; end: number; text: string }
+
+/**
+ * Labels PLACE the words no rule labelled that stand beside a place as places do: the region or country after a place
+ * and a comma, closed by punctuation ("based in Austin, Texas, will", "in Pasadena, California."); and the second of
+ * a pair after a place preposition ("in Berlin and Kraków"). Returns the mentions (in order) and the words left.
+ */
+export function besidePlaces<M extends Spanned & { label: string; how: string }>(p: string, mentions: M[], unresolved: Spanned[]): { mentions: M[]; unresolved: Spanned[] } {
+  const found: Spanned[] = [];
+  for (const u of unresolved) {
+    const before = mentions.find((m) => m.label === 'PLACE' && (m.end === u.start - 2 || m.end === u.start - 5));
+    if (!before) continue;
+    const gap = p.slice(before.end, u.start);
+    if (gap === ', ' && /^(?:[,.;:]|\s\(|$)/.test(p.slice(u.end, u.end + 2))) found.push(u);
+    else if (gap === ' and ' && PLACE_PAIR_PREPOSITIONS.has(prevWord(p, before.start))) found.push(u);
+  }
+  if (!found.length) return { mentions, unresolved };
+  const added = found.map((u) => ({ start: u.start, end: u.end, text: u.text, label: 'PLACE', how: 'context' }) as M);
+  return { mentions: [...mentions, ...added].sort((a, b) => a.start - b.start), unresolved: unresolved.filter((u) => !found.includes(u)) };
+}
+
+const PLACE_PAIR_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'from', 'between', 'near', 'across', 'to']);

@@ -4,7 +4,7 @@ import {
   ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
   PART_OF_NOUNS, PLACE_PREPOSITIONS, REGIONS, TITLES,
 } from './lexicon';
-import { nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker, personCue } from './context';
+import { besidePlaces, nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker, personCue } from './context';
 import { Headline, headlineKind } from './headline';
 import { andInName, companyPeriods, eventOrInstrument, joinAt, joinLists, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
@@ -159,7 +159,8 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     }
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
   }
-  return { mentions: companyPeriods(p, joinLists(p, joinAt(p, mentions))), unresolved };
+  const placed = unresolved.length ? besidePlaces(p, mentions, unresolved) : { mentions, unresolved };
+  return { mentions: companyPeriods(p, joinLists(p, joinAt(p, placed.mentions))), unresolved: placed.unresolved };
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
