@@ -28,6 +28,13 @@ function spanOf(article: string, quote: string): { start: number; end: number } 
   return cpSpan(fs.readFileSync(path.join(web().folder, article), 'utf8'), quote);
 }
 
+/** Waits for the entity on `quote` in my sidecar on disk and checks its label and its span; returns it. */
+async function savedAs(article: string, quote: string, label: string): Promise<SidecarEntity> {
+  const saved = await savedEntity(article, quote);
+  assert.deepStrictEqual({ label: saved.label, start: saved.start, end: saved.end }, { label, ...spanOf(article, quote) });
+  return saved;
+}
+
 function assertValid(article: string): void {
   const v = cli(['validate', sidecarOf(article, WEB_ANNOTATOR), '--strict']);
   assert.strictEqual(v.status, 0, `sift validate --strict: ${v.stdout}${v.stderr}`);
@@ -55,8 +62,7 @@ describe('web: entities', () => {
       await rpc({ op: 'open', path: article });
       await rpc({ op: 'select', text: 'Khmeimim Air Base' });
       await rpc({ op: 'command', command: 'sift.labelSelection', args: ['PLACE'] });
-      const base = await savedEntity(article, 'Khmeimim Air Base');
-      assert.deepStrictEqual({ label: base.label, start: base.start, end: base.end }, { label: 'PLACE', ...spanOf(article, 'Khmeimim Air Base') });
+      const base = await savedAs(article, 'Khmeimim Air Base', 'PLACE');
       await web().reload();
       await rpc({ op: 'open', path: article });
       await rpc({ op: 'command', command: 'sift.relabelAnnotation', args: [base.id, 'ORG'] });
@@ -74,13 +80,11 @@ describe('web: entities', () => {
     await rpc({ op: 'open', path: article });
     await rpc({ op: 'select', text: 'Russian Foreign Ministry' });
     await rpc({ op: 'command', command: 'sift.labelSelection', args: ['ORG'] });
-    const ministry = await savedEntity(article, 'Russian Foreign Ministry');
-    assert.deepStrictEqual({ label: ministry.label, start: ministry.start, end: ministry.end }, { label: 'ORG', ...spanOf(article, 'Russian Foreign Ministry') });
+    await savedAs(article, 'Russian Foreign Ministry', 'ORG');
 
     await rpc({ op: 'select', text: 'Khmeimim Air Base' });
     await labelThroughPicker('PLACE');
-    const base = await savedEntity(article, 'Khmeimim Air Base');
-    assert.deepStrictEqual({ label: base.label, start: base.start, end: base.end }, { label: 'PLACE', ...spanOf(article, 'Khmeimim Air Base') });
+    await savedAs(article, 'Khmeimim Air Base', 'PLACE');
     assert.strictEqual(sidecar(article)?.annotator, WEB_ANNOTATOR);
     assertValid(article);
   });
