@@ -115,3 +115,31 @@ describe('organisations: the agency of a dateline, and more cue nouns', () => {
     assert.deepStrictEqual(found('Its software is used by retailers including Omnimart and Brisko in many towns.'), ['ORG:Omnimart', 'ORG:Brisko']);
   });
 });
+
+describe('two unknown capitalised words: a person unless the context says otherwise', () => {
+  it('after an article they are an organisation: people take none', () => {
+    assert.deepStrictEqual(found('The order was published by the Vesna Chancellery on Friday.'), ['ORG:Vesna Chancellery']);
+    assert.deepStrictEqual(found('Prices rose. The Casa Verdella said that only half of them had paid.'), ['ORG:Casa Verdella']);
+    // Without the article the same words stay a person's name.
+    assert.deepStrictEqual(found('Prices rose. Casa Verdella said that only half of them had paid.'), ['PERSON:Casa Verdella']);
+  });
+
+  it('after "in" they are a place', () => {
+    assert.deepStrictEqual(found('She represents a constituency in Upper Tarnbrook and sits on two committees.'), ['PLACE:Upper Tarnbrook']);
+  });
+
+  it('"the ruling X party": one lowercase word may stand between the article and the name', () => {
+    assert.deepStrictEqual(found('The ruling Forward Together party and its allies hold 33 seats.'), ['ORG:Forward Together']);
+  });
+
+  it('a possessive before what only an organisation has ("X\'s founder", "X\'s president") makes it one', () => {
+    assert.deepStrictEqual(found('Selo Sound’s founder sold it. Later Marlo Records\'s president resigned.'),
+      ['ORG:Selo Sound', 'ORG:Marlo Records']);
+    // A person's possessive before other words stays a person's.
+    assert.deepStrictEqual(found('Later Selo Marrin\'s lawyer resigned.'), ['PERSON:Selo Marrin']);
+  });
+
+  it('a team\'s player or coach after the name makes it a team', () => {
+    assert.deepStrictEqual(found('Scores were level until Verdano substitute Yacine Bel scored.'), ['ORG:Verdano', 'PERSON:Yacine Bel']);
+  });
+});

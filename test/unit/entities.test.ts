@@ -37,6 +37,14 @@ describe('entities', () => {
     assert.ok(!found('Officials of Berlin and Vontaro met on Tuesday to discuss the plan.').includes('PLACE:Vontaro'));
   });
 
+  it('labels the later items of a list of places after a place preposition or a place word, also names guessed to be a person\'s', () => {
+    assert.deepStrictEqual(found('Distributors in Telangana and Upper Varsk sold the shares.'), ['PLACE:Telangana', 'PLACE:Upper Varsk']);
+    assert.deepStrictEqual(found('Voters from the provinces of Córdoba, Vastra and Entre Morros came.'), ['PLACE:Córdoba', 'PLACE:Vastra', 'PLACE:Entre Morros']);
+    // A guess that starts with a given name stays a person; a list that opens without a place word is left alone.
+    assert.ok(found('Talks in Berlin and John Varsk went well.').includes('PERSON:John Varsk'));
+    assert.ok(!found('Officials of Berlin and Upper Varsk met on Tuesday.').includes('PLACE:Upper Varsk'));
+  });
+
   it('labels a surname from the full name elsewhere in the article, and a speaker from "told"', () => {
     assert.deepStrictEqual(found('Secretary of State Antony Blinken spoke. Later Blinken left.\nThe pseudonym Lababidi appeared. Lababidi told the FT.'),
       ['PERSON:Antony Blinken', 'PERSON:Blinken', 'PERSON:Lababidi', 'PERSON:Lababidi', 'ORG:FT']);

@@ -1,6 +1,6 @@
 // The context of a name in its paragraph: sentence starts, the word before, the words after, place and speaker cues.
 // Offsets are UTF-16 indices into the paragraph.
-import { PERSON_ROLES, PLACE_DESCRIPTORS, SPEECH_VERBS } from './lexicon';
+import { GIVEN_NAMES, PERSON_ROLES, PLACE_DESCRIPTORS, SPEECH_VERBS } from './lexicon';
 import { isAsciiLower } from './runs';
 
 /** Where the current paragraph's dateline ends ("Moscow, Dec 16 (IANS) "): a sentence starts there. Set per paragraph. */
@@ -101,7 +101,7 @@ function nextTwoAscii(p: string, e: number): [string, string | undefined] | unde
 /** First words of the place words of two words ("air base", "naval facility"): the pair is built only after one. */
 const DESCRIPTOR_FIRST: ReadonlySet<string> = new Set([...PLACE_DESCRIPTORS].filter((d) => d.includes(' ')).map((d) => d.slice(0, d.indexOf(' '))));
 
-const PLACE_OF_RE = /\b(?:port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
+const PLACE_OF_RE = /\b(?:residents|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
 const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
@@ -153,22 +153,57 @@ export function ruler(p: string, e: number): boolean {
 interface Spanned { start: number; end: number; text: string }
 
 /**
- * Labels PLACE the words no rule labelled that stand beside a place as places do: the region or country after a place
- * and a comma, closed by punctuation ("based in Austin, Texas, will", "in Pasadena, California."); and the second of
- * a pair after a place preposition ("in Berlin and Kraków"). Returns the mentions (in order) and the words left.
+ * Labels PLACE the names no rule labelled, or only guessed to be a person's, that stand beside a place as places do:
+ * the region or country after a place and a comma, closed by punctuation ("based in Austin, Texas, will", "in
+ * Pasadena, California."); and the later items of a list of places after a place preposition or a place word ("in
+ * Berlin and Kraków", "in Telangana and Andhra Pradesh", "the provinces of Córdoba, Mendoza and Entre Ríos"). A guess
+ * that starts with a given name stays a person. Returns the mentions (in order) and the words left.
  */
 export function besidePlaces<M extends Spanned & { label: string; how: string }>(p: string, mentions: M[], unresolved: Spanned[]): { mentions: M[]; unresolved: Spanned[] } {
-  const found: Spanned[] = [];
-  for (const u of unresolved) {
-    const before = mentions.find((m) => m.label === 'PLACE' && (m.end === u.start - 2 || m.end === u.start - 5));
-    if (!before) continue;
-    const gap = p.slice(before.end, u.start);
-    if (gap === ', ' && /^(?:[,.;:]|\s\(|$)/.test(p.slice(u.end, u.end + 2))) found.push(u);
-    else if (gap === ' and ' && PLACE_PAIR_PREPOSITIONS.has(prevWord(p, before.start))) found.push(u);
+  // Only a name right after a list's gap can be one: most paragraphs have none, and stop here.
+  const listed = (x: Spanned) => LIST_GAPS.some((g) => p.startsWith(g, x.start - g.length));
+  const guesses = mentions.filter((m) => m.label === 'PERSON' && m.how === 'rule' && listed(m) && !GIVEN_NAMES.has(m.text.split(' ', 1)[0]));
+  const candidates = [...unresolved.filter(listed), ...guesses];
+  if (!candidates.length) return { mentions, unresolved };
+  const items: Spanned[] = [...mentions, ...unresolved].sort((a, b) => a.start - b.start);
+  const found = new Set<Spanned>();
+  const isPlace = (x: Spanned) => found.has(x) || (x as Partial<M>).label === 'PLACE';
+  for (const u of candidates.sort((a, b) => a.start - b.start)) {
+    const before = itemBefore(p, items, u);
+    if (!before || !isPlace(before.item)) continue;
+    const closed = /^(?:[,.;:]|\s\(|$)/.test(p.slice(u.end, u.end + 2));
+    if ((before.gap === ', ' && closed && !guesses.includes(u as M)) || listOfPlaces(p, items, before.item, before.gap, u)) found.add(u);
   }
-  if (!found.length) return { mentions, unresolved };
-  const added = found.map((u) => ({ start: u.start, end: u.end, text: u.text, label: 'PLACE', how: 'context' }) as M);
-  return { mentions: [...mentions, ...added].sort((a, b) => a.start - b.start), unresolved: unresolved.filter((u) => !found.includes(u)) };
+  if (!found.size) return { mentions, unresolved };
+  const added = [...found].map((u) => ({ start: u.start, end: u.end, text: u.text, label: 'PLACE', how: 'context' }) as M);
+  return { mentions: [...mentions.filter((m) => !found.has(m)), ...added].sort((a, b) => a.start - b.start), unresolved: unresolved.filter((u) => !found.has(u)) };
+}
+
+const LIST_GAPS = [', and ', ', or ', ' and ', ' or ', ', '];
+
+/** The item that ends right before u, with one of the list's gaps between them. */
+function itemBefore(p: string, items: readonly Spanned[], u: Spanned): { item: Spanned; gap: string } | undefined {
+  for (const gap of LIST_GAPS) {
+    if (!p.startsWith(gap, u.start - gap.length)) continue;
+    const item = items.find((x) => x.end === u.start - gap.length);
+    if (item) return { item, gap };
+  }
+  return undefined;
+}
+
+/**
+ * u is an item of a list that opens after a place preposition or a place word ("in A, B and u", "the provinces of A
+ * and u"): a middle item (after ", ") must be followed by more of the list.
+ */
+function listOfPlaces(p: string, items: readonly Spanned[], before: Spanned, gap: string, u: Spanned): boolean {
+  if (gap === ', ' && !/^(?:,|,? (?:and|or) )/.test(p.slice(u.end, u.end + 6))) return false;
+  let head = before;
+  for (let k = 0; k < 8; k++) {
+    const earlier = itemBefore(p, items, head);
+    if (!earlier || earlier.gap !== ', ') break;
+    head = earlier.item;
+  }
+  return PLACE_PAIR_PREPOSITIONS.has(prevWord(p, head.start)) || PLACE_OF_RE.test(p.slice(Math.max(0, head.start - 40), head.start));
 }
 
 const PLACE_PAIR_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'from', 'between', 'near', 'across', 'to']);

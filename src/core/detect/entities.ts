@@ -159,7 +159,7 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
     }
     for (const group of splitRun(toks)) classifyRun(p, group, headline, known, emit, unresolved);
   }
-  const placed = unresolved.length ? besidePlaces(p, mentions, unresolved) : { mentions, unresolved };
+  const placed = besidePlaces(p, mentions, unresolved);
   return { mentions: companyPeriods(p, joinLists(p, joinAt(p, placed.mentions))), unresolved: placed.unresolved };
 }
 
@@ -390,5 +390,11 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   // Several unknown capitalised words in a row: a multi-word name, most often an organisation, unless it is the one
   // speaking or named by a role ("said Halima Abdi Noor", "director, Suresh Reddy Gaddam") and has no joiner ("Bank of …").
   if (namedPerson(p, toks, after)) return emit(toks, 'PERSON', 'context');
-  emit(toks, toks.length >= 3 || toks.some((t) => isJoiner(t.t)) ? 'ORG' : 'PERSON', 'rule');
+  if (toks.length >= 3 || toks.some((t) => isJoiner(t.t))) return emit(toks, 'ORG', 'rule');
+  // Two unknown words: a person's name, unless an article stands before it ("the State Chancellery", "The Casa Rosada
+  // said") or "in" does ("in Greater Manchester").
+  const w = prevWord(p, first.s);
+  if (w === 'the' || w === 'The') return emit(toks, 'ORG', 'rule');
+  if (w === 'in') return emit(toks, 'PLACE', 'context');
+  emit(toks, 'PERSON', 'rule');
 }

@@ -86,8 +86,19 @@ function appositionAt(p: string, e: number): boolean {
 }
 /** "the X group", "the X militia": a lowercase group noun right after the name. */
 const GROUP_NOUNS: ReadonlySet<string> = new Set(['group', 'company', 'firm', 'militia', 'movement', 'consortium', 'conglomerate', 'network', 'outlet', 'broadcaster', 'newspaper', 'daily', 'agency', 'party', 'institute', 'union', 'alliance']);
-/** "X shares", "X spokeswoman": what only a company or an organisation has, right after the name. */
-const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'shareholders', 'spokesperson', 'spokesman', 'spokeswoman', 'employees', 'executives', 'subsidiary']);
+/** "the X party", "The ruling X party": the article, and at most one lowercase word, before the name. */
+const THE_BEFORE = /\b[Tt]he (?:\p{Ll}+ )?$/u;
+/** "X shares", "X spokeswoman", "X coach": what only a company, an organisation or a team has, right after the name. */
+const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'shareholders', 'spokesperson', 'spokesman', 'spokeswoman', 'employees', 'executives', 'subsidiary',
+  'coach', 'striker', 'midfielder', 'goalkeeper', 'defender', 'substitute', 'rider', 'riders']);
+/** "X's founder", "X's shareholders": what a person does not have, after the name's possessive. */
+const POSSESSIVE_MEMBER = /['’]s (?:co-)?(?:founders?|president|chairman|chairwoman|board|shareholders|employees|executives|chief executive|editor|riders?|players|owners?|subsidiary|shares|headquarters)\b/y;
+function possessiveMember(p: string, e: number): boolean {
+  const c = p.charCodeAt(e);
+  if (c !== 0x27 && c !== 0x2019) return false;
+  POSSESSIVE_MEMBER.lastIndex = e;
+  return POSSESSIVE_MEMBER.test(p);
+}
 /** "shares of X", "a spokeswoman for X", "the chief executive of X", "a stake in X" (before the name). */
 const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|stake\s+in)\s+(?:the\s+)?$/;
 
@@ -107,8 +118,9 @@ function wordBefore(p: string, s: number): string {
 
 /** Whether the context around the unknown name p[s, e) makes it an organisation. */
 export function orgCue(p: string, s: number, e: number, after: [string, string | undefined] | undefined): boolean {
-  if (after && GROUP_NOUNS.has(after[0]) && p.startsWith('the ', s - 4)) return true;
+  if (after && GROUP_NOUNS.has(after[0]) && THE_BEFORE.test(p.slice(Math.max(0, s - 24), s))) return true;
   if (after && MEMBER_NOUNS.has(after[0])) return true;
+  if (possessiveMember(p, e)) return true;
   if (p.charCodeAt(e) === 0x2c && appositionAt(p, e) && CUE_AFTER.test(p.slice(e, e + 80))) return true;
   const w = wordBefore(p, s);
   if (MEMBER_ENDS.has(w) && MEMBER_OF.test(p.slice(Math.max(0, s - 40), s))) return true;
