@@ -45,6 +45,22 @@ describe('entities', () => {
     assert.ok(!found('Officials of Berlin and Upper Varsk met on Tuesday.').includes('PLACE:Upper Varsk'));
   });
 
+  it('labels the first items of a list of places before a plural place word', () => {
+    assert.deepStrictEqual(found('Drones hit plants in the Vorlask and Kharkiv regions overnight.'), ['PLACE:Vorlask', 'PLACE:Kharkiv']);
+  });
+
+  it('labels a lone unknown word after a place preposition as a place, also one that opens the sentence or comes before "said"', () => {
+    assert.deepStrictEqual(found('The court in Vorlask said the law stands.'), ['PLACE:Vorlask']);
+    assert.deepStrictEqual(found('It rained. Near Vorlask, a unit held on. In Tarsino, the mayor spoke.'), ['PLACE:Vorlask', 'PLACE:Tarsino']);
+    assert.deepStrictEqual(found('Residents of Vorlask said they had nowhere to go. He lives in the canton of Tarsino.'), ['PLACE:Vorlask', 'PLACE:Tarsino']);
+    // After another preposition a speaker is still a speaker.
+    assert.deepStrictEqual(found('According to Vorlask said nothing.').filter((x) => x.endsWith('Vorlask')), ['PERSON:Vorlask']);
+  });
+
+  it('leaves out acronyms of things (AI, IPO, GDP) and an index\'s name, but keeps an organisation\'s acronym', () => {
+    assert.deepStrictEqual(found('It rose on demand for AI before a pre-IPO round; the benchmark KOSPI index was flat, the IMF said.'), ['ORG:IMF']);
+  });
+
   it('labels a surname from the full name elsewhere in the article, and a speaker from "told"', () => {
     assert.deepStrictEqual(found('Secretary of State Antony Blinken spoke. Later Blinken left.\nThe pseudonym Lababidi appeared. Lababidi told the FT.'),
       ['PERSON:Antony Blinken', 'PERSON:Blinken', 'PERSON:Lababidi', 'PERSON:Lababidi', 'ORG:FT']);

@@ -1,6 +1,6 @@
 // The context of a name in its paragraph: sentence starts, the word before, the words after, place and speaker cues.
 // Offsets are UTF-16 indices into the paragraph.
-import { GIVEN_NAMES, PERSON_ROLES, PLACE_DESCRIPTORS, SPEECH_VERBS } from './lexicon';
+import { GIVEN_NAMES, PERSON_ROLES, PLACE_DESCRIPTORS, PLACE_PREPOSITIONS, SPEECH_VERBS } from './lexicon';
 import { isAsciiLower } from './runs';
 
 /** Where the current paragraph's dateline ends ("Moscow, Dec 16 (IANS) "): a sentence starts there. Set per paragraph. */
@@ -101,7 +101,7 @@ function nextTwoAscii(p: string, e: number): [string, string | undefined] | unde
 /** First words of the place words of two words ("air base", "naval facility"): the pair is built only after one. */
 const DESCRIPTOR_FIRST: ReadonlySet<string> = new Set([...PLACE_DESCRIPTORS].filter((d) => d.includes(' ')).map((d) => d.slice(0, d.indexOf(' '))));
 
-const PLACE_OF_RE = /\b(?:residents|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
+const PLACE_OF_RE = /\b(?:[Rr]esidents|canton|county|district|municipality|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
 const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
@@ -113,6 +113,21 @@ export function placeContext(p: string, s: number, after: [string, string | unde
   if (PLACE_OF_RE.test(before)) return true;
   // The second of a coordinated pair: "the cities of Tartus and Jableh".
   return PLACE_PAIR_RE.test(before);
+}
+
+/**
+ * The label of one unknown capitalised word from the words around it, or undefined: a place after "in" (also before a
+ * speech verb: "the court in Karlsruhe said") or another place preposition, also one that opens the sentence ("Near
+ * Vovchansk,", "In Rosario,"); a person before a speech verb or as a ruler ("the Assad regime").
+ */
+export function loneWordLabel(p: string, s: number, e: number, after: [string, string | undefined] | undefined): 'PERSON' | 'PLACE' | undefined {
+  const w = prevWord(p, s);
+  if (w === 'in') return 'PLACE';
+  if (speaker(after) || ruler(p, e)) return 'PERSON';
+  if (sentenceStart(p, s)) return undefined;
+  if (PLACE_PREPOSITIONS.has(w)) return 'PLACE';
+  const opening = w.length > 1 && w.charCodeAt(0) < 0x5b && sentenceStart(p, s - w.length - 1);
+  return opening && PLACE_PREPOSITIONS.has(w.toLowerCase()) ? 'PLACE' : undefined;
 }
 
 export function speaker(after: [string, string | undefined] | undefined): boolean {
@@ -161,7 +176,7 @@ interface Spanned { start: number; end: number; text: string }
  */
 export function besidePlaces<M extends Spanned & { label: string; how: string }>(p: string, mentions: M[], unresolved: Spanned[]): { mentions: M[]; unresolved: Spanned[] } {
   // Only a name right after a list's gap can be one: most paragraphs have none, and stop here.
-  const listed = (x: Spanned) => LIST_GAPS.some((g) => p.startsWith(g, x.start - g.length));
+  const listed = (x: Spanned) => LIST_GAPS.some((g) => p.startsWith(g, x.start - g.length) || p.startsWith(g, x.end));
   const guesses = mentions.filter((m) => m.label === 'PERSON' && m.how === 'rule' && listed(m) && !GIVEN_NAMES.has(m.text.split(' ', 1)[0]));
   const candidates = [...unresolved.filter(listed), ...guesses];
   if (!candidates.length) return { mentions, unresolved };
@@ -169,6 +184,10 @@ export function besidePlaces<M extends Spanned & { label: string; how: string }>
   const found = new Set<Spanned>();
   const isPlace = (x: Spanned) => found.has(x) || (x as Partial<M>).label === 'PLACE';
   for (const u of candidates.sort((a, b) => a.start - b.start)) {
+    if (beforePlaces(p, items, u, isPlace)) {
+      found.add(u);
+      continue;
+    }
     const before = itemBefore(p, items, u);
     if (!before || !isPlace(before.item)) continue;
     const closed = /^(?:[,.;:]|\s\(|$)/.test(p.slice(u.end, u.end + 2));
@@ -189,6 +208,21 @@ function itemBefore(p: string, items: readonly Spanned[], u: Spanned): { item: S
     if (item) return { item, gap };
   }
   return undefined;
+}
+
+const PLURAL_PLACE_WORD = /^ (?:regions|provinces|counties|districts|states|oblasts|governorates|cantons|cities|towns|villages)\b/;
+
+/** u opens a list whose last item is a place before a plural place word: "in the Poltava and Sumy regions". */
+function beforePlaces(p: string, items: readonly Spanned[], u: Spanned, isPlace: (x: Spanned) => boolean): boolean {
+  let last = u;
+  for (let k = 0; k < 8; k++) {
+    const gap = LIST_GAPS.find((g) => p.startsWith(g, last.end));
+    const next = gap && items.find((x) => x.start === last.end + gap.length);
+    if (!next) break;
+    last = next;
+    if (gap !== ', ') break;
+  }
+  return last !== u && isPlace(last) && PLURAL_PLACE_WORD.test(p.slice(last.end, last.end + 16));
 }
 
 /**

@@ -1,10 +1,10 @@
 // Entity mentions (PERSON, ORG, PLACE) in one paragraph, by capitalisation runs, word lists, title and suffix rules,
 // and context cues. Offsets are UTF-16 indices into the paragraph.
 import {
-  ARABIC_COMPOUND, CITIES, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
-  PART_OF_NOUNS, PLACE_PREPOSITIONS, REGIONS, TITLES,
+  ARABIC_COMPOUND, CITIES, COMMON_ACRONYMS, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
+  PART_OF_NOUNS, REGIONS, TITLES,
 } from './lexicon';
-import { besidePlaces, nextTwo, placeContext, prevWord, ruler, sentenceStart, setDatelineEnd, speaker, personCue } from './context';
+import { besidePlaces, loneWordLabel, nextTwo, placeContext, prevWord, sentenceStart, setDatelineEnd, personCue } from './context';
 import { Headline, headlineKind } from './headline';
 import { andInName, companyPeriods, eventOrInstrument, joinAt, joinLists, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
@@ -362,6 +362,8 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   // "said on X", "a post on X": the platform.
   if (toks.length === 1 && first.t === 'X' && prevWord(p, first.s) === 'on') return emit(toks, 'ORG', 'context');
   if (toks.length === 1 && upperOnly(first.t) && first.t.replace(/\./g, '').length >= 2) {
+    // "demand for AI", "a pre-IPO placement", "the KOSPI index": acronyms of things, not of organisations.
+    if (COMMON_ACRONYMS.has(first.t) || nextTwo(p, first.e)?.[0] === 'index') return;
     return emit(toks, 'ORG', 'rule');
   }
   const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || ARTICLE_COMPOUND.test(t.t)));
@@ -377,12 +379,8 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   // "sanctions on X", "oil companies X and Y", "the X group", "X, a company based in …".
   if (orgCue(p, first.s, toks[toks.length - 1].e, after)) return emit(toks, 'ORG', 'context');
   if (toks.length === 1) {
-    if (speaker(after) || ruler(p, first.e)) return emit(toks, 'PERSON', 'context');
-    if (sentenceStart(p, first.s)) {
-      unresolved.push({ start: first.s, end: first.e, text });
-      return;
-    }
-    if (PLACE_PREPOSITIONS.has(prevWord(p, first.s))) return emit(toks, 'PLACE', 'context');
+    const label = loneWordLabel(p, first.s, first.e, after);
+    if (label) return emit(toks, label, 'context');
     unresolved.push({ start: first.s, end: first.e, text });
     return;
   }

@@ -169,6 +169,9 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
  * Capitalised words that start sentences and headlines but are not names. A capitalised word is a name candidate
  * only when it is not one of these (or when it appears capitalised in mid-sentence elsewhere).
  */
+/** Acronyms of things that news writes in capitals and that name no organisation. */
+export const COMMON_ACRONYMS = set(`AI|IPO|GDP|CEO|CFO|COO|CTO|VAT|ETF|LNG|LPG|DNA|RNA|HIV|AIDS|GPS|SUV|EV|EVs|TV|UAV|UAVs|CPI|PMI|IT|PR|HQ|ID|PDF|URL|FAQ`);
+
 export const COMMON_CAPITALISED = set(`A|An|The|This|That|These|Those|There|Their|They|Them|Then|Than|Thus|Though|Although|Also|And|But|Or|Nor|So|
 Yet|If|When|While|Where|Whereas|Which|Who|Whom|Whose|What|Why|How|After|Before|During|Following|Despite|Since|Until|Unless|Because|As|At|
 By|For|From|In|Into|On|Of|Off|Over|Under|With|Within|Without|Through|Throughout|Toward|Towards|To|Up|Down|Out|About|Above|Below|Across|
