@@ -143,3 +143,10 @@ describe('two unknown capitalised words: a person unless the context says otherw
     assert.deepStrictEqual(found('Scores were level until Verdano substitute Yacine Bel scored.'), ['ORG:Verdano', 'PERSON:Yacine Bel']);
   });
 });
+
+describe('well-known parties and institutions by the names news gives them', () => {
+  it('party names and the Treasury are organisations; a spelling variant of a listed name is one too', () => {
+    assert.deepStrictEqual(found('More than 60 Labour members and the Conservatives voted. The Treasury declined to comment. Fighters linked to al-Qaida attacked.'),
+      ['ORG:Labour', 'ORG:Conservatives', 'ORG:Treasury', 'ORG:al-Qaida']);
+  });
+});

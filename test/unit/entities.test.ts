@@ -66,6 +66,11 @@ describe('entities', () => {
       ['PERSON:Antony Blinken', 'PERSON:Blinken', 'PERSON:Lababidi', 'PERSON:Lababidi', 'ORG:FT']);
   });
 
+  it('keeps a given name of two hyphenated syllables after a family name, but splits a hyphenated adjective after a name', () => {
+    assert.deepStrictEqual(found('Industry Minister Kim Seo-yeon told lawmakers. The manager, Bak Ji-hoon, left.'), ['PERSON:Kim Seo-yeon', 'PERSON:Bak Ji-hoon']);
+    assert.deepStrictEqual(found('They met in Damascus. Fighters of Idlib Iran-backed groups left.').includes('PLACE:Iran'), true);
+  });
+
   it('splits possessives and hyphenated adjectives', () => {
     assert.deepStrictEqual(found('It hit Russia\'s Khmeimim airbase and the Moscow-backed regime; a pro-Kremlin channel agreed.'),
       ['PLACE:Russia', 'PLACE:Khmeimim', 'PLACE:Moscow', 'ORG:Kremlin']);

@@ -167,6 +167,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NAME_WITH_NUMBER = /^\p{Lu}[\p{L}]+\d+$/u;
 const HYPHENATED = /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u;
 const ARTICLE_COMPOUND = new RegExp(`^${ARABIC_COMPOUND}`);
+/** A given name of two short syllables after a family name ("Kim Seo-yeon", "Park Ji-hoon"), not "X Moscow-backed". */
+const SYLLABLE_NAME = /^[A-Z][a-z]{1,3}-[a-z]{2,5}$(?<!ed|run|born|made)/;
 
 /** A character that glues a capital to what precedes it: a letter, digit, '_', '@' or '#' ("iPhone", "@Kyivpost"). */
 function glued(c: number): boolean {
@@ -209,7 +211,7 @@ function splitRun(toks: Tok[]): Tok[][] {
     if (hasDigit(t.t) && !NAME_WITH_NUMBER.test(t.t)) { flush(); continue; }
     // "Moscow-backed", "pro-Kremlin": the capitalised part is a name on its own.
     const hy = t.t.includes('-') ? HYPHENATED.exec(t.t) : null;
-    if (hy && !ARTICLE_COMPOUND.test(t.t)) {
+    if (hy && !ARTICLE_COMPOUND.test(t.t) && !(cur.length && SYLLABLE_NAME.test(t.t))) {
       flush();
       out.push([{ s: t.s, e: t.s + hy[1].length, t: hy[1] }]);
       continue;

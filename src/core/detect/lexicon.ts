@@ -86,12 +86,13 @@ Championships|Cup|Marathon|Biennale|Biennial|Awards|Gala|Symposium|Dialogue|Week
 export const INSTRUMENT_HEADS = set(`Act|Order|Decree|Resolution|Treaty|Accord|Accords|Agreement|Convention|Charter|Protocol|Amendment|
 Article|Articles|Directive|Regulation|Memorandum|Statute|Ordinance|Constitution`);
 
-/** Well-known institutions, outlets and services that are names on their own. */
+/** Well-known institutions, outlets, services and parties (by the names news gives them) that are names on their own. */
 export const ORGS = set(`European Union|EU|Kremlin|Pentagon|Congress|Parliament|Senate|Duma|Knesset|Bundestag|Politburo|NATO|Nato|UN|United Nations|UNESCO|UNICEF|
 UNHCR|WHO|IMF|World Bank|OPEC|OSCE|IAEA|Interpol|Europol|Hamas|Hezbollah|Taliban|Wagner|Reuters|AFP|AP|Associated Press|TASS|Tass|
 RIA Novosti|Interfax|Xinhua|IANS|BBC|CNN|Al Jazeera|Bloomberg|Telegram|Facebook|Twitter|YouTube|WhatsApp|Instagram|TikTok|Google|Apple|
 Microsoft|Amazon|Meta|Gazprom|Rosneft|Rosatom|Roscosmos|FSB|GRU|SVR|KGB|CIA|FBI|NSA|MI6|MI5|Mossad|IRGC|SDF|HTS|ISIS|ISIL|Daesh|Al-Qaeda|
-al-Qaeda|Red Cross|Red Crescent|Amnesty International|Human Rights Watch|Greenpeace|White House|Vatican|European Commission|Security Council`);
+al-Qaeda|al-Qaida|Al-Qaida|Red Cross|Red Crescent|Amnesty International|Human Rights Watch|Greenpeace|White House|Vatican|European Commission|Security Council|
+Treasury|Commons|Labour|Conservatives|Tories|Liberal Democrats`);
 
 /** Words that end the name of a place: "Khmeimim Air Base", "Latakia Province", "Alawite Mountains". */
 export const PLACE_HEADS = set(`Base|Airbase|Airport|Airfield|Port|Harbour|Harbor|Province|Region|Governorate|Oblast|District|County|
