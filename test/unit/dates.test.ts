@@ -25,6 +25,15 @@ describe('dates', () => {
     assert.deepStrictEqual(values('the Russian Embassy said Friday, urging citizens who should leave.', { year: 2024, month: 12, day: 6 }), [['Friday', '2024-12-06']]);
   });
 
+  it('reads "would" and "is due" as the future, and the reference date\'s own weekday as that day', () => {
+    // Monday 16 December 2024.
+    assert.deepStrictEqual(values('He said the bill would go to a vote on Thursday.'), [['Thursday', '2024-12-19']]);
+    assert.deepStrictEqual(values('He said the bill would have gone to a vote on Thursday.'), [['Thursday', '2024-12-12']]);
+    assert.deepStrictEqual(values('Her second album is due on January 23.', { year: 2024, month: 11, day: 12 }), [['January 23', '2025-01-23']]);
+    assert.deepStrictEqual(values('She faced a rebellion on Monday over plans to cut benefits.'), [['Monday', '2024-12-16']]);
+    assert.deepStrictEqual(values('The committee will vote on Monday.'), [['Monday', '2024-12-16']]);
+  });
+
   it('resolves relative expressions', () => {
     assert.deepStrictEqual(values('They met last week and again yesterday; the vote is tomorrow. Last year was calm; next month too.'),
       [['last week', '2024-W50'], ['yesterday', '2024-12-15'], ['tomorrow', '2024-12-17'], ['Last year', '2023'], ['next month', '2025-01']]);

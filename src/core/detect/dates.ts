@@ -78,7 +78,7 @@ export function nextDate(text: string, from: number): RegExpExecArray | null {
 }
 
 /** Cues that a sentence is about the future, for weekdays and year-less dates. */
-const FUTURE_RE = /\b(?:will|shall|won't|should|is (?:scheduled|due|set|expected|slated|planned|going) to|are (?:scheduled|due|set|expected|slated|planned|going) to|plans? to|intends? to|next|upcoming|ahead of)\b/i;
+const FUTURE_RE = /\b(?:will|shall|won't|should|would(?! have)|(?:is|are) due\b|is (?:scheduled|due|set|expected|slated|planned|going) to|are (?:scheduled|due|set|expected|slated|planned|going) to|plans? to|intends? to|next|upcoming|ahead of)\b/i;
 /** Ambiguous month names count only with a day or a year beside them. */
 const NEEDS_NUMBER = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'feb', 'apr']);
 
@@ -167,7 +167,8 @@ export function detectDates(text: string, ref: RefDate, from = 0, to = text.leng
     } else if (g.wd) {
       const target = WEEKDAYS.get(g.wd.toLowerCase())!;
       const back = (weekday(ref) - target + 7) % 7;
-      value = isoDay(future() ? addDays(ref, back === 0 ? 7 : 7 - back) : addDays(ref, -back));
+      // The reference date's own weekday is that day, past or future ("votes on Wednesday" in Wednesday's news).
+      value = isoDay(back === 0 ? ref : future() ? addDays(ref, 7 - back) : addDays(ref, -back));
     } else if (g.rel) {
       // A modifier is kept in the span and changes nothing in the value: "early next year".
       value = relative(g.rel.toLowerCase().replace(/^(?:early|mid|late)[\s-]/, '').replace(/\s+/g, ' '), ref);
