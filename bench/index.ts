@@ -98,7 +98,7 @@ function named(text: string, count: number): Record<string, () => Promise<string
   const articles = Number(flag('--articles') ?? count);
   const newCli = path.resolve(__dirname, '..', 'dist', 'cli.js');
   const merge = old ? () => Promise.resolve(mergeOldNewBench(text, articles, old, newCli, Number(flag('--rounds') ?? 3))) : () => mergeBench(text, articles);
-  return { merge, agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
+  return { merge, align: () => Promise.resolve(alignBench(text, Number(flag('--rounds') ?? 21))), agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
 }
 
 async function main(): Promise<void> {
