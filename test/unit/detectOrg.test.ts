@@ -94,6 +94,13 @@ describe('organisations: events and legal instruments are not organisations', ()
     assert.deepStrictEqual(found('The Frankfurt Book Fair opened as the World Economic Forum convened and the Munich Security Conference began.'), []);
   });
 
+  it('an organisation\'s head word with "of" or "for" before an instrument\'s word is an organisation', () => {
+    assert.deepStrictEqual(found('It lost its funding. The Federal Office for the Protection of the Constitution watched it.'),
+      ['ORG:Federal Office for the Protection of the Constitution']);
+    // Without the head word before it, the instrument is none.
+    assert.deepStrictEqual(found('They cited the Protection of the Constitution Act.'), []);
+  });
+
   it('"Executive Order No. 12345", "Article 5", a named act', () => {
     assert.deepStrictEqual(found('President Biden signed Executive Order No. 12345, invoked Article 5 in the treaty and cited the Inflation Reduction Act.'), ['PERSON:Biden']);
   });

@@ -18,8 +18,10 @@ export function eventOrInstrument(p: string, toks: readonly Tok[]): boolean {
   if (n > 1 && toks[n - 1].t === 'No') n--;
   if (!n) return false;
   const last = toks[n - 1];
+  if (!EVENT_HEADS.has(last.t) && !INSTRUMENT_HEADS.has(last.t)) return false;
+  // "Federal Office for the Protection of the Constitution": an organisation's head word and "of"/"for" come first.
+  for (let k = 0; k + 1 < n - 1; k++) if (ORG_HEADS.has(toks[k].t) && (toks[k + 1].t === 'of' || toks[k + 1].t === 'for' || toks[k + 1].t === 'on')) return false;
   if (EVENT_HEADS.has(last.t)) return n > 1;
-  if (!INSTRUMENT_HEADS.has(last.t)) return false;
   // "Order" and "Article" are instruments with their number ("Order No. 12345", "Article 5"); the others as they are.
   if (last.t === 'Order' || last.t === 'Article' || last.t === 'Articles') return n < toks.length || NUMBER_AFTER.test(p.slice(last.e, last.e + 8));
   return n > 1;
