@@ -101,14 +101,15 @@ function nextTwoAscii(p: string, e: number): [string, string | undefined] | unde
 /** First words of the place words of two words ("air base", "naval facility"): the pair is built only after one. */
 const DESCRIPTOR_FIRST: ReadonlySet<string> = new Set([...PLACE_DESCRIPTORS].filter((d) => d.includes(' ')).map((d) => d.slice(0, d.indexOf(' '))));
 
-const PLACE_OF_RE = /\b(?:[Rr]esidents|canton|county|district|municipality|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of (?:the )?$/;
+const PLACE_OF_RE = /\b(?:(?:[Rr]esidents|canton|county|district|municipality|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of|(?:[Ss]tates|countries|provinces|regions|cities) (?:such as|including|like)) (?:the )?$/;
 const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
 export function placeContext(p: string, s: number, after: [string, string | undefined] | undefined): boolean {
   if (after && (PLACE_DESCRIPTORS.has(after[0]) || (after[1] !== undefined && DESCRIPTOR_FIRST.has(after[0]) && PLACE_DESCRIPTORS.has(`${after[0]} ${after[1]}`)))) return true;
   // Both patterns end in "of ", "the ", "and " or "or ": check that before running them.
-  if (!(p.startsWith('of ', s - 3) || p.startsWith('the ', s - 4) || p.startsWith('and ', s - 4) || p.startsWith('or ', s - 3))) return false;
+  if (!(p.startsWith('of ', s - 3) || p.startsWith('the ', s - 4) || p.startsWith('and ', s - 4) || p.startsWith('or ', s - 3)
+    || p.startsWith('as ', s - 3) || p.startsWith('like ', s - 5) || p.startsWith('including ', s - 10))) return false;
   const before = p.slice(Math.max(0, s - 40), s);
   if (PLACE_OF_RE.test(before)) return true;
   // The second of a coordinated pair: "the cities of Tartus and Jableh".
@@ -128,6 +129,15 @@ export function loneWordLabel(p: string, s: number, e: number, after: [string, s
   if (PLACE_PREPOSITIONS.has(w)) return 'PLACE';
   const opening = w.length > 1 && w.charCodeAt(0) < 0x5b && sentenceStart(p, s - w.length - 1);
   return opening && PLACE_PREPOSITIONS.has(w.toLowerCase()) ? 'PLACE' : undefined;
+}
+
+const LEADING_PARTICLE = /(?:^|[\s(“"‘'])((?:van|von|de|da|dos|das|del|della|dela|ter|ten|du|zu)(?: (?:den|der|la|las|los))? )$/;
+
+/** Where a person's name starts when a lowercase particle opens it ("van Leeuwen", "de la Cruz"): before s, or s. */
+export function particleStart(p: string, s: number): number {
+  if (s < 3 || p.charCodeAt(s - 1) !== 0x20 || !isAsciiLower(p.charCodeAt(s - 2))) return s;
+  const m = LEADING_PARTICLE.exec(p.slice(Math.max(0, s - 14), s));
+  return m ? s - m[1].length : s;
 }
 
 export function speaker(after: [string, string | undefined] | undefined): boolean {

@@ -1,6 +1,7 @@
 // Whole-article detection: paragraphs are detected once and cached by their text, so an edit re-detects only the
 // paragraph it touched; a cheap document pass then labels names from their other mentions. Offsets out: code points.
 import { OffsetIndex } from '../text/offsets';
+import { particleStart } from './context';
 import { RefDate, detectDates, isoDay, parseIsoDay, statedDate } from './dates';
 import { KnownNames, Unresolved, detectEntities } from './entities';
 import { LineNames, LocalSuggestion, lineNames, localSuggestions } from './lineSuggestions';
@@ -147,7 +148,10 @@ export class Detector {
       const merged = resolved.length ? [...local, ...resolved].sort((a, b) => a.start - b.start) : local;
       for (const m of merged) {
         const label = documentLabel(m, single, orgs);
-        const sug: Suggestion = { start: cp(base + m.start), end: cp(base + m.end), label, text: m.text, how: m.how };
+        // "thanked van Leeuwen", "de Almeida Prado said": a person's name may open with its particle.
+        const from = label === 'PERSON' ? particleStart(parts[i].p, m.start) : m.start;
+        const text = from === m.start ? m.text : parts[i].p.slice(from, m.end);
+        const sug: Suggestion = { start: cp(base + from), end: cp(base + m.end), label, text, how: m.how };
         if (m.value) sug.value = m.value;
         if (m.canonical) sug.canonical = m.canonical;
         out.push(sug);

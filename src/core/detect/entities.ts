@@ -2,12 +2,13 @@
 // and context cues. Offsets are UTF-16 indices into the paragraph.
 import {
   ARABIC_COMPOUND, CITIES, COMMON_ACRONYMS, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
-  PART_OF_NOUNS, REGIONS, TITLES,
+  PART_OF_NOUNS, REGIONS,
 } from './lexicon';
 import { besidePlaces, loneWordLabel, nextTwo, placeContext, prevWord, sentenceStart, setDatelineEnd, personCue } from './context';
 import { Headline, headlineKind } from './headline';
 import { andInName, companyPeriods, eventOrInstrument, joinAt, joinLists, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
+import { TITLE_FIRST, TITLE_SET, TITLE_WORDS, Tok, firstWords, span, spanIn, startsWithTitle, titleAt, titleCase, titleModifiers, upperOnly } from './tokens';
 
 export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
 
@@ -37,70 +38,15 @@ export interface KnownNames {
   startsName(word: string): boolean;
 }
 
-interface Tok {
-  s: number;
-  e: number;
-  t: string;
-}
-
-const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
-
-/** Capitals, digits, periods, '&' and hyphens only ("NATO", "U.S."): checked by hand in ASCII. */
-function upperOnly(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 0x80) return UPPER_ONLY.test(t);
-    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x26 || c === 0x2d)) return false;
-  }
-  return t.length > 0;
-}
-const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')).concat(['International', 'Senior', 'Deputy', 'Acting', 'Former', 'Interim', 'General']));
-const TITLE_SET = new Set(TITLES);
 /** Common capitalised words that are no demonym ("The", "He"; not "British"): one lookup where two were asked. */
 const COMMON_NOT_DEMONYM: ReadonlySet<string> = new Set([...COMMON_CAPITALISED].filter((w) => !DEMONYMS.has(w)));
-const TITLE_FIRST = firstWords(TITLES);
 const DEMONYM_FIRST = firstWords(DEMONYMS);
-
-function titleCase(w: string): string {
-  return w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
-}
 
 /** The built-in lists as one map, looked up once per candidate: places first, then organisations. */
 const BUILTIN = new Map<string, { label: string; how: string }>();
 for (const x of ORGS) BUILTIN.set(x, { label: 'ORG', how: 'lexicon' });
 for (const x of [...COUNTRIES, ...CITIES, ...REGIONS]) BUILTIN.set(x, { label: 'PLACE', how: 'lexicon' });
 const BUILTIN_FIRST = firstWords(BUILTIN.keys());
-
-function startsWithTitle(p: string, toks: Tok[]): boolean {
-  return titleAt(p, toks, 0) > 0;
-}
-
-/** The number of words of the title at toks[i] (0: none); "General" before a head word is no title ("General Staff"). */
-function titleAt(p: string, toks: Tok[], i: number): number {
-  for (let n = Math.min(4, toks.length - 1 - i); n >= 1; n--) {
-    if (spanIn(TITLE_SET, TITLE_FIRST, p, toks, i, n)) return ORG_HEADS.has(toks[i + n].t) ? 0 : n;
-  }
-  return 0;
-}
-
-/** First words of the entries of two or more words (also in capitals, as headlines write them). */
-function firstWords(names: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const x of names) {
-    const space = x.indexOf(' ');
-    if (space > 0) out.add(x.slice(0, space)).add(x.slice(0, space).toUpperCase());
-  }
-  return out;
-}
-
-/**
- * Whether toks[i, i+n) is an entry of `set`. A span of several words is looked up only when some entry of several
- * words starts with its first word (`firsts`): most are not, and building the span costs more than the check.
- */
-function spanIn(set: ReadonlySet<string>, firsts: ReadonlySet<string>, p: string, toks: Tok[], i: number, n: number): boolean {
-  if (n === 1) return set.has(toks[i].t);
-  return firsts.has(toks[i].t) && set.has(span(p, toks, i, i + n));
-}
 
 /** Whether a name the workspace or the built-in lists know, of two or more words, may start with this word. */
 function startsKnownName(word: string, known: KnownNames | undefined): boolean {
@@ -235,7 +181,6 @@ function lookup(text: string, known: KnownNames | undefined): { label: string; c
 }
 
 /** The text of toks[from, to): the words with the single spaces between them. */
-const span = (p: string, toks: Tok[], from: number, to: number) => p.slice(toks[from].s, toks[Math.min(to, toks.length) - 1].e);
 
 /** The longest known name starting at toks[i] (workspace names first, then the built-in lists), and its length in words. */
 function longestKnown(p: string, toks: Tok[], i: number, known: KnownNames | undefined): { n: number; label: string; how: string; canonical?: string } | undefined {
@@ -291,7 +236,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
   const of = personOfThe(toks, (w) => !!lookup(w, known));
   if (of > 0) {
     classifyRun(p, toks.slice(0, of), headline, known, emit, unresolved);
-    return classifyRun(p, toks.slice(of + 2), headline, known, emit, unresolved);
+    return classifyRun(p, toks.slice(of + 1), headline, known, emit, unresolved);
   }
   let i = 0;
   let titled = false;
@@ -321,7 +266,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     let j = i + 1;
     while (j < toks.length && !lookup(toks[j].t, known) && !TITLE_SET.has(toks[j].t) && !DEMONYMS.has(toks[j].t)) j++;
     while (j > i + 1 && isJoiner(toks[j - 1].t)) j--;
-    classifyUnknown(p, toks.slice(i, j), titled, headline === 'title', emit, unresolved);
+    if (!titleModifiers(toks, i, j)) classifyUnknown(p, toks.slice(i, j), titled, headline === 'title', emit, unresolved);
     titled = false;
     i = j;
   }
@@ -360,7 +305,7 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
     if (!ORG_HEADS.has(last) && !PLACE_HEADS.has(last) && !TITLE_SET.has(last)) unresolved.push({ start: first.s, end: first.e, text });
     return;
   }
-  if (titled) return emit(toks, 'PERSON', 'rule');
+  if (titled) return emitPerson(p, toks, 'rule', headline, emit, unresolved);
   // "said on X", "a post on X": the platform.
   if (toks.length === 1 && first.t === 'X' && prevWord(p, first.s) === 'on') return emit(toks, 'ORG', 'context');
   if (toks.length === 1 && upperOnly(first.t) && first.t.replace(/\./g, '').length >= 2) {
@@ -370,7 +315,7 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   }
   const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || ARTICLE_COMPOUND.test(t.t)));
   if (toks.length >= 2 && (GIVEN_NAMES.has(first.t) || (particle && (toks.length === 2 || NAME_PARTICLES.has(toks[1].t))))) {
-    return emit(toks, 'PERSON', 'rule');
+    return emitPerson(p, toks, 'rule', headline, emit, unresolved);
   }
   const after = nextTwo(p, toks[toks.length - 1].e);
   if (placeContext(p, first.s, after)) return emit(toks, 'PLACE', 'context');
@@ -390,11 +335,27 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   // Several unknown capitalised words in a row: a multi-word name, most often an organisation, unless it is the one
   // speaking or named by a role ("said Halima Abdi Noor", "director, Suresh Reddy Gaddam") and has no joiner ("Bank of …").
   if (namedPerson(p, toks, after)) return emit(toks, 'PERSON', 'context');
-  if (toks.length >= 3 || toks.some((t) => isJoiner(t.t))) return emit(toks, 'ORG', 'rule');
+  // "The" inside a sentence opens a title of a paper or an organisation ("told The Hindu"), never a person's name.
+  if (toks.length >= 3 || first.t === 'The' || toks.some((t) => isJoiner(t.t))) return emit(toks, 'ORG', 'rule');
   // Two unknown words: a person's name, unless an article stands before it ("the State Chancellery", "The Casa Rosada
   // said") or "in" does ("in Greater Manchester").
   const w = prevWord(p, first.s);
   if (w === 'the' || w === 'The') return emit(toks, 'ORG', 'rule');
-  if (w === 'in') return emit(toks, 'PLACE', 'context');
+  if (w === 'in' || PLACE_ONLY_PREPOSITIONS.has(w)) return emit(toks, 'PLACE', 'context');
   emit(toks, 'PERSON', 'rule');
+}
+
+/** Prepositions before which two unknown words are a place's name, not a person's: "near Scarborough Shoal". */
+const PLACE_ONLY_PREPOSITIONS: ReadonlySet<string> = new Set(['near', 'towards', 'toward', 'into', 'across', 'outside', 'around', 'throughout', 'off']);
+
+/** A person's name; what follows "of" after it is classified apart ("Rosalind Achebe-Grant of Illinois", "Kenji van Rooyen of the University …"). */
+function emitPerson(p: string, toks: Tok[], how: string, headline: boolean, emit: Emit, unresolved: Unresolved[]): void {
+  const k = toks.findIndex((t, x) => x >= 1 && t.t === 'of');
+  if (k < 1) return emit(toks, 'PERSON', how);
+  emit(toks.slice(0, k), 'PERSON', how);
+  let rest = toks.slice(k + 1);
+  while (rest.length && isJoiner(rest[0].t)) rest = rest.slice(1);
+  // One word after "of" takes no cue from the words around the whole name ("… of Illinois said"): the article decides.
+  if (rest.length === 1) unresolved.push({ start: rest[0].s, end: rest[0].e, text: rest[0].t });
+  else classifyUnknown(p, rest, false, headline, emit, unresolved);
 }

@@ -97,7 +97,7 @@ Treasury|Commons|Labour|Conservatives|Tories|Liberal Democrats`);
 /** Words that end the name of a place: "Khmeimim Air Base", "Latakia Province", "Alawite Mountains". */
 export const PLACE_HEADS = set(`Base|Airbase|Airport|Airfield|Port|Harbour|Harbor|Province|Region|Governorate|Oblast|District|County|
 Republic|Kingdom|Emirate|Mountains|Mountain|Hills|Heights|Valley|Desert|Plain|Plateau|Sea|Ocean|Gulf|Bay|Strait|Channel|River|Lake|Island|
-Islands|Peninsula|Coast|Square|Street|Avenue|Road|Bridge|Palace|Tower|Hotel|Hospital|Stadium|Camp|Prison|Crossing|Canal|Park|Village|
+Islands|Peninsula|Coast|Beach|Reef|Shoal|Atoll|Lagoon|Delta|Square|Street|Avenue|Road|Bridge|Palace|Tower|Hotel|Hospital|Stadium|Camp|Prison|Crossing|Canal|Park|Village|
 City|Town|Capital|Quarter`);
 
 /** Lowercase words after a capitalised name that make it a place: "the Hmeimim air base", "the port of Tartus". */
@@ -137,12 +137,12 @@ Olena|Olga|Omar|Pedro|Peter|Paul|Rami|Recep|Richard|Robert|Rishi|Sam|Samir|Sarah
 Ursula|Valentina|Vasily|Viktor|Vladimir|Volodymyr|William|Xi|Yasser|Yevgeny|Yulia|Yusuf`);
 
 /** Arabic name particles, also joined to the name by a hyphen: "Bashar al-Assad", "Mohammed bin Salman", "Latifa bint Mohammed". */
-export const ARABIC_PARTICLES = list(`al|el|bin|bint|ibn|abu`);
+export const ARABIC_PARTICLES = list(`al|el|ul|bin|bint|ibn|abu`);
 /** Regex source of an Arabic particle with its hyphen: "al-", "bin-". */
 export const ARABIC_COMPOUND = `(?:${ARABIC_PARTICLES.join('|')})-`;
 
 /** Particles between the parts of a name: the Arabic ones, and "Charles de Gaulle", "Ursula von der Leyen", "Lula da Silva". */
-export const PARTICLES = [...ARABIC_PARTICLES, ...list(`de|da|van|von|der|del|di|du|la|le`)];
+export const PARTICLES = [...ARABIC_PARTICLES, ...list(`de|da|dos|das|van|von|der|den|del|dela|della|di|du|la|le|ter|ten|zu`)];
 
 /** Name particles, also those capitalised at the start of a name part ("Abu Mohammed al-Jolani", "De Gaulle"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([...PARTICLES, 'Al', 'El', 'Abu', 'De']);

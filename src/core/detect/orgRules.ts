@@ -3,7 +3,7 @@
 // of a dateline, and the short form of a company's name. Offsets are UTF-16 indices into one paragraph.
 import { datelineAt } from './dateline';
 import { MONTH_RE } from './dates';
-import { COMMON_CAPITALISED, COMPANY_FORMS, COMPANY_WORDS, DEMONYMS, EVENT_HEADS, INSTRUMENT_HEADS, ORG_HEADS, PLACE_HEADS } from './lexicon';
+import { COMMON_CAPITALISED, COMPANY_FORMS, COMPANY_WORDS, DEMONYMS, EVENT_HEADS, GIVEN_NAMES, INSTRUMENT_HEADS, ORG_HEADS, PLACE_HEADS } from './lexicon';
 
 interface Tok { s: number; e: number; t: string }
 
@@ -57,10 +57,17 @@ function sharedHead(toks: readonly Tok[], and: number, rest: readonly Tok[], kno
 }
 
 /**
- * Where "of the" follows a person's name in a run ("Thandeka Mokoena of the University of Cape Town", "Katrin Vollmer of
+ * Where "of" follows a person's name in a run, after a given name ("Rosalind Achebe-Grant of Illinois"), or "of the"
+ * after two words ("Thandeka Mokoena of the University of Cape Town", "Katrin Vollmer of
  * the Munich fund"): two words no list knows, neither a head, a company word, a demonym nor a common word. -1: none.
  */
 export function personOfThe(toks: readonly Tok[], known: (word: string) => boolean): number {
+  // "Rosalind Achebe-Grant of Illinois", "Kenji van Rooyen of the University of Queensland": a given name first.
+  if (GIVEN_NAMES.has(toks[0].t)) {
+    for (let k = 2; k <= 4 && k + 1 < toks.length; k++) {
+      if (toks[k].t === 'of') return toks.slice(1, k).some((t) => ORG_HEADS.has(t.t) || COMPANY_WORDS.has(t.t)) ? -1 : k;
+    }
+  }
   if (toks.length < 5 || toks[2].t !== 'of' || toks[3].t !== 'the') return -1;
   for (const t of toks.slice(0, 2)) {
     if (known(t.t) || ORG_HEADS.has(t.t) || PLACE_HEADS.has(t.t) || COMPANY_WORDS.has(t.t) || DEMONYMS.has(t.t) || COMMON_CAPITALISED.has(t.t)) return -1;
@@ -92,7 +99,7 @@ const GROUP_NOUNS: ReadonlySet<string> = new Set(['group', 'company', 'firm', 'm
 const THE_BEFORE = /\b[Tt]he (?:\p{Ll}+ )?$/u;
 /** "X shares", "X spokeswoman", "X coach": what only a company, an organisation or a team has, right after the name. */
 const MEMBER_NOUNS: ReadonlySet<string> = new Set(['shares', 'stock', 'shareholders', 'spokesperson', 'spokesman', 'spokeswoman', 'employees', 'executives', 'subsidiary',
-  'coach', 'striker', 'midfielder', 'goalkeeper', 'defender', 'substitute', 'rider', 'riders']);
+  'coach', 'striker', 'midfielder', 'goalkeeper', 'defender', 'substitute', 'rider', 'riders', 'chief']);
 /** "X's founder", "X's shareholders": what a person does not have, after the name's possessive. */
 const POSSESSIVE_MEMBER = /['’]s (?:co-)?(?:founders?|president|chairman|chairwoman|board|shareholders|employees|executives|chief executive|editor|riders?|players|owners?|subsidiary|shares|headquarters)\b/y;
 function possessiveMember(p: string, e: number): boolean {
@@ -102,7 +109,7 @@ function possessiveMember(p: string, e: number): boolean {
   return POSSESSIVE_MEMBER.test(p);
 }
 /** "shares of X", "a spokeswoman for X", "the chief executive of X", "a stake in X" (before the name). */
-const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|stake\s+in)\s+(?:the\s+)?$/;
+const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?|[Rr]esearchers?)\s+at|stake\s+in)\s+(?:the\s+)?$/;
 
 /** Words right before a name (or its list) after which a cue before it can end: "on", "companies", "of", "and"… */
 const CUE_ENDS: ReadonlySet<string> = new Set([...CUE_NOUN_WORDS, 'on', 'against', 'the', 'as', 'including', 'like', 'and', 'or']);
