@@ -57,3 +57,30 @@ describe('a person "of" a place or an organisation', () => {
       ['PERSON:Kenji van Rooyen', 'ORG:University of Queensland']);
   });
 });
+
+describe('people: more cues', () => {
+  it('a title with a period before the run, and a role opening the sentence', () => {
+    assert.deepStrictEqual(found('The force\'s commander, Lt. Gen. Osmar Hamdan Jabir, said it would hold.'), ['PERSON:Osmar Hamdan Jabir']);
+    assert.deepStrictEqual(found('It rained. Fisherman Renaldo Ocampa, 52, lost his boat.'), ['PERSON:Renaldo Ocampa']);
+  });
+
+  it('initials before a name, and a given name inside three unknown words', () => {
+    assert.deepStrictEqual(found('The party\'s leader T. R. Selvaganar said the bill was unfair.'), ['PERSON:T. R. Selvaganar']);
+    assert.deepStrictEqual(found('Its members, Fadumo Ali Warsami and others, left.'), ['PERSON:Fadumo Ali Warsami']);
+  });
+
+  it('a person after a place and a comma stays a person when the list goes on with a verb', () => {
+    assert.deepStrictEqual(found('Its campaigner in Palu, Ario Pangaribun, said the spill was large.'), ['PLACE:Palu', 'PERSON:Ario Pangaribun']);
+  });
+});
+
+describe('places and clubs: more cues', () => {
+  it('"Port" or "Mount" before a known place is one place; a place before "Governor" or "mayor"', () => {
+    assert.deepStrictEqual(found('The ministry in Port Sudan said so. The rebels, led by Minas Gerai Governor Rodrigo Almada, left.'),
+      ['PLACE:Port Sudan', 'PLACE:Minas Gerai', 'PERSON:Rodrigo Almada']);
+  });
+
+  it('"United" ends a club\'s name', () => {
+    assert.deepStrictEqual(found('They closed the season at home to Oxbury United on May 3.').filter((x) => !x.startsWith('DATE')), ['ORG:Oxbury United']);
+  });
+});

@@ -240,7 +240,7 @@ function beforePlaces(p: string, items: readonly Spanned[], u: Spanned, isPlace:
  * and u"): a middle item (after ", ") must be followed by more of the list.
  */
 function listOfPlaces(p: string, items: readonly Spanned[], before: Spanned, gap: string, u: Spanned): boolean {
-  if (gap === ', ' && !/^(?:,|,? (?:and|or) )/.test(p.slice(u.end, u.end + 6))) return false;
+  if (gap === ', ' && !/^(?:, \p{Lu}|,? (?:and|or) )/u.test(p.slice(u.end, u.end + 6))) return false;
   let head = before;
   for (let k = 0; k < 8; k++) {
     const earlier = itemBefore(p, items, head);

@@ -1,8 +1,8 @@
 // Entity mentions (PERSON, ORG, PLACE) in one paragraph, by capitalisation runs, word lists, title and suffix rules,
 // and context cues. Offsets are UTF-16 indices into the paragraph.
 import {
-  ARABIC_COMPOUND, CITIES, COMMON_ACRONYMS, COMMON_CAPITALISED, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
-  PART_OF_NOUNS, REGIONS,
+  ARABIC_COMPOUND, CITIES, COMMON_ACRONYMS, COMMON_CAPITALISED, COMPANY_WORDS, COUNTRIES, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, ORG_HEADS, ORGS, PLACE_HEADS,
+  PART_OF_NOUNS, PERSON_ROLES, REGIONS,
 } from './lexicon';
 import { besidePlaces, loneWordLabel, nextTwo, placeContext, prevWord, sentenceStart, setDatelineEnd, personCue } from './context';
 import { Headline, headlineKind } from './headline';
@@ -239,9 +239,21 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     return classifyRun(p, toks.slice(of + 1), headline, known, emit, unresolved);
   }
   let i = 0;
-  let titled = false;
+  // "Lt. Gen. Osman Hamdan Jaber", "Fisherman Renato Ocampo, 52,": a title with a period, or a role opening the sentence.
+  let titled = titleBefore(p, toks[0].s);
+  if (!titled && toks.length > 1 && PERSON_ROLES.has(toks[0].t.toLowerCase()) && sentenceStart(p, toks[0].s)) {
+    toks = toks.slice(1);
+    titled = true;
+  }
   while (i < toks.length) {
     if (isJoiner(toks[i].t)) { i++; continue; }
+    // "Port Sudan", "Mount Lebanon": a place word before a known place.
+    const placed = PLACE_FIRST.has(toks[i].t) && i + 1 < toks.length ? longestKnown(p, toks, i + 1, known) : undefined;
+    if (placed?.label === 'PLACE') {
+      emit(toks.slice(i, i + 1 + placed.n), 'PLACE', 'rule');
+      i += 1 + placed.n;
+      continue;
+    }
     const hit = longestKnown(p, toks, i, known);
     // A demonym or name that a head word turns into an organisation or place: "Russian Foreign Ministry", "Alawite Mountains".
     const restLength = toks.length - i;
@@ -291,7 +303,7 @@ function partOf(p: string, t: Tok): boolean {
  * headline's) or an Arabic article compound ("Hayat Tahrir al-Sham said"). Kept out of classifyUnknown, which is hot.
  */
 function namedPerson(p: string, toks: Tok[], after: [string, string | undefined] | undefined): boolean {
-  return toks.length >= 3 && toks.every((t) => !isJoiner(t.t) && !upperOnly(t.t) && !ARTICLE_COMPOUND.test(t.t)) && personCue(p, toks[0].s, after);
+  return toks.length >= 3 && toks.every((t) => !isJoiner(t.t) && (!upperOnly(t.t) || INITIAL.test(t.t)) && !ARTICLE_COMPOUND.test(t.t)) && personCue(p, toks[0].s, after);
 }
 
 /** Labels capitalised words no list knows. In a title-case headline, where every word has a capital, only strong cues count. */
@@ -313,6 +325,8 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
     if (COMMON_ACRONYMS.has(first.t) || nextTwo(p, first.e)?.[0] === 'index') return;
     return emit(toks, 'ORG', 'rule');
   }
+  // "T. R. Selvaganapathy": initials, then a name.
+  if (toks.length >= 2 && INITIAL.test(first.t) && !INITIAL.test(last)) return emitPerson(p, toks, 'rule', headline, emit, unresolved);
   const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || ARTICLE_COMPOUND.test(t.t)));
   if (toks.length >= 2 && (GIVEN_NAMES.has(first.t) || (particle && (toks.length === 2 || NAME_PARTICLES.has(toks[1].t))))) {
     return emitPerson(p, toks, 'rule', headline, emit, unresolved);
@@ -334,14 +348,14 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   if (sentenceStart(p, first.s) && COMMON_CAPITALISED.has(first.t)) return;
   // Several unknown capitalised words in a row: a multi-word name, most often an organisation, unless it is the one
   // speaking or named by a role ("said Halima Abdi Noor", "director, Suresh Reddy Gaddam") and has no joiner ("Bank of …").
-  if (namedPerson(p, toks, after)) return emit(toks, 'PERSON', 'context');
+  if (namedPerson(p, toks, after) || innerGivenName(toks)) return emit(toks, 'PERSON', 'context');
   // "The" inside a sentence opens a title of a paper or an organisation ("told The Hindu"), never a person's name.
   if (toks.length >= 3 || first.t === 'The' || toks.some((t) => isJoiner(t.t))) return emit(toks, 'ORG', 'rule');
   // Two unknown words: a person's name, unless an article stands before it ("the State Chancellery", "The Casa Rosada
   // said") or "in" does ("in Greater Manchester").
   const w = prevWord(p, first.s);
   if (w === 'the' || w === 'The') return emit(toks, 'ORG', 'rule');
-  if (w === 'in' || PLACE_ONLY_PREPOSITIONS.has(w)) return emit(toks, 'PLACE', 'context');
+  if (w === 'in' || PLACE_ONLY_PREPOSITIONS.has(w) || PLACE_RULER_AFTER.test(p.slice(toks[1].e, toks[1].e + 10))) return emit(toks, 'PLACE', 'context');
   emit(toks, 'PERSON', 'rule');
 }
 
@@ -358,4 +372,24 @@ function emitPerson(p: string, toks: Tok[], how: string, headline: boolean, emit
   // One word after "of" takes no cue from the words around the whole name ("… of Illinois said"): the article decides.
   if (rest.length === 1) unresolved.push({ start: rest[0].s, end: rest[0].e, text: rest[0].t });
   else classifyUnknown(p, rest, false, headline, emit, unresolved);
+}
+
+/** A single capital and a period: a person's initial. */
+const INITIAL = /^\p{Lu}\.$/u;
+/** "Minas Gerais Governor …", "former São Paulo mayor": the place a governor or mayor runs. */
+const PLACE_RULER_AFTER = /^ (?:[Gg]overnor|[Mm]ayor)\b/;
+/** Words that open a place's name before a known place: "Port Sudan", "Mount Lebanon", "Lake Chad". */
+const PLACE_FIRST: ReadonlySet<string> = new Set(['Port', 'Mount', 'Lake', 'Cape', 'Fort']);
+const TITLE_ABBREVIATION = /\b(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Rev|Cpl|Pvt|Brig|Cmdr)\. $/;
+
+/** A title with a period right before s, outside the run ("Lt. Gen. Osman …", "Dr. Amal …"). */
+function titleBefore(p: string, s: number): boolean {
+  return p.charCodeAt(s - 2) === 0x2e && TITLE_ABBREVIATION.test(p.slice(Math.max(0, s - 6), s));
+}
+
+/** Three or four unknown words with a given name inside and no joiner or head word: "Fadumo Ali Warsame", "Sidiki Daniel Traoré". */
+function innerGivenName(toks: readonly Tok[]): boolean {
+  if (toks.length < 3 || toks.length > 4) return false;
+  for (const t of toks) if (isJoiner(t.t) || ORG_HEADS.has(t.t) || COMPANY_WORDS.has(t.t) || PLACE_HEADS.has(t.t)) return false;
+  return toks.slice(1, -1).some((t) => GIVEN_NAMES.has(t.t));
 }

@@ -56,7 +56,7 @@ Uruguayan|Paraguayan|Australian|Australians|Indonesian|Malaysian|Filipino|Thai|V
 Uzbek|Kyrgyz|Tajik|Turkmen|Taiwanese`);
 
 /** Words that end the name of an organisation: "Foreign Ministry", "Aerospace Forces", "Moscow Times". */
-export const ORG_HEADS = set(`Ministry|Ministries|Forces|Force|Army|Navy|Guard|Guards|Agency|Office|Department|Directorate|Council|
+export const ORG_HEADS = set(`United|Ministry|Ministries|Forces|Force|Army|Navy|Guard|Guards|Agency|Office|Department|Directorate|Council|
 Committee|Commission|Party|Group|Institute|Institution|University|College|School|Academy|News|Times|Post|Journal|Herald|Tribune|Gazette|
 Press|Telegraph|Guardian|Mail|Express|Today|Review|Monitor|Observer|Company|Corporation|Corp|Inc|Ltd|LLC|PLC|Bank|Fund|Foundation|
 Embassy|Consulate|Union|Organization|Organisation|Association|Federation|Service|Services|Division|Brigade|Regiment|Battalion|Corps|
@@ -125,7 +125,8 @@ export const PERSON_ROLES = set(`director|founder|cofounder|producer|nurse|docto
 brother|sister|mother|father|grandson|granddaughter|grandmother|grandfather|cousin|uncle|aunt|spokesman|spokeswoman|spokesperson|analyst|
 researcher|historian|economist|lawyer|attorney|curator|activist|resident|farmer|teacher|student|owner|manager|coach|chairman|chairwoman|
 executive|official|scientist|professor|author|novelist|artist|painter|singer|rapper|actor|actress|journalist|photographer|priest|pastor|
-midwife|colleague|friend|neighbour|neighbor|partner|deputy|adviser|advisor|aide|envoy|mayor|governor|senator|prosecutor|judge|engineer`);
+midwife|colleague|friend|neighbour|neighbor|partner|deputy|adviser|advisor|aide|envoy|mayor|governor|senator|prosecutor|judge|engineer|
+fisherman|assistant|campaigner|captain|head|commander|leader|lawmaker|diplomat|officer|soldier|pilot|survivor|witness`);
 
 /** Given names seen across international news; a capitalised word after one is a surname. */
 export const GIVEN_NAMES = set(`Abdul|Abdullah|Abu|Adam|Ahmad|Ahmed|Alan|Alex|Alexander|Alexei|Alexey|Ali|Alice|Amir|Ana|Andrei|Andrew|
