@@ -84,3 +84,12 @@ describe('places and clubs: more cues', () => {
     assert.deepStrictEqual(found('They closed the season at home to Oxbury United on May 3.').filter((x) => !x.startsWith('DATE')), ['ORG:Oxbury United']);
   });
 });
+
+describe('company short forms past a generic first word, and shorter prefixes of the name', () => {
+  it('"Banco Meridia SA" is "Meridia"; "Kestral Ridge Resources PLC" is "Kestral Ridge"', () => {
+    assert.deepStrictEqual(found('Spanish lender Banco Meridia SA agreed to buy it.\nMeridia will offer 4 shares, while Meridia fell 4%.'),
+      ['ORG:Banco Meridia SA', 'ORG:Meridia', 'ORG:Meridia']);
+    assert.deepStrictEqual(found('Kestral Ridge Resources PLC froze the stake.\nKestral Ridge said it was in talks.'),
+      ['ORG:Kestral Ridge Resources PLC', 'ORG:Kestral Ridge']);
+  });
+});

@@ -73,10 +73,11 @@ Ventures|Railways|Exchange|Reserve|Magazine|Studios|FC|Library|Libraries|Treasur
  * PJSC" is "Acme" later in the article; "Borex Group" is "Borex".
  */
 export const COMPANY_WORDS = set(`Company|Companies|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Industries|Limited|Co|
-PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Pvt|Pte|Bhd|Oil|Gas|Energy|Petroleum|Mining|Steel|Motors|Airlines|Airways|Bank`);
+PJSC|JSC|OJSC|CJSC|OAO|ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Pvt|Pte|Bhd|Tbk|Oil|Gas|Energy|Petroleum|Mining|Steel|Motors|Airlines|Airways|Bank|
+Resources|Minerals|Metals`);
 /** The company words that make a name a company's on their own (not "Bank" of "World Bank", nor "Energy"). */
 export const COMPANY_FORMS = set(`Company|Corporation|Corp|Inc|Ltd|LLC|PLC|Plc|plc|Group|Holding|Holdings|Limited|Co|PJSC|JSC|OJSC|CJSC|OAO|
-ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Pvt|Pte|Bhd`);
+ZAO|PAO|OOO|AG|GmbH|SA|SpA|NV|BV|LLP|AB|ASA|SE|Pvt|Pte|Bhd|Tbk`);
 
 /** Last words of the names of events, which are not organisations: "Frankfurt Book Fair", "G20 Summit". */
 export const EVENT_HEADS = set(`Fair|Fairs|Summit|Forum|Conference|Festival|Expo|Exhibition|Games|Olympics|Olympiad|Championship|

@@ -180,12 +180,20 @@ export function shortForms(name: string): string[] {
   let form = false;
   while (n > 1 && companyWord(words[n - 1])) form = COMPANY_FORMS.has(words[--n].replace(/\.$/, '')) || form;
   const out: string[] = [];
-  if (form && !COMMON_CAPITALISED.has(words[0]) && !DEMONYMS.has(words[0])) out.push(words[0]);
+  // "Banco Meridional SA" is "Meridional", "PT Sulawesi Nikel Nusantara Tbk" is "Sulawesi Nikel": past a generic first word.
+  const from = form && n > 1 && GENERIC_FIRST.has(words[0]) ? 1 : 0;
+  if (form && !COMMON_CAPITALISED.has(words[from]) && !DEMONYMS.has(words[from])) out.push(words[from]);
+  for (let k = from + 2; form && k < n; k++) if (!isJoinerWord(words[k - 1])) out.push(words.slice(from, k).join(' '));
   if (form && n > 1) out.push(words.slice(0, n).join(' '));
+  if (from && n > 2) out.push(words.slice(1, n).join(' '));
   const k = words.length;
   if (k >= 3 && words[k - 2] === 'of' && ORG_HEADS.has(words[k - 3]) && !COMMON_CAPITALISED.has(words[k - 1]) && words[k - 1] !== 'State') out.push(words[k - 1]);
   return out;
 }
+
+/** First words of company names that say what the company is, not which ("Banco", "PT"): its short form comes after them. */
+const GENERIC_FIRST: ReadonlySet<string> = new Set(['Banco', 'Banca', 'Banque', 'Grupo', 'Groupe', 'PT', 'Compañía', 'Compagnie', 'Société']);
+const isJoinerWord = (w: string) => w === 'of' || w === 'and' || w === '&' || w === 'the' || w === 'for';
 
 type Found = { start: number; end: number; text: string; label: string; how: string };
 
