@@ -93,3 +93,20 @@ describe('company short forms past a generic first word, and shorter prefixes of
       ['ORG:Kestral Ridge Resources PLC', 'ORG:Kestral Ridge']);
   });
 });
+
+describe('organisations by their place in a list or after a cue noun', () => {
+  it('a list with an organisation and no person', () => {
+    assert.deepStrictEqual(found('Fees were advised by Deutsche Bank and Lazard. Bookrunners were Mandira Sekuritas, CLSA and UBS.'),
+      ['ORG:Deutsche Bank', 'ORG:Lazard', 'ORG:Mandira Sekuritas', 'ORG:CLSA', 'ORG:UBS']);
+    // An apposition of people after an organisation stays people.
+    assert.deepStrictEqual(found('The dead were members of the House of the People, Fadumo Ali Warsami and Ibrahima Sheikh Nur.'),
+      ['ORG:House of the People', 'PERSON:Fadumo Ali Warsami', 'PERSON:Nur']);
+  });
+
+  it('a watchdog, a fund, a poll by, a statement on', () => {
+    assert.deepStrictEqual(found('It needs approval from the financial watchdog BaFiq. The sovereign wealth fund Danantra bought 8%.'),
+      ['ORG:BaFiq', 'ORG:Danantra']);
+    assert.deepStrictEqual(found('A poll by Datafolia put him third. The guard said in a statement on WeChap that it acted.'),
+      ['ORG:Datafolia', 'ORG:WeChap']);
+  });
+});

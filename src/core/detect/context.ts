@@ -191,24 +191,48 @@ export function besidePlaces<M extends Spanned & { label: string; how: string }>
   const candidates = [...unresolved.filter(listed), ...guesses];
   if (!candidates.length) return { mentions, unresolved };
   const items: Spanned[] = [...mentions, ...unresolved].sort((a, b) => a.start - b.start);
-  const found = new Set<Spanned>();
-  const isPlace = (x: Spanned) => found.has(x) || (x as Partial<M>).label === 'PLACE';
+  const found = new Map<Spanned, string>();
+  const isPlace = (x: Spanned) => (found.get(x) ?? (x as Partial<M>).label) === 'PLACE';
+  const isOrg = (x: Spanned) => (found.get(x) ?? (x as Partial<M>).label) === 'ORG';
   for (const u of candidates.sort((a, b) => a.start - b.start)) {
     if (beforePlaces(p, items, u, isPlace)) {
-      found.add(u);
+      found.set(u, 'PLACE');
       continue;
     }
     const before = itemBefore(p, items, u);
-    if (!before || !isPlace(before.item)) continue;
     const closed = /^(?:[,.;:]|\s\(|$)/.test(p.slice(u.end, u.end + 2));
-    if ((before.gap === ', ' && closed && !guesses.includes(u as M)) || listOfPlaces(p, items, before.item, before.gap, u)) found.add(u);
+    if (before && isPlace(before.item) && ((before.gap === ', ' && closed && !guesses.includes(u as M)) || listOfPlaces(p, items, before.item, before.gap, u))) found.set(u, 'PLACE');
+    else if (listWithOrg(p, items, u, isOrg, (x) => (x as Partial<M>).label === 'PERSON' && !guesses.includes(x as M))) found.set(u, 'ORG');
   }
   if (!found.size) return { mentions, unresolved };
-  const added = [...found].map((u) => ({ start: u.start, end: u.end, text: u.text, label: 'PLACE', how: 'context' }) as M);
+  const added = [...found].map(([u, label]) => ({ start: u.start, end: u.end, text: u.text, label, how: 'context' }) as M);
   return { mentions: [...mentions.filter((m) => !found.has(m)), ...added].sort((a, b) => a.start - b.start), unresolved: unresolved.filter((u) => !found.has(u)) };
 }
 
 const LIST_GAPS = [', and ', ', or ', ' and ', ' or ', ', '];
+
+/**
+ * u is in a list with an organisation and no person, joined by "and" or "or": "advised by Deutsche Bank and Lazard",
+ * "X, CLSA and UBS"; not "members of the House of the People, Fadumo Ali Warsame and Ibrahim …".
+ */
+function listWithOrg(p: string, items: readonly Spanned[], u: Spanned, isOrg: (x: Spanned) => boolean, isPerson: (x: Spanned) => boolean): boolean {
+  const chain: Spanned[] = [];
+  let joined = false;
+  for (let x = u, k = 0; k < 8; k++) {
+    const b = itemBefore(p, items, x);
+    if (!b) break;
+    joined ||= b.gap !== ', ';
+    chain.push((x = b.item));
+  }
+  for (let x = u, k = 0; k < 8; k++) {
+    const gap = LIST_GAPS.find((g) => p.startsWith(g, x.end));
+    const next = gap && items.find((y) => y.start === x.end + gap.length);
+    if (!next) break;
+    joined ||= gap !== ', ';
+    chain.push((x = next));
+  }
+  return joined && chain.some(isOrg) && !chain.some(isPerson) && !GIVEN_NAMES.has(u.text);
+}
 
 /** The item that ends right before u, with one of the list's gaps between them. */
 function itemBefore(p: string, items: readonly Spanned[], u: Spanned): { item: Spanned; gap: string } | undefined {

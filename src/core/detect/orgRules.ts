@@ -79,11 +79,12 @@ export function personOfThe(toks: readonly Tok[], known: (word: string) => boole
 const CUE_NOUN_WORDS = `company companies firm firms group groups bank banks lender lenders carrier carriers airline airlines insurer insurers
 producer producers exporter exporters operator operators majors giant giants rival rivals outlet outlets broadcaster broadcasters newspaper
 newspapers militia militias party parties conglomerate conglomerates manufacturer manufacturers maker makers subsidiary subsidiaries
-consortium broker brokers trader traders refiner refiners miner miners shipper shippers union unions alliance retailer retailers`.split(/\s+/);
+consortium broker brokers trader traders refiner refiners miner miners shipper shippers union unions alliance retailer retailers
+watchdog regulator utility fund insurer insurers pollster carmaker automaker chipmaker bookrunners`.split(/\s+/);
 const CUE_NOUNS = CUE_NOUN_WORDS.join('|');
 const NAME_LIST = String.raw`(?:\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*(?:,\s+|\s+(?:and|or)\s+))*`;
 /** "sanctions on X", "oil companies X and Y", "the company X", "companies such as X, Y and Z" (before the name). */
-const CUE_BEFORE = new RegExp(String.raw`\b(?:sanctions?\s+(?:on|against)|(?:${CUE_NOUNS})(?:\s+(?:such\s+as|including|like))?)\s+(?:the\s+)?${NAME_LIST}$`, 'u');
+const CUE_BEFORE = new RegExp(String.raw`\b(?:sanctions?\s+(?:on|against)|(?:poll|survey|statement|post)\s+(?:by|on)|(?:${CUE_NOUNS})(?:\s+(?:such\s+as|including|like))?)\s+(?:the\s+)?${NAME_LIST}$`, 'u');
 const APPOSITION_NOUNS = String.raw`${CUE_NOUNS}|agency|organi[sz]ation|charity|start-?up|watchdog|think\s+tank|NGO|network|movement|news\s+agency|broadcaster|outlet|platform|service|operator`;
 /** "X, a company based in …", "X, an oil firm", "X, the state-owned lender," (after the name). */
 const CUE_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}?(?:${APPOSITION_NOUNS})(?=\s*(?:[,.;:)]|$|\s(?:based|that|which|in|from|with|owned|run|of|and|registered|headquartered|listed|operating|founded|controlled|linked|backed|close|whose)\b))`, 'u');
@@ -112,7 +113,7 @@ function possessiveMember(p: string, e: number): boolean {
 const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?|[Rr]esearchers?)\s+at|stake\s+in)\s+(?:the\s+)?$/;
 
 /** Words right before a name (or its list) after which a cue before it can end: "on", "companies", "of", "and"… */
-const CUE_ENDS: ReadonlySet<string> = new Set([...CUE_NOUN_WORDS, 'on', 'against', 'the', 'as', 'including', 'like', 'and', 'or']);
+const CUE_ENDS: ReadonlySet<string> = new Set([...CUE_NOUN_WORDS, 'on', 'by', 'against', 'the', 'as', 'including', 'like', 'and', 'or']);
 
 const MEMBER_ENDS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'in', 'the']);
 
