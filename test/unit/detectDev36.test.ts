@@ -110,3 +110,12 @@ describe('organisations by their place in a list or after a cue noun', () => {
       ['ORG:Datafolia', 'ORG:WeChap']);
   });
 });
+
+describe('places by the word after or before them', () => {
+  it('a desert, a dam, a mine, an industrial park; the federal states of, the island of', () => {
+    assert.deepStrictEqual(found('Power from the Karibo dam fell, and a telescope in the Karroo desert saw it. Smelters in the Morowala industrial park closed.'),
+      ['PLACE:Karibo', 'PLACE:Karroo', 'PLACE:Morowala']);
+    assert.deepStrictEqual(found('The federal states of Puntlan and Jubalan refused. It sailed to the island of Halmahira.'),
+      ['PLACE:Puntlan', 'PLACE:Jubalan', 'PLACE:Halmahira']);
+  });
+});

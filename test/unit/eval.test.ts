@@ -11,8 +11,8 @@ const SETS = [
   // Floors are set a few points under the F1 measured when they were written (see the closing notes of issues 4 and 16).
   { name: 'gold (the sample corpus, used while writing the rules)', gold: path.join(fixtures, 'gold'), articles: samples, floor: { PERSON: 0.97, ORG: 0.95, PLACE: 0.99, DATE: 0.99 }, micro: 0.98 },
   { name: 'held-out (six articles written apart, never tuned on)', gold: path.join(fixtures, 'heldout'), articles: path.join(fixtures, 'heldout', 'articles'), floor: { PERSON: 0.86, ORG: 0.82, PLACE: 0.85, DATE: 0.99 }, micro: 0.88 },
-  { name: 'held-out 2 (16 articles written blind, never tuned on)', gold: path.join(fixtures, 'heldout2'), articles: path.join(fixtures, 'heldout2', 'articles'), floor: { PERSON: 0.84, ORG: 0.83, PLACE: 0.87, DATE: 0.98 }, micro: 0.87 },
-  { name: 'dev (36 articles written blind for tuning the rules; the held-out sets stay untouched)', gold: path.join(fixtures, 'dev'), articles: path.join(fixtures, 'dev', 'articles'), floor: { PERSON: 0.89, ORG: 0.87, PLACE: 0.90, DATE: 0.98 }, micro: 0.90 },
+  { name: 'held-out 2 (16 articles written blind, never tuned on)', gold: path.join(fixtures, 'heldout2'), articles: path.join(fixtures, 'heldout2', 'articles'), floor: { PERSON: 0.84, ORG: 0.83, PLACE: 0.88, DATE: 0.98 }, micro: 0.88 },
+  { name: 'dev (36 articles written blind for tuning the rules; the held-out sets stay untouched)', gold: path.join(fixtures, 'dev'), articles: path.join(fixtures, 'dev', 'articles'), floor: { PERSON: 0.89, ORG: 0.87, PLACE: 0.91, DATE: 0.98 }, micro: 0.91 },
 ];
 
 describe('evaluation', function () {

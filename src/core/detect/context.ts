@@ -101,7 +101,7 @@ function nextTwoAscii(p: string, e: number): [string, string | undefined] | unde
 /** First words of the place words of two words ("air base", "naval facility"): the pair is built only after one. */
 const DESCRIPTOR_FIRST: ReadonlySet<string> = new Set([...PLACE_DESCRIPTORS].filter((d) => d.includes(' ')).map((d) => d.slice(0, d.indexOf(' '))));
 
-const PLACE_OF_RE = /\b(?:(?:[Rr]esidents|canton|county|district|municipality|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of|(?:[Ss]tates|countries|provinces|regions|cities) (?:such as|including|like)) (?:the )?$/;
+const PLACE_OF_RE = /\b(?:(?:[Rr]esidents|canton|county|district|division|island|states|municipality|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of|(?:[Ss]tates|countries|provinces|regions|cities) (?:such as|including|like)) (?:the )?$/;
 const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
@@ -122,22 +122,36 @@ export function placeContext(p: string, s: number, after: [string, string | unde
  * Vovchansk,", "In Rosario,"); a person before a speech verb or as a ruler ("the Assad regime").
  */
 export function loneWordLabel(p: string, s: number, e: number, after: [string, string | undefined] | undefined): 'PERSON' | 'PLACE' | undefined {
+  if (speaker(after) || ruler(p, e)) return prevWord(p, s) === 'in' ? 'PLACE' : 'PERSON';
+  if (sentenceStart(p, s)) return undefined;
   const w = prevWord(p, s);
   if (w === 'in') return 'PLACE';
-  if (speaker(after) || ruler(p, e)) return 'PERSON';
-  if (sentenceStart(p, s)) return undefined;
   if (PLACE_PREPOSITIONS.has(w)) return 'PLACE';
   const opening = w.length > 1 && w.charCodeAt(0) < 0x5b && sentenceStart(p, s - w.length - 1);
   return opening && PLACE_PREPOSITIONS.has(w.toLowerCase()) ? 'PLACE' : undefined;
 }
 
-const LEADING_PARTICLE = /(?:^|[\s(“"‘'])((?:van|von|de|da|dos|das|del|della|dela|ter|ten|du|zu)(?: (?:den|der|la|las|los))? )$/;
+const LEADING_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'de', 'da', 'dos', 'das', 'del', 'della', 'dela', 'ter', 'ten', 'du', 'zu']);
+const SECOND_PARTICLES: ReadonlySet<string> = new Set(['den', 'der', 'la', 'las', 'los']);
+
+/** The lowercase ASCII word (up to 5 letters) that ends at e, followed by a space, and where it starts; or undefined. */
+function lowerWordBefore(p: string, e: number): { word: string; start: number } | undefined {
+  if (p.charCodeAt(e) !== 0x20) return undefined;
+  let i = e;
+  while (i > 0 && e - i < 6 && isAsciiLower(p.charCodeAt(i - 1))) i--;
+  if (i === e || e - i > 5 || (i > 0 && /[\p{L}\p{N}-]/u.test(p[i - 1]))) return undefined;
+  return { word: p.slice(i, e), start: i };
+}
 
 /** Where a person's name starts when a lowercase particle opens it ("van Leeuwen", "de la Cruz"): before s, or s. */
 export function particleStart(p: string, s: number): number {
   if (s < 3 || p.charCodeAt(s - 1) !== 0x20 || !isAsciiLower(p.charCodeAt(s - 2))) return s;
-  const m = LEADING_PARTICLE.exec(p.slice(Math.max(0, s - 14), s));
-  return m ? s - m[1].length : s;
+  const w = lowerWordBefore(p, s - 1);
+  if (!w) return s;
+  if (LEADING_PARTICLES.has(w.word)) return w.start;
+  if (!SECOND_PARTICLES.has(w.word)) return s;
+  const first = lowerWordBefore(p, w.start - 1);
+  return first && LEADING_PARTICLES.has(first.word) ? first.start : s;
 }
 
 export function speaker(after: [string, string | undefined] | undefined): boolean {
@@ -185,12 +199,19 @@ interface Spanned { start: number; end: number; text: string }
  * that starts with a given name stays a person. Returns the mentions (in order) and the words left.
  */
 export function besidePlaces<M extends Spanned & { label: string; how: string }>(p: string, mentions: M[], unresolved: Spanned[]): { mentions: M[]; unresolved: Spanned[] } {
-  // Only a name right after a list's gap can be one: most paragraphs have none, and stop here.
-  const listed = (x: Spanned) => LIST_GAPS.some((g) => p.startsWith(g, x.start - g.length) || p.startsWith(g, x.end));
-  const guesses = mentions.filter((m) => m.label === 'PERSON' && m.how === 'rule' && listed(m) && !GIVEN_NAMES.has(m.text.split(' ', 1)[0]));
-  const candidates = [...unresolved.filter(listed), ...guesses];
-  if (!candidates.length) return { mentions, unresolved };
-  const items: Spanned[] = [...mentions, ...unresolved].sort((a, b) => a.start - b.start);
+  // A list is read only beside a place or an organisation, and only a name right after or before a list's gap can be
+  // in one: most paragraphs have neither, and stop here.
+  let anchored = false;
+  for (const m of mentions) if (m.label === 'PLACE' || m.label === 'ORG') { anchored = true; break; }
+  if (!anchored) return { mentions, unresolved };
+  const listed = (x: Spanned) => listGapBefore(p, x.start) || listGapAfter(p, x.end);
+  const guesses: M[] = [];
+  for (const m of mentions) if (m.label === 'PERSON' && m.how === 'rule' && listed(m) && !GIVEN_NAMES.has(m.text.split(' ', 1)[0])) guesses.push(m);
+  const candidates: Spanned[] = [];
+  for (const u of unresolved) if (listed(u)) candidates.push(u);
+  if (!candidates.length && !guesses.length) return { mentions, unresolved };
+  candidates.push(...guesses);
+  const items: Items = [...mentions, ...unresolved].sort((a, b) => a.start - b.start);
   const found = new Map<Spanned, string>();
   const isPlace = (x: Spanned) => (found.get(x) ?? (x as Partial<M>).label) === 'PLACE';
   const isOrg = (x: Spanned) => (found.get(x) ?? (x as Partial<M>).label) === 'ORG';
@@ -211,11 +232,29 @@ export function besidePlaces<M extends Spanned & { label: string; how: string }>
 
 const LIST_GAPS = [', and ', ', or ', ' and ', ' or ', ', '];
 
+/** A paragraph's names and words, in order. */
+type Items = readonly Spanned[];
+const startingAt = (items: Items, n: number) => items.find((x) => x.start === n);
+const endingAt = (items: Items, n: number) => items.find((x) => x.end === n);
+
+/** Whether a list's gap (", ", " and ", " or ") ends at s: by its last characters, then in full. */
+function listGapBefore(p: string, s: number): boolean {
+  if (p.charCodeAt(s - 1) !== 0x20) return false;
+  const c = p.charCodeAt(s - 2);
+  return c === 0x2c || (c === 0x64 && p.startsWith(' and ', s - 5)) || (c === 0x72 && p.startsWith(' or ', s - 4));
+}
+
+/** Whether a list's gap starts at e. */
+function listGapAfter(p: string, e: number): boolean {
+  const c = p.charCodeAt(e);
+  return (c === 0x2c && p.charCodeAt(e + 1) === 0x20) || (c === 0x20 && (p.startsWith(' and ', e) || p.startsWith(' or ', e)));
+}
+
 /**
  * u is in a list with an organisation and no person, joined by "and" or "or": "advised by Deutsche Bank and Lazard",
  * "X, CLSA and UBS"; not "members of the House of the People, Fadumo Ali Warsame and Ibrahim …".
  */
-function listWithOrg(p: string, items: readonly Spanned[], u: Spanned, isOrg: (x: Spanned) => boolean, isPerson: (x: Spanned) => boolean): boolean {
+function listWithOrg(p: string, items: Items, u: Spanned, isOrg: (x: Spanned) => boolean, isPerson: (x: Spanned) => boolean): boolean {
   const chain: Spanned[] = [];
   let joined = false;
   for (let x = u, k = 0; k < 8; k++) {
@@ -226,7 +265,7 @@ function listWithOrg(p: string, items: readonly Spanned[], u: Spanned, isOrg: (x
   }
   for (let x = u, k = 0; k < 8; k++) {
     const gap = LIST_GAPS.find((g) => p.startsWith(g, x.end));
-    const next = gap && items.find((y) => y.start === x.end + gap.length);
+    const next = gap && startingAt(items, x.end + gap.length);
     if (!next) break;
     joined ||= gap !== ', ';
     chain.push((x = next));
@@ -235,10 +274,10 @@ function listWithOrg(p: string, items: readonly Spanned[], u: Spanned, isOrg: (x
 }
 
 /** The item that ends right before u, with one of the list's gaps between them. */
-function itemBefore(p: string, items: readonly Spanned[], u: Spanned): { item: Spanned; gap: string } | undefined {
+function itemBefore(p: string, items: Items, u: Spanned): { item: Spanned; gap: string } | undefined {
   for (const gap of LIST_GAPS) {
     if (!p.startsWith(gap, u.start - gap.length)) continue;
-    const item = items.find((x) => x.end === u.start - gap.length);
+    const item = endingAt(items, u.start - gap.length);
     if (item) return { item, gap };
   }
   return undefined;
@@ -247,11 +286,11 @@ function itemBefore(p: string, items: readonly Spanned[], u: Spanned): { item: S
 const PLURAL_PLACE_WORD = /^ (?:regions|provinces|counties|districts|states|oblasts|governorates|cantons|cities|towns|villages)\b/;
 
 /** u opens a list whose last item is a place before a plural place word: "in the Poltava and Sumy regions". */
-function beforePlaces(p: string, items: readonly Spanned[], u: Spanned, isPlace: (x: Spanned) => boolean): boolean {
+function beforePlaces(p: string, items: Items, u: Spanned, isPlace: (x: Spanned) => boolean): boolean {
   let last = u;
   for (let k = 0; k < 8; k++) {
     const gap = LIST_GAPS.find((g) => p.startsWith(g, last.end));
-    const next = gap && items.find((x) => x.start === last.end + gap.length);
+    const next = gap && startingAt(items, last.end + gap.length);
     if (!next) break;
     last = next;
     if (gap !== ', ') break;
@@ -263,7 +302,7 @@ function beforePlaces(p: string, items: readonly Spanned[], u: Spanned, isPlace:
  * u is an item of a list that opens after a place preposition or a place word ("in A, B and u", "the provinces of A
  * and u"): a middle item (after ", ") must be followed by more of the list.
  */
-function listOfPlaces(p: string, items: readonly Spanned[], before: Spanned, gap: string, u: Spanned): boolean {
+function listOfPlaces(p: string, items: Items, before: Spanned, gap: string, u: Spanned): boolean {
   if (gap === ', ' && !/^(?:, \p{Lu}|,? (?:and|or) )/u.test(p.slice(u.end, u.end + 6))) return false;
   let head = before;
   for (let k = 0; k < 8; k++) {

@@ -241,7 +241,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
   let i = 0;
   // "Lt. Gen. Osman Hamdan Jaber", "Fisherman Renato Ocampo, 52,": a title with a period, or a role opening the sentence.
   let titled = titleBefore(p, toks[0].s);
-  if (!titled && toks.length > 1 && PERSON_ROLES.has(toks[0].t.toLowerCase()) && sentenceStart(p, toks[0].s)) {
+  if (!titled && toks.length > 1 && ROLES_CAPITALISED.has(toks[0].t) && sentenceStart(p, toks[0].s)) {
     toks = toks.slice(1);
     titled = true;
   }
@@ -322,7 +322,7 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
   if (toks.length === 1 && first.t === 'X' && prevWord(p, first.s) === 'on') return emit(toks, 'ORG', 'context');
   if (toks.length === 1 && upperOnly(first.t) && first.t.replace(/\./g, '').length >= 2) {
     // "demand for AI", "a pre-IPO placement", "the KOSPI index": acronyms of things, not of organisations.
-    if (COMMON_ACRONYMS.has(first.t) || nextTwo(p, first.e)?.[0] === 'index') return;
+    if (COMMON_ACRONYMS.has(first.t) || p.startsWith(' index', first.e)) return;
     return emit(toks, 'ORG', 'rule');
   }
   // "T. R. Selvaganapathy": initials, then a name.
@@ -393,3 +393,5 @@ function innerGivenName(toks: readonly Tok[]): boolean {
   for (const t of toks) if (isJoiner(t.t) || ORG_HEADS.has(t.t) || COMPANY_WORDS.has(t.t) || PLACE_HEADS.has(t.t)) return false;
   return toks.slice(1, -1).some((t) => GIVEN_NAMES.has(t.t));
 }
+/** The roles before a name, capitalised as a sentence opens them ("Fisherman", "Analyst"). */
+const ROLES_CAPITALISED: ReadonlySet<string> = new Set([...PERSON_ROLES].map((w) => w[0].toUpperCase() + w.slice(1)));

@@ -104,7 +104,8 @@ City|Town|Capital|Quarter`);
 /** Lowercase words after a capitalised name that make it a place: "the Hmeimim air base", "the port of Tartus". */
 export const PLACE_DESCRIPTORS = set(`base|airbase|air base|naval base|military base|airfield|military airfield|airport|port|harbour|harbor|
 province|region|regions|governorate|city|cities|town|village|district|coast|naval facility|facility|hotel|border|crossing|suburb|
-neighbourhood|neighborhood|area|enclave|countryside|capital|strait|valley|mountains|river`);
+neighbourhood|neighborhood|area|enclave|countryside|capital|strait|valley|mountains|river|desert|dam|mine|oilfield|gas field|industrial park|
+basin|delta|plateau|highlands|lagoon|estuary`);
 
 /** Prepositions that often introduce a place: "in Latakia", "from Damascus", "near Moscow". */
 export const PLACE_PREPOSITIONS = set(`in|from|to|near|into|across|outside|inside|around|toward|towards|via|at|throughout|over|across`);

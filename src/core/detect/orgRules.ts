@@ -63,7 +63,7 @@ function sharedHead(toks: readonly Tok[], and: number, rest: readonly Tok[], kno
  */
 export function personOfThe(toks: readonly Tok[], known: (word: string) => boolean): number {
   // "Rosalind Achebe-Grant of Illinois", "Kenji van Rooyen of the University of Queensland": a given name first.
-  if (GIVEN_NAMES.has(toks[0].t)) {
+  if (toks.length >= 4 && GIVEN_NAMES.has(toks[0].t)) {
     for (let k = 2; k <= 4 && k + 1 < toks.length; k++) {
       if (toks[k].t === 'of') return toks.slice(1, k).some((t) => ORG_HEADS.has(t.t) || COMPANY_WORDS.has(t.t)) ? -1 : k;
     }
@@ -84,7 +84,7 @@ watchdog regulator utility fund insurer insurers pollster carmaker automaker chi
 const CUE_NOUNS = CUE_NOUN_WORDS.join('|');
 const NAME_LIST = String.raw`(?:\p{Lu}[\p{L}\p{N}&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*)*(?:,\s+|\s+(?:and|or)\s+))*`;
 /** "sanctions on X", "oil companies X and Y", "the company X", "companies such as X, Y and Z" (before the name). */
-const CUE_BEFORE = new RegExp(String.raw`\b(?:sanctions?\s+(?:on|against)|(?:poll|survey|statement|post)\s+(?:by|on)|(?:${CUE_NOUNS})(?:\s+(?:such\s+as|including|like))?)\s+(?:the\s+)?${NAME_LIST}$`, 'u');
+const CUE_BEFORE = new RegExp(String.raw`\b(?:sanctions?\s+(?:on|against)|(?:statement|post)\s+on|(?:${CUE_NOUNS})(?:\s+(?:such\s+as|including|like))?)\s+(?:the\s+)?${NAME_LIST}$`, 'u');
 const APPOSITION_NOUNS = String.raw`${CUE_NOUNS}|agency|organi[sz]ation|charity|start-?up|watchdog|think\s+tank|NGO|network|movement|news\s+agency|broadcaster|outlet|platform|service|operator`;
 /** "X, a company based in …", "X, an oil firm", "X, the state-owned lender," (after the name). */
 const CUE_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}?(?:${APPOSITION_NOUNS})(?=\s*(?:[,.;:)]|$|\s(?:based|that|which|in|from|with|owned|run|of|and|registered|headquartered|listed|operating|founded|controlled|linked|backed|close|whose)\b))`, 'u');
@@ -112,8 +112,10 @@ function possessiveMember(p: string, e: number): boolean {
 /** "shares of X", "a spokeswoman for X", "the chief executive of X", "a stake in X" (before the name). */
 const MEMBER_OF = /\b(?:(?:shares|chief\s+executive|spokes(?:person|man|woman)|employees|executives|founder|co-founder|chairman|chairwoman|board|subsidiary)\s+(?:of|for|at)|(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?|[Rr]esearchers?)\s+at|stake\s+in)\s+(?:the\s+)?$/;
 
+const POLL_BY = /\b(?:poll|survey) by $/;
+
 /** Words right before a name (or its list) after which a cue before it can end: "on", "companies", "of", "and"… */
-const CUE_ENDS: ReadonlySet<string> = new Set([...CUE_NOUN_WORDS, 'on', 'by', 'against', 'the', 'as', 'including', 'like', 'and', 'or']);
+const CUE_ENDS: ReadonlySet<string> = new Set([...CUE_NOUN_WORDS, 'on', 'against', 'the', 'as', 'including', 'like', 'and', 'or']);
 
 const MEMBER_ENDS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'in', 'the']);
 
@@ -133,6 +135,8 @@ export function orgCue(p: string, s: number, e: number, after: [string, string |
   if (possessiveMember(p, e)) return true;
   if (p.charCodeAt(e) === 0x2c && appositionAt(p, e) && CUE_AFTER.test(p.slice(e, e + 80))) return true;
   const w = wordBefore(p, s);
+  // "a poll by X", "a survey by X": checked apart, so that every name after "by" does not run the list pattern.
+  if (w === 'by') return POLL_BY.test(p.slice(Math.max(0, s - 10), s));
   if (MEMBER_ENDS.has(w) && MEMBER_OF.test(p.slice(Math.max(0, s - 40), s))) return true;
   // A list ("companies Shell, BP and X") reaches further back than one name.
   return (w === ',' || CUE_ENDS.has(w)) && CUE_BEFORE.test(p.slice(Math.max(0, s - (w === ',' || w === 'and' || w === 'or' ? 160 : 60)), s));
