@@ -134,18 +134,25 @@ export function loneWordLabel(p: string, s: number, e: number, after: [string, s
 const LEADING_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'de', 'da', 'dos', 'das', 'del', 'della', 'dela', 'ter', 'ten', 'du', 'zu']);
 const SECOND_PARTICLES: ReadonlySet<string> = new Set(['den', 'der', 'la', 'las', 'los']);
 
+const PARTICLE_ENDS: ReadonlySet<number> = new Set([...LEADING_PARTICLES, ...SECOND_PARTICLES].map((w) => w.charCodeAt(w.length - 1)));
+
 /** The lowercase ASCII word (up to 5 letters) that ends at e, followed by a space, and where it starts; or undefined. */
 function lowerWordBefore(p: string, e: number): { word: string; start: number } | undefined {
   if (p.charCodeAt(e) !== 0x20) return undefined;
   let i = e;
   while (i > 0 && e - i < 6 && isAsciiLower(p.charCodeAt(i - 1))) i--;
-  if (i === e || e - i > 5 || (i > 0 && /[\p{L}\p{N}-]/u.test(p[i - 1]))) return undefined;
+  if (i === e || e - i > 5 || (i > 0 && !wordEdge(p.charCodeAt(i - 1)))) return undefined;
   return { word: p.slice(i, e), start: i };
 }
+
+/** A space, a line break, an opening bracket or quote: where a word may start. */
+const wordEdge = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x28 || c === 0x22 || c === 0x27 || c === 0x201c || c === 0x2018;
 
 /** Where a person's name starts when a lowercase particle opens it ("van Leeuwen", "de la Cruz"): before s, or s. */
 export function particleStart(p: string, s: number): number {
   if (s < 3 || p.charCodeAt(s - 1) !== 0x20 || !isAsciiLower(p.charCodeAt(s - 2))) return s;
+  // Every particle ends in one of a, e, n, r, s, l, u: most words before a name do not ("said", "told").
+  if (!PARTICLE_ENDS.has(p.charCodeAt(s - 2))) return s;
   const w = lowerWordBefore(p, s - 1);
   if (!w) return s;
   if (LEADING_PARTICLES.has(w.word)) return w.start;
@@ -204,7 +211,7 @@ export function besidePlaces<M extends Spanned & { label: string; how: string }>
   let anchored = false;
   for (const m of mentions) if (m.label === 'PLACE' || m.label === 'ORG') { anchored = true; break; }
   if (!anchored) return { mentions, unresolved };
-  const listed = (x: Spanned) => listGapBefore(p, x.start) || listGapAfter(p, x.end);
+  const listed = (x: Spanned) => nameBefore(p, x.start) || nameAfter(p, x.end);
   const guesses: M[] = [];
   for (const m of mentions) if (m.label === 'PERSON' && m.how === 'rule' && listed(m) && !GIVEN_NAMES.has(m.text.split(' ', 1)[0])) guesses.push(m);
   const candidates: Spanned[] = [];
@@ -232,6 +239,17 @@ export function besidePlaces<M extends Spanned & { label: string; how: string }>
 
 const LIST_GAPS = [', and ', ', or ', ' and ', ' or ', ', '];
 
+/** The list's gap that starts at e (", and ", ", or ", " and ", " or ", ", "), or undefined; by character first. */
+function gapAt(p: string, e: number): string | undefined {
+  const c = p.charCodeAt(e);
+  if (c === 0x2c) {
+    if (p.charCodeAt(e + 1) !== 0x20) return undefined;
+    return p.startsWith(', and ', e) ? ', and ' : p.startsWith(', or ', e) ? ', or ' : ', ';
+  }
+  if (c !== 0x20) return undefined;
+  return p.startsWith(' and ', e) ? ' and ' : p.startsWith(' or ', e) ? ' or ' : undefined;
+}
+
 /** A paragraph's names and words, in order. */
 type Items = readonly Spanned[];
 const startingAt = (items: Items, n: number) => items.find((x) => x.start === n);
@@ -244,10 +262,20 @@ function listGapBefore(p: string, s: number): boolean {
   return c === 0x2c || (c === 0x64 && p.startsWith(' and ', s - 5)) || (c === 0x72 && p.startsWith(' or ', s - 4));
 }
 
-/** Whether a list's gap starts at e. */
-function listGapAfter(p: string, e: number): boolean {
-  const c = p.charCodeAt(e);
-  return (c === 0x2c && p.charCodeAt(e + 1) === 0x20) || (c === 0x20 && (p.startsWith(' and ', e) || p.startsWith(' or ', e)));
+/** Whether a list's gap ends at s with a name's last letter (or period) before it: "Berlin and ", "U.S., ". */
+function nameBefore(p: string, s: number): boolean {
+  if (!listGapBefore(p, s)) return false;
+  const gap = p.charCodeAt(s - 2) === 0x2c ? 2 : p.charCodeAt(s - 2) === 0x64 ? 5 : 4;
+  const c = p.charCodeAt(s - gap - 1);
+  return c === 0x2e || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0x80;
+}
+
+/** Whether a list's gap starts at e with a capital (or a letter past ASCII) after it: ", Kadugli", " and Sumy". */
+function nameAfter(p: string, e: number): boolean {
+  const gap = gapAt(p, e);
+  if (!gap) return false;
+  const c = p.charCodeAt(e + gap.length);
+  return (c >= 0x41 && c <= 0x5a) || c >= 0x80;
 }
 
 /**
@@ -264,7 +292,7 @@ function listWithOrg(p: string, items: Items, u: Spanned, isOrg: (x: Spanned) =>
     chain.push((x = b.item));
   }
   for (let x = u, k = 0; k < 8; k++) {
-    const gap = LIST_GAPS.find((g) => p.startsWith(g, x.end));
+    const gap = gapAt(p, x.end);
     const next = gap && startingAt(items, x.end + gap.length);
     if (!next) break;
     joined ||= gap !== ', ';
@@ -275,6 +303,7 @@ function listWithOrg(p: string, items: Items, u: Spanned, isOrg: (x: Spanned) =>
 
 /** The item that ends right before u, with one of the list's gaps between them. */
 function itemBefore(p: string, items: Items, u: Spanned): { item: Spanned; gap: string } | undefined {
+  if (!listGapBefore(p, u.start)) return undefined;
   for (const gap of LIST_GAPS) {
     if (!p.startsWith(gap, u.start - gap.length)) continue;
     const item = endingAt(items, u.start - gap.length);
@@ -289,7 +318,7 @@ const PLURAL_PLACE_WORD = /^ (?:regions|provinces|counties|districts|states|obla
 function beforePlaces(p: string, items: Items, u: Spanned, isPlace: (x: Spanned) => boolean): boolean {
   let last = u;
   for (let k = 0; k < 8; k++) {
-    const gap = LIST_GAPS.find((g) => p.startsWith(g, last.end));
+    const gap = gapAt(p, last.end);
     const next = gap && startingAt(items, last.end + gap.length);
     if (!next) break;
     last = next;

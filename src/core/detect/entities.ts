@@ -374,8 +374,9 @@ function emitPerson(p: string, toks: Tok[], how: string, headline: boolean, emit
   else classifyUnknown(p, rest, false, headline, emit, unresolved);
 }
 
-/** A single capital and a period: a person's initial. */
-const INITIAL = /^\p{Lu}\.$/u;
+/** A single capital and a period: a person's initial ("T."). */
+const INITIAL_RE = /^\p{Lu}\.$/u;
+const INITIAL = { test: (t: string) => t.length === 2 && t.charCodeAt(1) === 0x2e && INITIAL_RE.test(t) };
 /** "Minas Gerais Governor …", "former São Paulo mayor": the place a governor or mayor runs. */
 const PLACE_RULER_AFTER = /^ (?:[Gg]overnor|[Mm]ayor)\b/;
 /** Words that open a place's name before a known place: "Port Sudan", "Mount Lebanon", "Lake Chad". */
