@@ -208,10 +208,10 @@ interface Spanned { start: number; end: number; text: string }
 export function besidePlaces<M extends Spanned & { label: string; how: string }>(p: string, mentions: M[], unresolved: Spanned[]): { mentions: M[]; unresolved: Spanned[] } {
   // A list is read only beside a place or an organisation, and only a name right after or before a list's gap can be
   // in one: most paragraphs have neither, and stop here.
-  let anchored = false;
-  for (const m of mentions) if (m.label === 'PLACE' || m.label === 'ORG') { anchored = true; break; }
-  if (!anchored) return { mentions, unresolved };
   const listed = (x: Spanned) => nameBefore(p, x.start) || nameAfter(p, x.end);
+  let anchored = false;
+  for (const m of mentions) if ((m.label === 'PLACE' || m.label === 'ORG') && listed(m)) { anchored = true; break; }
+  if (!anchored) return { mentions, unresolved };
   const guesses: M[] = [];
   for (const m of mentions) if (m.label === 'PERSON' && m.how === 'rule' && listed(m) && !GIVEN_NAMES.has(m.text.split(' ', 1)[0])) guesses.push(m);
   const candidates: Spanned[] = [];
