@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { Detector } from '../../src/core/detect/detector';
-import { RUN_RE, nextRun } from '../../src/core/detect/runs';
+import { RUN_RE, nextRun, trieSource } from '../../src/core/detect/runs';
 import { NameIndex, addAlias, parseGazetteer } from '../../src/core/detect/gazetteer';
 import { learnedLabels } from '../../src/core/corpus/workspaceNames';
 
@@ -174,3 +174,15 @@ describe('entities', () => {
   });
 });
 
+
+describe('trieSource', () => {
+  it('matches exactly the words it was built from (property)', () => {
+    const word = fc.stringMatching(/^[a-z&.]{1,6}$/);
+    fc.assert(fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 30 }), fc.array(word, { maxLength: 30 }), (words, probes) => {
+      const re = new RegExp(`^${trieSource(words)}$`, 'u');
+      for (const w of words) assert.ok(re.test(w), `${w} is one of the words`);
+      // Random strings, and the near misses a trie can get wrong: each word cut short or made longer.
+      for (const w of [...probes, ...words.map((x) => x.slice(0, -1)), ...words.map((x) => `${x}a`)]) assert.strictEqual(re.test(w), words.includes(w), w);
+    }));
+  });
+});

@@ -7,7 +7,7 @@ import { ARABIC_COMPOUND, ARABIC_PARTICLES, PARTICLES } from './lexicon';
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?= \p{Lu})|${ARABIC_COMPOUND}\p{Lu}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)`;
 /** Words between the name words of one name: "Ministry of Defense", "Bashar al Assad", "Ursula von der Leyen". */
 const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', '&', 'the', ...PARTICLES]);
-const JOINER = `(?:${[...JOINERS].join('|')})`;
+const JOINER = trieSource([...JOINERS]);
 // Module-level regexes are reused (lastIndex reset before each use): compiling one per paragraph costs more than matching.
 export const RUN_RE = new RegExp(String.raw`${NAME_TOKEN}(?: (?:${JOINER} ){0,2}${NAME_TOKEN})*`, 'yu');
 /**
@@ -121,3 +121,27 @@ const innerMark = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019;
 
 const LONGEST_JOINER = Math.max(...[...JOINERS].map((j) => j.length));
 export const isJoiner = (t: string) => JOINERS.has(t);
+
+/**
+ * A regex source matching exactly the given words, as a trie ("d(?:e(?:l(?:a|la)?)?|…)") rather than a list of
+ * alternatives: the engine then reads each character once instead of trying every word in turn.
+ */
+export function trieSource(words: readonly string[]): string {
+  type Node = Map<string, Node> & { end?: boolean };
+  const root: Node = new Map();
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      if (!n.has(ch)) n.set(ch, new Map());
+      n = n.get(ch)!;
+    }
+    n.end = true;
+  }
+  const esc = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const walk = (n: Node): string => {
+    const parts = [...n].map(([ch, next]) => esc(ch) + (next.size ? walk(next) : ''));
+    const body = parts.length === 1 ? parts[0] : `(?:${parts.join('|')})`;
+    return n.size && n.end ? `(?:${body})?` : body;
+  };
+  return `(?:${walk(root)})`;
+}
