@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { Detector } from '../../src/core/detect/detector';
+import { MON_16_DEC_2024 as REF, foundNames } from '../builders/names';
 import { RUN_RE, nextRun, trieSource } from '../../src/core/detect/runs';
 import { NameIndex, addAlias, parseGazetteer } from '../../src/core/detect/gazetteer';
 import { learnedLabels } from '../../src/core/corpus/workspaceNames';
 
-const REF = { year: 2024, month: 12, day: 16 };
-const found = (text: string, d = new Detector()) => d.detect(text, REF).filter((s) => s.label !== 'DATE').map((s) => `${s.label}:${s.text}`);
+const found = foundNames;
 
 describe('entities', () => {
   it('leaves titles and trailing punctuation out of spans', () => {
@@ -184,5 +184,11 @@ describe('trieSource', () => {
       // Random strings, and the near misses a trie can get wrong: each word cut short or made longer.
       for (const w of [...probes, ...words.map((x) => x.slice(0, -1)), ...words.map((x) => `${x}a`)]) assert.strictEqual(re.test(w), words.includes(w), w);
     }));
+  });
+});
+
+describe('lists of places with a serial comma', () => {
+  it('reads ", and" as the list\'s last gap, as ", " and " and " are', () => {
+    assert.deepStrictEqual(found('Aid went to convoys in Berlin, Vorlask, and Tarsino on Monday.'), ['PLACE:Berlin', 'PLACE:Vorlask', 'PLACE:Tarsino']);
   });
 });

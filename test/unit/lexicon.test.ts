@@ -3,12 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { suggestAttribution } from '../../src/core/detect/attribution';
-import { Detector } from '../../src/core/detect/detector';
+import { foundNames } from '../builders/names';
 import { ARABIC_PARTICLES, PARTICLES, SPEECH_VERBS } from '../../src/core/detect/lexicon';
 import { isJoiner, nextRun } from '../../src/core/detect/runs';
 
-const REF = { year: 2024, month: 12, day: 16 };
-const found = (text: string) => new Detector().detect(text, REF).filter((s) => s.label !== 'DATE').map((s) => `${s.label}:${s.text}`);
+const found = foundNames;
 const runs = (p: string) => {
   const out: string[] = [];
   for (let m = nextRun(p, 0); m; m = nextRun(p, m.index + m.text.length)) out.push(m.text);

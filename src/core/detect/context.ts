@@ -125,7 +125,6 @@ export function loneWordLabel(p: string, s: number, e: number, after: [string, s
   if (speaker(after) || ruler(p, e)) return prevWord(p, s) === 'in' ? 'PLACE' : 'PERSON';
   if (sentenceStart(p, s)) return undefined;
   const w = prevWord(p, s);
-  if (w === 'in') return 'PLACE';
   if (PLACE_PREPOSITIONS.has(w)) return 'PLACE';
   const opening = w.length > 1 && w.charCodeAt(0) < 0x5b && sentenceStart(p, s - w.length - 1);
   return opening && PLACE_PREPOSITIONS.has(w.toLowerCase()) ? 'PLACE' : undefined;
@@ -237,8 +236,6 @@ export function besidePlaces<M extends Spanned & { label: string; how: string }>
   return { mentions: [...mentions.filter((m) => !found.has(m)), ...added].sort((a, b) => a.start - b.start), unresolved: unresolved.filter((u) => !found.has(u)) };
 }
 
-const LIST_GAPS = [', and ', ', or ', ' and ', ' or ', ', '];
-
 /** The list's gap that starts at e (", and ", ", or ", " and ", " or ", ", "), or undefined; by character first. */
 function gapAt(p: string, e: number): string | undefined {
   const c = p.charCodeAt(e);
@@ -255,18 +252,21 @@ type Items = readonly Spanned[];
 const startingAt = (items: Items, n: number) => items.find((x) => x.start === n);
 const endingAt = (items: Items, n: number) => items.find((x) => x.end === n);
 
-/** Whether a list's gap (", ", " and ", " or ") ends at s: by its last characters, then in full. */
-function listGapBefore(p: string, s: number): boolean {
-  if (p.charCodeAt(s - 1) !== 0x20) return false;
+/** The list's gap that ends at s (the longest of ", and ", ", or ", " and ", " or ", ", "), or undefined: gapAt's twin. */
+function gapEndingAt(p: string, s: number): string | undefined {
+  if (p.charCodeAt(s - 1) !== 0x20) return undefined;
   const c = p.charCodeAt(s - 2);
-  return c === 0x2c || (c === 0x64 && p.startsWith(' and ', s - 5)) || (c === 0x72 && p.startsWith(' or ', s - 4));
+  if (c === 0x2c) return ', ';
+  if (c === 0x64 && p.startsWith(' and ', s - 5)) return p.charCodeAt(s - 6) === 0x2c ? ', and ' : ' and ';
+  if (c === 0x72 && p.startsWith(' or ', s - 4)) return p.charCodeAt(s - 5) === 0x2c ? ', or ' : ' or ';
+  return undefined;
 }
 
 /** Whether a list's gap ends at s with a name's last letter (or period) before it: "Berlin and ", "U.S., ". */
 function nameBefore(p: string, s: number): boolean {
-  if (!listGapBefore(p, s)) return false;
-  const gap = p.charCodeAt(s - 2) === 0x2c ? 2 : p.charCodeAt(s - 2) === 0x64 ? 5 : 4;
-  const c = p.charCodeAt(s - gap - 1);
+  const gap = gapEndingAt(p, s);
+  if (!gap) return false;
+  const c = p.charCodeAt(s - gap.length - 1);
   return c === 0x2e || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0x80;
 }
 
@@ -303,13 +303,10 @@ function listWithOrg(p: string, items: Items, u: Spanned, isOrg: (x: Spanned) =>
 
 /** The item that ends right before u, with one of the list's gaps between them. */
 function itemBefore(p: string, items: Items, u: Spanned): { item: Spanned; gap: string } | undefined {
-  if (!listGapBefore(p, u.start)) return undefined;
-  for (const gap of LIST_GAPS) {
-    if (!p.startsWith(gap, u.start - gap.length)) continue;
-    const item = endingAt(items, u.start - gap.length);
-    if (item) return { item, gap };
-  }
-  return undefined;
+  const gap = gapEndingAt(p, u.start);
+  if (!gap) return undefined;
+  const item = endingAt(items, u.start - gap.length);
+  return item ? { item, gap } : undefined;
 }
 
 const PLURAL_PLACE_WORD = /^ (?:regions|provinces|counties|districts|states|oblasts|governorates|cantons|cities|towns|villages)\b/;

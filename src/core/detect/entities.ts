@@ -303,7 +303,7 @@ function partOf(p: string, t: Tok): boolean {
  * headline's) or an Arabic article compound ("Hayat Tahrir al-Sham said"). Kept out of classifyUnknown, which is hot.
  */
 function namedPerson(p: string, toks: Tok[], after: [string, string | undefined] | undefined): boolean {
-  return toks.length >= 3 && toks.every((t) => !isJoiner(t.t) && (!upperOnly(t.t) || INITIAL.test(t.t)) && !ARTICLE_COMPOUND.test(t.t)) && personCue(p, toks[0].s, after);
+  return toks.length >= 3 && toks.every((t) => !isJoiner(t.t) && (!upperOnly(t.t) || isInitial(t.t)) && !ARTICLE_COMPOUND.test(t.t)) && personCue(p, toks[0].s, after);
 }
 
 /** Labels capitalised words no list knows. In a title-case headline, where every word has a capital, only strong cues count. */
@@ -326,7 +326,7 @@ function classifyUnknown(p: string, toks: Tok[], titled: boolean, headline: bool
     return emit(toks, 'ORG', 'rule');
   }
   // "T. R. Selvaganapathy": initials, then a name.
-  if (toks.length >= 2 && INITIAL.test(first.t) && !INITIAL.test(last)) return emitPerson(p, toks, 'rule', headline, emit, unresolved);
+  if (toks.length >= 2 && isInitial(first.t) && !isInitial(last)) return emitPerson(p, toks, 'rule', headline, emit, unresolved);
   const particle = toks.some((t, k) => k > 0 && (NAME_PARTICLES.has(t.t) || ARTICLE_COMPOUND.test(t.t)));
   if (toks.length >= 2 && (GIVEN_NAMES.has(first.t) || (particle && (toks.length === 2 || NAME_PARTICLES.has(toks[1].t))))) {
     return emitPerson(p, toks, 'rule', headline, emit, unresolved);
@@ -376,7 +376,7 @@ function emitPerson(p: string, toks: Tok[], how: string, headline: boolean, emit
 
 /** A single capital and a period: a person's initial ("T."). */
 const INITIAL_RE = /^\p{Lu}\.$/u;
-const INITIAL = { test: (t: string) => t.length === 2 && t.charCodeAt(1) === 0x2e && INITIAL_RE.test(t) };
+const isInitial = (t: string) => t.length === 2 && t.charCodeAt(1) === 0x2e && INITIAL_RE.test(t);
 /** "Minas Gerais Governor …", "former São Paulo mayor": the place a governor or mayor runs. */
 const PLACE_RULER_AFTER = /^ (?:[Gg]overnor|[Mm]ayor)\b/;
 /** Words that open a place's name before a known place: "Port Sudan", "Mount Lebanon", "Lake Chad". */
