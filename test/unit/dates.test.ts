@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { DATE_RE, DATE_START, RefDate, detectDates, isoWeek, nextDate, statedDate } from '../../src/core/detect/dates';
+import { DATE_RE, DATE_START, FUTURE_RE, RefDate, detectDates, isoWeek, nextDate, statedDate } from '../../src/core/detect/dates';
 import { referenceDate } from '../../src/core/detect/detector';
 
 const MON_16_DEC_2024: RefDate = { year: 2024, month: 12, day: 16 };
@@ -114,5 +114,19 @@ describe('dates', () => {
       assert.deepStrictEqual(starts(DATE_START, text), starts(spelled, text));
     }), { numRuns: 2000 });
     for (const w of words) assert.deepStrictEqual(starts(DATE_START, ` ${w}`), [1], w);
+  });
+
+  it('the grouped future cue pattern finds a cue exactly where the spelled-out list does (property)', () => {
+    const spelled = /\b(?:will|shall|won't|should|would(?! have)|(?:is|are) due\b|is (?:scheduled|due|set|expected|slated|planned|going) to|are (?:scheduled|due|set|expected|slated|planned|going) to|plans? to|intends? to|next|upcoming|ahead of)\b/i;
+    const cues = ['will', 'shall', "won't", 'should', 'would', 'would have', 'is due', 'are due', 'is scheduled to', 'are set to', 'is going to',
+      'are planned to', 'plan to', 'plans to', 'intends to', 'intend to', 'next', 'upcoming', 'ahead of', 'is slated to', 'are expected to'];
+    // Near misses too: other case, cut short, glued to a word, a verb without its "to".
+    const units = [...cues, ...cues.map((w) => w.toUpperCase()), ...cues.map((w) => w.slice(0, -1)), 'is', 'are', 'due', 'set', 'to', 'have',
+      'willing', 'swill', 'Would', 'wont', 'shoulder', 'nextdoor', 'ahead', 'of', ' ', ' ', '_', '7', 'a', '-', ',', 'é'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 16 }), (parts) => {
+      const text = parts.join(' ');
+      assert.strictEqual(FUTURE_RE.test(text), spelled.test(text), text);
+    }), { numRuns: 3000 });
+    for (const cue of cues) assert.strictEqual(FUTURE_RE.test(`They ${cue} meet`), cue !== 'would have', cue);
   });
 });

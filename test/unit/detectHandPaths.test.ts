@@ -2,8 +2,11 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { nextTwo } from '../../src/core/detect/context';
+import { COMMON_NOT_DEMONYM, simpleWord } from '../../src/core/detect/entities';
 import { headlineKind } from '../../src/core/detect/headline';
-import { isGeneralPunctuation } from '../../src/core/detect/runs';
+import { isGeneralPunctuation, isJoiner } from '../../src/core/detect/runs';
+import { lastSpace } from '../../src/core/detect/tokens';
+import { PARTICLES } from '../../src/core/detect/lexicon';
 
 /** nextTwo as the patterns alone decide it. */
 function nextTwoByRegex(p: string, e: number): [string, string | undefined] | undefined {
@@ -55,5 +58,32 @@ describe('detection hand paths', () => {
     }), { numRuns: 3000 });
     assert.strictEqual(headlineKind('Russia’s Forces Leave Syria’s Bases – Report'), 'title');
     assert.strictEqual(headlineKind('RUSSIA’S FORCES LEAVE “SYRIA”'), 'caps');
+  });
+
+  it('the common capitalised words are plain words, so a run that is none need not be looked up among them', () => {
+    assert.ok(COMMON_NOT_DEMONYM.size > 100);
+    for (const w of COMMON_NOT_DEMONYM) assert.ok(simpleWord(w), w);
+    assert.ok(!simpleWord('Foreign Ministry') && !simpleWord("Russia's") && !simpleWord('U.S.') && !simpleWord('G20'));
+  });
+
+  it('a joiner is known by its first character before the set is asked; nothing else is one', () => {
+    for (const j of ['of', 'for', 'and', '&', 'the', ...PARTICLES]) assert.ok(isJoiner(j), j);
+    for (const w of ['', 'Of', 'The', 'said', 'ofx', 'é', 'élan', '😀', 'OF', 'van ', ' of']) assert.ok(!isJoiner(w), w);
+  });
+
+  it('lastSpace finds what lastIndexOf(" ") finds (property)', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(' ', 'a', 'Acme', '😀', '\t', 'é', ''), { maxLength: 12 }), (parts) => {
+      const t = parts.join('');
+      assert.strictEqual(lastSpace(t), t.lastIndexOf(' '), JSON.stringify(t));
+    }));
+  });
+
+  it('four lowercase words in sixteen still make a title; a fifth does not (where the count stops early)', () => {
+    const title = 'Russia Moves Ships Tartus Base as Syria Rebels Take Over the Coast and Port of Latakia';
+    assert.strictEqual(headlineKind(title), 'title');
+    assert.strictEqual(headlineByRegex(title), 'title');
+    const five = 'Russia Moves Ships to Tartus as Syria Rebels Take Over the Coast and Port of Latakia';
+    assert.strictEqual(headlineKind(five), false);
+    assert.strictEqual(headlineByRegex(five), false);
   });
 });

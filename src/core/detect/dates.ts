@@ -78,7 +78,12 @@ export function nextDate(text: string, from: number): RegExpExecArray | null {
 }
 
 /** Cues that a sentence is about the future, for weekdays and year-less dates. */
-const FUTURE_RE = /\b(?:will|shall|won't|should|would(?! have)|(?:is|are) due\b|is (?:scheduled|due|set|expected|slated|planned|going) to|are (?:scheduled|due|set|expected|slated|planned|going) to|plans? to|intends? to|next|upcoming|ahead of)\b/i;
+/**
+ * Spelled out: will, shall, won't, should, would (not "would have"), is/are due, is/are scheduled/due/set/expected/
+ * slated/planned/going to, plan(s) to, intend(s) to, next, upcoming, ahead of; grouped by first letters, which the
+ * engine reads once (a unit test checks that it finds what the list finds).
+ */
+export const FUTURE_RE = /\b(?:w(?:ill|on't|ould(?! have))|sh(?:all|ould)|(?:is|are) (?:due\b|(?:scheduled|due|set|expected|slated|planned|going) to)|plans? to|intends? to|next|upcoming|ahead of)\b/i;
 /** Ambiguous month names count only with a day or a year beside them. */
 const NEEDS_NUMBER = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'feb', 'apr']);
 

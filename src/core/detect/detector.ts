@@ -217,23 +217,23 @@ export interface DocumentNames {
 }
 
 /**
- * The names every line contributes, gathered once per pass (only those in `wanted` when given); the offset index is
- * built once per text.
+ * The names every line contributes, gathered once per pass (people and single words only those in `wanted` when
+ * given; organisations' short forms always: they are few, and any guess of any line may meet one); the offset index
+ * is built once per text.
  */
 function documentNames(parts: Part[], wanted?: Set<string>): DocumentNames {
   const people = new Set<string>();
   const single = new Map<string, string>();
   const orgs = new Set<string>();
-  if (!wanted || wanted.size) {
-    // Indexed loops: no iterator and no destructured pair per name (this runs over every line of every pass).
-    for (let i = 0; i < parts.length; i++) {
-      const n = parts[i].r.names;
-      for (let j = 0; j < n.people.length; j++) if (!wanted || wanted.has(n.people[j])) people.add(n.people[j]);
-      for (let j = 0; j < n.single.length; j++) {
-        const kv = n.single[j];
-        if (!wanted || wanted.has(kv[0])) single.set(kv[0], kv[1]);
-      }
-      for (let j = 0; j < n.orgs.length; j++) if (!wanted || wanted.has(n.orgs[j])) orgs.add(n.orgs[j]);
+  // Indexed loops: no iterator and no destructured pair per name (this runs over every line of every pass).
+  for (let i = 0; i < parts.length; i++) {
+    const n = parts[i].r.names;
+    for (let j = 0; j < n.orgs.length; j++) orgs.add(n.orgs[j]);
+    if (wanted && !wanted.size) continue;
+    for (let j = 0; j < n.people.length; j++) if (!wanted || wanted.has(n.people[j])) people.add(n.people[j]);
+    for (let j = 0; j < n.single.length; j++) {
+      const kv = n.single[j];
+      if (!wanted || wanted.has(kv[0])) single.set(kv[0], kv[1]);
     }
   }
   // A company's short form is an organisation wherever the article uses it, whatever else guessed.
@@ -250,12 +250,16 @@ function documentNames(parts: Part[], wanted?: Set<string>): DocumentNames {
   };
 }
 
-/** The words some line could not label alone, and the speakers it labelled only from context. */
+/**
+ * The words whose document label `detect` needs: those some line could not label alone, and the speakers a line took
+ * for people from context alone (documentLabel asks `single` for them; what else it asks is in `orgs`, kept whole).
+ */
 function unresolvedWords(parts: Part[]): Set<string> {
   const out = new Set<string>();
-  for (const { r } of parts) {
-    for (const u of r.unresolved) out.add(u.text);
-    for (const m of r.local) if (relabelled(m)) out.add(m.text);
+  for (let i = 0; i < parts.length; i++) {
+    const { unresolved, names } = parts[i].r;
+    for (let j = 0; j < unresolved.length; j++) out.add(unresolved[j].text);
+    for (let j = 0; j < names.speakers.length; j++) out.add(names.speakers[j]);
   }
   return out;
 }

@@ -39,7 +39,8 @@ export interface KnownNames {
 }
 
 /** Common capitalised words that are no demonym ("The", "He"; not "British"): one lookup where two were asked. */
-const COMMON_NOT_DEMONYM: ReadonlySet<string> = new Set([...COMMON_CAPITALISED].filter((w) => !DEMONYMS.has(w)));
+/** Plain words all (a unit test checks): detectEntities looks a run up here only when it is one. */
+export const COMMON_NOT_DEMONYM: ReadonlySet<string> = new Set([...COMMON_CAPITALISED].filter((w) => !DEMONYMS.has(w)));
 const DEMONYM_FIRST = firstWords(DEMONYMS);
 
 /** The built-in lists as one map, looked up once per candidate: places first, then organisations. */
@@ -67,7 +68,8 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
   const emit = (toks: Tok[], label: string, how: string, canonical?: string) => {
     const s = toks[0].s;
     const e = toks[toks.length - 1].e;
-    const m: EntityMention = { start: s, end: e, text: p.slice(s, e), label, how };
+    // One word's text is its token's (the same characters), already hashed by the lookups: no second copy.
+    const m: EntityMention = { start: s, end: e, text: toks.length === 1 ? toks[0].t : p.slice(s, e), label, how };
     if (canonical) m.canonical = canonical;
     mentions.push(m);
   };
@@ -85,10 +87,12 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
       emit([{ s: base, e: base + run.length, t: run }], 'ORG', 'context');
       continue;
     }
-    // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In").
-    if (COMMON_NOT_DEMONYM.has(run)) continue;
+    // Fast path for the commonest run of all: one common word starting a sentence ("The", "He", "In"). The common
+    // words are plain words: a run that is none is not looked up.
+    const simple = simpleWord(run);
+    if (simple && COMMON_NOT_DEMONYM.has(run)) continue;
     // Fast path for one plain word ("Russia", "Kremlin", "Lababidi"): what classifyRun does with a single token.
-    if (headline !== 'caps' && simpleWord(run)) {
+    if (headline !== 'caps' && simple) {
       const tok = { s: base, e: base + run.length, t: run };
       const k = lookup(run, known) ?? (run.length > 2 && upperOnly(run) ? lookup(titleCase(run), known) : undefined);
       if (k) emit([tok], k.label, k.how, k.canonical);
@@ -124,7 +128,7 @@ function glued(c: number): boolean {
 }
 
 /** One plain word: letters only, no space, hyphen, apostrophe or period. */
-function simpleWord(t: string): boolean {
+export function simpleWord(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c === 0x20 || c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || (c >= 0x30 && c <= 0x39)) return false;

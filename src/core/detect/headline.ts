@@ -13,6 +13,7 @@ export function headlineKind(p: string): Headline {
   if (p.length > 160) return false;
   let n = 0;
   let caps = 0;
+  let small = 0;
   let lower = false;
   let firstBy = false;
   // Words are letters, then letters, apostrophes (' ’) and hyphens; a line of ASCII and general punctuation (no
@@ -32,7 +33,11 @@ export function headlineKind(p: string): Headline {
       if (isAsciiLower(d)) lower = true;
       else if (!((d >= 0x41 && d <= 0x5a) || d === 0x27 || d === 0x2d || d === 0x2019)) break;
     }
-    if (!up) lower = true;
+    if (!up) {
+      lower = true;
+      // Five words in lowercase: no title (at most 11 of 16 words capitalised) and no capitals line, whatever follows.
+      if (++small === 5) return false;
+    }
     if (n === 1) firstBy = i - s === 2 && p.startsWith('By', s);
   }
   return headlineOf(n, caps, lower, firstBy);

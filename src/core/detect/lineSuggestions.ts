@@ -4,6 +4,7 @@ import { DateMention } from './dates';
 import { EntityMention } from './entities';
 import { ARABIC_COMPOUND, ORGS } from './lexicon';
 import { shortForms } from './orgRules';
+import { lastWord } from './tokens';
 
 export interface LineNames {
   /** Surnames of people named in full, and single-word people. */
@@ -12,6 +13,8 @@ export interface LineNames {
   single: [string, string][];
   /** Short forms of organisations named in full ("Acme" of "Acme Oil Company PJSC"): they win over other guesses. */
   orgs: string[];
+  /** Names the line took for people from context alone ("Acme said"): the article may know them as organisations. */
+  speakers: string[];
 }
 
 export interface LocalSuggestion {
@@ -87,16 +90,17 @@ const BARE_SURNAME = new RegExp(`^${ARABIC_COMPOUND}(.+)$`, 'i');
 
 /** What a line tells the rest of the article: surnames of people named in full, and words labelled by context. */
 export function lineNames(entities: EntityMention[]): LineNames {
-  const n: LineNames = { people: [], single: [], orgs: [] };
+  const n: LineNames = { people: [], single: [], orgs: [], speakers: [] };
   for (const m of entities) {
     const t = m.text;
     const firstSpace = t.indexOf(' ');
     if (m.label === 'PERSON') {
+      if (m.how === 'context') n.speakers.push(t);
       if (firstSpace === -1) {
         if (m.how !== 'rule') n.people.push(t);
         continue;
       }
-      const last = t.slice(t.lastIndexOf(' ') + 1);
+      const last = lastWord(t);
       n.people.push(last);
       const bare = last.length > 3 && last.includes('-') ? BARE_SURNAME.exec(last) : null;
       if (bare) n.people.push(bare[1]);

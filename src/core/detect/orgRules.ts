@@ -4,6 +4,7 @@
 import { datelineAt } from './dateline';
 import { MONTH_RE } from './dates';
 import { COMMON_CAPITALISED, COMPANY_FORMS, COMPANY_WORDS, DEMONYMS, EVENT_HEADS, GIVEN_NAMES, INSTRUMENT_HEADS, ORG_HEADS, PLACE_HEADS } from './lexicon';
+import { lastSpace, lastWord } from './tokens';
 
 interface Tok { s: number; e: number; t: string }
 
@@ -178,8 +179,8 @@ const companyWord = (w: string) => COMPANY_WORDS.has(w.endsWith('.') ? w.slice(0
  * the company words when that is more than one word), "Defense" of "Department of Defense" (a head word and "of").
  */
 export function shortForms(name: string): string[] {
-  const lastSpace = name.lastIndexOf(' ');
-  if (lastSpace < 0 || (!companyWord(name.slice(lastSpace + 1)) && !name.includes(' of '))) return NONE;
+  const space = lastSpace(name);
+  if (space < 0 || (!companyWord(name.slice(space + 1)) && !name.includes(' of '))) return NONE;
   const words = name.split(' ');
   let n = words.length;
   let form = false;
@@ -230,7 +231,7 @@ export function joinLists<M extends Found>(p: string, mentions: M[]): M[] {
     const m = mentions[i];
     if (m.label !== 'ORG' || !m.text.includes(' ')) continue;
     const n = mentions.length;
-    if (p.startsWith(' on ', m.end) && ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
+    if (p.startsWith(' on ', m.end) && ORG_HEADS.has(lastWord(m.text))) {
       ON_NAME.lastIndex = m.end;
       const on = ON_NAME.exec(p);
       if (on && guessedOnly(mentions, m.end, m.end + on[0].length)) absorb(mentions, m, p, m.start, m.end + on[0].length);
@@ -239,8 +240,8 @@ export function joinLists<M extends Found>(p: string, mentions: M[]): M[] {
       LIST_AFTER.lastIndex = m.end;
       const list = LIST_AFTER.exec(p);
       const end = list ? m.end + list[0].length : 0;
-      if (list && !ORG_HEADS.has(list[0].slice(list[0].lastIndexOf(' ') + 1)) && guessedOnly(mentions, m.end, end)) absorb(mentions, m, p, m.start, end);
-    } else if (p.charCodeAt(m.start - 2) === 0x2c && m.text.includes(' and ') && ORG_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1))) {
+      if (list && !ORG_HEADS.has(lastWord(list[0])) && guessedOnly(mentions, m.end, end)) absorb(mentions, m, p, m.start, end);
+    } else if (p.charCodeAt(m.start - 2) === 0x2c && m.text.includes(' and ') && ORG_HEADS.has(lastWord(m.text))) {
       const before = LIST_BEFORE.exec(p.slice(Math.max(0, m.start - 80), m.start));
       if (before && guessedOnly(mentions, m.start - before[1].length, m.start)) absorb(mentions, m, p, m.start - before[1].length, m.end);
     }
@@ -260,9 +261,10 @@ const FORM_AFTER = / (?:Co|Corp|Inc|Ltd|Pvt|Pte|Bhd)\b\.?/y;
 export function companyPeriods<M extends { start: number; end: number; text: string; label: string }>(p: string, mentions: M[]): M[] {
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const lastSpace = m.text.lastIndexOf(' ');
+    if (m.label !== 'ORG') continue;
+    const space = lastSpace(m.text);
     // The forms have at most four letters: a longer last word is none, and is not cut out to be tested.
-    if (m.label !== 'ORG' || m.text.length - lastSpace > 5 || !ABBREVIATED_FORM.test(m.text.slice(lastSpace + 1))) continue;
+    if (m.text.length - space > 5 || !ABBREVIATED_FORM.test(m.text.slice(space + 1))) continue;
     let end = m.end;
     if (p.charCodeAt(end) === 0x2e) end++;
     FORM_AFTER.lastIndex = end;

@@ -51,6 +51,13 @@ function articleBefore(p: string, h: number, from: number): number {
   return -1;
 }
 
+const LONGEST_JOINER = Math.max(...[...JOINERS].map((j) => j.length));
+/**
+ * The first characters of the joiners (all ASCII): a word starting otherwise is none, known without cutting it out
+ * and hashing it ("said", "Moscow").
+ */
+const JOINER_FIRST = new Uint8Array(128);
+for (const j of JOINERS) JOINER_FIRST[j.charCodeAt(0)] = 1;
 const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 export const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a;
 /** U+2000–U+206F (dashes, curly quotes, …): no letter among them (a unit test checks), so no name word either. */
@@ -91,7 +98,7 @@ function asciiRun(p: string, s: number): number {
       while (w < p.length && isAsciiLower(p.charCodeAt(w))) w++;
       const after = p.charCodeAt(w);
       if (after === 0x2d && IS_COMPOUND_ARTICLE.has(p.slice(k, w))) return -1;
-      if (after !== 0x20 || joiners === 2 || w - k > LONGEST_JOINER || !JOINERS.has(p.slice(k, w))) return end;
+      if (after !== 0x20 || joiners === 2 || w - k > LONGEST_JOINER || !JOINER_FIRST[c] || !JOINERS.has(p.slice(k, w))) return end;
       joiners++;
       k = w + 1;
     }
@@ -119,8 +126,7 @@ function asciiNameWord(p: string, i: number): number {
 /** - ' ’: inside a name word when a letter or digit follows. */
 const innerMark = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019;
 
-const LONGEST_JOINER = Math.max(...[...JOINERS].map((j) => j.length));
-export const isJoiner = (t: string) => JOINERS.has(t);
+export const isJoiner = (t: string) => t.charCodeAt(0) < 0x80 && JOINER_FIRST[t.charCodeAt(0)] === 1 && JOINERS.has(t);
 
 /**
  * A regex source matching exactly the given words, as a trie ("d(?:e(?:l(?:a|la)?)?|…)") rather than a list of
