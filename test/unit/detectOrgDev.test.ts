@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { foundNames } from '../builders/names';
+import { MON_16_DEC_2024, foundNames } from '../builders/names';
+import { Detector } from '../../src/core/detect/detector';
 
 // Rules from the development set's error classes (issue 16, test/fixtures/dev): company forms with periods and short
 // forms of several words, names joined by "and" or "&", a person "of the" an organisation, the platform X, roles before
@@ -10,6 +11,15 @@ describe('organisations: abbreviated company forms keep their periods', () => {
   it('"Co. Ltd." and "Co." before a comma are part of the name', () => {
     assert.deepStrictEqual(found('Regulators visited Vellora Data Co. Ltd. on Monday.'), ['ORG:Vellora Data Co. Ltd.']);
     assert.deepStrictEqual(found('Suppliers such as Quenby Tech Co., a parts maker, were named.'), ['ORG:Quenby Tech Co.']);
+  });
+});
+
+describe('organisations: a speaker taken for a person on its line is the organisation another line names', () => {
+  it('in detect(), which gathers only the names its lines need, as in a full pass', () => {
+    const text = 'The European Union imposed sanctions on Veltrix in March.\nVeltrix said it would appeal.';
+    assert.deepStrictEqual(found(text), ['ORG:European Union', 'ORG:Veltrix', 'ORG:Veltrix']);
+    const full = new Detector().full(text, MON_16_DEC_2024).suggestions.filter((s) => s.label !== 'DATE').map((s) => `${s.label}:${s.text}`);
+    assert.deepStrictEqual(full, found(text));
   });
 });
 
