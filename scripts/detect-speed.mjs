@@ -1,8 +1,9 @@
 // Detection speed, old against new, side by side in one process: `node scripts/detect-speed.mjs --old <git ref>`
 // bundles src/core/detect/detector.ts as it is at that ref and as it is now (each into its own scope, as it ships),
 // then times both on the sample corpus, interleaved, paragraph cache off, calling `detect` as the bench does. Prints the medians, the fastest rounds and
-// their ratios. A round is the samples x --repeat (default 300, about 5 MB as in `npm run bench`), long enough that
-// the ratio is steady on a shared machine.
+// their ratios. A round is the samples x --repeat (default 100, 1.6 MB); --rounds (default 41) rounds of each.
+// The paired figure, the median over rounds of new / old for the two rounds run side by side, is the steadiest on a
+// shared machine.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ const at = process.argv.indexOf('--old');
 if (at === -1) { console.error('usage: node scripts/detect-speed.mjs --old <git ref> [--rounds N] [--repeat N]'); process.exit(2); }
 const ref = process.argv[at + 1];
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-const rounds = arg('--rounds', 15);
+const rounds = arg('--rounds', 41);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-detect-speed-'));
 const oldTree = path.join(tmp, 'old');
 execFileSync('git', ['worktree', 'add', '--detach', oldTree, ref], { cwd: root, stdio: 'ignore' });
@@ -33,7 +34,7 @@ try {
   const texts = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
   const date = { year: 2024, month: 12, day: 16 };
   const detectors = { old: new Old(undefined, false), new: new New(undefined, false) };
-  const REPEAT = arg('--repeat', 300);
+  const REPEAT = arg('--repeat', 100);
   const run = (d) => { const t = process.hrtime.bigint(); for (let r = 0; r < REPEAT; r++) for (const x of texts) d.detect(x, date); return Number(process.hrtime.bigint() - t) / 1e6; };
   for (let i = 0; i < 3; i++) { run(detectors.old); run(detectors.new); }
   const times = { old: [], new: [] };
@@ -48,6 +49,9 @@ try {
   console.log(`  now: ${(mb / n * 1000).toFixed(2)} MB/s (median ${n.toFixed(0)} ms)`);
   console.log(`  new time / old time: ${(n / o).toFixed(3)} (a drop of ${((1 - o / n) * 100).toFixed(1)}% in throughput)`);
   console.log(`  fastest rounds: ${fastest(times.old).toFixed(0)} ms and ${fastest(times.new).toFixed(0)} ms, new / old ${(fastest(times.new) / fastest(times.old)).toFixed(3)}`);
+  // Each round of one beside the same round of the other: a slow spell of the machine slows both of a pair.
+  const paired = median(times.new.map((t, i) => t / times.old[i]));
+  console.log(`  median of the paired rounds' ratios (new / old): ${paired.toFixed(3)}`);
 } finally {
   execFileSync('git', ['worktree', 'remove', '--force', oldTree], { cwd: root, stdio: 'ignore' });
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 // The hand-written ASCII paths of detection (there for speed) against the Unicode patterns they stand in for.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { nextTwo } from '../../src/core/detect/context';
-import { COMMON_NOT_DEMONYM, simpleWord } from '../../src/core/detect/entities';
+import { PLACE_OF_RE, PLACE_PAIR_RE, gapAt, nextTwo, placeContext } from '../../src/core/detect/context';
+import { COMMON_NOT_DEMONYM } from '../../src/core/detect/entities';
 import { headlineKind } from '../../src/core/detect/headline';
 import { isGeneralPunctuation, isJoiner } from '../../src/core/detect/runs';
-import { lastSpace } from '../../src/core/detect/tokens';
+import { lastSpace, simpleWord } from '../../src/core/detect/tokens';
 import { PARTICLES } from '../../src/core/detect/lexicon';
 
 /** nextTwo as the patterns alone decide it. */
@@ -76,6 +76,28 @@ describe('detection hand paths', () => {
       const t = parts.join('');
       assert.strictEqual(lastSpace(t), t.lastIndexOf(' '), JSON.stringify(t));
     }));
+  });
+
+  it('a list gap is what the spelled-out gaps say, letter checks first (property)', () => {
+    const byList = (p: string, e: number) => [', and ', ', or ', ', ', ' and ', ' or '].find((g) => p.startsWith(g, e));
+    const units = [' ', ',', 'and', 'or', 'an', 'o', 'a', 'Berlin', 'andes', 'ore', ', ', '\n'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 12 }), (parts) => {
+      const p = parts.join('');
+      for (let e = 0; e <= p.length; e++) assert.strictEqual(gapAt(p, e), byList(p, e), `${JSON.stringify(p)} at ${e}`);
+    }), { numRuns: 1500 });
+  });
+
+  it('a place word before a name is found where the two patterns alone find it, letter checks first (property)', () => {
+    const units = ['the ', 'of ', 'and ', 'or ', 'as ', 'like ', 'including ', 'such ', 'cities ', 'port ', 'residents ', 'countries ', 'states ',
+      'Tartus ', 'Jableh ', 'town ', 'off ', 'oft ', 'in ', 'a'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 8 }), (parts) => {
+      const p = `${parts.join('')}Latakia`;
+      const s = p.length - 'Latakia'.length;
+      const before = p.slice(Math.max(0, s - 40), s);
+      assert.strictEqual(placeContext(p, s, undefined), PLACE_OF_RE.test(before) || PLACE_PAIR_RE.test(before), JSON.stringify(p));
+    }), { numRuns: 3000 });
+    assert.ok(placeContext('the cities of Tartus and Latakia', 25, undefined));
+    assert.ok(placeContext('countries such as Latakia', 18, undefined));
   });
 
   it('four lowercase words in sixteen still make a title; a fifth does not (where the count stops early)', () => {

@@ -101,13 +101,16 @@ function nextTwoAscii(p: string, e: number): [string, string | undefined] | unde
 /** First words of the place words of two words ("air base", "naval facility"): the pair is built only after one. */
 const DESCRIPTOR_FIRST: ReadonlySet<string> = new Set([...PLACE_DESCRIPTORS].filter((d) => d.includes(' ')).map((d) => d.slice(0, d.indexOf(' '))));
 
-const PLACE_OF_RE = /\b(?:(?:[Rr]esidents|canton|county|district|division|island|states|municipality|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of|(?:[Ss]tates|countries|provinces|regions|cities) (?:such as|including|like)) (?:the )?$/;
-const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
+export const PLACE_OF_RE = /\b(?:(?:[Rr]esidents|canton|county|district|division|island|states|municipality|port|province|city|cities|region|regions|town|village|capital|governorate|suburb|outskirts|provinces) of|(?:[Ss]tates|countries|provinces|regions|cities) (?:such as|including|like)) (?:the )?$/;
+export const PLACE_PAIR_RE = /\b(?:port|province|city|cities|region|regions|provinces|towns) of [\p{Lu}][\p{L}’'-]+ (?:and|or) $/u;
 
 /** A lowercase place word right after the name, or a "port of"/"cities of" before it. */
 export function placeContext(p: string, s: number, after: [string, string | undefined] | undefined): boolean {
   if (after && (PLACE_DESCRIPTORS.has(after[0]) || (after[1] !== undefined && DESCRIPTOR_FIRST.has(after[0]) && PLACE_DESCRIPTORS.has(`${after[0]} ${after[1]}`)))) return true;
-  // Both patterns end in "of ", "the ", "and " or "or ": check that before running them.
+  // Both patterns end in "of ", "the ", "and ", "or ", "as ", "like " or "including ": check that before running them,
+  // by the last letter first (f, e, d, r, s, g).
+  const c = p.charCodeAt(s - 2);
+  if (p.charCodeAt(s - 1) !== 0x20 || !(c === 0x66 || c === 0x65 || c === 0x64 || c === 0x72 || c === 0x73 || c === 0x67)) return false;
   if (!(p.startsWith('of ', s - 3) || p.startsWith('the ', s - 4) || p.startsWith('and ', s - 4) || p.startsWith('or ', s - 3)
     || p.startsWith('as ', s - 3) || p.startsWith('like ', s - 5) || p.startsWith('including ', s - 10))) return false;
   const before = p.slice(Math.max(0, s - 40), s);
@@ -237,14 +240,17 @@ export function besidePlaces<M extends Spanned & { label: string; how: string }>
 }
 
 /** The list's gap that starts at e (", and ", ", or ", " and ", " or ", ", "), or undefined; by character first. */
-function gapAt(p: string, e: number): string | undefined {
+export function gapAt(p: string, e: number): string | undefined {
   const c = p.charCodeAt(e);
   if (c === 0x2c) {
     if (p.charCodeAt(e + 1) !== 0x20) return undefined;
     return p.startsWith(', and ', e) ? ', and ' : p.startsWith(', or ', e) ? ', or ' : ', ';
   }
   if (c !== 0x20) return undefined;
-  return p.startsWith(' and ', e) ? ' and ' : p.startsWith(' or ', e) ? ' or ' : undefined;
+  // By the letter after the space first: most names are followed by neither word.
+  const d = p.charCodeAt(e + 1);
+  if (d === 0x61) return p.startsWith(' and ', e) ? ' and ' : undefined;
+  return d === 0x6f && p.startsWith(' or ', e) ? ' or ' : undefined;
 }
 
 /** A paragraph's names and words, in order. */

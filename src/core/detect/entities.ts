@@ -8,7 +8,7 @@ import { besidePlaces, loneWordLabel, nextTwo, placeContext, prevWord, sentenceS
 import { Headline, headlineKind } from './headline';
 import { andInName, companyPeriods, eventOrInstrument, joinAt, joinLists, orgCue, paragraphDateline, personOfThe } from './orgRules';
 import { isJoiner, nextRun } from './runs';
-import { TITLE_FIRST, TITLE_SET, TITLE_WORDS, Tok, firstWords, span, spanIn, startsWithTitle, titleAt, titleCase, titleModifiers, upperOnly } from './tokens';
+import { TITLE_FIRST, TITLE_SET, TITLE_WORDS, Tok, firstWords, glued, hasDigit, possessive, simpleWord, span, spanIn, startsWithTitle, titleAt, titleCase, titleModifiers, upperOnly } from './tokens';
 
 export type EntityLabel = 'PERSON' | 'ORG' | 'PLACE';
 
@@ -113,41 +113,11 @@ export function detectEntities(p: string, known?: KnownNames): { mentions: Entit
   return { mentions: companyPeriods(p, joinLists(p, joinAt(p, placed.mentions))), unresolved: placed.unresolved };
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NAME_WITH_NUMBER = /^\p{Lu}[\p{L}]+\d+$/u;
 const HYPHENATED = /^(\p{Lu}[\p{L}\p{M}]+)-\p{Ll}[\p{L}]*$/u;
 const ARTICLE_COMPOUND = new RegExp(`^${ARABIC_COMPOUND}`);
 /** A given name of two short syllables after a family name ("Kim Seo-yeon", "Park Ji-hoon"), not "X Moscow-backed". */
 const SYLLABLE_NAME = /^[A-Z][a-z]{1,3}-[a-z]{2,5}$(?<!ed|run|born|made)/;
-
-/** A character that glues a capital to what precedes it: a letter, digit, '_', '@' or '#' ("iPhone", "@Kyivpost"). */
-function glued(c: number): boolean {
-  if (c === 0x40 || c === 0x23 || c === 0x5f) return true;
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
-  return c > 0x7f && LETTER_OR_DIGIT.test(String.fromCharCode(c));
-}
-
-/** One plain word: letters only, no space, hyphen, apostrophe or period. */
-export function simpleWord(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 0x20 || c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || (c >= 0x30 && c <= 0x39)) return false;
-  }
-  return true;
-}
-
-function hasDigit(t: string): boolean {
-  for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c >= 0x30 && c <= 0x39) return true; }
-  return false;
-}
-
-/** Whether the word ends in 's, ’s or ʼs: checked by character, without building the endings. */
-function possessive(t: string): boolean {
-  const n = t.length;
-  if (n < 2 || t.charCodeAt(n - 1) !== 0x73) return false;
-  const a = t.charCodeAt(n - 2);
-  return a === 0x27 || a === 0x2019 || a === 0x2bc;
-}
 
 /** Splits a run at possessives ("Russia's Foreign Ministry"), at tokens with digits, and at hyphenated adjectives. */
 function splitRun(toks: Tok[]): Tok[][] {
@@ -229,7 +199,7 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
   if (eventOrInstrument(p, toks) && !lookup(span(p, toks, 0, toks.length), known)) return;
   // Coordinated names are separate mentions: "Belarus and North Korea", "Latakia and the Tartous naval facility";
   // but "Party of Socialists and Democrats" is one.
-  const and = toks.findIndex((t, k) => (t.t === 'and' || t.t === '&') && k > 0 && !andInName(toks, k, (w) => !!lookup(w, known)));
+  const and = andBetweenNames(toks, known);
   if (and > 0) {
     classifyRun(p, toks.slice(0, and), headline, known, emit, unresolved);
     return classifyRun(p, toks.slice(and + 1), headline, known, emit, unresolved);
@@ -237,7 +207,8 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
   // "Shares of Corvane Systems rose": a common noun opening the sentence, then the name.
   if (toks.length >= 3 && toks[1].t === 'of' && partOf(p, toks[0])) return classifyRun(p, toks.slice(2), headline, known, emit, unresolved);
   // "Thandeka Mokoena of the University of Cape Town": a person, then where they work.
-  const of = personOfThe(toks, (w) => !!lookup(w, known));
+  // (personOfThe needs four words at least: fewer are not asked, and no closure is made for them.)
+  const of = toks.length >= 4 ? personOfThe(toks, (w) => !!lookup(w, known)) : -1;
   if (of > 0) {
     classifyRun(p, toks.slice(0, of), headline, known, emit, unresolved);
     return classifyRun(p, toks.slice(of + 1), headline, known, emit, unresolved);
@@ -286,6 +257,15 @@ function classifyRun(p: string, toks: Tok[], headline: Headline, known: KnownNam
     titled = false;
     i = j;
   }
+}
+
+/** Where the first "and" (or "&") after the first word joins two names rather than two words of one; -1 if none does. */
+function andBetweenNames(toks: readonly Tok[], known: KnownNames | undefined): number {
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k].t;
+    if ((t === 'and' || t === '&') && !andInName(toks, k, (w) => !!lookup(w, known))) return k;
+  }
+  return -1;
 }
 
 function classifyHeadline(toks: Tok[], known: KnownNames | undefined, emit: Emit): void {

@@ -8,6 +8,7 @@ export interface Tok {
 }
 
 const UPPER_ONLY = /^[\p{Lu}\d.&-]+$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Capitals, digits, periods, '&' and hyphens only ("NATO", "U.S."): checked by hand in ASCII. */
 export function upperOnly(t: string): boolean {
@@ -82,4 +83,33 @@ export function titleModifiers(toks: readonly Tok[], i: number, j: number): bool
   if (j >= toks.length || !TITLE_SET.has(toks[j].t)) return false;
   for (let k = i; k < j; k++) if (!TITLE_MODIFIERS.has(toks[k].t)) return false;
   return true;
+}
+
+/** A character that glues a capital to what precedes it: a letter, digit, '_', '@' or '#' ("iPhone", "@Kyivpost"). */
+export function glued(c: number): boolean {
+  if (c === 0x40 || c === 0x23 || c === 0x5f) return true;
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  return c > 0x7f && LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+
+/** One plain word: letters only, no space, hyphen, apostrophe or period. */
+export function simpleWord(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20 || c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || (c >= 0x30 && c <= 0x39)) return false;
+  }
+  return true;
+}
+
+export function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c >= 0x30 && c <= 0x39) return true; }
+  return false;
+}
+
+/** Whether the word ends in 's, ’s or ʼs: checked by character, without building the endings. */
+export function possessive(t: string): boolean {
+  const n = t.length;
+  if (n < 2 || t.charCodeAt(n - 1) !== 0x73) return false;
+  const a = t.charCodeAt(n - 2);
+  return a === 0x27 || a === 0x2019 || a === 0x2bc;
 }
