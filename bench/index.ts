@@ -110,6 +110,13 @@ async function main(): Promise<void> {
     for (const line of driverBench()) console.log(line);
     return;
   }
+  if (ONLY === 'detect') {
+    // Detection at another commit against this tree, side by side (scripts/detect-speed.mjs): issue 16's speed budget.
+    const args = process.argv.slice(process.argv.indexOf('--only') + 2);
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, '..', 'scripts', 'detect-speed.mjs'), ...args], { stdio: 'inherit' });
+    process.exitCode = r.status ?? 1;
+    return;
+  }
   if (ONLY === 'webActivation' || ONLY === 'webReload') {
     // In code-server and Chromium (scripts/web-activation.mjs, web-reload.mjs): the package is built and installed as
     // the web tests do.

@@ -1,9 +1,9 @@
-// Detection speed, old against new, side by side in one process: `node scripts/detect-speed.mjs --old <git ref>`
-// bundles src/core/detect/detector.ts as it is at that ref and as it is now (each into its own scope, as it ships),
-// then times both on the sample corpus, interleaved, paragraph cache off, calling `detect` as the bench does. Prints the medians, the fastest rounds and
-// their ratios. A round is the samples x --repeat (default 100, 1.6 MB); --rounds (default 41) rounds of each.
-// The paired figure, the median over rounds of new / old for the two rounds run side by side, is the steadiest on a
-// shared machine.
+// Detection speed, old against new, side by side in one process: `node scripts/detect-speed.mjs --old <git ref>` (or
+// `npm run bench -- --only detect --old <git ref>`) bundles src/core/detect/detector.ts as it is at that ref and as it
+// is now (each into its own scope, as it ships), then times both on the sample corpus, interleaved, paragraph cache
+// off, calling `detect` as the bench does. Prints the medians, the fastest rounds and their ratios. A round is the
+// samples x --repeat (default 100, 1.6 MB); --rounds (default 41) rounds of each. The paired figure, the median over
+// rounds of new / old for the two rounds run side by side, is the steadiest on a shared machine.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
