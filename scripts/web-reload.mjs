@@ -1,9 +1,9 @@
 // `npm run bench -- --only webReload [--rounds N]`: how often Sift's comment threads are drawn after a page reload in
-// the web worker extension host (issue 15's open problem; README, "Sift in the browser"). As a reviewer would: in a
-// copy of a sample article where a colleague (bob) labelled Moscow, Discuss Annotation on bob's Moscow, see the thread
-// drawn; then N times: reload the page, open the article, and look for the thread in the editor for up to 20 s. (A
-// thread on a colleague's annotation is drawn once the corpus index has read the colleague's sidecar, seconds after
-// activation here.) Prints each reload's outcome and the count.
+// the web worker extension host (issue 15; README, "Sift in the browser": another host's start used to clear Sift's
+// comment controller). As a reviewer would: in a copy of a sample article where a colleague (bob) labelled Moscow,
+// Discuss Annotation on bob's Moscow, see the thread drawn; then N times: reload the page, open the article, and look
+// for the thread in the editor for up to 20 s. (A thread on a colleague's annotation is drawn once the corpus index
+// has read the colleague's sidecar, seconds after activation here.) Prints each reload's outcome and the count.
 // A measurement, not a test: the outcome varies from reload to reload.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -103,7 +103,7 @@ export function activateSift(context: vscode.ExtensionContext, platform: Platfor
   step('services');
   const status = new AnnotatorStatus(sv.sessions, sv.annotator);
   const tree = new AnnotationTree(sv.sessions, sv.annotator, sv.knowledge);
-  const discussion = new Discussion(sv.sessions, sv.knowledge);
+  const discussion = new Discussion(sv.sessions, sv.knowledge, (m) => log.warn(m));
   const queue = new MyQueue(sv.knowledge, sv.annotator);
   context.subscriptions.push(status, tree, discussion, queue, new AnnotationDecorations(sv.sessions, types), new Orphans(sv.sessions));
   step('views');

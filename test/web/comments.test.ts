@@ -1,7 +1,8 @@
 // A comment thread in the web build, both ways round: one started on a colleague's annotation is written to the
 // commenter's own sidecar through vscode.workspace.fs and drawn; one read from the files is drawn on the annotation.
-// (The page is not reloaded here: after a reload, Sift's threads are sometimes not drawn; see the README, "Sift in the
-// browser", for the figures. That is an open issue, and a test that reloads would fail at random.)
+// After a page reload the thread is drawn again: the reload starts the remote extension host anew, which cleared Sift's
+// comment controller in 1 reload of 4 or so until Sift learnt to make it again (platform/liveCommentController.ts;
+// README, "Sift in the browser").
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -33,6 +34,14 @@ describe('web: comment threads', function () {
     assert.ok(!fs.readFileSync(sidecarOf(name, 'bob'), 'utf8').includes(TEXT), 'bob\'s sidecar is not written');
 
     await waitFor(() => threadDrawn(TEXT), { timeout: 60_000, interval: 500, message: 'the thread to be drawn in the editor, with the comment' });
+  });
+
+  it('the thread is drawn again after each of four page reloads', async () => {
+    for (let i = 1; i <= 4; i++) {
+      await web().reload();
+      await rpc({ op: 'open', path: 'discuss-web.txt' });
+      await waitFor(() => threadDrawn(TEXT), { timeout: 30_000, interval: 500, message: `the thread after reload ${i} of 4` });
+    }
   });
 
   it('a thread read from my sidecar, on a colleague\'s annotation not in their sidecar yet, is drawn in the editor once it is', async () => {

@@ -15,6 +15,7 @@ import {
   PlainComment, PlainThread, SiftComment, SiftCommentThread, createCommentController, createThread, setCommentMode, updateThread,
 } from '../platform/commentThreads';
 import { Debouncer, Disposable, toDisposable } from '../platform/lifecycle';
+import { LiveCommentController } from '../platform/liveCommentController';
 import { spanToRange } from '../platform/positions';
 import { WorkspaceKnowledge } from '../state/knowledge';
 import { Sessions } from '../state/sessions';
@@ -35,7 +36,7 @@ interface PlacedCache {
 const REFRESH_MS = 60;
 
 export class Discussion extends Disposable {
-  readonly controller: vscode.CommentController;
+  private readonly live: LiveCommentController;
   private readonly articles = new Map<string, ArticleThreads>();
   /** Threads opened for a first comment (Discuss Annotation) and not written yet, by article and thread key. */
   private readonly pending = new Map<string, Set<string>>();
@@ -43,24 +44,49 @@ export class Discussion extends Disposable {
   private readonly editing = new Set<string>();
   private readonly placedCache = new WeakMap<Layer, PlacedCache>();
   private readonly dirty = new Set<string>();
-  /** How many annotations each open article had when VS Code last asked for its commenting ranges. */
-  private readonly counts = new Map<string, number>();
+  /**
+   * What Sift last answered VS Code's request for an article's commenting ranges: the article's annotations in every
+   * layer then, or -1 when it had no session yet. VS Code draws an article's threads from what it computes on such a
+   * request; an answer behind the article's annotations now is a reason to have it ask again.
+   */
+  private readonly answered = new Map<string, number>();
   private readonly debouncer = this._register(new Debouncer(REFRESH_MS, () => this.flushDirty()));
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when threads (and so unresolved counts) may have changed. */
   readonly onDidChangeThreads = this.emitter.event;
 
-  constructor(private readonly sessions: Sessions, private readonly knowledge: WorkspaceKnowledge) {
+  constructor(private readonly sessions: Sessions, private readonly knowledge: WorkspaceKnowledge, private readonly warn: (message: string) => void = () => {}) {
     super();
-    this.controller = this._register(createCommentController('sift', 'Sift'));
-    this.controller.options = { prompt: 'Discuss this annotation…', placeHolder: 'Your comment (saved in your own sidecar)' };
-    this.controller.commentingRangeProvider = { provideCommentingRanges: (doc) => this.commentingRanges(doc) };
+    this.live = this._register(new LiveCommentController(() => this.makeController(), () => this.remade()));
     this._register(sessions.onDidChange((s) => this.schedule(s.articlePath)));
     this._register(knowledge.onDidChangeIndex(() => this.refreshAll()));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.drop(doc.uri.fsPath)));
     this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.sessions.get(e.document))));
     this._register(toDisposable(() => { for (const path of [...this.articles.keys()]) this.drop(path); }));
     void knowledge.ready().then(() => this.refreshAll());
+  }
+
+  get controller(): vscode.CommentController {
+    return this.live.controller;
+  }
+
+  private makeController(): vscode.CommentController {
+    const controller = createCommentController('sift', 'Sift');
+    controller.options = { prompt: 'Discuss this annotation…', placeHolder: 'Your comment (saved in your own sidecar)' };
+    controller.commentingRangeProvider = this.rangesProvider();
+    return controller;
+  }
+
+  private rangesProvider(): vscode.CommentingRangeProvider {
+    return { provideCommentingRanges: (doc) => this.commentingRanges(doc) };
+  }
+
+  /** The controller was made again (its threads went with the old one): every open article's threads are drawn anew. */
+  private remade(): void {
+    this.warn(`VS Code stopped asking Sift's comment controller for commenting ranges (another extension host cleared it when it started); made it again (${this.live.remade} so far) and drew the threads again`);
+    for (const entry of this.articles.values()) entry.shown.clear();
+    this.answered.clear();
+    this.refreshAll();
   }
 
   private schedule(articlePath: string): void {
@@ -76,15 +102,21 @@ export class Discussion extends Disposable {
     this.rangesChanged();
   }
 
-  /** Asks VS Code for the commenting ranges again when an open article gained or lost annotations in any layer. */
+  /**
+   * Asks VS Code for the commenting ranges again when its last answer for an article open in an editor is behind the
+   * article's annotations in every layer (or was given before Sift had a session for it); LiveCommentController makes
+   * the controller again if VS Code does not ask.
+   */
   private rangesChanged(): void {
-    let changed = false;
-    for (const s of this.sessions.all()) {
-      const n = this.layersOf(s).reduce((sum, l) => sum + l.layer.entities.length + l.layer.claims.length, 0);
-      changed ||= this.counts.get(s.articlePath) !== n;
-      this.counts.set(s.articlePath, n);
-    }
-    if (changed) this.controller.commentingRangeProvider = { provideCommentingRanges: (doc) => this.commentingRanges(doc) };
+    const behind = () => {
+      const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.fsPath));
+      return this.sessions.all().some((s) => visible.has(s.articlePath) && this.answered.get(s.articlePath) !== this.annotationCount(s));
+    };
+    if (behind()) this.live.nudge(this.rangesProvider(), behind, () => ![...this.pending.values()].some((keys) => keys.size > 0));
+  }
+
+  private annotationCount(session: ArticleSession): number {
+    return this.layersOf(session).reduce((sum, l) => sum + l.layer.entities.length + l.layer.claims.length, 0);
   }
 
   private refreshAll(): void {
@@ -216,7 +248,9 @@ export class Discussion extends Disposable {
   }
 
   private commentingRanges(doc: vscode.TextDocument): vscode.Range[] {
+    this.live.asked();
     const session = this.sessions.get(doc);
+    this.answered.set(doc.uri.fsPath, session ? this.annotationCount(session) : -1);
     if (!session) return [];
     return this.placed(session).filter((p) => !p.orphaned).map((p) => spanToRange(doc, p.start, p.end));
   }
@@ -227,7 +261,7 @@ export class Discussion extends Disposable {
     for (const vt of entry.shown.values()) vt.dispose();
     this.articles.delete(articlePath);
     this.pending.delete(articlePath);
-    this.counts.delete(articlePath);
+    this.answered.delete(articlePath);
     this.emitter.fire();
   }
 }
