@@ -83,7 +83,7 @@ export class Discussion extends Disposable {
 
   /** The controller was made again (its threads went with the old one): every open article's threads are drawn anew. */
   private remade(): void {
-    this.warn(`VS Code stopped asking Sift's comment controller for commenting ranges (another extension host cleared it when it started); made it again (${this.live.remade} so far) and drew the threads again`);
+    this.warn(`VS Code did not ask Sift's comment controller for commenting ranges within 5 s (as when another extension host clears all comment controllers on starting): made it again (${this.live.remade} so far) and drew its threads again`);
     for (const entry of this.articles.values()) entry.shown.clear();
     this.answered.clear();
     this.refreshAll();
