@@ -250,18 +250,20 @@ export class Discussion extends Disposable {
   private commentingRanges(doc: vscode.TextDocument): vscode.Range[] {
     this.live.asked();
     const session = this.sessions.get(doc);
-    this.answered.set(doc.uri.fsPath, session ? this.annotationCount(session) : -1);
+    // Only articles are kept: VS Code also asks for other files, such as the comment box's own input document.
+    if (session) this.answered.set(doc.uri.fsPath, this.annotationCount(session));
+    else if (this.sessions.isArticle(doc)) this.answered.set(doc.uri.fsPath, -1);
     if (!session) return [];
     return this.placed(session).filter((p) => !p.orphaned).map((p) => spanToRange(doc, p.start, p.end));
   }
 
   private drop(articlePath: string): void {
+    this.answered.delete(articlePath);
     const entry = this.articles.get(articlePath);
     if (!entry) return;
     for (const vt of entry.shown.values()) vt.dispose();
     this.articles.delete(articlePath);
     this.pending.delete(articlePath);
-    this.answered.delete(articlePath);
     this.emitter.fire();
   }
 }
