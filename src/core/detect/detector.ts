@@ -225,11 +225,12 @@ function documentNames(parts: Part[], wanted?: Set<string>): DocumentNames {
   const people = new Set<string>();
   const single = new Map<string, string>();
   const orgs = new Set<string>();
+  const anyWanted = !wanted || wanted.size > 0;
   // Indexed loops: no iterator and no destructured pair per name (this runs over every line of every pass).
   for (let i = 0; i < parts.length; i++) {
     const n = parts[i].r.names;
     for (let j = 0; j < n.orgs.length; j++) orgs.add(n.orgs[j]);
-    if (wanted && !wanted.size) continue;
+    if (!anyWanted) continue;
     for (let j = 0; j < n.people.length; j++) if (!wanted || wanted.has(n.people[j])) people.add(n.people[j]);
     for (let j = 0; j < n.single.length; j++) {
       const kv = n.single[j];

@@ -24,7 +24,7 @@ export class LiveCommentController extends Disposable {
    * `make` builds the controller (through the comment factory) with its options and ranges provider; `onRemade` runs
    * after the controller was made again, to draw its threads on it.
    */
-  constructor(private readonly make: () => vscode.CommentController, private readonly onRemade: () => void, private readonly waitMs = 5000, private readonly maxRemakes = 3) {
+  constructor(private readonly make: () => vscode.CommentController, private readonly onRemade: () => void, readonly waitMs = 5000, private readonly maxRemakes = 3) {
     super();
     this.current = make();
     this._register(toDisposable(() => {

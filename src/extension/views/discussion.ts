@@ -83,7 +83,7 @@ export class Discussion extends Disposable {
 
   /** The controller was made again (its threads went with the old one): every open article's threads are drawn anew. */
   private remade(): void {
-    this.warn(`VS Code did not ask Sift's comment controller for commenting ranges within 5 s (as when another extension host clears all comment controllers on starting): made it again (${this.live.remade} so far) and drew its threads again`);
+    this.warn(`VS Code did not ask Sift's comment controller for commenting ranges within ${this.live.waitMs / 1000} s (as when another extension host clears all comment controllers on starting): made it again (${this.live.remade} so far) and drew its threads again`);
     for (const entry of this.articles.values()) entry.shown.clear();
     this.answered.clear();
     this.refreshAll();
@@ -250,10 +250,12 @@ export class Discussion extends Disposable {
   private commentingRanges(doc: vscode.TextDocument): vscode.Range[] {
     this.live.asked();
     const session = this.sessions.get(doc);
-    // Only articles are kept: VS Code also asks for other files, such as the comment box's own input document.
-    if (session) this.answered.set(doc.uri.fsPath, this.annotationCount(session));
-    else if (this.sessions.isArticle(doc)) this.answered.set(doc.uri.fsPath, -1);
-    if (!session) return [];
+    if (!session) {
+      // Only articles are kept: VS Code also asks for other files, such as the comment box's own input document.
+      if (this.sessions.isArticle(doc)) this.answered.set(doc.uri.fsPath, -1);
+      return [];
+    }
+    this.answered.set(doc.uri.fsPath, this.annotationCount(session));
     return this.placed(session).filter((p) => !p.orphaned).map((p) => spanToRange(doc, p.start, p.end));
   }
 
