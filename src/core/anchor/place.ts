@@ -1,6 +1,6 @@
 // Placing an annotation and its sub-spans (a claim's cue and its source's mention) on an article's current text: the
 // one rule that the session (re-anchoring), the export and `sift validate` share.
-import { Anchor, Annotation, ClaimAnnotation, SubSpan, kindOf } from '../model';
+import { Anchor, Annotation, ClaimAnnotation, ReadonlyLayer, SubSpan, kindOf } from '../model';
 import { ArticleText } from '../text/article';
 import { AnchorOutcome, reanchor, reanchorSubSpan } from './anchor';
 
@@ -34,6 +34,17 @@ export interface Placed {
 }
 
 const inPlace = (article: ArticleText, s: { start: number; end: number; quote: string }) => article.inRange(s.start, s.end) && article.slice(s.start, s.end) === s.quote;
+
+/**
+ * Whether a layer has an annotation, not flagged orphaned, whose quote does not stand at its offsets in `article` (or
+ * whose span leaves it): a hand edit, or a tool's bug, even under the article's own hash. Such a layer is re-anchored
+ * before it is used (the session on opening it, review on aligning it), never taken at its word.
+ */
+export function hasMisplaced(layer: ReadonlyLayer, article: ArticleText): boolean {
+  // In file order, unsorted: opening a big layer sorts nothing it does not need to.
+  const off = (a: { readonly orphaned?: boolean; readonly start: number; readonly end: number; readonly quote: string }) => !a.orphaned && !inPlace(article, a);
+  return layer.entities.some(off) || layer.claims.some(off);
+}
 
 /**
  * Places an annotation on the article's current text: where it is, if the sidecar is current and its quote stands

@@ -9,6 +9,7 @@ import { sidecarPathInRoot, workspaceRootFor } from '../corpus/workspaceRoot';
 import { Layer } from '../model';
 import { ArticleSession } from '../session/session';
 import { parseSidecarName, sidecarPathFor } from '../store/paths';
+import { hasMisplaced } from '../anchor/place';
 import { ArticleText, readArticle } from '../text/article';
 import { alignLayers } from './align';
 import { Decider, MergeOptions, autoMerge } from './adjudicate';
@@ -41,12 +42,12 @@ export function articlesOf(index: CorpusIndex, only?: (article: string) => boole
 }
 
 /**
- * The layers on `text`: a layer written for another version of the text is re-anchored in memory by the session (as
- * the editor does when it opens it); nothing is written.
+ * The layers on `text`: a layer written for another version of the text, or with a span off its quote (hasMisplaced),
+ * is re-anchored in memory by the session (as the editor does when it opens it); nothing is written.
  */
 export function placedOn(text: ArticleText, articlePath: string, layers: readonly LayerInput[]): LayerInput[] {
   return layers.map((l) => {
-    if (l.layer.header.sha256 === text.sha256) return l;
+    if (l.layer.header.sha256 === text.sha256 && !hasMisplaced(l.layer, text)) return l;
     const s = new ArticleSession(articlePath, l.annotator, text.text);
     s.sidecar.dispose();
     return { annotator: l.annotator, layer: s.sidecar.error ? l.layer : s.layer };

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
-import { Placed, place } from '../anchor/place';
+import { Placed, hasMisplaced, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { Annotation, ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, LayerStatus, ReadonlyLayer, SidecarHeader, Target, allAnnotations, isClaim, kindOf } from '../model';
 import { GoldDecision } from '../review/adjudicate';
@@ -146,9 +146,7 @@ export class ArticleSession {
   }
 
   private hasMisplaced(): boolean {
-    // In file order, unsorted: opening a big layer sorts nothing it does not need to.
-    const off = (a: Annotation) => !a.orphaned && (!this.article.inRange(a.start, a.end) || this.article.slice(a.start, a.end) !== a.quote);
-    return this.layer.entities.some(off) || this.layer.claims.some(off);
+    return hasMisplaced(this.layer, this.article);
   }
 
   /** Re-places every annotation in the current text (after the article changed on disk); orphans are looked for again. */
