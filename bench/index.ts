@@ -92,13 +92,29 @@ function driverBench(): string[] {
 }
 
 /** The corpus-wide figures by name, for `--only`. */
-function named(text: string, count: number): Record<string, () => Promise<string[]>> {
+function named(text: string, count: number, first: string): Record<string, () => Promise<string[]>> {
   // `--only merge --old OLD/dist/cli.js [--rounds N] [--articles N]`: an old build's merge against this one's, side by side.
   const old = flag('--old');
   const articles = Number(flag('--articles') ?? count);
   const newCli = path.resolve(__dirname, '..', 'dist', 'cli.js');
   const merge = old ? () => Promise.resolve(mergeOldNewBench(text, articles, old, newCli, Number(flag('--rounds') ?? 3))) : () => mergeBench(text, articles);
-  return { merge, align: () => Promise.resolve(alignBench(text, Number(flag('--rounds') ?? 21))), agree: () => agreeBench(text, count), agreementReport: () => agreementReportBench(text, count) };
+  return {
+    merge,
+    align: () => Promise.resolve(alignBench(text, Number(flag('--rounds') ?? 21))),
+    agree: () => agreeBench(text, count),
+    agreementReport: () => agreementReportBench(text, count),
+    driverCore: () => Promise.resolve(gitMergeBench(first, QUICK ? 200 : 1_000)),
+  };
+}
+
+/**
+ * A figure measured in a Node process of its own, as its command runs (\`sift review --merge\`, \`sift agree\` and the
+ * merge driver each start afresh): in this long run it would also pay for collecting the heap that the figures before
+ * it left behind (the peers, the 5 MB text's detections), which is not its own cost.
+ */
+function inOwnProcess(name: string): void {
+  const r = spawnSync(process.execPath, [__filename, '--only', name, ...(QUICK ? ['--quick'] : [])], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`npm run bench -- --only ${name} exited with ${r.status ?? r.signal}`);
 }
 
 async function main(): Promise<void> {
@@ -128,8 +144,8 @@ async function main(): Promise<void> {
   }
   const { pieces, text } = corpus(5 * 1024 * 1024);
   if (ONLY) {
-    const run = named(text, QUICK ? 1_000 : 10_000)[ONLY];
-    if (!run) throw new Error(`--only: one of ${Object.keys(named(text, 0)).join(', ')}`);
+    const run = named(text, QUICK ? 1_000 : 10_000, pieces[0])[ONLY];
+    if (!run) throw new Error(`--only: one of ${Object.keys(named(text, 0, '')).join(', ')}, driver, detect, webActivation, webReload`);
     for (const line of await run()) console.log(line);
     return;
   }
@@ -200,12 +216,9 @@ async function main(): Promise<void> {
   console.log('');
   for (const line of await detectWalkBench([{ name: `the ${mb(bytes).toFixed(0)} MB article`, text, rounds: QUICK ? 3 : 7 }, { name: `a ${(pieces[0].length / 1024).toFixed(0)} KB sample article`, text: pieces[0], rounds: 21 }])) console.log(line);
   for (const line of await sidecarBench()) console.log(line);
-  for (const line of alignBench(text)) console.log(line);
-  for (const line of await mergeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
-  for (const line of await agreeBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
-  for (const line of await agreementReportBench(text, QUICK ? 1_000 : 10_000)) console.log(line);
+  for (const name of ['align', 'merge', 'agree', 'agreementReport']) inOwnProcess(name);
   for (const line of await reviewOnBench(text)) console.log(line);
-  for (const line of gitMergeBench(pieces[0], QUICK ? 200 : 1_000)) console.log(line);
+  inOwnProcess('driverCore');
   for (const line of assignmentsBench(QUICK ? 1_000 : 10_000)) console.log(line);
   for (const line of teamBench()) console.log(line);
   if (!QUICK) for (const line of await exportBench(samples)) console.log(line);

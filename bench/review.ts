@@ -4,6 +4,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { defaultJobs } from '../src/cli/reviewParallel';
 import { reviewCommand } from '../src/cli/review';
 import { CliIo } from '../src/cli/io';
 import { FORMAT_VERSION, EntityAnnotation, ClaimAnnotation, Layer } from '../src/core/model';
@@ -140,8 +141,8 @@ export async function mergeBench(text: string, count: number): Promise<string[]>
     const rerun = Number(process.hrtime.bigint() - again) / 1e6;
     const perFile = atomicWriteMs(dir, 200);
     return [
-      `sift review --merge on ${count} generated articles x 3 annotators: ${(ms / 1000).toFixed(1)} s, CPU user ${(cpu.user / 1e6).toFixed(1)} s + system ${(cpu.system / 1e6).toFixed(1)} s (exit ${code}: ${out.trim()}); re-run with gold in place ${(rerun / 1000).toFixed(1)} s (target: 15 s for 10,000; ${settled})`,
-      `  of which the store's atomic write (temp file, fsync, rename) alone costs about ${(perFile * count / 1000).toFixed(1)} s on this machine (${perFile.toFixed(1)} ms a file)`,
+      `sift review --merge on ${count} generated articles x 3 annotators, ${defaultJobs(count * 3)} worker thread(s): ${(ms / 1000).toFixed(1)} s, CPU user ${(cpu.user / 1e6).toFixed(1)} s + system ${(cpu.system / 1e6).toFixed(1)} s (exit ${code}: ${out.trim()}); re-run with gold in place ${(rerun / 1000).toFixed(1)} s (target: 15 s for 10,000; ${settled})`,
+      `  the store's atomic write alone (temp file, fsync, rename), one file after another, costs about ${(perFile * count / 1000).toFixed(1)} s on this machine (${perFile.toFixed(1)} ms a file)`,
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

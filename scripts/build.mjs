@@ -36,6 +36,8 @@ await esbuild.build({
   external: ['compromise', 'chrono-node', 'wink-nlp', 'wink-eng-lite-web-model'],
 });
 fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
+// The worker threads of `sift review --merge` on a big corpus (src/cli/reviewParallel.ts), beside dist/cli.js.
+await esbuild.build({ ...common, entryPoints: ['src/cli/reviewMergeWorker.ts'], outfile: 'dist/reviewMergeWorker.js' });
 // `sift merge-driver` alone, which git starts once per conflicted sidecar (what `sift git-setup` registers): only the
 // merge's code, what it can at build time (scripts/driverBuild.mjs), `yaml` loaded only when a file needs it.
 for (const options of driverOptions(root, common)) await esbuild.build(options);
@@ -54,6 +56,7 @@ if (bench) {
     external: ['compromise', 'chrono-node', 'wink-nlp', 'wink-eng-lite-web-model'],
   });
   await esbuild.build({ ...common, entryPoints: ['src/core/store/sidecarWorker.ts'], outfile: 'out-bench/sidecarWorker.js' });
+  await esbuild.build({ ...common, entryPoints: ['src/cli/reviewMergeWorker.ts'], outfile: 'out-bench/reviewMergeWorker.js' });
 }
 
 if (tests) {

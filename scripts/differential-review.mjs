@@ -2,7 +2,7 @@
 // generated corpus, output by output and gold file by gold file.
 //
 //   node scripts/build.mjs && node scripts/differential-review.mjs --old PATH/TO/OLD/cli.js [--new dist/cli.js]
-//        [--articles 300] [--seed 1] [--exact-ids] [--keep]
+//        [--articles 300] [--seed 1] [--exact-ids] [--keep] [--old-merge-args "--jobs 1"] [--new-merge-args ARGS]
 //
 // The corpus: articles made of paragraphs of samples/ and the held-out articles (a third CRLF, some edited after
 // their sidecars were written, by text added, so re-anchoring runs), each with three annotators (ana, bob, cat) whose layers share
@@ -61,8 +61,13 @@ function writeCorpus(root, rnd) {
   }
 }
 
-function run(cli, args, cwd) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SIFT_ANNOTATOR: 'judge', SIFT_ID_SEED: `diff-${SEED}` } });
+/** `--old-merge-args "--jobs 1"`, `--new-merge-args "..."`: added to that CLI's every `review --merge` (one build's two ways). */
+const MERGE_ARGS = { old: arg('--old-merge-args', '').split(' ').filter(Boolean), new: arg('--new-merge-args', '').split(' ').filter(Boolean) };
+
+function run(role, args, cwd) {
+  const cli = role === 'old' ? OLD : NEW;
+  const extra = args.includes('--merge') ? MERGE_ARGS[role] : [];
+  const r = spawnSync(process.execPath, [cli, ...args, ...extra], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SIFT_ANNOTATOR: 'judge', SIFT_ID_SEED: `diff-${SEED}` } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -98,9 +103,9 @@ for (const [s, steps] of scenarios.entries()) {
   const [oldDir, newDir, controlDir] = ['old', 'new', 'control'].map((n) => path.join(root, `${n}${s}`));
   for (const d of [oldDir, newDir, controlDir]) fs.cpSync(base, d, { recursive: true });
   for (const args of steps) {
-    const o = run(OLD, args, oldDir);
-    const n = run(NEW, args, newDir);
-    run(OLD, args, controlDir);
+    const o = run('old', args, oldDir);
+    const n = run('new', args, newDir);
+    run('old', args, controlDir);
     for (const k of ['code', 'out', 'err']) {
       compared++;
       const [a, b] = [masked(String(o[k])), masked(String(n[k]))];

@@ -1,23 +1,24 @@
 // `sift review`: auto-merge into gold, review status per article, and one article's units, over the corpus index.
 import * as fs from 'fs';
 import * as path from 'path';
-import { scanCorpus } from '../core/corpus/nodeIndex';
-import { isSidecarPath } from '../core/store/paths';
+import { foundCorpusIndex, scanCorpus } from '../core/corpus/nodeIndex';
+import { findSidecarsIn } from '../core/corpus/findSidecars';
 import { defaultAnnotator, isValidAnnotator } from '../core/store/annotator';
 import { ArticleError, ArticleText, readArticle } from '../core/text/article';
-import { MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
+import { Decider, MERGE_STRATEGIES, MergeStrategy } from '../core/review/adjudicate';
 import { ArticleLayers, alignArticle, articlesOf } from '../core/review/corpusReview';
-import { mergeArticles } from '../core/review/corpusMerge';
 import { articleStatus, ArticleReviewStatus } from '../core/review/feedback';
 import { Unit, UNIT_STATES, Version } from '../core/review/units';
 import { AssignmentError } from '../core/corpus/assignments';
 import { AssignmentsAt, assignmentsFor } from '../core/corpus/assignmentsFile';
 import { comparedIn } from '../core/review/assigned';
 import { CliIo } from './io';
+import { MergeRun, MergeSettings, MergedArticle, defaultJobs, mergeInWorkers, mergeOutcomes, shares } from './reviewParallel';
+import { Selection, notFound, selectPaths, selects } from './selection';
 import { commaList, parseOptions } from './options';
 
 export const REVIEW_USAGE = `sift review --merge [paths...] [--strategy unanimous|agreed|majority] [--min-votes N]
-            [--annotators A,B] [--adjudicator NAME] [--seed S]
+            [--annotators A,B] [--adjudicator NAME] [--seed S] [--jobs N]
 sift review --status [paths...] [--annotators A,B] [--json]
 sift review --units FILE [--annotators A,B] [--json]
   Compares the annotators' layers of each article under the paths (default .; a path may be a folder, an article or
@@ -28,7 +29,8 @@ sift review --units FILE [--annotators A,B] [--json]
   layers' statuses; --units prints one article's units with their versions. Unreadable sidecars are reported and
   their article skipped; nothing unreadable is written over. --seed (or SIFT_ID_SEED) makes the ids of new gold
   annotations depend only on S, the article's file name and their order, for reproducible runs; they are random
-  otherwise.`;
+  otherwise. --jobs N merges in N worker threads (default: one per CPU, up to 8, from 1,500 sidecars); the result
+  is the same whatever N.`;
 
 type Mode = 'merge' | 'status' | 'units';
 
@@ -42,6 +44,8 @@ interface ReviewArgs {
   /** Seeds the ids of new gold annotations (--seed, else SIFT_ID_SEED). */
   idSeed?: string;
   json: boolean;
+  /** Worker threads for --merge (default: one per CPU, up to 8, for 1,500 sidecars or more; else none). */
+  jobs?: number;
   /** sift.assignments.yaml at the corpus root: an article is compared among its assigned annotators. */
   assigned?: AssignmentsAt;
 }
@@ -66,6 +70,12 @@ function parseArgs(args: string[]): ReviewArgs | string {
       '--annotators': (x, v) => { x.annotators = commaList(v); },
       '--adjudicator': (x, v = '') => { x.adjudicator = v; },
       '--seed': (x, v = '') => { x.idSeed = v; },
+      '--jobs': (x, v = '') => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) return '--jobs needs a whole number of at least 1';
+        x.jobs = n;
+        return undefined;
+      },
     },
   });
   if (typeof r === 'string') return r;
@@ -76,29 +86,17 @@ function parseArgs(args: string[]): ReviewArgs | string {
   if (r.adjudicator !== undefined && !isValidAnnotator(r.adjudicator)) return `'${r.adjudicator}' is not a valid annotator id`;
   if (r.idSeed === '') return '--seed needs a value';
   if (r.idSeed !== undefined && r.mode !== 'merge') return '--seed goes with --merge';
+  if (r.jobs !== undefined && r.mode !== 'merge') return '--jobs goes with --merge';
   return r;
 }
 
 /** The articles under the paths: folders whole; an article or a sidecar stands for its article. */
 export async function load(paths: string[], cwd: string): Promise<{ articles: ArticleLayers[]; missing: string[] }> {
-  const dirs: string[] = [];
-  const files = new Set<string>();
-  const missing: string[] = [];
-  for (const p of paths.length ? paths : ['.']) {
-    const abs = path.resolve(cwd, p);
-    let dir: boolean;
-    try { dir = fs.statSync(abs).isDirectory(); } catch { missing.push(p); continue; }
-    if (dir) dirs.push(abs);
-    else files.add(abs);
-  }
-  const roots = [...new Set([...dirs, ...[...files].map((f) => path.dirname(f))])];
+  const sel = selectPaths(paths, cwd);
   // The CLI's one way to the corpus: the hostile walk (no links to folders, nothing outside the roots), read once.
-  const index = await scanCorpus(roots.filter((r) => !roots.some((o) => o !== r && r.startsWith(o + path.sep))));
-  const wanted = (a: ArticleLayers) => dirs.some((d) => a.article.startsWith(d + path.sep)) || files.has(a.article)
-    || a.layers.some((l) => files.has(l.sidecar)) || a.broken.some((b) => files.has(b.sidecar));
-  const articles = articlesOf(index).filter(wanted);
-  for (const f of files) if (!isSidecarPath(f) && !articles.some((a) => a.article === f)) missing.push(`${path.relative(cwd, f) || f} (no sidecars)`);
-  return { articles, missing };
+  const index = await scanCorpus(sel.roots);
+  const articles = articlesOf(index).filter((a) => selects(sel, a));
+  return { articles, missing: notFound(sel, new Set(articles.map((a) => a.article)), cwd) };
 }
 
 /** A name from data (file, label, annotator) as it may go to a terminal: control and bidi characters escaped. */
@@ -113,19 +111,30 @@ function shown(s: string): string {
   return clean(JSON.stringify(s));
 }
 
-function reportBroken(a: ArticleLayers, io: CliIo): void {
+function reportBroken(a: MergedArticle, io: CliIo): void {
   for (const b of a.broken) io.err(`sift review: ${rel(io.cwd, b.sidecar)} cannot be read; ${rel(io.cwd, a.article)} skipped: ${clean(b.error.split('\n')[0])}\n`);
 }
 
-async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Promise<number> {
+/** The merge's outcomes, in worker threads for a big corpus (reviewParallel.ts), else on this thread. */
+async function mergeRun(r: ReviewArgs, sel: Selection, who: Decider): Promise<MergeRun> {
+  const found = findSidecarsIn(sel.roots).sidecars;
+  const jobs = r.jobs ?? defaultJobs(found.length);
+  const script = path.join(__dirname, 'reviewMergeWorker.js');
+  const settings: MergeSettings = { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed, assigned: r.assigned };
+  const parts = jobs > 1 && fs.existsSync(script) ? shares(found, jobs) : [];
+  const parallel = parts.length > 1 ? await mergeInWorkers(script, parts.map((p) => ({ roots: sel.roots, found: p, selection: sel, settings, who }))) : undefined;
+  if (parallel) return parallel;
+  const index = foundCorpusIndex(sel.roots, found);
+  await index.scan();
+  return mergeOutcomes(articlesOf(index).filter((a) => selects(sel, a)), settings, who);
+}
+
+async function mergeAll(r: ReviewArgs, io: CliIo): Promise<number> {
   const who = { adjudicator: r.adjudicator ?? defaultAnnotator(process.env.SIFT_ANNOTATOR, io.cwd), now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  const byArticle = new Map(articles.map((a) => [a.article, a]));
-  // An article is compared among its assigned annotators when sift.assignments.yaml places it.
-  const annotatorsOf = (article: string): string[] | undefined => {
-    const present = byArticle.get(article)?.layers.map((l) => l.annotator) ?? [];
-    return comparedIn(r.assigned, article, present, r.annotators)?.annotators;
-  };
-  const { results: outcomes, error } = await mergeArticles(articles, { strategy: r.strategy, minVotes: r.minVotes, annotators: r.annotators, idSeed: r.idSeed, annotatorsOf }, who);
+  const sel = selectPaths(r.paths, io.cwd);
+  const { articles, results: outcomes, error } = await mergeRun(r, sel, who);
+  const missing = notFound(sel, new Set(articles.map((a) => a.article)), io.cwd);
+  for (const m of missing) io.err(`sift review: ${clean(m)}: not found\n`);
   let added = 0;
   let written = 0;
   let skipped = 0;
@@ -147,7 +156,7 @@ async function mergeAll(articles: ArticleLayers[], r: ReviewArgs, io: CliIo): Pr
   if (locked.length) io.err(`sift review: ${locked.length} article(s) not merged, their gold sidecar locked by another writer: ${locked.join(', ')}; run the merge again for them\n`);
   if (r.json) io.out(`${JSON.stringify({ strategy: r.strategy, adjudicator: who.adjudicator, articles: results }, null, 2)}\n`);
   else io.out(`${articles.length} article(s), ${r.strategy}: ${added} gold annotation(s) added in ${written} gold sidecar(s) by ${who.adjudicator}; ${skipped} skipped\n`);
-  return skipped ? 1 : 0;
+  return skipped || missing.length ? 1 : 0;
 }
 
 function statusLine(article: string, s: ArticleReviewStatus, notYet: string[] = []): string {
@@ -226,8 +235,9 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     return 2;
   }
   r.idSeed ??= process.env.SIFT_ID_SEED || undefined;
+  if (r.mode === 'merge') return mergeAll(r, io);
   const { articles, missing } = await load(r.paths, io.cwd);
   for (const m of missing) io.err(`sift review: ${clean(m)}: not found\n`);
-  const code = r.mode === 'merge' ? await mergeAll(articles, r, io) : r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
+  const code = r.mode === 'status' ? statusAll(articles, r, io) : units(articles, r, io);
   return missing.length ? Math.max(code, 1) : code;
 }

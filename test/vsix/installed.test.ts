@@ -1,6 +1,9 @@
 import * as assert from 'assert';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, waitFor, workspaceRoot } from '../integration/helpers';
 import { NodeWorkerCodec } from '../../src/core/store/nodeWorkerCodec';
@@ -43,6 +46,30 @@ describe('the packaged .vsix', () => {
       assert.deepStrictEqual(layer.entities.map((e) => [e.id, e.quote]), [['e-1', 'Moscow']]);
     } finally {
       codec.dispose();
+    }
+  });
+
+  it('ships the CLI with the worker threads of its bulk merge, and they run from the package', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
+    assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', 'reviewMergeWorker.js')), 'dist/reviewMergeWorker.js is in the package');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-vsix-merge-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.git'));
+      for (const name of ['a', 'b']) {
+        const text = `Russian diplomats left Damascus on ${name === 'a' ? 'Monday' : 'Tuesday'}.`;
+        fs.writeFileSync(path.join(dir, `${name}.txt`), text);
+        const at = text.indexOf('Damascus');
+        for (const who of ['ana', 'bob']) {
+          fs.writeFileSync(path.join(dir, `${name}.${who}.ann.yaml`), `sift: 1\narticle: ${name}.txt\nannotator: ${who}\nsha256: ${crypto.createHash('sha256').update(text).digest('hex')}\nlength: ${text.length}\nentities:\n  - id: e-${who}\n    label: PLACE\n    start: ${at}\n    end: ${at + 8}\n    quote: Damascus\n`);
+        }
+      }
+      const r = spawnSync(process.execPath, [cli, 'review', '--merge', '.', '--jobs', '2', '--adjudicator', 'lead'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      assert.strictEqual(r.status, 0, `${r.stdout}${r.stderr}${r.error?.message ?? ''}`);
+      assert.match(r.stdout, /2 article\(s\), unanimous: 2 gold annotation\(s\) added in 2 gold sidecar\(s\) by lead/);
+      for (const name of ['a', 'b']) assert.match(fs.readFileSync(path.join(dir, `${name}.gold.ann.yaml`), 'utf8'), /quote: Damascus/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -2,7 +2,7 @@
 // folders not followed, each sidecar once, optionally bounded) and reads confined to each path's workspace root.
 import { NodeFileSystem } from '../store/fileSystem';
 import { CorpusIndex } from './corpusIndex';
-import { FindOptions, findSidecarsIn } from './findSidecars';
+import { FindOptions, FoundSidecar, findSidecarsIn } from './findSidecars';
 import { outsideRealRoot } from './workspaceRoot';
 
 export interface NodeIndexOptions extends FindOptions {
@@ -16,12 +16,24 @@ export interface NodeIndexOptions extends FindOptions {
 
 /** An index of the sidecars under `paths` (files or folders), not yet scanned. */
 export function nodeCorpusIndex(paths: string[], options: NodeIndexOptions = {}): CorpusIndex {
+  return indexOver(paths, () => {
+    const found = findSidecarsIn(paths, options);
+    options.onTruncated?.(found.truncated);
+    return found.sidecars;
+  }, options);
+}
+
+/**
+ * An index of sidecars the walk already found (findSidecarsIn over `paths`), or a part of them: its scans read those
+ * and walk nothing (a bulk run's worker thread reads its share of what the main thread found).
+ */
+export function foundCorpusIndex(paths: string[], found: readonly FoundSidecar[], options: NodeIndexOptions = {}): CorpusIndex {
+  return indexOver(paths, () => [...found], options);
+}
+
+function indexOver(paths: string[], find: () => FoundSidecar[], options: NodeIndexOptions): CorpusIndex {
   return new CorpusIndex(new NodeFileSystem(), paths, {
-    find: () => {
-      const found = findSidecarsIn(paths, options);
-      options.onTruncated?.(found.truncated);
-      return found.sidecars;
-    },
+    find,
     // The walk found each sidecar's real path and its root's: a scan checks those (a later re-read looks again).
     admit: options.followOutsideRoot ? undefined : (f) => outsideRealRoot(f.file, f.real, f.root),
     careful: options.careful,
