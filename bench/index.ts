@@ -108,7 +108,7 @@ function named(text: string, count: number, first: string): Record<string, () =>
 }
 
 /**
- * A figure measured in a Node process of its own, as its command runs (\`sift review --merge\`, \`sift agree\` and the
+ * A figure measured in a Node process of its own, as its command runs (`sift review --merge`, `sift agree` and the
  * merge driver each start afresh): in this long run it would also pay for collecting the heap that the figures before
  * it left behind (the peers, the 5 MB text's detections), which is not its own cost.
  */
