@@ -46,6 +46,11 @@ export function hasMisplaced(layer: ReadonlyLayer, article: ArticleText): boolea
   return layer.entities.some(off) || layer.claims.some(off);
 }
 
+/** Whether a layer must be re-anchored before it is used on `article`: written for another text, or a span off its quote. */
+export function needsPlacing(layer: ReadonlyLayer, article: ArticleText): boolean {
+  return layer.header.sha256 !== article.sha256 || hasMisplaced(layer, article);
+}
+
 /**
  * Places an annotation on the article's current text: where it is, if the sidecar is current and its quote stands
  * there; else by re-anchoring (its old place with its context, the exact quote, a fuzzy match). A claim's sub-spans

@@ -8,8 +8,8 @@ import { CorpusIndex } from '../corpus/corpusIndex';
 import { sidecarPathInRoot, workspaceRootFor } from '../corpus/workspaceRoot';
 import { Layer } from '../model';
 import { ArticleSession } from '../session/session';
-import { parseSidecarName, sidecarPathFor } from '../store/paths';
-import { hasMisplaced } from '../anchor/place';
+import { parseSidecarName, sidecarPathFor, withoutExtension } from '../store/paths';
+import { needsPlacing } from '../anchor/place';
 import { ArticleText, readArticle } from '../text/article';
 import { alignLayers } from './align';
 import { Decider, MergeOptions, autoMerge } from './adjudicate';
@@ -35,19 +35,19 @@ export function articlesOf(index: CorpusIndex, only?: (article: string) => boole
     // A sidecar that does not parse names no article: its file name does (`<stem>.<annotator>.ann.yaml`).
     const name = parseSidecarName(b.sidecar);
     const stem = name ? path.join(path.dirname(b.sidecar), name.stem) : b.sidecar;
-    const known = [...byArticle.keys()].find((a) => a.slice(0, a.length - path.extname(a).length) === stem);
+    const known = [...byArticle.keys()].find((a) => withoutExtension(a) === stem);
     entry(known ?? `${stem}.txt`).broken.push(b);
   }
   return [...byArticle.values()].filter((a) => !only || only(a.article)).sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : 0));
 }
 
 /**
- * The layers on `text`: a layer written for another version of the text, or with a span off its quote (hasMisplaced),
+ * The layers on `text`: a layer written for another version of the text, or with a span off its quote (needsPlacing),
  * is re-anchored in memory by the session (as the editor does when it opens it); nothing is written.
  */
 export function placedOn(text: ArticleText, articlePath: string, layers: readonly LayerInput[]): LayerInput[] {
   return layers.map((l) => {
-    if (l.layer.header.sha256 === text.sha256 && !hasMisplaced(l.layer, text)) return l;
+    if (!needsPlacing(l.layer, text)) return l;
     const s = new ArticleSession(articlePath, l.annotator, text.text);
     s.sidecar.dispose();
     return { annotator: l.annotator, layer: s.sidecar.error ? l.layer : s.layer };

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { TextEdit, onCodePointBoundary } from '../anchor/anchor';
 import { moveAnnotation, needsReanchor, placeSubSpans } from '../anchor/live';
-import { Placed, hasMisplaced, place } from '../anchor/place';
+import { Placed, hasMisplaced, needsPlacing, place } from '../anchor/place';
 import { ArticleText, readArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../text/article';
 import { Annotation, ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, LayerStatus, ReadonlyLayer, SidecarHeader, Target, allAnnotations, isClaim, kindOf } from '../model';
 import { GoldDecision } from '../review/adjudicate';
@@ -83,7 +83,7 @@ export class ArticleSession {
     // The header's hash is computed when the sidecar is written, not on every keystroke.
     this.sidecar.beforeSave = () => this.writeHeader();
     // Re-anchor when the text changed since the sidecar was written, or when a hand edit left a span off its quote.
-    if (!this.sidecar.error && (this.sidecar.layer.header.sha256 !== this.article.sha256 || this.hasMisplaced())) {
+    if (!this.sidecar.error && needsPlacing(this.sidecar.layer, this.article)) {
       this.lastReanchor = this.reanchorAll();
     }
   }
@@ -143,10 +143,6 @@ export class ArticleSession {
 
   find(id: string): Annotation | undefined {
     return this.layer.entities.find((a) => a.id === id) ?? this.layer.claims.find((a) => a.id === id);
-  }
-
-  private hasMisplaced(): boolean {
-    return hasMisplaced(this.layer, this.article);
   }
 
   /** Re-places every annotation in the current text (after the article changed on disk); orphans are looked for again. */
@@ -315,7 +311,7 @@ export class ArticleSession {
     this.assertWritable();
     const current = this.sidecar.layer;
     this.sidecar.layer = { ...structuredClone(layer), header: { ...layer.header, sha256: current.header.sha256, length: current.header.length } };
-    if (this.hasMisplaced()) this.reanchorAll();
+    if (hasMisplaced(this.layer, this.article)) this.reanchorAll();
     this.stampHeader();
   }
 

@@ -11,6 +11,11 @@ export function sidecarPathFor(articlePath: string, annotator: string): string {
   return path.join(dir, `${stem}.${annotator}${SIDECAR_SUFFIX}`);
 }
 
+/** `dir/000_abc.txt` -> `dir/000_abc`: the article's path without its extension, as a sidecar's name gives it (its stem in its folder). */
+export function withoutExtension(file: string): string {
+  return file.slice(0, file.length - path.extname(file).length);
+}
+
 export function isSidecarPath(file: string): boolean {
   return file.endsWith(SIDECAR_SUFFIX);
 }

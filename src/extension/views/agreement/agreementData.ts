@@ -9,7 +9,7 @@ import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { ArticleDisagreements } from '../../../core/review/agreement/targets';
 import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
 import { assignedLayers } from '../../../core/review/assigned';
-import { parseSidecarName } from '../../../core/store/paths';
+import { parseSidecarName, withoutExtension } from '../../../core/store/paths';
 import { JobArticle, PlainDisagreements, brokenWhy } from './agreementJob';
 import { AgreementRunner, SliceClock, inThread } from './offThread';
 import { yieldTurn } from '../../../core/text/turn';
@@ -85,7 +85,7 @@ async function byArticle(index: CorpusIndex, take: (annotator: string) => boolea
   }
   clock.phase = 'sorting articles';
   const broken = index.broken();
-  const stems = broken.length ? new Map([...out.keys()].map((a) => [a.slice(0, a.length - path.extname(a).length), a])) : undefined;
+  const stems = broken.length ? new Map([...out.keys()].map((a) => [withoutExtension(a), a])) : undefined;
   for (const b of broken) {
     const name = parseSidecarName(b.sidecar);
     const stem = name ? path.join(path.dirname(b.sidecar), name.stem) : b.sidecar;
