@@ -12,7 +12,7 @@ import type { MessagePort } from 'worker_threads';
 import { foundCorpusIndex } from '../core/corpus/nodeIndex';
 import { FoundSidecar } from '../core/corpus/findSidecars';
 import { AssignmentsAt } from '../core/corpus/assignmentsFile';
-import { parseSidecarName } from '../core/store/paths';
+import { parseSidecarName, withoutExtension } from '../core/store/paths';
 import { Decider, MergeStrategy } from '../core/review/adjudicate';
 import { comparedIn } from '../core/review/assigned';
 import { ArticleLayers, MergeOutcome, articlesOf } from '../core/review/corpusReview';
@@ -106,8 +106,7 @@ type FromWorker = { kind: 'scanned'; misplaced: boolean } | { kind: 'merged'; ru
 export async function mergePart(part: MergePart, port: MessagePort): Promise<void> {
   const index = foundCorpusIndex(part.roots, part.found);
   await index.scan();
-  const stemOf = (article: string) => article.slice(0, article.length - path.extname(article).length);
-  const misplaced = index.layers().some((l) => groupOf(l.sidecar) !== stemOf(l.article));
+  const misplaced = index.layers().some((l) => groupOf(l.sidecar) !== withoutExtension(l.article));
   const told = new Promise<unknown>((resolve) => port.once('message', resolve));
   port.postMessage({ kind: 'scanned', misplaced } satisfies FromWorker);
   if ((await told) !== 'go') return;
@@ -115,11 +114,15 @@ export async function mergePart(part: MergePart, port: MessagePort): Promise<voi
   port.postMessage({ kind: 'merged', run } satisfies FromWorker);
 }
 
-/** The worker's next message; an error or an exit before it rejects. */
-function next(w: Worker): Promise<FromWorker> {
+/** The worker's next message, which must be of `kind`; an error, an exit or another message before it rejects. */
+function next<K extends FromWorker['kind']>(w: Worker, kind: K): Promise<Extract<FromWorker, { kind: K }>> {
   return new Promise((resolve, reject) => {
     const done = () => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); };
-    const onMessage = (m: FromWorker) => { done(); resolve(m); };
+    const onMessage = (m: FromWorker) => {
+      done();
+      if (m.kind === kind) resolve(m as Extract<FromWorker, { kind: K }>);
+      else reject(new Error(`a merge worker said '${m.kind}' where '${kind}' was due`));
+    };
     const onError = (e: Error) => { done(); reject(e); };
     const onExit = (code: number) => { done(); reject(new Error(`a merge worker stopped (exit code ${code}) before it finished`)); };
     w.on('message', onMessage).on('error', onError).on('exit', onExit);
@@ -148,12 +151,12 @@ export async function mergeInWorkers(script: string, parts: MergePart[]): Promis
     return all.map((s) => (s as PromiseFulfilledResult<T>).value);
   };
   try {
-    const scanned = await settled(workers.map(next));
-    const go = !scanned.some((m) => m.kind === 'scanned' && m.misplaced);
+    const scanned = await settled(workers.map((w) => next(w, 'scanned')));
+    const go = !scanned.some((m) => m.misplaced);
     for (const w of workers) w.postMessage(go ? 'go' : 'stop');
     if (!go) return undefined;
-    const merged = await settled(workers.map(next));
-    return combine(merged.map((m) => (m.kind === 'merged' ? m.run : { articles: [], results: [] })));
+    const merged = await settled(workers.map((w) => next(w, 'merged')));
+    return combine(merged.map((m) => m.run));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -29,7 +29,7 @@ export function selectPaths(paths: string[], cwd: string): Selection {
 }
 
 /** Whether the selection takes an article: folders whole; an article or a sidecar stands for its article. */
-export function selects(sel: Selection, a: Pick<ArticleLayers, 'article' | 'broken'> & { layers: readonly { sidecar: string }[] }): boolean {
+export function selects(sel: Selection, a: ArticleLayers): boolean {
   return sel.dirs.some((d) => a.article.startsWith(d + path.sep)) || sel.files.has(a.article)
     || a.layers.some((l) => sel.files.has(l.sidecar)) || a.broken.some((b) => sel.files.has(b.sidecar));
 }
