@@ -3,6 +3,6 @@
 // export or review code), its schema check is compiled when Sift is built, and `yaml` is loaded only for a file not in
 // Sift's plain layout (scripts/driverBuild.mjs).
 import { mergeDriverCommand } from './mergeDriver';
-import { processIo } from './io';
+import { driverProcessIo } from './io';
 
-process.exitCode = mergeDriverCommand(process.argv.slice(2), processIo);
+process.exitCode = mergeDriverCommand(process.argv.slice(2), driverProcessIo);

@@ -10,6 +10,7 @@ import { spawnSync } from 'child_process';
 import { pathToFileURL } from 'url';
 import { driverCommand } from '../../src/core/store/gitSetup';
 import { mergeSidecarTexts } from '../../src/core/store/gitMerge';
+import { mergeDriverCommand } from '../../src/cli/mergeDriver';
 import { serializeSidecar, parseSidecar } from '../../src/core/store/sidecarFormat';
 import { nonStringTests } from '../../src/core/store/yamlScalarTags';
 import { aLayer } from '../builders/layer';
@@ -38,10 +39,10 @@ function driverCopy(): string {
 }
 
 /** Runs `command %O %A %B %P` through sh as git does; gives the exit code, messages and the merged file. */
-function run(command: string, t: { base: string; ours: string; theirs: string }, env: NodeJS.ProcessEnv = process.env): { code: number; err: string; merged: string } {
+function run(command: string, t: { base: string; ours: string; theirs: string }, env: NodeJS.ProcessEnv = process.env, name = FILE): { code: number; err: string; merged: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-merge-'));
   for (const [k, v] of Object.entries(t)) fs.writeFileSync(path.join(dir, k), v);
-  const r = spawnSync('/bin/sh', ['-c', `${command} base ours theirs ${FILE}`], { cwd: dir, env, encoding: 'utf8' });
+  const r = spawnSync('/bin/sh', ['-c', `${command} base ours theirs ${name}`], { cwd: dir, env, encoding: 'utf8' });
   return { code: r.status ?? -1, err: r.stderr, merged: fs.readFileSync(path.join(dir, 'ours'), 'utf8') };
 }
 
@@ -107,6 +108,21 @@ describe('merge driver start: code cache, compiler flags, environment', function
     // Its cache is another file than a small merge's: it runs under other V8 flags, and neither refuses the other's.
     run(driverCommand(path.join(dir, 'mergeDriver.js')), triple());
     assert.strictEqual(caches(dir).length, 2);
+  });
+
+  it('reports conflicts on standard error with the bytes the command gives in process (written to fd 2 directly)', () => {
+    const t = triple();
+    // The same label changed differently on both sides: a conflict, exit 1, a message naming the file (not ASCII here).
+    const conflicted = { ...t, theirs: t.ours.replace('label: ORG', 'label: PERSON') };
+    const name = 'Ça-va-🦉.ana.ann.yaml';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-in-'));
+    for (const [k, v] of Object.entries(conflicted)) fs.writeFileSync(path.join(dir, k), v);
+    const err: string[] = [];
+    const inProcess = mergeDriverCommand(['base', 'ours', 'theirs', name], { cwd: dir, out: () => undefined, err: (x) => err.push(x) });
+    const r = run(driverCommand(path.join(driverCopy(), 'mergeDriver.js')), conflicted, process.env, `'${name}'`);
+    assert.strictEqual(inProcess, 1);
+    assert.ok(err.join('').includes(`${name}: merge conflict`), err.join(''));
+    assert.deepStrictEqual([r.code, r.err, r.merged], [1, err.join(''), fs.readFileSync(path.join(dir, 'ours'), 'utf8')]);
   });
 
   it('runs with NODE_EXTRA_CA_CERTS emptied: a certificate file that cannot be read is not even looked at', () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { EntityAnnotation, Layer } from '../../src/core/model';
 import { mergeLayers, mergeSidecarTexts } from '../../src/core/store/gitMerge';
 import { rewritePlainSidecar } from '../../src/core/store/plainWriter';
+import { readPlainYaml } from '../../src/core/store/plainYaml';
 import { assertLoads, parseSidecar, readSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { SidecarError } from '../../src/core/store/problems';
 
@@ -58,8 +59,12 @@ describe('merge driver: the fast writer against serializeSidecar', () => {
       runs++;
       if (fast !== undefined) {
         written++;
-        assert.strictEqual(fast, slow);
+        assert.strictEqual(fast.text, slow);
+        // What it says it read back is what the plain reader reads from the text.
+        assert.deepStrictEqual(fast.read, readPlainYaml(fast.text));
       }
+      // Given ours as the merge has read it already, it writes the same (or declines the same).
+      assert.deepStrictEqual(rewritePlainSidecar(oursText, layer, readSidecar(oursText, FILE).read), fast);
       // The driver's result loads as the merged layer, whichever path wrote it.
       const r = mergeSidecarTexts(baseText, oursText, theirsText, FILE);
       assert.deepStrictEqual(readSidecar(r.text, FILE).layer.entities.map((e) => e.id).sort(), layer.entities.map((e) => e.id).sort());

@@ -120,17 +120,20 @@ export function mergeLayers(base: Layer | undefined, ours: Layer, theirs: Layer)
 export function mergeSidecarTexts(baseText: string, oursText: string, theirsText: string, file: string): SidecarMergeResult {
   if (oursText === theirsText || theirsText === baseText) return { text: oursText, conflicts: [] };
   // All three by the fast reader (the same layers and errors as parseSidecar); ours' document only when it is needed.
-  const ours = readSidecar(oursText, file).layer;
+  const { layer: ours, read: oursRead } = readSidecar(oursText, file);
   const theirs = readSidecar(theirsText, file);
   if (oursText === baseText) return { text: theirsText, conflicts: [] };
   const base = baseText.trim() === '' ? undefined : readSidecar(baseText, file);
   const { layer, conflicts } = mergeLayers(base?.layer, ours, theirs.layer);
   if (conflicts.length === 0 && same(layer, ours)) return { text: oursText, conflicts };
   // Ours rewritten in Sift's layout on its own document (its comments and layout are kept): without `yaml` when ours
-  // is in the plain layout Sift writes (the same bytes), else through its document.
-  let text = rewritePlainSidecar(oursText, layer) ?? serializeSidecar(layer, parseSidecar(oursText, file).doc);
-  if (oursText.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
-  // What is written must load: a result that would not is refused (the caller falls back to a text merge).
-  assertLoads(text, file);
+  // is in the plain layout Sift writes (the same bytes; from ours as already read), else through its document.
+  const plain = rewritePlainSidecar(oursText, layer, oursRead);
+  let text = plain?.text ?? serializeSidecar(layer, parseSidecar(oursText, file).doc);
+  const crlf = oursText.includes('\r\n');
+  if (crlf) text = text.replace(/\r?\n/g, '\r\n');
+  // What is written must load: a result that would not is refused (the caller falls back to a text merge). The fast
+  // writer's text was read back already; with CRLF line ends put in, it is read again.
+  assertLoads(text, file, crlf ? undefined : plain?.read);
   return { text, conflicts };
 }

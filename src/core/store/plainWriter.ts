@@ -92,14 +92,23 @@ function write(lead: string, root: Entry[]): string {
   return `${lead}${out.join('\n')}\n`;
 }
 
+/** What the fast writer wrote: the text, and what the plain reader reads from it (read back to check it). */
+export interface PlainRewrite {
+  text: string;
+  read: PlainValue;
+}
+
 /**
  * `serializeSidecar(layer, parseSidecar(previous).doc)` without `yaml` (LF line ends, as it gives), when `previous` is
- * in Sift's plain layout; undefined otherwise (the caller then takes that slow path).
+ * in Sift's plain layout; undefined otherwise (the caller then takes that slow path). `previousRead` is what
+ * readPlainYaml gives for `previous`, when the caller has read it already (a merge reads ours first); it is used
+ * only for text without CRs, which the writer reads as it is.
  */
-export function rewritePlainSidecar(previous: string, layer: Layer): string | undefined {
+export function rewritePlainSidecar(previous: string, layer: Layer, previousRead?: PlainValue): PlainRewrite | undefined {
   try {
-    const lf = previous.includes('\r') ? previous.replace(/\r\n/g, '\n') : previous;
-    const data = readPlainYaml(lf);
+    const crs = previous.includes('\r');
+    const lf = crs ? previous.replace(/\r\n/g, '\n') : previous;
+    const data = previousRead !== undefined && !crs ? previousRead : readPlainYaml(lf);
     if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
     const lead = /^(?:#[^\n]*\n)+\n/.exec(lf)?.[0] ?? '';
     const tree = fromData(data);
@@ -108,7 +117,8 @@ export function rewritePlainSidecar(previous: string, layer: Layer): string | un
     syncMap(tree.map, plan.header, plan.headerOwned);
     for (const l of plan.lists) syncSeq(tree.map, l.key, l.items, l.owned, l.optional);
     const text = write(lead, tree.map);
-    return same(readPlainYaml(text), toData(tree)) ? text : undefined;
+    const read = readPlainYaml(text);
+    return read !== undefined && same(read, toData(tree)) ? { text, read } : undefined;
   } catch (e) {
     if (e instanceof Declined) return undefined;
     throw e;

@@ -2,7 +2,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
-import { readPlainYaml } from './plainYaml';
+import { PlainValue, readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
 import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
 import { RenamedId, renameDuplicateIds } from './duplicateIds';
@@ -188,14 +188,14 @@ function toLayer(d: SidecarData, unshared = false): Layer {
  * the comment-preserving document, and put through the same checks (size, NUL, schema, duplicate keys). Anything that
  * reader declines, that fails a check, or that has something to warn of (a key Sift does not know, a duplicate id),
  * goes to `parseSidecar`, which reads it with `yaml` and reports problems and warnings with lines and columns. There
- * is no third way to read a sidecar.
+ * is no third way to read a sidecar. When the small reader took it, `read` is what it read (a merge rewrites ours from it).
  */
-export function readSidecar(source: string, file: string): { layer: Layer; warnings: Problem[] } {
+export function readSidecar(source: string, file: string): { layer: Layer; warnings: Problem[]; read?: PlainValue } {
   let bytesOk = true;
   checkBytes(source, () => (bytesOk = false) as never);
   if (bytesOk) {
     const data = readPlainYaml(source);
-    if (data !== undefined && isCurrentSidecar(data) && conflictsIn(data).length === 0 && renameDuplicateIds(data).length === 0) return { layer: toLayer(data, true), warnings: [] };
+    if (data !== undefined && isCurrentSidecar(data) && conflictsIn(data).length === 0 && renameDuplicateIds(data).length === 0) return { layer: toLayer(data, true), warnings: [], read: data };
   }
   const parsed = parseSidecar(source, file);
   return { layer: parsed.layer, warnings: parsed.warnings };
@@ -204,12 +204,13 @@ export function readSidecar(source: string, file: string): { layer: Layer; warni
 /**
  * Throws the SidecarError `parseSidecar` would throw for this text, else nothing: what a load refuses (size, syntax,
  * schema, a newer format), not what it only warns of (unknown keys, merge conflicts, duplicate ids). Plain YAML as Sift
- * writes it is checked without the `yaml` document.
+ * writes it is checked without the `yaml` document. `read` is what readPlainYaml gives for `source`, when the caller
+ * has just read it (the merge driver's writer reads back what it wrote); it is not read again.
  */
-export function assertLoads(source: string, file: string): void {
+export function assertLoads(source: string, file: string, read?: PlainValue): void {
   let bytesOk = true;
   checkBytes(source, () => (bytesOk = false) as never);
-  const data = bytesOk ? readPlainYaml(source) : undefined;
+  const data = bytesOk ? (read ?? readPlainYaml(source)) : undefined;
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const version = (data as { sift?: unknown }).sift;
     if (!(typeof version === 'number' && version > FORMAT_VERSION) && validateSchema(data).errors.length === 0) return;
