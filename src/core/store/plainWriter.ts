@@ -13,10 +13,12 @@ import { Declined, Quote, Scalar, decline, defaultQuote, keyText, scalarText } f
 
 type Entry = [string, ONode];
 /** A node of the file being written: a scalar (with the quotes it keeps, when changed in place), a map or a list. */
-type ONode = { scalar: Scalar; keep?: Quote } | { map: Entry[] } | { seq: ONode[] };
+type ONode = ScalarNode | { map: Entry[] } | { seq: ONode[] };
+/** `text`: the node's text once written (a node is never changed, only replaced, so the rewrite reuses it). */
+type ScalarNode = { scalar: Scalar; keep?: Quote; text?: string };
 
 /** A scalar node's text: in the quotes it keeps when it was changed in place (a plain one takes what its value needs). */
-const scalarOf = (n: { scalar: Scalar; keep?: Quote }): string => scalarText(n.scalar, n.keep === 'plain' ? undefined : n.keep);
+const scalarOf = (n: ScalarNode): string => (n.text ??= scalarText(n.scalar, n.keep === 'plain' ? undefined : n.keep));
 
 function fromData(v: unknown): ONode {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { scalar: v };

@@ -49,6 +49,8 @@ const SHORT_ESCAPES: Record<string, string> = { '0000': '\\0', '0007': '\\a', '0
 /** `yaml`'s double-quoted string on one line (no folding: lineWidth 0, doubleQuotedMinMultiLineLength unlimited). */
 export function doubleQuoted(value: string): string {
   const json = JSON.stringify(value);
+  // Only JSON's escapes are rewritten (and a space before an escaped line break): without a backslash it is as it is.
+  if (!json.includes('\\')) return json;
   let str = '';
   let start = 0;
   for (let i = 0; i < json.length; i++) {
