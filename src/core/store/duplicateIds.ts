@@ -42,9 +42,11 @@ export function renameDuplicateIds(data: WithIds): RenamedId[] {
 function hasDuplicate(data: WithIds, kinds: readonly RenamedId['kind'][]): boolean {
   const ids = new Set<string>();
   let n = 0;
-  for (const kind of kinds) {
-    for (const a of data[kind] ?? []) {
-      ids.add(a.id);
+  // Indexed: every read of a sidecar passes here (the merge driver cold), where for-of allocates an iterator.
+  for (let k = 0; k < kinds.length; k++) {
+    const list = data[kinds[k]] ?? [];
+    for (let i = 0; i < list.length; i++) {
+      ids.add(list[i].id);
       if (ids.size !== ++n) return true;
     }
   }

@@ -47,9 +47,27 @@ function defined(r: Rec): Rec {
 }
 
 /** Field by field: a change on one side wins; the same change on both is one; different changes keep ours, recorded. */
+/**
+ * The strings of `lists` in order, each once (as a Set of them all would iterate). Indexed loops here and below: the
+ * merge driver runs this cold, once per file, where V8's interpreter allocates an iterator object for each for-of step.
+ */
+function union(lists: readonly (readonly string[])[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let l = 0; l < lists.length; l++) {
+    for (let i = 0; i < lists[l].length; i++) {
+      const k = lists[l][i];
+      if (!seen.has(k)) { seen.add(k); out.push(k); }
+    }
+  }
+  return out;
+}
+
 function mergeFields(base: Rec | undefined, ours: Rec, theirs: Rec, where: Where, id: string | undefined, conflicts: FieldConflict[]): Rec {
   const out: Rec = {};
-  for (const k of new Set([...Object.keys(ours), ...Object.keys(theirs), ...Object.keys(base ?? {})])) {
+  const keys = union([Object.keys(ours), Object.keys(theirs), Object.keys(base ?? {})]);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const b = base?.[k];
     const o = ours[k];
     const t = theirs[k];
@@ -73,7 +91,9 @@ function mergeById<T extends { id: string }>(where: Where, base: readonly T[] | 
   const o = new Map(ours.map((x) => [x.id, x]));
   const t = new Map(theirs.map((x) => [x.id, x]));
   const out: T[] = [];
-  for (const id of new Set([...o.keys(), ...t.keys()])) {
+  const ids = union([ours.map((x) => x.id), theirs.map((x) => x.id)]);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     const bv = b.get(id);
     const ov = o.get(id);
     const tv = t.get(id);

@@ -240,8 +240,16 @@ export function positionOf(parsed: ParsedSidecar, pointer: string): { line: numb
 function ordered(obj: object, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const o = obj as Record<string, unknown>;
-  for (const k of keys) if (o[k] !== undefined && !(k === 'orphaned' && o[k] === false)) out[k] = o[k];
-  for (const k of Object.keys(o)) if (!(k in out) && !keys.includes(k) && o[k] !== undefined) out[k] = o[k];
+  // Indexed loops: this runs for every annotation the merge driver writes, cold, where for-of allocates an iterator.
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (o[k] !== undefined && !(k === 'orphaned' && o[k] === false)) out[k] = o[k];
+  }
+  const own = Object.keys(o);
+  for (let i = 0; i < own.length; i++) {
+    const k = own[i];
+    if (!(k in out) && !keys.includes(k) && o[k] !== undefined) out[k] = o[k];
+  }
   return out;
 }
 

@@ -20,19 +20,25 @@ export type Scalar = string | number | boolean | null;
  * come from yamlScalarTags.ts, which the merge driver's bundle replaces by the list computed at build time.
  */
 export function looksLikeOtherType(s: string): boolean {
-  return nonStringTests().some((re) => re.test(s));
+  // Indexed, without a closure: the merge driver calls this for every string it writes, cold.
+  const tests = nonStringTests();
+  for (let i = 0; i < tests.length; i++) if (tests[i].test(s)) return true;
+  return false;
 }
 
 /** What `yaml` will not write plain (stringifyString.js's plainString): indicators at the start, `: `, ` #`, edge spaces. */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 // eslint-disable-next-line no-control-regex -- the characters `yaml` writes double-quoted
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+/** Line breaks and tabs; a space at either end (module constants: a literal in a function is a new object per call). */
+const BREAKS = /[\n\r\t]/;
+const EDGE_SPACE = /^\s|\s$/;
 
 /**
  * Whether a string is double-quoted whatever its node's style: line breaks, tabs and edge spaces (serializeSidecar's
  * styleNode), control characters and lone surrogates (`yaml`'s own rule).
  */
-export const forcedDouble = (v: string): boolean => /[\n\r\t]/.test(v) || /^\s|\s$/.test(v) || CONTROL.test(v);
+export const forcedDouble = (v: string): boolean => BREAKS.test(v) || EDGE_SPACE.test(v) || CONTROL.test(v);
 
 /**
  * The quotes `yaml` gives a new string value in a block map or list (not a key, and never at indent 0, where it would
