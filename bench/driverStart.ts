@@ -10,7 +10,7 @@ import * as path from 'path';
 import { execFileSync, spawnSync } from 'child_process';
 import { cliCommand, driverCommand } from '../src/core/store/gitSetup';
 import { mergeSidecarTexts } from '../src/core/store/gitMerge';
-import { Triple, driverTriples } from './driverTriples';
+import { Triple, driverTriples, maxSpans } from './driverTriples';
 
 export interface DriverBenchOptions {
   /** This build's dist/ folder. */
@@ -25,8 +25,8 @@ export interface DriverBenchOptions {
 
 interface Run { code: number; err: string; ms: number; cpuMs: number | undefined; merged: Buffer }
 
-/** The old ref's dist/, built in a temporary worktree (its own scripts/build.mjs) and copied out. */
-function buildOld(repo: string, ref: string, log: (l: string) => void): string {
+/** The old ref's dist/, built in a temporary worktree (its own scripts/build.mjs) and copied out (the caller removes its parent). */
+export function buildOld(repo: string, ref: string, log: (l: string) => void): string {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-driver-old-'));
   const tree = path.join(tmp, 'tree');
   execFileSync('git', ['worktree', 'add', '--detach', tree, ref], { cwd: repo, stdio: 'ignore' });
@@ -116,6 +116,18 @@ function timed(commands: { label: string; command: string; floor?: number }[], t
   });
 }
 
+/** The new driver's own merge time (cold, as git runs it) on clean merges of sidecars of growing size. */
+function bySize(command: string, samples: string[], dir: string, hz: number): string {
+  const most = maxSpans(samples);
+  const sizes = [6, 12, 24, 48, 96, 192].filter((n) => n <= most);
+  const parts = sizes.map((size) => {
+    const timing = path.join(dir, `timing-size-${size}.tsv`);
+    for (const t of driverTriples(samples, 15, 7, { kind: 'clean', size })) runOnce(command, t, dir, hz, { ...process.env, SIFT_MERGE_DRIVER_TIMING: timing });
+    return `${size} entities ${median(mergeTimes(timing)).toFixed(1)} ms`;
+  });
+  return `merge work inside one driver process by sidecar size (new driver, 15 clean merges each, a few edits on both sides; median): ${parts.join(', ')} (target ≤ 5 ms)`;
+}
+
 /** The in-process merge of the same triples, warm (what a long-running driver would cost per sidecar), in CPU time. */
 function warmMerge(triples: Triple[]): string {
   const parseable = triples.filter((t) => t.kind !== 'unparseable');
@@ -153,6 +165,7 @@ export function driverStartBench(o: DriverBenchOptions): string[] {
   ];
   lines.push(`per invocation, each command once per triple, in turn${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set here)' : ''}:`);
   lines.push(...timed(commands, triples, dir, hz));
+  lines.push(bySize(now, o.samples, dir, hz));
   lines.push(warmMerge(triples));
   lines.push(`load average at the end: ${load()}`);
   fs.rmSync(dir, { recursive: true, force: true });

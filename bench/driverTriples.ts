@@ -28,8 +28,9 @@ function article(text: string): Article {
   return { text, spans };
 }
 
-function baseLayer(a: Article, r: () => number, name: string): Layer {
-  const n = 10 + Math.floor(r() * Math.min(50, a.spans.length - 10));
+/** A base sidecar of `size` entities (as many as the article has spans, at most), or of 10 to 60 picked at random. */
+function baseLayer(a: Article, r: () => number, name: string, size?: number): Layer {
+  const n = size === undefined ? 10 + Math.floor(r() * Math.min(50, a.spans.length - 10)) : Math.min(size, a.spans.length);
   let b = aLayer().forArticle(a.text, name.split('/').pop()!.replace(/\.ana\.ann\.yaml$/, '.txt')).by('ana');
   for (let i = 0; i < n; i++) b = b.withEntity(a.spans[i], LABELS[Math.floor(r() * 4)], { id: `e${i}` });
   const claims = Math.floor(r() * 3);
@@ -79,15 +80,20 @@ function sides(kind: Kind, a: Article, r: () => number, baseText: string): { bas
   }
 }
 
-/** `count` cases over the sample articles, the kinds in turn. */
-export function driverTriples(samples: string[], count: number, seed = 14): Triple[] {
+/** `count` cases over the sample articles, the kinds in turn (or `kind` only), each of `size` entities when given. */
+export function driverTriples(samples: string[], count: number, seed = 14, only?: { kind: Kind; size: number }): Triple[] {
   const r = rng(seed);
   const articles = samples.map(article).filter((a) => a.spans.length >= 24);
   return Array.from({ length: count }, (_, i) => {
-    const kind = KINDS[i % KINDS.length];
+    const kind = only?.kind ?? KINDS[i % KINDS.length];
     const name = `articles/${String(i).padStart(4, '0')}.ana.ann.yaml`;
     const a = articles[i % articles.length];
-    const baseText = serializeSidecar(baseLayer(a, r, name));
+    const baseText = serializeSidecar(baseLayer(a, r, name, only?.size));
     return { kind, name, ...sides(kind, a, r, baseText) };
   });
+}
+
+/** How many spans the sample articles offer a sidecar at most (the largest size `driverTriples` can make for all). */
+export function maxSpans(samples: string[]): number {
+  return Math.min(...samples.map(article).filter((a) => a.spans.length >= 24).map((a) => a.spans.length));
 }

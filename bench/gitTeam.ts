@@ -139,8 +139,11 @@ function quantiles(xs: number[]): string {
   return `median ${at(0.5)} ms, p95 ${at(0.95)} ms`;
 }
 
+/** A run of the simulation: its report, and each driver run's merge time and whole-process time (ms). */
+export interface TeamRun { lines: string[]; mergeMs: number[]; processMs: number[]; lost: number }
+
 /** Runs the simulation in a temporary folder (removed after, unless SIFT_KEEP_TEAM is set) and reports it. */
-export function gitTeamBench(o: TeamOptions): string[] {
+export function gitTeamBench(o: TeamOptions): TeamRun {
   const log = o.log ?? (() => undefined);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-team-'));
   const timing = path.join(root, 'driver-timing.tsv');
@@ -181,8 +184,30 @@ export function gitTeamBench(o: TeamOptions): string[] {
       `  wall: ${seconds(tEnd - t0)} in all: corpus and ${clones.length} clones ${seconds(tRepos - t0)}, ${o.rounds} rounds ${seconds(tRounds - tRepos)}, last pulls and check ${seconds(tEnd - tRounds)}; ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} load on ${os.cpus().length} cores`,
       `  nothing lost: ${counts.created} annotations made, ${counts.alive} alive, ${counts.created - counts.alive} deleted, checked against the final tree: ${problems.length} problems (must be 0)${problems.length ? `\n    ${problems.slice(0, 10).join('\n    ')}` : ''}`,
     ];
-    return lines;
+    return { lines, mergeMs: runs.map((x) => Number(x[1])), processMs: runs.map((x) => Number(x[2])), lost: problems.length };
   } finally {
     if (!process.env.SIFT_KEEP_TEAM) fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * `--git-team --old <ref>`: the same team (the same seed, corpus and edits) with an older build's driver and this
+ * build's, in turn, `pairs` times, and both drivers' merge times pooled over their runs, side by side.
+ */
+export function gitTeamOldNew(o: TeamOptions, old: { ref: string; dist: string }, pairs: number): string[] {
+  const lines: string[] = [];
+  const pooled = { old: { merge: [] as number[], process: [] as number[], lost: 0 }, new: { merge: [] as number[], process: [] as number[], lost: 0 } };
+  for (let i = 1; i <= pairs; i++) {
+    for (const side of ['old', 'new'] as const) {
+      const r = gitTeamBench({ ...o, dist: side === 'old' ? old.dist : o.dist });
+      lines.push(`${side === 'old' ? `old driver (${old.ref})` : 'new driver'}, run ${i} of ${pairs}:`, ...r.lines.map((l) => `  ${l}`));
+      pooled[side].merge.push(...r.mergeMs);
+      pooled[side].process.push(...r.processMs);
+      pooled[side].lost += r.lost;
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const [mo, mn] = [med(pooled.old.merge), med(pooled.new.merge)];
+  lines.push(`side by side, ${pairs} runs each, in turn: merge per sidecar in the driver ${quantiles(pooled.old.merge)} old, ${quantiles(pooled.new.merge)} new (median new/old ${(mn / mo).toFixed(2)}); whole process ${quantiles(pooled.old.process)} old, ${quantiles(pooled.new.process)} new; problems (must be 0): ${pooled.old.lost} old, ${pooled.new.lost} new; target ≤ 5 ms per sidecar merge`);
+  return lines;
 }

@@ -18,8 +18,8 @@ import { reviewOnBench } from './reviewPieces';
 import { gitMergeBench } from './gitMerge';
 import { webDetectBench } from './webDetect';
 import { assignmentsBench } from './assignments';
-import { gitTeamBench } from './gitTeam';
-import { driverStartBench } from './driverStart';
+import { gitTeamBench, gitTeamOldNew } from './gitTeam';
+import { buildOld, driverStartBench } from './driverStart';
 
 const samples = path.resolve(__dirname, '..', 'samples');
 const ref = parseIsoDay('2024-12-16')!;
@@ -70,13 +70,22 @@ const WARM_UP = 100;
 
 /**
  * A team of 10 annotators over git, three rounds (bench/gitTeam.ts): 10,000 articles, 500 with --quick, or
- * `--articles N`; `npm run bench -- --git-team` runs it alone.
+ * `--articles N`; `npm run bench -- --git-team [--old <git ref> [--pairs N]]` runs it alone.
  */
 function teamBench(): string[] {
   const at = process.argv.indexOf('--articles');
   const articles = at === -1 ? (QUICK ? 500 : 10_000) : Number(process.argv[at + 1]);
   const samplesText = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
-  return gitTeamBench({ articles, annotators: 10, overlap: 2, rounds: 3, dist: path.resolve(__dirname, '..', 'dist'), samples: samplesText, log: (l) => console.error(l) });
+  const options = { articles, annotators: 10, overlap: 2, rounds: 3, dist: path.resolve(__dirname, '..', 'dist'), samples: samplesText, log: (l: string) => console.error(l) };
+  // `--old <git ref> [--pairs N]`: that build's driver and this one's in turn on the same team (bench/gitTeam.ts).
+  const old = flag('--old');
+  if (!old) return gitTeamBench(options).lines;
+  const oldDist = buildOld(path.resolve(__dirname, '..'), old, options.log);
+  try {
+    return gitTeamOldNew(options, { ref: old, dist: oldDist }, Number(flag('--pairs') ?? 2));
+  } finally {
+    fs.rmSync(path.dirname(oldDist), { recursive: true, force: true });
+  }
 }
 
 /**
