@@ -69,6 +69,12 @@ function runOnce(command: string, t: Triple, dir: string, hz: number, env: NodeJ
   return { code: r.status ?? -1, err: r.stderr, ms, cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, merged: fs.readFileSync(path.join(dir, '.merge_file_ours')) };
 }
 
+/** The command line the old ref's `sift git-setup` registered: with NODE_EXTRA_CA_CERTS emptied from when it did so. */
+function oldRegistration(repo: string, ref: string): (bundle: string) => string {
+  const r = spawnSync('git', ['show', `${ref}:src/core/store/gitSetup.ts`], { cwd: repo, encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('export function driverCommand(') ? driverCommand : cliCommand;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -149,7 +155,7 @@ export function driverStartBench(o: DriverBenchOptions): string[] {
   const oldDist = buildOld(o.repo, o.oldRef, o.log);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-driver-run-'));
   const hz = clockTicks();
-  const old = `${cliCommand(path.join(oldDist, 'mergeDriver.js'))}`;
+  const old = oldRegistration(o.repo, o.oldRef)(path.join(oldDist, 'mergeDriver.js'));
   const now = `${driverCommand(path.join(o.dist, 'mergeDriver.js'))}`;
   const started = load();
   const lines = [`merge driver per git invocation: ${triples.length} generated triples (${triples.length / 10} of each kind), ${process.version}, ${os.cpus().length} cores, load average ${started} at the start`];
@@ -160,7 +166,7 @@ export function driverStartBench(o: DriverBenchOptions): string[] {
   const commands = [
     { label: 'node -e 0 (Node\'s own start)', command: `${cliCommand('-e')} 0` },
     ...(ca ? [{ label: 'node -e 0, NODE_EXTRA_CA_CERTS emptied', command: `NODE_EXTRA_CA_CERTS= ${cliCommand('-e')} 0` }] : []),
-    { label: `old driver (${o.oldRef}, as its git-setup registered it)`, command: old, floor: 0 },
+    { label: `old driver (${o.oldRef}, as its git-setup registered it)`, command: old, floor: ca && old.startsWith('NODE_EXTRA_CA_CERTS=') ? 1 : 0 },
     { label: 'new driver (as this git-setup registers it)', command: now, floor: ca ? 1 : 0 },
   ];
   lines.push(`per invocation, each command once per triple, in turn${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set here)' : ''}:`);
