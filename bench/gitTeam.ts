@@ -10,7 +10,7 @@ import { cliCommand, driverCommand, setUpGit } from '../src/core/store/gitSetup'
 import { CONFLICTS_KEY } from '../src/core/store/mergeConflicts';
 import { parseSidecar, readSidecar, serializeSidecar } from '../src/core/store/sidecarFormat';
 import { rng } from './gitMerge';
-import { Corpus, writeCorpus } from './gitTeamCorpus';
+import { Corpus, START_ENTITIES, writeCorpus } from './gitTeamCorpus';
 import { Claims, Clone, EditCounts, EditPlan, addCounts, doEdits, noEdits } from './gitTeamEdits';
 import { TeamModel, Tree, checkNothingLost } from './gitTeamModel';
 
@@ -20,6 +20,8 @@ export interface TeamOptions {
   /** Annotators per article. */
   overlap: number;
   rounds: number;
+  /** Entities each sidecar starts with (START_ENTITIES unless given). */
+  entities?: number;
   /** The built CLI and driver bundle (dist/). */
   dist: string;
   samples: string[];
@@ -53,7 +55,7 @@ function makeRepos(root: string, o: TeamOptions, model: TeamModel): { corpus: Co
   fs.mkdirSync(seed);
   git(seed, ['init', '-q', '-b', 'main']);
   configure(seed, clones[0].name);
-  const corpus = writeCorpus(seed, o.samples, o.articles, annotators, o.overlap, model);
+  const corpus = writeCorpus(seed, o.samples, o.articles, annotators, o.overlap, model, o.entities);
   setUpGit(seed, setup);
   git(seed, ['add', '-A']);
   git(seed, ['commit', '-q', '-m', `${o.articles} articles, ${corpus.sidecars} sidecars`]);
@@ -178,7 +180,7 @@ export function gitTeamBench(o: TeamOptions): TeamRun {
     const runs = fs.existsSync(timing) ? fs.readFileSync(timing, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t')) : [];
     const counts = model.counts();
     const lines = [
-      `Team over git: ${o.articles} articles, ${corpus.sidecars} sidecars (${o.overlap} annotators each), ${clones.length} clones (${o.annotators} annotators, ${clones[o.annotators].name}, reviewer), ${o.rounds} rounds`,
+      `Team over git: ${o.articles} articles, ${corpus.sidecars} sidecars (${o.overlap} annotators each, ${o.entities ?? START_ENTITIES} entities each at the start), ${clones.length} clones (${o.annotators} annotators, ${clones[o.annotators].name}, reviewer), ${o.rounds} rounds`,
       `  work: ${edits.files} sidecar edits (${edits.relabels} relabels, ${edits.notes} notes, ${edits.deletions} deletions, ${edits.additions} additions, ${edits.conflictsMade} same-label conflicts made on purpose); ${sync.pulls} pulls, ${sync.conflictedPulls} left conflicts, ${sync.resolvedFiles} files resolved, ${sync.textConflicts} text-marker conflicts (must be 0)`,
       `  driver: ${runs.length} runs (${runs.filter((x) => x[3] === '1').length} exited 1: conflicts for a person); merge per sidecar in the driver ${quantiles(runs.map((x) => Number(x[1])))}; whole process (node start to exit) ${quantiles(runs.map((x) => Number(x[2])))} (target ≤ 5 ms per sidecar merge)`,
       `  wall: ${seconds(tEnd - t0)} in all: corpus and ${clones.length} clones ${seconds(tRepos - t0)}, ${o.rounds} rounds ${seconds(tRounds - tRepos)}, last pulls and check ${seconds(tEnd - tRounds)}; ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} load on ${os.cpus().length} cores`,

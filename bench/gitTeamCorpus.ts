@@ -9,8 +9,8 @@ import { aLayer } from '../test/builders/layer';
 import { TeamModel } from './gitTeamModel';
 
 export const LABELS = ['PERSON', 'ORG', 'PLACE', 'DATE'];
-/** Entities each sidecar starts with. */
-const START_ENTITIES = 6;
+/** Entities each sidecar starts with, unless told. */
+export const START_ENTITIES = 6;
 
 /** One sample article's text, and entities (with their context) placed on its capitalised words. */
 interface Template { text: string; pool: EntityAnnotation[] }
@@ -43,9 +43,9 @@ const folderOf = (i: number) => `batch-${String(Math.floor(i / 100)).padStart(3,
 
 /**
  * Writes `articles` articles under `dir`, each assigned to `overlap` annotators (round robin) with a sidecar of
- * START_ENTITIES entities each, and records every entity in `model`.
+ * `entities` entities each (START_ENTITIES unless told), and records every entity in `model`.
  */
-export function writeCorpus(dir: string, samples: string[], articles: number, annotators: string[], overlap: number, model: TeamModel): Corpus {
+export function writeCorpus(dir: string, samples: string[], articles: number, annotators: string[], overlap: number, model: TeamModel, entities = START_ENTITIES): Corpus {
   const tpl = templates(samples);
   const owned = new Map(annotators.map((a) => [a, [] as string[]]));
   const templateOf = new Map<string, number>();
@@ -60,10 +60,10 @@ export function writeCorpus(dir: string, samples: string[], articles: number, an
     for (let k = 0; k < overlap; k++) {
       const annotator = annotators[(i + k * Math.max(1, Math.floor(annotators.length / overlap))) % annotators.length];
       const file = `${stem}.${annotator}.ann.yaml`;
-      const entities = Array.from({ length: START_ENTITIES }, (_, j) => entityFrom(tpl[t], (i + j * 5) % tpl[t].pool.length, `e-${j + 1}`, LABELS[(i + j + k) % LABELS.length]));
-      const layer: Layer = { header: { ...header, annotator }, entities, claims: [] };
+      const made = Array.from({ length: entities }, (_, j) => entityFrom(tpl[t], (i + j * 5) % tpl[t].pool.length, `e-${j + 1}`, LABELS[(i + j + k) % LABELS.length]));
+      const layer: Layer = { header: { ...header, annotator }, entities: made, claims: [] };
       fs.writeFileSync(path.join(dir, file), serializeSidecar(layer));
-      for (const e of entities) model.created(file, e.id, { label: e.label, note: e.note });
+      for (const e of made) model.created(file, e.id, { label: e.label, note: e.note });
       owned.get(annotator)!.push(file);
       templateOf.set(file, t);
       sidecars++;

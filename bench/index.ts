@@ -70,13 +70,15 @@ const WARM_UP = 100;
 
 /**
  * A team of 10 annotators over git, three rounds (bench/gitTeam.ts): 10,000 articles, 500 with --quick, or
- * `--articles N`; `npm run bench -- --git-team [--old <git ref> [--pairs N]]` runs it alone.
+ * `--articles N`; `npm run bench -- --git-team [--entities N] [--old <git ref> [--pairs N]]` runs it alone (--entities:
+ * each sidecar's entities at the start, 6 unless given).
  */
 function teamBench(): string[] {
   const at = process.argv.indexOf('--articles');
   const articles = at === -1 ? (QUICK ? 500 : 10_000) : Number(process.argv[at + 1]);
   const samplesText = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
-  const options = { articles, annotators: 10, overlap: 2, rounds: 3, dist: path.resolve(__dirname, '..', 'dist'), samples: samplesText, log: (l: string) => console.error(l) };
+  const entities = flag('--entities') === undefined ? undefined : Number(flag('--entities'));
+  const options = { articles, annotators: 10, overlap: 2, rounds: 3, entities, dist: path.resolve(__dirname, '..', 'dist'), samples: samplesText, log: (l: string) => console.error(l) };
   // `--old <git ref> [--pairs N]`: that build's driver and this one's in turn on the same team (bench/gitTeam.ts).
   const old = flag('--old');
   if (!old) return gitTeamBench(options).lines;
