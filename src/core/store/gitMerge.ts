@@ -46,7 +46,6 @@ function defined(r: Rec): Rec {
   return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
 }
 
-/** Field by field: a change on one side wins; the same change on both is one; different changes keep ours, recorded. */
 /**
  * The strings of `lists` in order, each once (as a Set of them all would iterate). Indexed loops here and below: the
  * merge driver runs this cold, once per file, where V8's interpreter allocates an iterator object for each for-of step.
@@ -63,6 +62,7 @@ function union(lists: readonly (readonly string[])[]): string[] {
   return out;
 }
 
+/** Field by field: a change on one side wins; the same change on both is one; different changes keep ours, recorded. */
 function mergeFields(base: Rec | undefined, ours: Rec, theirs: Rec, where: Where, id: string | undefined, conflicts: FieldConflict[]): Rec {
   const out: Rec = {};
   const keys = union([Object.keys(ours), Object.keys(theirs), Object.keys(base ?? {})]);
