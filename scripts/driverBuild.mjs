@@ -80,8 +80,10 @@ function lazyYaml(root) {
       build.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'lazy-yaml' ? undefined : { path: 'yaml', namespace: 'lazy-yaml' }));
       build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
         const names = Object.keys(createRequire(path.join(root, 'package.json'))('yaml'));
+        // The first load also marks the process (a registry symbol the driver's start reads after the merge): its code
+        // cache is then written again to hold yaml's compiled code too (mergeDriverStart.ts).
         const contents = `let real;
-const load = () => (real ??= require('yaml'));
+const load = () => (real ??= (globalThis[Symbol.for('sift.mergeDriver.yamlLoaded')] = true, require('yaml')));
 for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });
 `;
         return { contents, loader: 'js', resolveDir: root };

@@ -88,6 +88,30 @@ describe('merge driver start: code cache, compiler flags, environment', function
     assert.ok(!fs.readFileSync(cache).subarray(0, header.length).equals(header), 'the cache now names the rebuilt file');
   });
 
+  it('writes its cache once more after the first merge that loads yaml (a file not in the plain layout), then keeps it', () => {
+    const dir = driverCopy();
+    const plain = triple();
+    const commented = { ...plain, ours: plain.ours.replace('entities:\n', 'entities:\n  # checked with the desk\n') };
+    const command = driverCommand(path.join(dir, 'mergeDriver.js'));
+    assert.deepStrictEqual(run(command, plain).merged, mergeSidecarTexts(plain.base, plain.ours, plain.theirs, FILE).text);
+    const cache = path.join(dir, caches(dir)[0]);
+    const head = () => fs.readFileSync(cache).subarray(0, fs.readFileSync(cache).indexOf(10) + 1).toString('latin1');
+    const first = head();
+    assert.ok(!first.endsWith(' yaml\n'), first);
+    const expected = mergeSidecarTexts(commented.base, commented.ours, commented.theirs, FILE).text;
+    assert.match(expected, /# checked with the desk/, 'the comment is kept: the merge went through yaml');
+    const r = run(command, commented);
+    assert.deepStrictEqual([r.code, r.err, r.merged], [0, '', expected]);
+    assert.strictEqual(head(), first.replace(/\n$/, ' yaml\n'), 'written again, marked as holding yaml');
+    const written = fs.statSync(cache).mtimeMs;
+    for (const t of [commented, plain]) {
+      const again = run(command, t);
+      assert.deepStrictEqual([again.code, again.merged], [0, mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text]);
+    }
+    assert.strictEqual(fs.statSync(cache).mtimeMs, written, 'a cache that holds yaml is kept');
+    assert.strictEqual(caches(dir).length, 1);
+  });
+
   it('merges the same where its cache cannot be written (a read-only install), and leaves no temporary file', () => {
     const t = triple();
     const probe = driverCopy();
