@@ -6,13 +6,12 @@
 // its file name breaks that: then no worker writes anything and the run is done on one thread (the barrier in
 // mergeInWorkers), as it always was. Ids of new gold annotations depend on the article, never on the order of work.
 import * as os from 'os';
-import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
 import { foundCorpusIndex } from '../core/corpus/nodeIndex';
 import { FoundSidecar } from '../core/corpus/findSidecars';
 import { AssignmentsAt } from '../core/corpus/assignmentsFile';
-import { parseSidecarName, withoutExtension } from '../core/store/paths';
+import { sidecarStem, withoutExtension } from '../core/store/paths';
 import { Decider, MergeStrategy } from '../core/review/adjudicate';
 import { comparedIn } from '../core/review/assigned';
 import { ArticleLayers, MergeOutcome, articlesOf } from '../core/review/corpusReview';
@@ -72,16 +71,12 @@ export function defaultJobs(sidecars: number): number {
   return sidecars < PARALLEL_MIN_SIDECARS ? 1 : Math.max(1, Math.min(os.availableParallelism(), MAX_JOBS));
 }
 
-/** The article a sidecar belongs to by its name: its folder and stem (`<stem>.<annotator>.ann.yaml`). */
-function groupOf(sidecar: string): string {
-  return path.join(path.dirname(sidecar), parseSidecarName(sidecar)?.stem ?? path.basename(sidecar));
-}
 
 /** Up to `jobs` contiguous shares of the articles (in path order), about equal in sidecars; the walk's order within. */
 export function shares(found: readonly FoundSidecar[], jobs: number): FoundSidecar[][] {
   const groups = new Map<string, FoundSidecar[]>();
   for (const f of found) {
-    const key = groupOf(f.file);
+    const key = sidecarStem(f.file);
     const g = groups.get(key);
     if (g) g.push(f);
     else groups.set(key, [f]);
@@ -106,7 +101,7 @@ type FromWorker = { kind: 'scanned'; misplaced: boolean } | { kind: 'merged'; ru
 export async function mergePart(part: MergePart, port: MessagePort): Promise<void> {
   const index = foundCorpusIndex(part.roots, part.found);
   await index.scan();
-  const misplaced = index.layers().some((l) => groupOf(l.sidecar) !== withoutExtension(l.article));
+  const misplaced = index.layers().some((l) => sidecarStem(l.sidecar) !== withoutExtension(l.article));
   const told = new Promise<unknown>((resolve) => port.once('message', resolve));
   port.postMessage({ kind: 'scanned', misplaced } satisfies FromWorker);
   if ((await told) !== 'go') return;

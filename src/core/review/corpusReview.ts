@@ -8,7 +8,7 @@ import { CorpusIndex } from '../corpus/corpusIndex';
 import { sidecarPathInRoot, workspaceRootFor } from '../corpus/workspaceRoot';
 import { Layer } from '../model';
 import { ArticleSession } from '../session/session';
-import { parseSidecarName, sidecarPathFor, withoutExtension } from '../store/paths';
+import { sidecarPathFor, sidecarStem, withoutExtension } from '../store/paths';
 import { needsPlacing } from '../anchor/place';
 import { ArticleText, readArticle } from '../text/article';
 import { alignLayers } from './align';
@@ -31,12 +31,14 @@ export function articlesOf(index: CorpusIndex, only?: (article: string) => boole
     return a;
   };
   for (const l of index.layers()) entry(l.article).layers.push({ annotator: l.annotator, layer: l.layer, sidecar: l.sidecar });
-  for (const b of index.broken()) {
+  const broken = index.broken();
+  // The first article of each stem, as a search in order would find it; built only when something is broken.
+  const stems = new Map<string, string>();
+  if (broken.length) for (const a of byArticle.keys()) if (!stems.has(withoutExtension(a))) stems.set(withoutExtension(a), a);
+  for (const b of broken) {
     // A sidecar that does not parse names no article: its file name does (`<stem>.<annotator>.ann.yaml`).
-    const name = parseSidecarName(b.sidecar);
-    const stem = name ? path.join(path.dirname(b.sidecar), name.stem) : b.sidecar;
-    const known = [...byArticle.keys()].find((a) => withoutExtension(a) === stem);
-    entry(known ?? `${stem}.txt`).broken.push(b);
+    const stem = sidecarStem(b.sidecar);
+    entry(stems.get(stem) ?? `${stem}.txt`).broken.push(b);
   }
   return [...byArticle.values()].filter((a) => !only || only(a.article)).sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : 0));
 }

@@ -30,6 +30,15 @@ export function parseSidecarName(file: string): { stem: string; annotator: strin
   return { stem: rest.slice(0, dot), annotator: rest.slice(dot + 1) };
 }
 
+/**
+ * `dir/000_abc.ana.ann.yaml` -> `dir/000_abc`: the article a sidecar's file name stands for, in its folder and without
+ * the article's extension (to match withoutExtension of an article's path); a file not named as a sidecar stands for itself.
+ */
+export function sidecarStem(sidecar: string): string {
+  const name = parseSidecarName(sidecar);
+  return name ? path.join(path.dirname(sidecar), name.stem) : sidecar;
+}
+
 /** Where unsaved work goes while the sidecar itself cannot be parsed. */
 export function recoveryPathFor(sidecarPath: string): string {
   return sidecarPath.endsWith(SIDECAR_SUFFIX) ? sidecarPath.slice(0, -SIDECAR_SUFFIX.length) + RECOVERY_SUFFIX : `${sidecarPath}.recovery.yaml`;

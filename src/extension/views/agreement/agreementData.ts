@@ -9,7 +9,7 @@ import { AgreementReport, Figure } from '../../../core/review/agreement/shape';
 import { ArticleDisagreements } from '../../../core/review/agreement/targets';
 import { DETECTOR, GOLD, LayerInput } from '../../../core/review/units';
 import { assignedLayers } from '../../../core/review/assigned';
-import { parseSidecarName, withoutExtension } from '../../../core/store/paths';
+import { sidecarStem, withoutExtension } from '../../../core/store/paths';
 import { JobArticle, PlainDisagreements, brokenWhy } from './agreementJob';
 import { AgreementRunner, SliceClock, inThread } from './offThread';
 import { yieldTurn } from '../../../core/text/turn';
@@ -87,8 +87,7 @@ async function byArticle(index: CorpusIndex, take: (annotator: string) => boolea
   const broken = index.broken();
   const stems = broken.length ? new Map([...out.keys()].map((a) => [withoutExtension(a), a])) : undefined;
   for (const b of broken) {
-    const name = parseSidecarName(b.sidecar);
-    const stem = name ? path.join(path.dirname(b.sidecar), name.stem) : b.sidecar;
+    const stem = sidecarStem(b.sidecar);
     (entry(stems?.get(stem) ?? `${stem}.txt`).broken ??= []).push(b.sidecar);
   }
   // Sorted by code unit, as `<` compares; the keys alone, not [key, value] pairs, so as to keep little for the run.
