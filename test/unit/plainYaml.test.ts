@@ -5,7 +5,7 @@ import * as jsyaml from 'js-yaml';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { Layer } from '../../src/core/model';
-import { readPlainYaml } from '../../src/core/store/plainYaml';
+import { ItemMemo, readPlainYaml } from '../../src/core/store/plainYaml';
 import { parseSidecar, readSidecarFast, serializeSidecar } from '../../src/core/store/sidecarFormat';
 
 const HASH = 'ab'.repeat(32);
@@ -110,6 +110,37 @@ describe('plain YAML reader', () => {
     for (const plain of ['-0', '-00', '0b101', '0x1F', '-0x1F', '0o17', '-0o17', '-.5', '+.5', '-.5e3', '1e400', '-1e400', '1234567890123456', '12345678901234567890']) {
       assert.strictEqual(readPlainYaml(`sift: 1\nx: ${plain}\n`), undefined, plain);
     }
+  });
+
+  it('reads with a merge\'s memo exactly as without: texts read before are taken whole, and nothing else', () => {
+    const edit = fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(...PIECES, ...ODD, '\n  - id: e-9\n    label: ORG\n', '\n    note: x\n')), { maxLength: 3 });
+    let shared = 0;
+    fc.assert(fc.property(layerArb, fc.array(edit, { minLength: 1, maxLength: 3 }), (l, edits) => {
+      const base = serializeSidecar(l);
+      const texts = [base, ...edits.map((e) => e.reduce((t, [at, cut, piece]) => { const i = at % (t.length + 1); return t.slice(0, i) + piece + t.slice(i + cut); }, base))];
+      const memo = new ItemMemo();
+      const read = texts.map((t) => readPlainYaml(t, memo));
+      texts.forEach((t, i) => assert.deepStrictEqual(read[i], readPlainYaml(t), JSON.stringify(t)));
+      const first = read[0] as { entities?: unknown[] } | undefined;
+      if (first?.entities?.length && read.slice(1).some((r) => (r as { entities?: unknown[] } | undefined)?.entities?.includes(first.entities![0]))) shared++;
+      return true;
+    }), { numRuns: 600 });
+    assert.ok(shared > 50, `items taken from the memo in ${shared} of 600 runs`);
+  });
+
+  it('a memo never gives one object twice in a document: a repeated item is read again', () => {
+    const item = '  - id: e-1\n    label: ORG\n';
+    const text = `sift: 1\nentities:\n${item}${item}claims: []\n`;
+    const memo = new ItemMemo();
+    const a = readPlainYaml(text, memo) as { entities: object[] };
+    const b = readPlainYaml(text, memo) as { entities: object[] };
+    assert.deepStrictEqual(a.entities, [{ id: 'e-1', label: 'ORG' }, { id: 'e-1', label: 'ORG' }]);
+    assert.notStrictEqual(a.entities[0], a.entities[1]);
+    assert.notStrictEqual(b.entities[0], b.entities[1]);
+    assert.strictEqual(b.entities[0], a.entities[0]);
+    // An item that ends the text without a line break is another text than the same lines followed by more.
+    const last = `sift: 1\nentities:\n${item.slice(0, -1)}`;
+    assert.deepStrictEqual(readPlainYaml(last, memo), { sift: 1, entities: [{ id: 'e-1', label: 'ORG' }] });
   });
 
   it('the runtime reads YAML with `yaml` only: no module of src imports js-yaml or another library\'s internal files', () => {

@@ -53,6 +53,11 @@ function hasDuplicate(data: WithIds, kinds: readonly RenamedId['kind'][]): boole
   return false;
 }
 
+/** Whether two annotations, two review decisions or two comments share an id (nothing is changed). */
+export function hasDuplicateIds(data: WithIds): boolean {
+  return hasDuplicate(data, ['entities', 'claims']) || hasDuplicate(data, ['dismissed']) || hasDuplicate(data, ['discussion']);
+}
+
 function renameIn(data: WithIds, kinds: readonly RenamedId['kind'][]): RenamedId[] {
   if (!hasDuplicate(data, kinds)) return [];
   const taken = new Set(kinds.flatMap((k) => data[k] ?? []).map((a) => a.id));

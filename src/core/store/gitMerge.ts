@@ -7,6 +7,7 @@ import { same } from './merge';
 import { CONFLICTS_KEY, FieldConflict, conflictsIn } from './mergeConflicts';
 import { assertLoads, parseSidecar, readSidecar, serializeSidecar } from './sidecarFormat';
 import { rewritePlainSidecar } from './plainWriter';
+import { ItemMemo } from './plainYaml';
 
 type Rec = Record<string, unknown>;
 type Where = FieldConflict['in'];
@@ -140,15 +141,17 @@ export function mergeLayers(base: Layer | undefined, ours: Layer, theirs: Layer)
 export function mergeSidecarTexts(baseText: string, oursText: string, theirsText: string, file: string): SidecarMergeResult {
   if (oursText === theirsText || theirsText === baseText) return { text: oursText, conflicts: [] };
   // All three by the fast reader (the same layers and errors as parseSidecar); ours' document only when it is needed.
-  const { layer: ours, read: oursRead } = readSidecar(oursText, file);
-  const theirs = readSidecar(theirsText, file);
+  // An annotation with the same text in several sides (most of them) is read once (ItemMemo).
+  const memo = new ItemMemo();
+  const { layer: ours, read: oursRead } = readSidecar(oursText, file, memo);
+  const theirs = readSidecar(theirsText, file, memo);
   if (oursText === baseText) return { text: theirsText, conflicts: [] };
-  const base = baseText.trim() === '' ? undefined : readSidecar(baseText, file);
+  const base = baseText.trim() === '' ? undefined : readSidecar(baseText, file, memo);
   const { layer, conflicts } = mergeLayers(base?.layer, ours, theirs.layer);
   if (conflicts.length === 0 && same(layer, ours)) return { text: oursText, conflicts };
   // Ours rewritten in Sift's layout on its own document (its comments and layout are kept): without `yaml` when ours
   // is in the plain layout Sift writes (the same bytes; from ours as already read), else through its document.
-  const plain = rewritePlainSidecar(oursText, layer, oursRead);
+  const plain = rewritePlainSidecar(oursText, layer, oursRead, memo);
   let text = plain?.text ?? serializeSidecar(layer, parseSidecar(oursText, file).doc);
   const crlf = oursText.includes('\r\n');
   if (crlf) text = text.replace(/\r?\n/g, '\r\n');

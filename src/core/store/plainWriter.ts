@@ -7,7 +7,7 @@
 // test/unit/plainWriter.test.ts holds it to the slow path's bytes on generated sidecars.
 import { Layer } from '../model';
 import { same } from './merge';
-import { PlainValue, readPlainYaml } from './plainYaml';
+import { ItemMemo, PlainValue, readPlainYaml } from './plainYaml';
 import { sidecarPlan } from './sidecarFormat';
 import { Declined, Quote, Scalar, decline, defaultQuote, keyText, scalarText } from './yamlScalar';
 
@@ -135,9 +135,9 @@ export interface PlainRewrite {
  * `serializeSidecar(layer, parseSidecar(previous).doc)` without `yaml` (LF line ends, as it gives), when `previous` is
  * in Sift's plain layout; undefined otherwise (the caller then takes that slow path). `previousRead` is what
  * readPlainYaml gives for `previous`, when the caller has read it already (a merge reads ours first); it is used
- * only for text without CRs, which the writer reads as it is.
+ * only for text without CRs, which the writer reads as it is. `memo`: the merge's (ItemMemo), for reading back.
  */
-export function rewritePlainSidecar(previous: string, layer: Layer, previousRead?: PlainValue): PlainRewrite | undefined {
+export function rewritePlainSidecar(previous: string, layer: Layer, previousRead?: PlainValue, memo?: ItemMemo): PlainRewrite | undefined {
   try {
     const crs = previous.includes('\r');
     const lf = crs ? previous.replace(/\r\n/g, '\n') : previous;
@@ -150,7 +150,7 @@ export function rewritePlainSidecar(previous: string, layer: Layer, previousRead
     syncMap(tree.map, plan.header, plan.headerOwned);
     for (const l of plan.lists) syncSeq(tree.map, l.key, l.items, l.owned, l.optional);
     const text = write(lead, tree.map);
-    const read = readPlainYaml(text);
+    const read = readPlainYaml(text, memo);
     return read !== undefined && same(read, toData(tree)) ? { text, read } : undefined;
   } catch (e) {
     if (e instanceof Declined) return undefined;

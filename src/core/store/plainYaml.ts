@@ -88,11 +88,23 @@ function plain(s: string, digits: boolean): PlainValue {
   return n;
 }
 
+/**
+ * What a merge's reads of its sides share: each list item's data by its text (every line of it) and its depth. The
+ * three sides of a merge and its result hold mostly the same annotations, so each is read once; the others take the
+ * same objects, which the reader's callers never change. A text seen twice in one document is read twice (a
+ * duplicate's id may be renamed in place).
+ */
+export class ItemMemo {
+  readonly items = new Map<string, { depth: number; value: PlainValue }>();
+}
+
 /** Reads the text line by line, each line once; `pos` is always the start of a line. */
 class Reader {
   private pos = 0;
+  /** The memo's texts this document has taken. */
+  private readonly taken = new Set<string>();
 
-  constructor(private readonly s: string) {}
+  constructor(private readonly s: string, private readonly memo?: ItemMemo) {}
 
   /** Moves past blank lines and comment lines; returns the indentation of the next line, or -1 at the end. */
   private next(): number {
@@ -180,9 +192,41 @@ class Reader {
       if (at > indent || s.charCodeAt(dash) !== 0x2d || s.charCodeAt(dash + 1) !== SPACE) unusual();
       let k = dash + 1;
       while (s.charCodeAt(k) === SPACE) k++;
-      out.push(this.mapping(k - this.pos, depth + 1, true));
+      out.push(this.memo ? this.memoItem(k - this.pos, depth + 1) : this.mapping(k - this.pos, depth + 1, true));
     }
     return out;
+  }
+
+  /** The item starting on this line (its keys at `indent`), from the memo when its text was read before. */
+  private memoItem(indent: number, depth: number): PlainValue {
+    const start = this.pos;
+    const end = this.itemEnd(indent);
+    const text = this.s.slice(start, end);
+    const known = this.memo!.items.get(text);
+    if (known !== undefined && known.depth === depth && !this.taken.has(text)) {
+      this.taken.add(text);
+      this.pos = end;
+      return known.value;
+    }
+    const value = this.mapping(indent, depth, true);
+    if (Math.min(this.pos, this.s.length) !== end) unusual(); // never: an item ends where its text does
+    if (known === undefined) this.memo!.items.set(text, { depth, value });
+    this.taken.add(text);
+    return value;
+  }
+
+  /** The start of the first line after this one that is not blank or a comment and is indented less than `indent` (or the text's end). */
+  private itemEnd(indent: number): number {
+    const s = this.s;
+    let p = s.indexOf('\n', this.pos) + 1;
+    while (p > 0 && p < s.length) {
+      let k = p;
+      while (s.charCodeAt(k) === SPACE) k++;
+      const c = s.charCodeAt(k);
+      if (k < s.length && c !== LF && c !== HASH && k - p < indent) return p;
+      p = s.indexOf('\n', k) + 1;
+    }
+    return s.length;
   }
 
   /** The one-line scalar at `p`; moves to the next line. */
@@ -284,9 +328,9 @@ class Reader {
 }
 
 /** The data in `source` when it is plain block YAML this reader takes whole; undefined when it should go to the full parser. */
-export function readPlainYaml(source: string): PlainValue | undefined {
+export function readPlainYaml(source: string, memo?: ItemMemo): PlainValue | undefined {
   try {
-    return new Reader(source.includes('\r') ? source.replace(/\r\n/g, '\n') : source).document();
+    return new Reader(source.includes('\r') ? source.replace(/\r\n/g, '\n') : source, memo).document();
   } catch (e) {
     if (e instanceof Unusual) return undefined;
     throw e;

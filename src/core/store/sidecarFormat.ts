@@ -2,10 +2,10 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
-import { PlainValue, readPlainYaml } from './plainYaml';
+import { ItemMemo, PlainValue, readPlainYaml } from './plainYaml';
 import { Problem, SidecarError } from './problems';
 import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
-import { RenamedId, renameDuplicateIds } from './duplicateIds';
+import { RenamedId, hasDuplicateIds, renameDuplicateIds } from './duplicateIds';
 import { MAX_SIDECAR_BYTES } from '../text/readLimits';
 import { conflictProblems, conflictsIn } from './mergeConflicts';
 
@@ -189,13 +189,14 @@ function toLayer(d: SidecarData, unshared = false): Layer {
  * reader declines, that fails a check, or that has something to warn of (a key Sift does not know, a duplicate id),
  * goes to `parseSidecar`, which reads it with `yaml` and reports problems and warnings with lines and columns. There
  * is no third way to read a sidecar. When the small reader took it, `read` is what it read (a merge rewrites ours from it).
+ * `memo`: shared by the reads of one merge (see ItemMemo); the layers read then share objects, which nothing changes.
  */
-export function readSidecar(source: string, file: string): { layer: Layer; warnings: Problem[]; read?: PlainValue } {
+export function readSidecar(source: string, file: string, memo?: ItemMemo): { layer: Layer; warnings: Problem[]; read?: PlainValue } {
   let bytesOk = true;
   checkBytes(source, () => (bytesOk = false) as never);
   if (bytesOk) {
-    const data = readPlainYaml(source);
-    if (data !== undefined && isCurrentSidecar(data) && conflictsIn(data).length === 0 && renameDuplicateIds(data).length === 0) return { layer: toLayer(data, true), warnings: [], read: data };
+    const data = readPlainYaml(source, memo);
+    if (data !== undefined && isCurrentSidecar(data) && conflictsIn(data).length === 0 && !hasDuplicateIds(data)) return { layer: toLayer(data, true), warnings: [], read: data };
   }
   const parsed = parseSidecar(source, file);
   return { layer: parsed.layer, warnings: parsed.warnings };

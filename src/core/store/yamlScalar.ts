@@ -16,29 +16,42 @@ export type Quote = 'plain' | 'double' | 'single';
 export type Scalar = string | number | boolean | null;
 
 /**
+ * `yaml`'s tests as one regular expression, their sources as alternatives: one match instead of eight for every string
+ * written (the merge driver runs cold, where each match is a call from the interpreter and each expression is compiled
+ * on first use). Tests with flags, or that name a group, are kept apart and tried one by one.
+ */
+export function unitedTests(tests: readonly RegExp[]): { united: RegExp | undefined; apart: RegExp[] } {
+  const together = tests.filter((t) => t.flags === '' && !t.source.includes('(?<'));
+  const apart = tests.filter((t) => !together.includes(t));
+  return { united: together.length ? new RegExp(together.map((t) => `(?:${t.source})`).join('|')) : undefined, apart };
+}
+
+let united: ReturnType<typeof unitedTests> | undefined;
+
+/**
  * `yaml`'s tests for the core schema's other types (null, bool, int, float): a string they match must be quoted. They
  * come from yamlScalarTags.ts, which the merge driver's bundle replaces by the list computed at build time.
  */
 export function looksLikeOtherType(s: string): boolean {
+  united ??= unitedTests(nonStringTests());
+  if (united.united?.test(s)) return true;
   // Indexed, without a closure: the merge driver calls this for every string it writes, cold.
-  const tests = nonStringTests();
-  for (let i = 0; i < tests.length; i++) if (tests[i].test(s)) return true;
+  const apart = united.apart;
+  for (let i = 0; i < apart.length; i++) if (apart[i].test(s)) return true;
   return false;
 }
 
 /** What `yaml` will not write plain (stringifyString.js's plainString): indicators at the start, `: `, ` #`, edge spaces. */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-// eslint-disable-next-line no-control-regex -- the characters `yaml` writes double-quoted
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
-/** Line breaks and tabs; a space at either end (module constants: a literal in a function is a new object per call). */
-const BREAKS = /[\n\r\t]/;
-const EDGE_SPACE = /^\s|\s$/;
-
 /**
- * Whether a string is double-quoted whatever its node's style: line breaks, tabs and edge spaces (serializeSidecar's
- * styleNode), control characters and lone surrogates (`yaml`'s own rule).
+ * Line breaks and tabs, and a space at either end (serializeSidecar's styleNode); control characters and lone
+ * surrogates (`yaml`'s own rule). One expression, as a module constant: a literal in a function is a new object per call.
  */
-export const forcedDouble = (v: string): boolean => BREAKS.test(v) || EDGE_SPACE.test(v) || CONTROL.test(v);
+// eslint-disable-next-line no-control-regex -- the characters `yaml` writes double-quoted
+const FORCED_DOUBLE = /[\n\r\t]|^\s|\s$|[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+
+/** Whether a string is double-quoted whatever its node's style (FORCED_DOUBLE). */
+export const forcedDouble = (v: string): boolean => FORCED_DOUBLE.test(v);
 
 /**
  * The quotes `yaml` gives a new string value in a block map or list (not a key, and never at indent 0, where it would
