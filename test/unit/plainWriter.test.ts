@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { EntityAnnotation, Layer } from '../../src/core/model';
 import { mergeLayers, mergeSidecarTexts } from '../../src/core/store/gitMerge';
 import { rewritePlainSidecar } from '../../src/core/store/plainWriter';
-import { readPlainYaml } from '../../src/core/store/plainYaml';
+import { ItemMemo, readPlainYaml } from '../../src/core/store/plainYaml';
 import { assertLoads, parseSidecar, readSidecar, serializeSidecar } from '../../src/core/store/sidecarFormat';
 import { SidecarError } from '../../src/core/store/problems';
 
@@ -65,11 +65,34 @@ describe('merge driver: the fast writer against serializeSidecar', () => {
       }
       // Given ours as the merge has read it already, it writes the same (or declines the same).
       assert.deepStrictEqual(rewritePlainSidecar(oursText, layer, readSidecar(oursText, FILE).read), fast);
-      // The driver's result loads as the merged layer, whichever path wrote it.
+      // With the sides read through one memo (as the driver reads them: shared annotations, the same objects), the
+      // layers merge to the same, and the writer writes the same.
+      const memo = new ItemMemo();
+      const [b, ou, th] = [baseText, oursText, theirsText].map((x) => readSidecar(x, FILE, memo));
+      const shared = mergeLayers(b.layer, ou.layer, th.layer).layer;
+      assert.deepStrictEqual(shared, layer);
+      assert.deepStrictEqual(rewritePlainSidecar(oursText, shared, ou.read, memo), fast);
+      // The driver's result is the fast path's text, or the slow path's (with ours' line ends).
       const r = mergeSidecarTexts(baseText, oursText, theirsText, FILE);
-      assert.deepStrictEqual(readSidecar(r.text, FILE).layer.entities.map((e) => e.id).sort(), layer.entities.map((e) => e.id).sort());
+      const expected = fast?.text ?? slow;
+      assert.strictEqual(r.text, crlf ? expected.replace(/\n/g, '\r\n') : expected);
     }), { numRuns: 400 });
     assert.ok(written / runs > 0.6, `the fast path wrote ${written} of ${runs} merges`);
+  });
+
+  it('declines a file whose scalars are not in the style it writes, even where the text is as long', () => {
+    const base: Layer = { header: { sift: 1, article: 'a.txt', annotator: 'ana', sha256: 'a'.repeat(64), length: 9 },
+      entities: [{ id: 'e1', label: 'ORG', start: 0, end: 3, quote: 'abc', prefix: '#x', suffix: '', orphaned: true }], claims: [] };
+    const canonical = serializeSidecar(base);
+    assert.match(canonical, /prefix: "#x"\n[\s\S]*orphaned: true\n/);
+    const layer: Layer = { ...base, entities: [{ ...base.entities[0], label: 'PLACE' }] };
+    assert.ok(rewritePlainSidecar(canonical, layer), 'the canonical file is written by the fast path');
+    for (const text of [canonical.replace('prefix: "#x"', "prefix: '#x'"), canonical.replace('orphaned: true', 'orphaned: True')]) {
+      assert.notStrictEqual(text, canonical);
+      assert.strictEqual(rewritePlainSidecar(text, layer), undefined, text);
+      const r = mergeSidecarTexts(canonical, text, serializeSidecar(layer), FILE);
+      assert.strictEqual(r.text, serializeSidecar(layer, parseSidecar(text, FILE).doc));
+    }
   });
 
   it('declines a file with comments between annotations, and the slow path keeps them', () => {
