@@ -26,12 +26,14 @@ function precompiledSidecarSchema(root) {
         const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'sidecar.schema.json'), 'utf8'));
         const ajv = new Ajv({ ...options, code: { source: true } });
         const code = standaloneCode(ajv, ajv.compile(schema));
+        // The schema is checked by identity: it must be the object sidecarKeys.ts imports from the file read above
+        // (written out and compared as JSON, it cost the driver a 20 KB string and its time on every start).
         const contents = `const check = (() => { const module = { exports: {} }; const exports = module.exports; ${code}; return module.exports; })();
-const SCHEMA = ${JSON.stringify(JSON.stringify(schema))};
+const { SIDECAR_SCHEMA } = require('./src/core/store/sidecarKeys');
 const OPTIONS = ${JSON.stringify(JSON.stringify(options))};
 class Ajv {
   constructor(options) { if (JSON.stringify(options) !== OPTIONS) throw new Error('precompiled sidecar schema: built for other Ajv options'); }
-  compile(schema) { if (JSON.stringify(schema) !== SCHEMA) throw new Error('precompiled sidecar schema: built for another schema'); return check; }
+  compile(schema) { if (schema !== SIDECAR_SCHEMA) throw new Error('precompiled sidecar schema: built for another schema'); return check; }
 }
 module.exports = Ajv;
 module.exports.default = Ajv;
@@ -71,7 +73,9 @@ function precomputedScalarTags(root) {
 
 /**
  * `yaml` loaded on first use: a module with a getter for each of its exports (named here, from the package as
- * installed) that requires the real package the first time one is read. Importers see the same values.
+ * installed) that requires the real package the first time one is read. Importers see the same values. The getters
+ * are on the module's prototype: the bundle's interop (esbuild's __toESM) copies a module's own properties, a getter
+ * and a closure each, on every start; it takes the prototype as it is.
  */
 function lazyYaml(root) {
   return {
@@ -84,7 +88,9 @@ function lazyYaml(root) {
         // cache is then written again to hold yaml's compiled code too (mergeDriverStart.ts).
         const contents = `let real;
 const load = () => (real ??= (globalThis[Symbol.for('sift.mergeDriver.yamlLoaded')] = true, require('yaml')));
-for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });
+const lazy = {};
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(lazy, name, { enumerable: true, get: () => load()[name] });
+module.exports = Object.create(lazy);
 `;
         return { contents, loader: 'js', resolveDir: root };
       });

@@ -1,8 +1,9 @@
 // `sift merge-driver %O %A %B %P`: git's merge driver for *.ann.yaml (registered by `sift git-setup`). It writes the
 // merge into %A and exits 0 when clean, 1 when git must mark the file conflicted. It never throws at git: a side that
 // does not parse, is not a sidecar or is too large falls back to `git merge-file`, and either side is always kept.
-import * as fs from 'fs';
-import * as path from 'path';
+// Named imports: a namespace import of a Node module is copied, export by export, when the driver's bundle starts.
+import { appendFileSync, readFileSync, writeFileSync } from 'fs';
+import { basename, resolve } from 'path';
 import type { SpawnSyncReturns } from 'child_process';
 import { mergeSidecarTexts } from '../core/store/gitMerge';
 import { describeConflict } from '../core/store/mergeConflicts';
@@ -15,11 +16,12 @@ export const MERGE_DRIVER_USAGE = `sift merge-driver <base> <ours> <theirs> [<pa
   field by field; a field changed differently on both sides keeps ours and records theirs in x-sift-conflicts, which
   sift validate reports. Exits 0 when merged cleanly, 1 when the file is left conflicted for a person to decide.`;
 
-/** Reads a side as UTF-8 text, or says why it cannot be merged as a sidecar. */
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+/** Reads a side as UTF-8 text, or says why it cannot be merged as a sidecar (one decoder for the three: it keeps no state). */
 function readSide(file: string): string {
-  const bytes = fs.readFileSync(file);
+  const bytes = readFileSync(file);
   if (bytes.length > MAX_SIDECAR_BYTES) throw new Error(`over ${MAX_SIDECAR_BYTES / 1048576} MB`);
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  return (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(bytes);
 }
 
 /** `git merge-file`; child_process is loaded only then, as loading it is a good part of the driver's start-up. */
@@ -45,7 +47,7 @@ function textMerge(base: string, ours: string, theirs: string, name: string, why
 function recordTiming(file: string, name: string, started: number, code: number): void {
   const now = performance.now();
   try {
-    fs.appendFileSync(file, `${JSON.stringify(name)}\t${(now - started).toFixed(3)}\t${now.toFixed(3)}\t${code}\n`);
+    appendFileSync(file, `${JSON.stringify(name)}\t${(now - started).toFixed(3)}\t${now.toFixed(3)}\t${code}\n`);
   } catch {
     // A measurement must never fail a merge.
   }
@@ -66,8 +68,8 @@ function mergeFiles(args: string[], io: CliIo): number {
     io.err(`sift merge-driver: expected <base> <ours> <theirs> [<path>]\n${MERGE_DRIVER_USAGE}\n`);
     return 2;
   }
-  const [base, ours, theirs] = files.slice(0, 3).map((f) => path.resolve(io.cwd, f));
-  const name = files[3] ?? path.basename(ours);
+  const [base, ours, theirs] = files.slice(0, 3).map((f) => resolve(io.cwd, f));
+  const name = files[3] ?? basename(ours);
   let texts: string[];
   try {
     texts = [base, ours, theirs].map(readSide);
@@ -76,7 +78,7 @@ function mergeFiles(args: string[], io: CliIo): number {
   }
   try {
     const r = mergeSidecarTexts(texts[0], texts[1], texts[2], name);
-    if (r.text !== texts[1]) fs.writeFileSync(ours, r.text);
+    if (r.text !== texts[1]) writeFileSync(ours, r.text);
     for (const c of r.conflicts) io.err(`sift merge-driver: ${name}: ${describeConflict(c)}\n`);
     return r.conflicts.length ? 1 : 0;
   } catch (e) {

@@ -98,7 +98,8 @@ function mergeById<T extends { id: string }>(where: Where, base: readonly T[] | 
     const bv = b.get(id);
     const ov = o.get(id);
     const tv = t.get(id);
-    if (ov && tv) { out.push(mergeFields(bv, ov, tv, where, id, conflicts) as unknown as T); continue; }
+    // The same object on both sides (the merge's reads share an annotation read once): mergeFields would copy it.
+    if (ov && tv) { out.push(ov === tv ? ov : mergeFields(bv, ov, tv, where, id, conflicts) as unknown as T); continue; }
     const only = (ov ?? tv)!;
     if (bv === undefined) { out.push(only); continue; }
     if (same(only, bv)) continue;
@@ -157,6 +158,6 @@ export function mergeSidecarTexts(baseText: string, oursText: string, theirsText
   if (crlf) text = text.replace(/\r?\n/g, '\r\n');
   // What is written must load: a result that would not is refused (the caller falls back to a text merge). The fast
   // writer's text was read back already; with CRLF line ends put in, it is read again.
-  assertLoads(text, file, crlf ? undefined : plain?.read);
+  assertLoads(text, file, crlf ? undefined : plain?.read, memo);
   return { text, conflicts };
 }

@@ -31,7 +31,11 @@ const MAX_DEPTH = 16;
 /** The keys the schema names, by a hash of their characters: a key read is one of these strings when it can be, which builds objects faster. */
 const KNOWN_KEYS = new Map<number, string>();
 const keyHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
-for (const k of allSchemaKeys()) KNOWN_KEYS.set([...k].reduce((h, c) => keyHash(h, c.charCodeAt(0)), 0), k);
+for (const k of allSchemaKeys()) {
+  let h = 0;
+  for (let i = 0; i < k.length; i++) h = keyHash(h, k.charCodeAt(i));
+  KNOWN_KEYS.set(h, k);
+}
 
 const SPACE = 0x20;
 const LF = 0x0a;
@@ -79,6 +83,7 @@ function plain(s: string, digits: boolean): PlainValue {
   if (!isDigit(c) && !MAYBE_NOT_STRING.has(c)) return s;
   const word = WORDS.get(s);
   if (word !== undefined) return word;
+  if (c > 0x39) return s; // a letter or ~ that starts no word: the expressions below all start with a sign, a dot or a digit
   if (INFINITY_NAN.test(s)) return s.endsWith('n') || s.endsWith('N') ? NaN : s.startsWith('-') ? -Infinity : Infinity;
   if (DISPUTED.test(s)) return unusual();
   if (!DECIMAL.test(s)) return s;
@@ -96,6 +101,8 @@ function plain(s: string, digits: boolean): PlainValue {
  */
 export class ItemMemo {
   readonly items = new Map<string, { depth: number; value: PlainValue }>();
+  /** Items found valid by the schema, by list (entities, claims…), in a document with no error and no unknown key. */
+  readonly valid = new Map<string, Set<object>>();
 }
 
 /** Reads the text line by line, each line once; `pos` is always the start of a line. */

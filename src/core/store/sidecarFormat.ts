@@ -3,6 +3,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { ClaimAnnotation, DiscussionComment, Dismissal, EntityAnnotation, FORMAT_VERSION, Layer, Rejection, SidecarHeader, compareAnnotations } from '../model';
 import { ItemMemo, PlainValue, readPlainYaml } from './plainYaml';
+import { cleanBySchema } from './schemaMemo';
 import { Problem, SidecarError } from './problems';
 import { CLAIM_KEYS, COMMENT_KEYS, DISMISSAL_KEYS, ENTITY_KEYS, HEADER_KEYS, REJECTION_KEYS, SIDECAR_SCHEMA } from './sidecarKeys';
 import { RenamedId, hasDuplicateIds, renameDuplicateIds } from './duplicateIds';
@@ -196,7 +197,7 @@ export function readSidecar(source: string, file: string, memo?: ItemMemo): { la
   checkBytes(source, () => (bytesOk = false) as never);
   if (bytesOk) {
     const data = readPlainYaml(source, memo);
-    if (data !== undefined && isCurrentSidecar(data) && conflictsIn(data).length === 0 && !hasDuplicateIds(data)) return { layer: toLayer(data, true), warnings: [], read: data };
+    if (data !== undefined && isCurrentSidecar(data, memo) && conflictsIn(data).length === 0 && !hasDuplicateIds(data)) return { layer: toLayer(data, true), warnings: [], read: data };
   }
   const parsed = parseSidecar(source, file);
   return { layer: parsed.layer, warnings: parsed.warnings };
@@ -206,15 +207,17 @@ export function readSidecar(source: string, file: string, memo?: ItemMemo): { la
  * Throws the SidecarError `parseSidecar` would throw for this text, else nothing: what a load refuses (size, syntax,
  * schema, a newer format), not what it only warns of (unknown keys, merge conflicts, duplicate ids). Plain YAML as Sift
  * writes it is checked without the `yaml` document. `read` is what readPlainYaml gives for `source`, when the caller
- * has just read it (the merge driver's writer reads back what it wrote); it is not read again.
+ * has just read it (the merge driver's writer reads back what it wrote); it is not read again. `memo`: the merge's.
  */
-export function assertLoads(source: string, file: string, read?: PlainValue): void {
+export function assertLoads(source: string, file: string, read?: PlainValue, memo?: ItemMemo): void {
   let bytesOk = true;
   checkBytes(source, () => (bytesOk = false) as never);
   const data = bytesOk ? (read ?? readPlainYaml(source)) : undefined;
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const version = (data as { sift?: unknown }).sift;
-    if (!(typeof version === 'number' && version > FORMAT_VERSION) && validateSchema(data).errors.length === 0) return;
+    const newer = typeof version === 'number' && version > FORMAT_VERSION;
+    // A clean document loads; else the schema's errors decide (unknown keys only warn).
+    if (!newer && (cleanBySchema(data, validateSchema, memo) || validateSchema(data).errors.length === 0)) return;
   }
   parseSidecar(source, file);
 }
@@ -224,12 +227,11 @@ export function readSidecarFast(source: string, file: string): Layer {
   return readSidecar(source, file).layer;
 }
 
-function isCurrentSidecar(data: unknown): data is SidecarData {
+function isCurrentSidecar(data: unknown, memo?: ItemMemo): data is SidecarData {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
   const version = (data as SidecarData).sift;
   if (typeof version === 'number' && version > FORMAT_VERSION) return false;
-  const { errors, unknownKeys } = validateSchema(data);
-  return errors.length === 0 && unknownKeys.length === 0;
+  return cleanBySchema(data as Record<string, unknown>, validateSchema, memo);
 }
 
 /** Line and column of the node at a JSON pointer (e.g. /claims/2/start), for problems found after parsing. */
