@@ -3,7 +3,8 @@
 // time what the sources compute at run time, so the sources stay the one definition:
 // - `ajv` for sidecarFormat.ts: the sidecar schema's check as Ajv's standalone code, not compiled on every start;
 // - src/core/store/yamlScalarTags.ts: the core schema's tag tests as `yaml` gives them now, as regular expressions;
-// - `yaml` itself: loaded on first use only (a file not in Sift's plain layout, a side that does not parse), not at start.
+// - `yaml` itself: a file of its own (dist/mergeDriverYaml.js, with its own code cache), loaded on first use only (a file
+//   not in Sift's plain layout, a side that does not parse), not at start: a plain merge neither reads nor compiles it.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,9 +74,10 @@ function precomputedScalarTags(root) {
 
 /**
  * `yaml` loaded on first use: a module with a getter for each of its exports (named here, from the package as
- * installed) that requires the real package the first time one is read. Importers see the same values. The getters
- * are on the module's prototype: the bundle's interop (esbuild's __toESM) copies a module's own properties, a getter
- * and a closure each, on every start; it takes the prototype as it is.
+ * installed) that loads dist/mergeDriverYaml.js the first time one is read, through the loader the driver's start
+ * puts on a registry symbol (mergeDriverStart.ts: from its code cache), else by require. Importers see the same
+ * values. The getters are on the module's prototype: the bundle's interop (esbuild's __toESM) copies a module's own
+ * properties, a getter and a closure each, on every start; it takes the prototype as it is.
  */
 function lazyYaml(root) {
   return {
@@ -84,10 +86,8 @@ function lazyYaml(root) {
       build.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'lazy-yaml' ? undefined : { path: 'yaml', namespace: 'lazy-yaml' }));
       build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
         const names = Object.keys(createRequire(path.join(root, 'package.json'))('yaml'));
-        // The first load also marks the process (a registry symbol the driver's start reads after the merge): its code
-        // cache is then written again to hold yaml's compiled code too (mergeDriverStart.ts).
         const contents = `let real;
-const load = () => (real ??= (globalThis[Symbol.for('sift.mergeDriver.yamlLoaded')] = true, require('yaml')));
+const load = () => (real ??= (globalThis[Symbol.for('sift.mergeDriver.load')] ?? require)('./mergeDriverYaml.js'));
 const lazy = {};
 for (const name of ${JSON.stringify(names)}) Object.defineProperty(lazy, name, { enumerable: true, get: () => load()[name] });
 module.exports = Object.create(lazy);
@@ -100,11 +100,17 @@ module.exports = Object.create(lazy);
 
 /**
  * esbuild's options for the merge driver: its code (dist/mergeDriverCore.js, minified: V8 reads less of it when the
- * code cache is refused or not yet written) and the small start git runs (dist/mergeDriver.js, mergeDriverStart.ts).
+ * code cache is refused or not yet written), `yaml` apart (dist/mergeDriverYaml.js, minified), and the small start
+ * git runs (dist/mergeDriver.js, mergeDriverStart.ts).
  */
 export function driverOptions(root, common) {
+  // The two files the start compiles (mergeDriverStart.ts) are written as the function Node would wrap a CommonJS
+  // file in: the start compiles the file's text as it is read. Joined at run time, the text was copied once more, and
+  // in the young generation of a process that has only about 600 KB of it left when the driver starts.
+  const wrapped = { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '\n})' } };
   return [
-    { ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriverCore.js', minify: true, plugins: [precompiledSidecarSchema(root), precomputedScalarTags(root), lazyYaml(root)] },
+    { ...common, ...wrapped, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriverCore.js', minify: true, plugins: [precompiledSidecarSchema(root), precomputedScalarTags(root), lazyYaml(root)] },
+    { ...common, ...wrapped, stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js', sourcefile: 'mergeDriverYaml.js' }, outfile: 'dist/mergeDriverYaml.js', minify: true },
     { ...common, entryPoints: ['src/cli/mergeDriverStart.ts'], outfile: 'dist/mergeDriver.js', banner: { js: '#!/usr/bin/env node' } },
   ];
 }

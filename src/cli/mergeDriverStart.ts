@@ -4,8 +4,8 @@
 // - V8's optimising compiler is off for a small merge (it would compile for longer than the merge runs);
 // - the driver's compiled code is kept in a V8 code cache beside it, written on the first run and used after (V8
 //   checks it against the source, its own version and flags, and refuses it otherwise; then it is compiled as usual).
-//   `yaml`, which the driver loads only for a sidecar not in Sift's plain layout, is compiled into it too: the cache is
-//   written once more after the first run that loads it (a merge of such a file then takes about half the time).
+//   `yaml` (dist/mergeDriverYaml.js), which the driver loads only for a sidecar not in Sift's plain layout, has a cache
+//   of its own, written after the first run that loads it: a plain merge reads and deserializes only the driver's.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Script } from 'vm';
@@ -23,61 +23,85 @@ function sidesBytes(args: string[]): number | undefined {
   }
 }
 
-type ModuleBody = (exports: object, req: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
-
 /**
- * Which build of the driver a cache was made from: V8 checks a cache against the source's length only, so the file's
- * size, modification time and inode head the cache, and a rebuilt driver finds its old cache refused.
+ * Which build of a file a cache was made from: V8 checks a cache against the source's length only, so the file's
+ * size, modification time and inode head the cache, and a rebuilt file finds its old cache refused.
  */
-function identity(core: string): string {
-  const s = fs.statSync(core, { bigint: true });
-  return `${s.size}:${s.mtimeNs}:${s.ino}\n`;
+function identity(file: string): string {
+  const s = fs.statSync(file, { bigint: true });
+  return `${s.size}:${s.mtimeNs}:${s.ino}`;
 }
 
-/** Set by the driver's bundle when it loads `yaml` (scripts/driverBuild.mjs, lazyYaml). */
-const YAML_LOADED = Symbol.for('sift.mergeDriver.yamlLoaded');
-/** The header of a cache that holds `yaml`'s code too: the build's identity, marked. */
-const withYaml = (id: string) => `${id.slice(0, -1)} yaml\n`;
+/**
+ * The runs a cache holds the compiled code of: a plain merge's, a merge through yaml's (the driver compiles other
+ * functions for each). A cache is written after a run (holding what it compiled and what it was read from), so the
+ * first run of each kind writes the driver's cache again, and then no run does.
+ */
+type Run = 'plain' | 'yaml';
+interface Cache { data: Buffer; runs: Run[] }
 
-interface Cache { data: Buffer; withYaml: boolean }
-
-/** The cache written for this build of the driver, or undefined (none yet, another build's, unreadable). */
+/** The cache written for this build of a file (its header: the identity, then the runs it holds), or undefined. */
 function readCache(file: string, id: string): Cache | undefined {
   try {
     const data = fs.readFileSync(file);
     const head = data.subarray(0, data.indexOf(10) + 1).toString('latin1');
-    return head === id || head === withYaml(id) ? { data: data.subarray(head.length), withYaml: head !== id } : undefined;
+    const [name, ...runs] = head.slice(0, -1).split(' ');
+    return name === id ? { data: data.subarray(head.length), runs: runs.filter((r): r is Run => r === 'plain' || r === 'yaml') } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes the cache next to the driver, whole or not at all (a temporary file renamed); a read-only install keeps none. */
-function writeCache(file: string, id: string, data: Buffer): void {
+/** Writes a cache next to its file, whole or not at all (a temporary file renamed); a read-only install keeps none. */
+function writeCache(file: string, head: string, data: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(id, 'latin1'), data]));
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${head}\n`, 'latin1'), data]));
     fs.renameSync(tmp, file);
   } catch {
     try { fs.unlinkSync(tmp); } catch { /* it was never written */ }
   }
 }
 
-/** Runs the driver as Node runs a CommonJS file, compiled from the code cache when V8 accepts it. */
-function runDriver(dir: string): void {
-  const core = path.join(dir, 'mergeDriverCore.js');
-  // One cache per V8 version, flag set and CPU (Node's and an editor's Electron runtime do not share one).
-  const cacheFile = path.join(dir, `mergeDriverCore.${cachedDataVersionTag()}.cache`);
-  const id = identity(core);
+type ModuleBody = (exports: object, req: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+
+/** The driver's files run in this process, with the runs their caches hold (none when there was none, or it was refused). */
+const loaded: { name: string; script: Script; cacheFile: string; id: string; runs: Run[] }[] = [];
+
+/**
+ * Runs one of the driver's files (beside this one, written as a CommonJS module's function) as Node runs a CommonJS
+ * file, compiled from its code cache when V8 accepts it; gives its exports.
+ */
+function runCached(dir: string, name: string): object {
+  const file = path.join(dir, name);
+  // One cache per file, V8 version, flag set and CPU (Node's and an editor's Electron runtime do not share one).
+  const cacheFile = path.join(dir, `${name.replace(/\.js$/, '')}.${cachedDataVersionTag()}.cache`);
+  const id = identity(file);
   const cached = readCache(cacheFile, id);
-  const source = fs.readFileSync(core, 'utf8');
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: core, cachedData: cached?.data });
+  // The file is the function Node would wrap it in (scripts/driverBuild.mjs): compiled as it is read.
+  const script = new Script(fs.readFileSync(file, 'utf8'), { filename: file, cachedData: cached?.data });
+  loaded.push({ name, script, cacheFile, id, runs: cached && !script.cachedDataRejected ? cached.runs : [] });
   const body = script.runInThisContext() as ModuleBody;
   const module = { exports: {} };
-  body.call(module.exports, module.exports, require, module, core, dir);
-  // After the run, so that the functions the merge compiled are in it too; again once `yaml` has been compiled.
-  const yaml = (globalThis as Record<symbol, unknown>)[YAML_LOADED] === true;
-  if (cached === undefined || script.cachedDataRejected || (yaml && !cached.withYaml)) writeCache(cacheFile, yaml ? withYaml(id) : id, script.createCachedData());
+  body.call(module.exports, module.exports, require, module, file, dir);
+  return module.exports;
+}
+
+/** What the driver's lazy `yaml` loads its file with (scripts/driverBuild.mjs, lazyYaml). */
+export const LOAD = Symbol.for('sift.mergeDriver.load');
+export const YAML_FILE = 'mergeDriverYaml.js';
+
+/**
+ * Runs the driver; then writes each cache that does not hold this kind of run, after the run, so that the functions
+ * the merge compiled are in it.
+ */
+function runDriver(dir: string): void {
+  (globalThis as Record<symbol, unknown>)[LOAD] = (name: string) => runCached(dir, path.basename(name));
+  runCached(dir, 'mergeDriverCore.js');
+  const run: Run = loaded.some((l) => l.name === YAML_FILE) ? 'yaml' : 'plain';
+  for (const l of loaded) {
+    if (!l.runs.includes(run)) writeCache(l.cacheFile, [l.id, ...l.runs, run].join(' '), l.script.createCachedData());
+  }
 }
 
 const bytes = sidesBytes(process.argv.slice(2));

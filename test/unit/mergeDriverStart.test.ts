@@ -31,10 +31,13 @@ function triple(note = ''): { base: string; ours: string; theirs: string } {
   return { base, ours, theirs };
 }
 
-/** A copy of the built driver (its start and its code) in a folder of its own, so its cache is this test's. */
+/** The driver's files: its start, its code and `yaml`. */
+const DRIVER_FILES = ['mergeDriver.js', 'mergeDriverCore.js', 'mergeDriverYaml.js'];
+
+/** A copy of the built driver (its start, its code and yaml) in a folder of its own, so its caches are this test's. */
 function driverCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-driver-'));
-  for (const f of ['mergeDriver.js', 'mergeDriverCore.js']) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+  for (const f of DRIVER_FILES) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
   return dir;
 }
 
@@ -47,6 +50,8 @@ function run(command: string, t: { base: string; ours: string; theirs: string },
 }
 
 const caches = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
+/** The build identity a cache of `file` is headed with (mergeDriverStart.ts). */
+const identityOf = (file: string) => { const st = fs.statSync(file, { bigint: true }); return `${st.size}:${st.mtimeNs}:${st.ino}`; };
 
 describe('merge driver start: code cache, compiler flags, environment', function () {
   this.timeout(90_000); // real Node processes: generous on a loaded machine (a limit, not a speed target)
@@ -88,28 +93,30 @@ describe('merge driver start: code cache, compiler flags, environment', function
     assert.ok(!fs.readFileSync(cache).subarray(0, header.length).equals(header), 'the cache now names the rebuilt file');
   });
 
-  it('writes its cache once more after the first merge that loads yaml (a file not in the plain layout), then keeps it', () => {
-    const dir = driverCopy();
+  it('loads yaml from a cache of its own; the driver\'s cache is written once more by the first run of the other kind, then kept', () => {
     const plain = triple();
     const commented = { ...plain, ours: plain.ours.replace('entities:\n', 'entities:\n  # checked with the desk\n') };
-    const command = driverCommand(path.join(dir, 'mergeDriver.js'));
-    assert.deepStrictEqual(run(command, plain).merged, mergeSidecarTexts(plain.base, plain.ours, plain.theirs, FILE).text);
-    const cache = path.join(dir, caches(dir)[0]);
-    const head = () => fs.readFileSync(cache).subarray(0, fs.readFileSync(cache).indexOf(10) + 1).toString('latin1');
-    const first = head();
-    assert.ok(!first.endsWith(' yaml\n'), first);
-    const expected = mergeSidecarTexts(commented.base, commented.ours, commented.theirs, FILE).text;
-    assert.match(expected, /# checked with the desk/, 'the comment is kept: the merge went through yaml');
-    const r = run(command, commented);
-    assert.deepStrictEqual([r.code, r.err, r.merged], [0, '', expected]);
-    assert.strictEqual(head(), first.replace(/\n$/, ' yaml\n'), 'written again, marked as holding yaml');
-    const written = fs.statSync(cache).mtimeMs;
-    for (const t of [commented, plain]) {
-      const again = run(command, t);
-      assert.deepStrictEqual([again.code, again.merged], [0, mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text]);
+    const expected = (t: typeof plain) => mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text;
+    assert.match(expected(commented), /# checked with the desk/, 'the comment is kept: the merge went through yaml');
+    // Either kind first: a plain merge, or one through yaml.
+    for (const order of [[plain, commented], [commented, plain]]) {
+      const dir = driverCopy();
+      const command = driverCommand(path.join(dir, 'mergeDriver.js'));
+      const heads = () => Object.fromEntries(caches(dir).map((f) => { const b = fs.readFileSync(path.join(dir, f)); return [f.split('.')[0], b.subarray(0, b.indexOf(10)).toString('latin1')]; }));
+      const id = (f: string) => identityOf(path.join(dir, f));
+      const kinds = order.map((t) => (t === plain ? 'plain' : 'yaml'));
+      const first = run(command, order[0]);
+      assert.deepStrictEqual([first.code, first.err, first.merged], [0, '', expected(order[0])]);
+      assert.deepStrictEqual(heads(), { mergeDriverCore: `${id('mergeDriverCore.js')} ${kinds[0]}`, ...(kinds[0] === 'yaml' ? { mergeDriverYaml: `${id('mergeDriverYaml.js')} yaml` } : {}) }, 'a plain merge neither loads nor caches yaml');
+      const second = run(command, order[1]);
+      assert.deepStrictEqual([second.code, second.err, second.merged], [0, '', expected(order[1])]);
+      const both = { mergeDriverCore: `${id('mergeDriverCore.js')} ${kinds.join(' ')}`, mergeDriverYaml: `${id('mergeDriverYaml.js')} yaml` };
+      assert.deepStrictEqual(heads(), both, 'the driver\'s cache now holds both kinds of run');
+      const written = caches(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs);
+      for (const t of [...order, ...order]) assert.deepStrictEqual(run(command, t).merged, expected(t));
+      assert.deepStrictEqual(caches(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs), written, 'accepted caches are not written again');
+      assert.deepStrictEqual(heads(), both);
     }
-    assert.strictEqual(fs.statSync(cache).mtimeMs, written, 'a cache that holds yaml is kept');
-    assert.strictEqual(caches(dir).length, 1);
   });
 
   it('merges the same where its cache cannot be written (a read-only install), and leaves no temporary file', () => {
@@ -121,7 +128,7 @@ describe('merge driver start: code cache, compiler flags, environment', function
     fs.mkdirSync(path.join(dir, caches(probe)[0]));
     const r = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
     assert.deepStrictEqual([r.code, r.err, r.merged], [0, '', mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text]);
-    assert.deepStrictEqual(fs.readdirSync(dir).sort(), [caches(probe)[0], 'mergeDriver.js', 'mergeDriverCore.js'].sort());
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), [caches(probe)[0], ...DRIVER_FILES].sort());
   });
 
   it('merges a large triple (over the small-merge size: the optimising compiler on) the same as in process', () => {

@@ -72,4 +72,25 @@ describe('the packaged .vsix', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('ships the merge driver with yaml in a file of its own, and a merge that needs yaml runs from the package', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const driver = path.join(ext.extensionPath, 'dist', 'mergeDriver.js');
+    for (const f of ['mergeDriver.js', 'mergeDriverCore.js', 'mergeDriverYaml.js']) assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', f)), `dist/${f} is in the package`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-vsix-driver-'));
+    try {
+      const head = `sift: 1\narticle: a.txt\nannotator: ana\nsha256: ${'0'.repeat(64)}\nlength: 20\nentities:\n`;
+      const e = (id: string, label: string) => `  - id: ${id}\n    label: ${label}\n    start: 0\n    end: 6\n    quote: Moscow\n`;
+      fs.writeFileSync(path.join(dir, 'base'), `${head}${e('e1', 'PLACE')}claims: []\n`);
+      // Ours has a comment between annotations: not Sift's plain layout, so the driver loads yaml to keep it.
+      fs.writeFileSync(path.join(dir, 'ours'), `${head}  # checked with the desk\n${e('e1', 'ORG')}claims: []\n`);
+      fs.writeFileSync(path.join(dir, 'theirs'), `${head}${e('e1', 'PLACE')}${e('e2', 'PLACE')}claims: []\n`);
+      const r = spawnSync(process.execPath, [driver, 'base', 'ours', 'theirs', 'a.ana.ann.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      assert.strictEqual(r.status, 0, `${r.stdout}${r.stderr}${r.error?.message ?? ''}`);
+      const merged = fs.readFileSync(path.join(dir, 'ours'), 'utf8');
+      assert.match(merged, /# checked with the desk\n {2}- id: e1\n {4}label: ORG\n[\s\S]*- id: e2\n/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
