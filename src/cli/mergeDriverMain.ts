@@ -5,4 +5,7 @@
 import { mergeDriverCommand } from './mergeDriver';
 import { driverProcessIo } from './io';
 
+/** For the driver's start, before it writes a code cache (mergeDriverWarmUp.ts). */
+export { warmUp } from './mergeDriverWarmUp';
+
 process.exitCode = mergeDriverCommand(process.argv.slice(2), driverProcessIo);

@@ -5,8 +5,7 @@
 // - the driver's compiled code is kept in a V8 code cache beside it, written on the first run and used after (V8
 //   checks it against the source, its own version and flags, and refuses it otherwise; then it is compiled as usual).
 //   `yaml` (dist/mergeDriverYaml.js), which the driver loads only for a sidecar not in Sift's plain layout, has a cache
-//   of its own, written after the first run that loads it: a plain merge reads and deserializes only the driver's,
-//   and the driver's cache is written by a plain merge (Run).
+//   of its own, written after the first run that loads it: a plain merge reads and deserializes only the driver's.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Script } from 'vm';
@@ -33,24 +32,12 @@ function identity(file: string): string {
   return `${s.size}:${s.mtimeNs}:${s.ino}`;
 }
 
-/**
- * The kind of run that wrote a cache: a plain merge, or one through yaml. A cache holds the code of the functions its
- * run compiled, or had from the cache it was read from and ran (measured: the driver's cache written after a yaml
- * run lacked most of the plain merge's code, and plain merges were 0.9 ms slower with it). So each file's cache is
- * written by a run of the kind it is for: the driver's by a plain merge (a yaml run writes it only when there is none),
- * yaml's by a yaml run.
- */
-type Run = 'plain' | 'yaml';
-const KIND_OF: Record<string, Run> = { 'mergeDriverCore.js': 'plain', 'mergeDriverYaml.js': 'yaml' };
-interface Cache { data: Buffer; run: string }
-
-/** The cache written for this build of a file (its header: the identity, then the kind of run that wrote it), or undefined. */
-function readCache(file: string, id: string): Cache | undefined {
+/** The cache written for this build of a file (its header: the identity), or undefined (none yet, another build's, unreadable). */
+function readCache(file: string, id: string): Buffer | undefined {
   try {
     const data = fs.readFileSync(file);
     const head = data.subarray(0, data.indexOf(10) + 1).toString('latin1');
-    const [name, run = ''] = head.slice(0, -1).split(' ');
-    return name === id ? { data: data.subarray(head.length), run } : undefined;
+    return head === `${id}\n` ? data.subarray(head.length) : undefined;
   } catch {
     return undefined;
   }
@@ -69,8 +56,8 @@ function writeCache(file: string, head: string, data: Buffer): void {
 
 type ModuleBody = (exports: object, req: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
-/** The driver's files run in this process, with the kind of run that wrote the cache each was compiled from (if any). */
-const loaded: { name: string; script: Script; cacheFile: string; id: string; run: string | undefined }[] = [];
+/** The driver's files run in this process whose caches are to be written (there were none, or they were refused). */
+const uncached: { name: string; script: Script; cacheFile: string; id: string }[] = [];
 
 /**
  * Runs one of the driver's files (beside this one, written as a CommonJS module's function) as Node runs a CommonJS
@@ -83,8 +70,8 @@ function runCached(dir: string, name: string): object {
   const id = identity(file);
   const cached = readCache(cacheFile, id);
   // The file is the function Node would wrap it in (scripts/driverBuild.mjs): compiled as it is read.
-  const script = new Script(fs.readFileSync(file, 'utf8'), { filename: file, cachedData: cached?.data });
-  loaded.push({ name, script, cacheFile, id, run: cached && !script.cachedDataRejected ? cached.run : undefined });
+  const script = new Script(fs.readFileSync(file, 'utf8'), { filename: file, cachedData: cached });
+  if (cached === undefined || script.cachedDataRejected) uncached.push({ name, script, cacheFile, id });
   const body = script.runInThisContext() as ModuleBody;
   const module = { exports: {} };
   body.call(module.exports, module.exports, require, module, file, dir);
@@ -95,17 +82,24 @@ function runCached(dir: string, name: string): object {
 export const LOAD = Symbol.for('sift.mergeDriver.load');
 export const YAML_FILE = 'mergeDriverYaml.js';
 
+type Kind = 'plain' | 'yaml';
+
 /**
- * Runs the driver; then writes each cache it lacked, or that this run is the right kind to write (Run), after the
- * run, so that the functions the merge compiled are in it.
+ * Runs the driver; then writes the caches it lacked. Before that, a small merge of each kind a cache is for runs in
+ * this process (mergeDriverWarmUp.ts): a cache holds the code of the functions the process compiled, and the merge that
+ * happens to write it may run almost none of a merge's code (two identical sides, say), or none of a plain merge's.
  */
 function runDriver(dir: string): void {
   (globalThis as Record<symbol, unknown>)[LOAD] = (name: string) => runCached(dir, path.basename(name));
-  runCached(dir, 'mergeDriverCore.js');
-  const run: Run = loaded.some((l) => l.name === YAML_FILE) ? 'yaml' : 'plain';
-  for (const l of loaded) {
-    if (l.run === undefined || (l.run !== run && KIND_OF[l.name] === run)) writeCache(l.cacheFile, `${l.id} ${run}`, l.script.createCachedData());
+  const driver = runCached(dir, 'mergeDriverCore.js') as { warmUp?: (kind: Kind) => void };
+  if (uncached.length === 0) return;
+  try {
+    driver.warmUp?.('plain');
+    if (uncached.some((u) => u.name === YAML_FILE)) driver.warmUp?.('yaml');
+  } catch {
+    // A warm-up that fails leaves a cache with less in it, never a failed merge.
   }
+  for (const u of uncached) writeCache(u.cacheFile, u.id, u.script.createCachedData());
 }
 
 const bytes = sidesBytes(process.argv.slice(2));

@@ -9,10 +9,12 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { pathToFileURL } from 'url';
 import { driverCommand } from '../../src/core/store/gitSetup';
-import { mergeSidecarTexts } from '../../src/core/store/gitMerge';
+import { mergeLayers, mergeSidecarTexts } from '../../src/core/store/gitMerge';
 import { mergeDriverCommand } from '../../src/cli/mergeDriver';
-import { serializeSidecar, parseSidecar } from '../../src/core/store/sidecarFormat';
+import { serializeSidecar, parseSidecar, readSidecar } from '../../src/core/store/sidecarFormat';
 import { nonStringTests } from '../../src/core/store/yamlScalarTags';
+import { rewritePlainSidecar } from '../../src/core/store/plainWriter';
+import { warmUpSides } from '../../src/cli/mergeDriverWarmUp';
 import { aLayer } from '../builders/layer';
 import { A0, SAMPLES } from './helpers/tmp';
 
@@ -93,7 +95,7 @@ describe('merge driver start: code cache, compiler flags, environment', function
     assert.ok(!fs.readFileSync(cache).subarray(0, header.length).equals(header), 'the cache now names the rebuilt file');
   });
 
-  it('loads yaml from a cache of its own; the driver\'s cache is written by a plain merge, whichever kind comes first', () => {
+  it('loads yaml from a cache of its own, written by the first merge that needs it; a plain merge neither loads nor caches yaml', () => {
     const plain = triple();
     const commented = { ...plain, ours: plain.ours.replace('entities:\n', 'entities:\n  # checked with the desk\n') };
     const expected = (t: typeof plain) => mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text;
@@ -105,15 +107,37 @@ describe('merge driver start: code cache, compiler flags, environment', function
       const id = (f: string) => identityOf(path.join(dir, f));
       const first = run(command, order[0]);
       assert.deepStrictEqual([first.code, first.err, first.merged], [0, '', expected(order[0])]);
-      const kind = order[0] === plain ? 'plain' : 'yaml';
-      assert.deepStrictEqual(heads(), { mergeDriverCore: `${id('mergeDriverCore.js')} ${kind}`, ...(kind === 'yaml' ? { mergeDriverYaml: `${id('mergeDriverYaml.js')} yaml` } : {}) }, 'a plain merge neither loads nor caches yaml');
+      assert.deepStrictEqual(heads(), { mergeDriverCore: id('mergeDriverCore.js'), ...(order[0] === commented ? { mergeDriverYaml: id('mergeDriverYaml.js') } : {}) });
       const second = run(command, order[1]);
       assert.deepStrictEqual([second.code, second.err, second.merged], [0, '', expected(order[1])]);
-      const settled = { mergeDriverCore: `${id('mergeDriverCore.js')} plain`, mergeDriverYaml: `${id('mergeDriverYaml.js')} yaml` };
-      assert.deepStrictEqual(heads(), settled, 'the driver\'s cache is a plain merge\'s, yaml\'s a yaml merge\'s');
+      assert.deepStrictEqual(heads(), { mergeDriverCore: id('mergeDriverCore.js'), mergeDriverYaml: id('mergeDriverYaml.js') });
       const written = caches(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs);
       for (const t of [...order, ...order]) assert.deepStrictEqual(run(command, t).merged, expected(t));
       assert.deepStrictEqual(caches(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs), written, 'accepted caches are not written again');
+    }
+  });
+
+  it('warms up before it writes a cache: one written by a merge of two identical sides holds a plain merge\'s code', () => {
+    const plain = triple();
+    const sizes = [{ ...plain, theirs: plain.ours }, plain].map((t) => {
+      const dir = driverCopy();
+      const r = run(driverCommand(path.join(dir, 'mergeDriver.js')), t);
+      assert.deepStrictEqual([r.code, r.merged], [0, expected(t)]);
+      return fs.statSync(path.join(dir, caches(dir)[0])).size;
+    });
+    assert.ok(sizes[0] > 0.9 * sizes[1], `cache after identical sides ${sizes[0]} bytes, after a plain merge ${sizes[1]}`);
+    function expected(t: { base: string; ours: string; theirs: string }) { return mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text; }
+  });
+
+  it('warms up with a merge of each kind: sides as Sift writes them, the plain one by the fast path, the yaml one through yaml', () => {
+    for (const kind of ['plain', 'yaml'] as const) {
+      const t = warmUpSides(kind);
+      for (const text of [t.base, t.theirs, ...(kind === 'plain' ? [t.ours] : [])]) { const p = parseSidecar(text, FILE); assert.strictEqual(serializeSidecar(p.layer, p.doc), text, 'as Sift writes it'); }
+      const { layer, conflicts } = mergeLayers(readSidecar(t.base, FILE).layer, readSidecar(t.ours, FILE).layer, readSidecar(t.theirs, FILE).layer);
+      assert.deepStrictEqual(conflicts, []);
+      assert.deepStrictEqual(layer.entities.map((e) => [e.id, e.label, e.note]), [['e1', 'PLACE', 'checked "twice"'], ['e2', 'ORG', undefined], ['e3', 'ORG', undefined], ['e4', 'DATE', undefined]]);
+      assert.strictEqual(rewritePlainSidecar(t.ours, layer) === undefined, kind === 'yaml', kind);
+      assert.match(mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text, kind === 'yaml' ? /# checked with the desk[\s\S]*published: 2024-12-16/ : /label: DATE[\s\S]*published: 2024-12-16/);
     }
   });
 
