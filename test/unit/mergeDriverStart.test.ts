@@ -34,7 +34,7 @@ function triple(note = ''): { base: string; ours: string; theirs: string } {
 }
 
 /** The driver's files: its start, its code and `yaml`. */
-const DRIVER_FILES = ['mergeDriver.js', 'mergeDriverCore.js', 'mergeDriverYaml.js'];
+const DRIVER_FILES = ['mergeDriver.js', 'mergeDriverCore.js', 'mergeDriverYaml.js', 'package.json'];
 
 /** A copy of the built driver (its start, its code and yaml) in a folder of its own, so its caches are this test's. */
 function driverCopy(): string {
@@ -139,6 +139,20 @@ describe('merge driver start: code cache, compiler flags, environment', function
       assert.strictEqual(rewritePlainSidecar(t.ours, layer) === undefined, kind === 'yaml', kind);
       assert.match(mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text, kind === 'yaml' ? /# checked with the desk[\s\S]*published: 2024-12-16/ : /label: DATE[\s\S]*published: 2024-12-16/);
     }
+  });
+
+  it('runs from a folder Node takes as a CommonJS package of its own: it never reads the manifest above it', () => {
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(DIST, 'package.json'), 'utf8')), { type: 'commonjs' });
+    // The driver in dist/ under a package.json Node cannot parse: read, it would stop the driver (Node reads the
+    // nearest package.json up from the file it runs, for its module type).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-driver-scope-'));
+    fs.writeFileSync(path.join(root, 'package.json'), '{ "contributes": not json');
+    fs.renameSync(driverCopy(), path.join(root, 'dist'));
+    const t = triple();
+    const command = driverCommand(path.join(root, 'dist', 'mergeDriver.js'));
+    assert.deepStrictEqual(run(command, t).merged, mergeSidecarTexts(t.base, t.ours, t.theirs, FILE).text);
+    fs.unlinkSync(path.join(root, 'dist', 'package.json'));
+    assert.match(run(command, t).err, /Error parsing .*package\.json/, 'without it, Node reads the manifest above');
   });
 
   it('merges the same where its cache cannot be written (a read-only install), and leaves no temporary file', () => {

@@ -76,7 +76,7 @@ describe('the packaged .vsix', () => {
   it('ships the merge driver with yaml in a file of its own, and a merge that needs yaml runs from the package', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const driver = path.join(ext.extensionPath, 'dist', 'mergeDriver.js');
-    for (const f of ['mergeDriver.js', 'mergeDriverCore.js', 'mergeDriverYaml.js']) assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', f)), `dist/${f} is in the package`);
+    for (const f of ['mergeDriver.js', 'mergeDriverCore.js', 'mergeDriverYaml.js', 'package.json']) assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', f)), `dist/${f} is in the package`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-vsix-driver-'));
     try {
       const head = `sift: 1\narticle: a.txt\nannotator: ana\nsha256: ${'0'.repeat(64)}\nlength: 20\nentities:\n`;
