@@ -79,8 +79,8 @@ function runCached(dir: string, name: string): object {
 }
 
 /** What the driver's lazy `yaml` loads its file with (scripts/driverBuild.mjs, lazyYaml). */
-export const LOAD = Symbol.for('sift.mergeDriver.load');
-export const YAML_FILE = 'mergeDriverYaml.js';
+const LOAD = Symbol.for('sift.mergeDriver.load');
+const YAML_FILE = 'mergeDriverYaml.js';
 
 type Kind = 'plain' | 'yaml';
 

@@ -14,7 +14,7 @@ export const spaces = (n: number): string => (SPACES[n] ??= ' '.repeat(n));
 export const dash = (n: number): string => (DASHES[n] ??= `${' '.repeat(n)}- `);
 
 /** A list item's text as written at an indentation (its lines, without the last line break). */
-interface Known { indent: number; text: string }
+export interface Known { indent: number; text: string }
 
 export class Lines {
   private readonly lines: string[] = [];

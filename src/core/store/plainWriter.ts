@@ -9,7 +9,7 @@ import { Layer } from '../model';
 import { same } from './merge';
 import { ItemMemo, PlainValue, readPlainYaml } from './plainYaml';
 import { sidecarPlan } from './sidecarFormat';
-import { Lines, dash, spaces } from './plainLines';
+import { Known, Lines, dash, spaces } from './plainLines';
 import { Declined, Quote, Scalar, decline, defaultQuote, keyText, scalarText } from './yamlScalar';
 
 // What the rewrite writes is the file's data as read (and the plan's, for what changed), never copied: only the parts
@@ -178,7 +178,7 @@ function syncSeq(root: MapNode, key: string, items: Rec[], owned: readonly strin
 }
 
 /** `root`'s text after `lead`; or, given `against`, that text when `root` written gives it exactly, else undefined. */
-function write(lead: string, root: MapNode | Rec, known: Map<object, { indent: number; text: string }>, against?: string): string | undefined {
+function write(lead: string, root: MapNode | Rec, known: Map<object, Known>, against?: string): string | undefined {
   const o = new Lines(known, against, lead.length);
   writeMap(root, 0, o);
   return o.finish(lead);
@@ -204,7 +204,7 @@ export function rewritePlainSidecar(previous: string, layer: Layer, previousRead
     if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
     const lead = /^(?:#[^\n]*\n)+\n/.exec(lf)?.[0] ?? '';
     // The layout check: the data written against the file (each list item then known by its text there).
-    const known = new Map<object, { indent: number; text: string }>();
+    const known = new Map<object, Known>();
     if (write(lead, data, known, lf) === undefined) return undefined;
     const plan = sidecarPlan(layer);
     const root = editable(data);

@@ -216,8 +216,8 @@ export function assertLoads(source: string, file: string, read?: PlainValue, mem
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const version = (data as { sift?: unknown }).sift;
     const newer = typeof version === 'number' && version > FORMAT_VERSION;
-    // A clean document loads; else the schema's errors decide (unknown keys only warn).
-    if (!newer && (cleanBySchema(data, validateSchema, memo) || validateSchema(data).errors.length === 0)) return;
+    // The schema's errors decide (unknown keys only warn); with a merge's memo, a document found clean loads.
+    if (!newer && ((memo !== undefined && cleanBySchema(data, validateSchema, memo)) || validateSchema(data).errors.length === 0)) return;
   }
   parseSidecar(source, file);
 }
