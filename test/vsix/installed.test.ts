@@ -79,7 +79,7 @@ describe('the packaged .vsix', () => {
     for (const f of ['mergeDriver.js', 'mergeDriverCore.js', 'mergeDriverYaml.js', 'package.json']) assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', f)), `dist/${f} is in the package`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-vsix-driver-'));
     try {
-      const head = `sift: 1\narticle: a.txt\nannotator: ana\nsha256: ${'0'.repeat(64)}\nlength: 20\nentities:\n`;
+      const head = `sift: 1\narticle: a.txt\nannotator: ana\nsha256: ${'ab'.repeat(32)}\nlength: 20\nentities:\n`;
       const e = (id: string, label: string) => `  - id: ${id}\n    label: ${label}\n    start: 0\n    end: 6\n    quote: Moscow\n`;
       fs.writeFileSync(path.join(dir, 'base'), `${head}${e('e1', 'PLACE')}claims: []\n`);
       // Ours has a comment between annotations: not Sift's plain layout, so the driver loads yaml to keep it.
