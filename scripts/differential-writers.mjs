@@ -122,7 +122,8 @@ for (let n = 0; n < CASES; n++) {
   differ(`case ${n}: mergeSidecarTexts`, a, b);
   if (a.startsWith('threw')) continue;
   const merged = OLD.mergeLayers(OLD.readSidecar(baseText, FILE).layer, OLD.readSidecar(oursText, FILE).layer, OLD.readSidecar(theirsText, FILE).layer).layer;
-  const [po, pn] = [OLD, NEW].map((m) => m.rewritePlainSidecar(oursText, structuredClone(merged)));
+  // rewritePlainSidecar gave the text, and since d72087b { text, read }: the text is compared.
+  const [po, pn] = [OLD, NEW].map((m) => { const r = m.rewritePlainSidecar(oursText, structuredClone(merged)); return typeof r === 'object' ? r.text : r; });
   if (po !== undefined) counts.plainOld++;
   if (pn !== undefined) counts.plainNew++;
   const slow = po === undefined || pn === undefined ? OLD.serializeSidecar(structuredClone(merged), OLD.parseSidecar(oursText, FILE).doc) : undefined;
