@@ -27,10 +27,10 @@ describe('scalar rules: united regular expressions', () => {
     for (const s of ['nul', 'yes', '0x', '1e', '1_000', '2024-12-16', 'e0', ' 1']) assert.ok(!looksLikeOtherType(s), s);
   });
 
-  it('keeps apart a test with flags or a named group, and still tries it', () => {
-    const { united, apart } = unitedTests([/^a$/, /^b$/i, /^(?<n>c)$/]);
+  it('keeps apart a test with flags, a named group or a back-reference, and still tries it', () => {
+    const { united, apart } = unitedTests([/^a$/, /^b$/i, /^(?<n>c)$/, /^(d)\1$/]);
     assert.strictEqual(united?.source, '(?:^a$)');
-    assert.deepStrictEqual(apart.map((t) => t.source), ['^b$', '^(?<n>c)$']);
+    assert.deepStrictEqual(apart.map((t) => t.source), ['^b$', '^(?<n>c)$', '^(d)\\1$']);
     assert.strictEqual(unitedTests([/^b$/i]).united, undefined);
   });
 

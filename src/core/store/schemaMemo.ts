@@ -4,7 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { ItemMemo } from './plainYaml';
 
-/** The sidecar's lists, whose items the schema checks each on its own (`items` only: sidecarSchema.test.ts holds it to that). */
+/** The sidecar's lists, whose items the schema checks each on its own (`items` only: schemaMemo.test.ts holds it to that). */
 export const ITEM_LISTS = ['entities', 'claims', 'rejected', 'dismissed', 'discussion'] as const;
 
 type Check = (data: unknown) => { errors: ErrorObject[]; unknownKeys: ErrorObject[] };

@@ -18,10 +18,11 @@ export type Scalar = string | number | boolean | null;
 /**
  * `yaml`'s tests as one regular expression, their sources as alternatives: one match instead of eight for every string
  * written (the merge driver runs cold, where each match is a call from the interpreter and each expression is compiled
- * on first use). Tests with flags, or that name a group, are kept apart and tried one by one.
+ * on first use). Tests with flags, that name a group or refer back to one (whose numbers joining would shift) are kept
+ * apart and tried one by one.
  */
 export function unitedTests(tests: readonly RegExp[]): { united: RegExp | undefined; apart: RegExp[] } {
-  const together = tests.filter((t) => t.flags === '' && !t.source.includes('(?<'));
+  const together = tests.filter((t) => t.flags === '' && !t.source.includes('(?<') && !/\\[1-9]/.test(t.source));
   const apart = tests.filter((t) => !together.includes(t));
   return { united: together.length ? new RegExp(together.map((t) => `(?:${t.source})`).join('|')) : undefined, apart };
 }
