@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { detectCommand } from '../src/cli/detect';
 import { CliIo } from '../src/cli/io';
+import { median } from './stats';
 
 const SUBFOLDERS = 4;
 
@@ -15,11 +16,6 @@ function unrelated(dir: string, files: number): void {
     fs.mkdirSync(sub);
     for (let i = s; i < files; i += SUBFOLDERS) fs.closeSync(fs.openSync(path.join(sub, `f${i}.dat`), 'w'));
   }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Milliseconds of one `sift detect FILE` run, in process, its output discarded. */

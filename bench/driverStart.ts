@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { cliCommand, driverCommand } from '../src/core/store/gitSetup';
 import { mergeSidecarTexts } from '../src/core/store/gitMerge';
 import { Triple, driverTriples, maxSpans } from './driverTriples';
+import { median } from './stats';
 
 export interface DriverBenchOptions {
   /** This build's dist/ folder. */
@@ -75,7 +76,6 @@ function oldRegistration(repo: string, ref: string): (bundle: string) => string 
   return r.status === 0 && r.stdout.includes('export function driverCommand(') ? driverCommand : cliCommand;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');

@@ -10,6 +10,7 @@ import { cliCommand, driverCommand, setUpGit } from '../src/core/store/gitSetup'
 import { CONFLICTS_KEY } from '../src/core/store/mergeConflicts';
 import { parseSidecar, readSidecar, serializeSidecar } from '../src/core/store/sidecarFormat';
 import { rng } from './gitMerge';
+import { median } from './stats';
 import { Corpus, START_ENTITIES, writeCorpus } from './gitTeamCorpus';
 import { Claims, Clone, EditCounts, EditPlan, addCounts, doEdits, noEdits } from './gitTeamEdits';
 import { TeamModel, Tree, checkNothingLost } from './gitTeamModel';
@@ -208,8 +209,7 @@ export function gitTeamOldNew(o: TeamOptions, old: { ref: string; dist: string }
       pooled[side].lost += r.lost;
     }
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const [mo, mn] = [med(pooled.old.merge), med(pooled.new.merge)];
+  const [mo, mn] = [median(pooled.old.merge), median(pooled.new.merge)];
   lines.push(`side by side, ${pairs} runs each, in turn: merge per sidecar in the driver ${quantiles(pooled.old.merge)} old, ${quantiles(pooled.new.merge)} new (median new/old ${(mn / mo).toFixed(2)}); whole process ${quantiles(pooled.old.process)} old, ${quantiles(pooled.new.process)} new; problems (must be 0): ${pooled.old.lost} old, ${pooled.new.lost} new; target ≤ 5 ms per sidecar merge`);
   return lines;
 }

@@ -20,6 +20,7 @@ import { webDetectBench } from './webDetect';
 import { assignmentsBench } from './assignments';
 import { gitTeamBench, gitTeamOldNew } from './gitTeam';
 import { buildOld, driverStartBench } from './driverStart';
+import { median } from './stats';
 
 const samples = path.resolve(__dirname, '..', 'samples');
 const ref = parseIsoDay('2024-12-16')!;
@@ -57,11 +58,6 @@ function rounds(fn: () => number): { ms: number; mentions: number; rounds: numbe
   const times = [first.ms];
   while (times.length < ROUNDS && first.ms < ONE_ROUND_MS) times.push(time(fn).ms);
   return { ms: median(times), mentions: first.result, rounds: times.length };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 const mb = (bytes: number) => bytes / (1024 * 1024);

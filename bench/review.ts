@@ -13,11 +13,7 @@ import { writeFileAtomic } from '../src/core/store/atomicWrite';
 import { alignLayers } from '../src/core/review/align';
 import { LayerInput } from '../src/core/review/units';
 import { ArticleText } from '../src/core/text/article';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from './stats';
 
 /** A deterministic pseudo-random sequence (a 32-bit LCG, ample for test data), so every run measures the same layers. */
 export function random(seed: number): () => number {

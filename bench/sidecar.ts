@@ -8,11 +8,7 @@ import { ArticleSession } from '../src/core/session/session';
 import { NodeWorkerCodec } from '../src/core/store/nodeWorkerCodec';
 import { SidecarCodec } from '../src/core/store/sidecarCodec';
 import { aBigSidecar } from '../test/builders/bigSidecar';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from './stats';
 
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 

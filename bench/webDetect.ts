@@ -11,6 +11,7 @@ import { Worker } from 'worker_threads';
 import type * as Esbuild from 'esbuild';
 import type * as Playwright from 'playwright-core';
 import type { DetectJob, DetectTimes } from './webDetectWorker';
+import { median } from './stats';
 
 const root = path.resolve(__dirname, '..');
 // Loaded from node_modules at run time, not bundled into the bench (both ship native or large parts).
@@ -18,11 +19,6 @@ const load = createRequire(path.join(root, 'package.json'));
 const CHROMIUM = process.env.SIFT_CHROMIUM ?? '/usr/bin/chromium';
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic'];
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 async function bundle(platform: 'browser' | 'node', outfile: string): Promise<void> {
   const esbuild = load('esbuild') as typeof Esbuild;

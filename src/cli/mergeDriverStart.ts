@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Script } from 'vm';
 import { cachedDataVersionTag, setFlagsFromString } from 'v8';
+import type { WarmUpKind } from './mergeDriverWarmUp';
 
 /** Up to this many bytes in the three sides, the merge is too short for V8's optimising compiler to pay off. */
 export const SMALL_MERGE_BYTES = 512 * 1024;
@@ -82,8 +83,6 @@ function runCached(dir: string, name: string): object {
 const LOAD = Symbol.for('sift.mergeDriver.load');
 const YAML_FILE = 'mergeDriverYaml.js';
 
-type Kind = 'plain' | 'yaml';
-
 /**
  * Runs the driver; then writes the caches it lacked. Before that, a small merge of each kind a cache is for runs in
  * this process (mergeDriverWarmUp.ts): a cache holds the code of the functions the process compiled, and the merge that
@@ -91,7 +90,7 @@ type Kind = 'plain' | 'yaml';
  */
 function runDriver(dir: string): void {
   (globalThis as Record<symbol, unknown>)[LOAD] = (name: string) => runCached(dir, path.basename(name));
-  const driver = runCached(dir, 'mergeDriverCore.js') as { warmUp?: (kind: Kind) => void };
+  const driver = runCached(dir, 'mergeDriverCore.js') as { warmUp?: (kind: WarmUpKind) => void };
   if (uncached.length === 0) return;
   try {
     driver.warmUp?.('plain');

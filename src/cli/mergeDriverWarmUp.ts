@@ -14,8 +14,11 @@ const E4 = entity('e4', 'DATE', 70, 'Monday', '"TASS said on "', '.');
 const CLAIMS = 'claims:\n  - id: c1\n    start: 0\n    end: 38\n    quote: Russia has evacuated some of its diplo\n    prefix: ""\n    suffix: mats from Damascus, TASS said on\n    source:\n      name: TASS\n    confidence: 0.5\n';
 const HEAD = `${LEAD}sift: 1\narticle: warm-up.txt\nannotator: ana\nsha256: ${'e949bf5d961bfc0a61b0fca3f8a950a04f9ce12834f51bf3aefc51b1a6d6b926'}\nlength: 78\nentities:\n`;
 
+/** A merge through the plain writer, or one through `yaml`. */
+export type WarmUpKind = 'plain' | 'yaml';
+
 /** The warm-up's three sides: ours relabels one annotation and notes another; theirs adds one and a date. */
-export function warmUpSides(kind: 'plain' | 'yaml'): { base: string; ours: string; theirs: string } {
+export function warmUpSides(kind: WarmUpKind): { base: string; ours: string; theirs: string } {
   const base = `${HEAD}${E1}${E2}${E3}${CLAIMS}`;
   const ours = `${HEAD}${kind === 'yaml' ? '  # checked with the desk\n' : ''}${E1}    note: checked "twice"\n${E2.replace('PLACE', 'ORG')}${E3}${CLAIMS}`;
   const theirs = `${HEAD}${E1}${E2}${E3}${E4}${CLAIMS}published: 2024-12-16\n`;
@@ -23,7 +26,7 @@ export function warmUpSides(kind: 'plain' | 'yaml'): { base: string; ours: strin
 }
 
 /** Merges the warm-up's sides of this kind in this process (its result is not kept). */
-export function warmUp(kind: 'plain' | 'yaml'): void {
+export function warmUp(kind: WarmUpKind): void {
   const { base, ours, theirs } = warmUpSides(kind);
   mergeSidecarTexts(base, ours, theirs, 'warm-up.ana.ann.yaml');
 }

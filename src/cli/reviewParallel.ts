@@ -71,7 +71,6 @@ export function defaultJobs(sidecars: number): number {
   return sidecars < PARALLEL_MIN_SIDECARS ? 1 : Math.max(1, Math.min(os.availableParallelism(), MAX_JOBS));
 }
 
-
 /** Up to `jobs` contiguous shares of the articles (in path order), about equal in sidecars; the walk's order within. */
 export function shares(found: readonly FoundSidecar[], jobs: number): FoundSidecar[][] {
   const groups = new Map<string, FoundSidecar[]>();
