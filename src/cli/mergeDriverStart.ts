@@ -1,7 +1,10 @@
 // dist/mergeDriver.js, the command `sift git-setup` registers for git: a small start for the driver itself
 // (dist/mergeDriverCore.js, built from mergeDriverMain.ts). Git starts it once per conflicted sidecar, so what Node does
 // before the merge is paid on every file. Two things here cut that, and neither changes what the merge does:
-// - V8's optimising compiler is off for a small merge (it would compile for longer than the merge runs);
+// - V8's optimising compiler is off for a small merge (it would compile for longer than the merge runs), and each
+//   regular expression is compiled to machine code on its first use, not first to bytecode for V8's regular-expression
+//   interpreter and then, on its second use, compiled again (a merge uses about fifteen, and runs nearly all of them
+//   more than once);
 // - the driver's compiled code is kept in a V8 code cache beside it, written on the first run and used after (V8
 //   checks it against the source, its own version and flags, and refuses it otherwise; then it is compiled as usual).
 //   `yaml` (dist/mergeDriverYaml.js), which the driver loads only for a sidecar not in Sift's plain layout, has a cache
@@ -102,5 +105,5 @@ function runDriver(dir: string): void {
 }
 
 const bytes = sidesBytes(process.argv.slice(2));
-if (bytes !== undefined && bytes <= SMALL_MERGE_BYTES) setFlagsFromString('--no-opt');
+if (bytes !== undefined && bytes <= SMALL_MERGE_BYTES) setFlagsFromString('--no-opt --no-regexp-tier-up');
 runDriver(__dirname);
