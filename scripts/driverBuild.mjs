@@ -10,6 +10,50 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
+/** The end (exclusive) of the JSON object or array that starts at `from` in `code`. */
+function jsonEnd(code, from) {
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      for (i++; i < code.length && code[i] !== '"'; i++) if (code[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+  }
+  throw new Error('driverBuild: unterminated JSON in Ajv\'s standalone code');
+}
+
+/** Where in `node` a value equal to `json` (as JSON) is, as property accesses after `name`; undefined if nowhere. */
+function pathTo(node, json, name) {
+  if (JSON.stringify(node) === json) return name;
+  if (!node || typeof node !== 'object') return undefined;
+  for (const [k, v] of Object.entries(node)) {
+    const found = pathTo(v, json, `${name}[${JSON.stringify(k)}]`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Ajv's standalone code, with each `const schemaN = {...}` it writes (the schema, or a part of it, as a literal) made
+ * a reference to the same part of the schema object the bundle already holds (`name`): the literals built the schema
+ * again, three times over, in the young generation of every merge driver process. A literal found nowhere in the
+ * schema is kept as it is. test/unit/mergeDriverStart.test.ts holds the result to the code it stands for.
+ */
+export function schemaLiteralsAsPaths(code, schema, name) {
+  let out = '';
+  let at = 0;
+  for (const m of code.matchAll(/const schema\d+ = (?=[{[])/g)) {
+    if (m.index < at) continue;
+    const start = m.index + m[0].length;
+    const end = jsonEnd(code, start);
+    const found = pathTo(schema, JSON.stringify(JSON.parse(code.slice(start, end))), name);
+    out += code.slice(at, start) + (found ?? code.slice(start, end));
+    at = end;
+  }
+  return out + code.slice(at);
+}
+
 /**
  * Replaces `ajv` for src/core/store/sidecarFormat.ts by a class whose `compile` returns the sidecar schema's check as
  * Ajv generates it (standalone code, the same options as sidecarFormat's), so a bundle does not compile it at start.
@@ -26,11 +70,11 @@ function precompiledSidecarSchema(root) {
         const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
         const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'sidecar.schema.json'), 'utf8'));
         const ajv = new Ajv({ ...options, code: { source: true } });
-        const code = standaloneCode(ajv, ajv.compile(schema));
+        const code = schemaLiteralsAsPaths(standaloneCode(ajv, ajv.compile(schema)), schema, 'SIDECAR_SCHEMA');
         // The schema is checked by identity: it must be the object sidecarKeys.ts imports from the file read above
         // (written out and compared as JSON, it cost the driver a 20 KB string and its time on every start).
-        const contents = `const check = (() => { const module = { exports: {} }; const exports = module.exports; ${code}; return module.exports; })();
-const { SIDECAR_SCHEMA } = require('./src/core/store/sidecarKeys');
+        const contents = `const { SIDECAR_SCHEMA } = require('./src/core/store/sidecarKeys');
+const check = (() => { const module = { exports: {} }; const exports = module.exports; ${code}; return module.exports; })();
 const OPTIONS = ${JSON.stringify(JSON.stringify(options))};
 class Ajv {
   constructor(options) { if (JSON.stringify(options) !== OPTIONS) throw new Error('precompiled sidecar schema: built for other Ajv options'); }
