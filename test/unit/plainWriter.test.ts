@@ -24,8 +24,8 @@ const baseLayer = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(...Array.
   header: { sift: 1, article: 'a.txt', annotator: 'ana', sha256: 'a'.repeat(64), length: 600 }, entities, claims: [],
 }));
 
-type Edit = { at: number; do: 'label' | 'note' | 'quote' | 'delete' | 'add' | 'published'; label: string; text: string };
-const edits = fc.array(fc.record({ at: fc.nat(10), do: fc.constantFrom<Edit['do']>('label', 'note', 'quote', 'delete', 'add', 'published'), label, text: quote }), { maxLength: 4 });
+type Edit = { at: number; do: 'label' | 'note' | 'quote' | 'delete' | 'add' | 'published' | 'x-key'; label: string; text: string };
+const edits = fc.array(fc.record({ at: fc.nat(10), do: fc.constantFrom<Edit['do']>('label', 'note', 'quote', 'delete', 'add', 'published', 'x-key'), label, text: quote }), { maxLength: 4 });
 
 /** A side: the base's document, edited, written as Sift writes it (optionally with CRLF line ends). */
 function side(baseText: string, list: Edit[], tag: string, crlf: boolean): string {
@@ -40,6 +40,7 @@ function side(baseText: string, list: Edit[], tag: string, crlf: boolean): strin
     else if (e.do === 'label') target.label = e.label;
     else if (e.do === 'note') target.note = e.text;
     else if (e.do === 'quote') target.quote = e.text;
+    else if (e.do === 'x-key') (target as unknown as Record<string, unknown>)['x-checked'] = e.text; // a key the schema does not own
   });
   const text = serializeSidecar(l, p.doc);
   return crlf ? text.replace(/\n/g, '\r\n') : text;

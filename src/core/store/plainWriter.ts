@@ -119,14 +119,21 @@ function syncKeys(obj: Rec, owned: readonly string[]): string[] {
   return keys;
 }
 
-/** Whether syncMap would leave the file's map `r` as it is: every key's value already the same, none to add or remove. */
+/** Whether syncMap would leave the file's key `k` as it is. */
+function keeps(r: Rec, obj: Rec, k: string): boolean {
+  const want = obj[k];
+  const has = own(r, k);
+  return want === undefined ? has === undefined : has !== undefined && same(has, want);
+}
+
+/**
+ * Whether syncMap would leave the file's map `r` as it is: every key's value already the same, none to add or remove.
+ * The keys of syncKeys, gone through without building their list (for-in takes V8's cached keys of an object's shape;
+ * two arrays per annotation took some 40 KB of the merge driver's young generation in a 96-annotation merge).
+ */
 function unchanged(r: Rec, obj: Rec, owned: readonly string[]): boolean {
-  const keys = syncKeys(obj, owned);
-  for (let i = 0; i < keys.length; i++) {
-    const want = obj[keys[i]];
-    const has = own(r, keys[i]);
-    if (want === undefined ? has !== undefined : has === undefined || !same(has, want)) return false;
-  }
+  for (let i = 0; i < owned.length; i++) if (!keeps(r, obj, owned[i])) return false;
+  for (const k in obj) if (Object.prototype.hasOwnProperty.call(obj, k) && !owned.includes(k) && !keeps(r, obj, k)) return false;
   return true;
 }
 
